@@ -1,0 +1,93 @@
+# runlog - a training and recovery journal for runners.
+# Hand-written; `make`, `make run`, `make check`, `make install`.
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+DESTDIR    ?=
+PKG_CONFIG ?= pkg-config
+BUILD      ?= build
+VERSION     = 0.1.0
+
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CPPFLAGS += -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
+	    -DRUNLOG_VERSION='"$(VERSION)"' -Iinclude -I$(BUILD)
+ifeq ($(WERROR),1)
+CFLAGS  += -Werror
+endif
+ifeq ($(SAN),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+LIBS_PC  = ncursesw sqlite3 inih
+CPPFLAGS += $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null)
+LDLIBS   += $(shell $(PKG_CONFIG) --libs $(LIBS_PC) 2>/dev/null) -lcsv -lm
+TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+SRCS     = $(wildcard src/*.c)
+OBJS     = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS)) $(BUILD)/schema.o
+LIBOBJS  = $(filter-out $(BUILD)/main.o,$(OBJS))
+TESTSRCS = $(wildcard tests/test_*.c)
+TESTBINS = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TESTSRCS))
+SCHEMA   = $(sort $(wildcard schema/*.sql))
+
+all: $(BUILD)/runlog
+
+$(BUILD)/runlog: $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+$(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The migrations are compiled in, in file-name order, as C strings.
+$(BUILD)/schema.c: $(SCHEMA) | $(BUILD)
+	sh tests/embed-schema.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/schema.o: $(BUILD)/schema.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c $(LIBOBJS) tests/testutil.h | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) $(CFLAGS) -Itests -o $@ $< $(LIBOBJS) \
+	    $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
+
+$(BUILD) $(BUILD)/tests:
+	mkdir -p $@
+
+# Build dependencies: installed when possible, else the exact line is shown.
+deps:
+	@sh tests/deps.sh build
+
+test-deps:
+	@sh tests/deps.sh test
+
+# The README's first command: build, then open the journal.
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(BUILD)/runlog $(ARGS)
+
+# The README's second command: every test.
+check: test-deps
+	@$(MAKE) --no-print-directory all $(TESTBINS)
+	@sh tests/run-tests.sh $(BUILD) $(TESTBINS)
+
+check-asan:
+	@$(MAKE) --no-print-directory check BUILD=build-asan SAN=1 CFLAGS='-O1 -g'
+
+lint-man:
+	mandoc -Tlint -W warning man/runlog.1
+
+install: $(BUILD)/runlog
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/runlog $(DESTDIR)$(BINDIR)/runlog
+	install -m 644 man/runlog.1 $(DESTDIR)$(MANDIR)/man1/runlog.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/runlog $(DESTDIR)$(MANDIR)/man1/runlog.1
+
+clean:
+	rm -rf $(BUILD) build-asan build-bench
+
+.PHONY: all deps test-deps run check check-asan lint-man install uninstall clean

@@ -1,0 +1,80 @@
+/*
+ * cli: the plain commands (runlog run, sleep, show, ...). One function per
+ * command, in src/cmd-*.c, sharing the option parser and the context here.
+ * Commands print results on stdout and errors on stderr, and return the
+ * process exit status: 0 success, 1 failure, 2 usage, 3 (check) flagged.
+ */
+#ifndef RUNLOG_CLI_H
+#define RUNLOG_CLI_H
+
+#include <stdio.h>
+
+#include "config.h"
+#include "store.h"
+
+#define EXIT_USAGE   2
+#define EXIT_FLAGGED 3
+
+struct cli_ctx {
+	const char    *prog;          /* "runlog" */
+	char          *db_path;       /* resolved path of the journal */
+	char          *config_path;   /* resolved path of the config file */
+	int            config_given;  /* --config or none: a missing file is an error */
+	struct config  cfg;
+	struct store  *st;            /* opened by cli_store() */
+};
+
+/* Opens the journal once; prints the error and returns NULL on failure. */
+struct store *cli_store(struct cli_ctx *ctx);
+
+/* One option of a command. Global --db and --config are always accepted. */
+struct opt {
+	const char *name;       /* long name without "--" */
+	char        short_name; /* 0 for none */
+	int         has_arg;
+};
+
+#define OPT_MAX 32
+#define POS_MAX 8
+
+struct optres {
+	const char *val[OPT_MAX];   /* argument, or "" for a flag that was given */
+	char       *pos[POS_MAX];   /* positional arguments */
+	int         npos;
+};
+
+/*
+ * Parses argv (argv[0] is the command name) against opts, in any order,
+ * "--name value", "--name=value", "-o value" and "--" all work. On a usage
+ * error prints it with the command's usage line and returns EXIT_USAGE.
+ */
+int cli_parse(struct cli_ctx *ctx, int argc, char **argv,
+    const struct opt *opts, struct optres *res);
+/* The value of option i, or NULL when it was not given. */
+#define OPTVAL(res, i) ((res)->val[(i)])
+
+/* Prints "runlog: <err_get()>" on stderr and returns 1. */
+int cli_fail(const char *what);
+/* Prints the usage error and the command's usage line; returns EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* --date D (or today when NULL) into *day; prints and returns 1 on error. */
+int cli_date_opt(const char *s, int *day);
+
+/* The commands. */
+int cmd_run(struct cli_ctx *, int, char **);
+int cmd_sleep(struct cli_ctx *, int, char **);
+int cmd_drink(struct cli_ctx *, int, char **);
+int cmd_fatigue(struct cli_ctx *, int, char **);
+int cmd_rest(struct cli_ctx *, int, char **);
+int cmd_show(struct cli_ctx *, int, char **);
+int cmd_delete(struct cli_ctx *, int, char **);
+int cmd_undo(struct cli_ctx *, int, char **);
+
+/* Runs the command named argv[0]; -1 when there is no such command. */
+int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);
+/* The usage line of a command, for messages and --help. */
+const char *cli_usage_line(const char *cmd);
+void cli_help(FILE *f);
+
+#endif

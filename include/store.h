@@ -1,0 +1,97 @@
+/*
+ * store: the journal's SQLite file. It opens (creating the directory 0700
+ * and the file 0600), migrates with the numbered scripts of schema/, and
+ * reads and writes entries. Every change is one transaction and one undo
+ * group: either a single call below, or a batch between store_begin() and
+ * store_commit() (an import), which lands whole or not at all.
+ *
+ * All functions return 0 on success and -1 with err_set() on failure,
+ * unless they say otherwise. Days are days since 1970-01-01 (date.h).
+ */
+#ifndef RUNLOG_STORE_H
+#define RUNLOG_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+#include "entry.h"
+
+enum entry_kind {
+	ENTRY_RUN, ENTRY_SLEEP, ENTRY_DRINK, ENTRY_CHECKIN, ENTRY_REST,
+	ENTRY_KIND_COUNT
+};
+
+/* The letter that prefixes an entry's id on screen: r, s, d, f, x. */
+char entry_kind_letter(enum entry_kind k);
+const char *entry_kind_name(enum entry_kind k);
+/* "r12" -> ENTRY_RUN, 12. -1 with err_set() on anything else. */
+int entry_ref_parse(const char *s, enum entry_kind *k, int64_t *id);
+
+struct store;
+
+#define STORE_SCHEMA_VERSION 1
+
+/*
+ * Opens or creates the journal at path (":memory:" works too). A database
+ * written by a newer runlog is refused and left untouched; a file that is
+ * not a SQLite database is refused and never overwritten.
+ */
+int  store_open(const char *path, struct store **out);
+void store_close(struct store *st);
+/* The raw handle, for modules that run their own bounded queries. */
+sqlite3 *store_db(struct store *st);
+const char *store_path(const struct store *st);
+int  store_schema_version(struct store *st);
+
+/* A batch: BEGIN IMMEDIATE plus one undo group labelled label. */
+int  store_begin(struct store *st, const char *label);
+int  store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/*
+ * Writes. Outside a batch each is its own transaction and undo group.
+ * Adding a run whose (source, external_id) already exists adds nothing and
+ * returns 1. store_put_sleep/checkin/rest replace the day's entry when it
+ * has one and set *replaced (may be NULL).
+ */
+int store_add_run(struct store *st, struct run *r);
+int store_update_run(struct store *st, const struct run *r);
+int store_put_sleep(struct store *st, struct sleep *s, int *replaced);
+int store_add_drink(struct store *st, struct drink *d);
+int store_update_drink(struct store *st, const struct drink *d);
+int store_put_checkin(struct store *st, struct checkin *c, int *replaced);
+int store_put_rest(struct store *st, struct rest *r, int *replaced);
+/* 1 when there was no such entry. */
+int store_delete(struct store *st, enum entry_kind k, int64_t id);
+/* Undoes the newest change; 1 when there is nothing to undo. label gets
+ * what was undone ("run 10.00 km on 2026-11-25"). */
+int store_undo(struct store *st, char *label, size_t labelsz);
+
+/*
+ * Reads. Ranges are inclusive days. Arrays are allocated; free them with
+ * the matching *_list_free(). Ordered by day, then id.
+ */
+int store_runs(struct store *st, int from, int to, struct run **out, size_t *n);
+int store_sleeps(struct store *st, int from, int to, struct sleep **out, size_t *n);
+int store_drinks(struct store *st, int from, int to, struct drink **out, size_t *n);
+int store_checkins(struct store *st, int from, int to, struct checkin **out, size_t *n);
+int store_rests(struct store *st, int from, int to, struct rest **out, size_t *n);
+void run_list_free(struct run *v, size_t n);
+void sleep_list_free(struct sleep *v, size_t n);
+void drink_list_free(struct drink *v, size_t n);
+void checkin_list_free(struct checkin *v, size_t n);
+void rest_list_free(struct rest *v, size_t n);
+
+/* One entry by id; 1 when there is none. */
+int store_get_run(struct store *st, int64_t id, struct run *r);
+int store_get_sleep(struct store *st, int64_t id, struct sleep *s);
+int store_get_drink(struct store *st, int64_t id, struct drink *d);
+int store_get_checkin(struct store *st, int64_t id, struct checkin *c);
+
+/* The first and last day holding any entry; 1 when the journal is empty. */
+int store_span(struct store *st, int *first, int *last);
+/* Rows of one kind, or of all kinds with ENTRY_KIND_COUNT. */
+int64_t store_count(struct store *st, enum entry_kind k);
+
+#endif

@@ -1,0 +1,40 @@
+/* util: allocation that never returns NULL, growable strings, messages. */
+#ifndef RUNLOG_UTIL_H
+#define RUNLOG_UTIL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable, always NUL-terminated byte string. */
+struct buf {
+	char   *data;
+	size_t  len;
+	size_t  cap;
+};
+
+void buf_init(struct buf *b);
+void buf_free(struct buf *b);
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_clear(struct buf *b);
+
+/*
+ * The last error message of a library call, for the caller to print.
+ * Lower layers never print; they set this and return -1.
+ */
+void err_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+const char *err_get(void);
+
+/* Remove control characters (C0, DEL, C1) in place; keeps valid UTF-8 text. */
+void text_sanitize(char *s);
+
+#endif
