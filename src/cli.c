@@ -35,6 +35,8 @@ static const struct command commands[] = {
 	    "list entries with their ids" },
 	{ "delete", cmd_delete, "ID...", "delete entries by id (r12, s3, ...)" },
 	{ "undo", cmd_undo, "", "undo the last change" },
+	{ "backup", cmd_backup, "FILE",
+	    "write a consistent copy of the journal to FILE" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
