@@ -267,7 +267,9 @@ mkdir_p(const char *path)
 		if (*p == '/' || *p == '\0') {
 			char c = *p;
 			*p = '\0';
-			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			if (mkdir(dir, 0700) == 0) {
+				chmod(dir, 0700);   /* whatever the umask */
+			} else if (errno != EEXIST) {
 				err_set("cannot create directory %s: %s", dir,
 				    strerror(errno));
 				rc = -1;
@@ -328,6 +330,96 @@ check_file(const char *path)
 		return -1;
 	}
 	return 0;
+}
+
+/* The first row of a one-column query on db, into out; -1 on error. */
+static int
+query_text(sqlite3 *db, const char *sql, char *out, size_t n)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		snprintf(out, n, "%s", sqlite3_column_text(s, 0) ?
+		    (const char *)sqlite3_column_text(s, 0) : "");
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/*
+ * Looks at an existing file, reading only, before anything may write to it: a database from a newer runlog, an SQLite database that
+ * runlog did not create (version 0 with tables in it), and a damaged one
+ * (PRAGMA quick_check) are refused here, so they are never changed, not
+ * even by switching the journal mode.
+ */
+static int
+inspect(const char *path)
+{
+	sqlite3 *db = NULL;
+	char v[256];
+	int version, rc = -1;
+
+	/*
+	 * Read-write but never created, and only read from: a read-only
+	 * connection would leave a -wal and -shm file beside a WAL database
+	 * on close, where this one, being the last, removes them.
+	 */
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK)
+		goto unreadable;
+	sqlite3_busy_timeout(db, 10000);
+	if (query_text(db, "PRAGMA user_version", v, sizeof v) != 0)
+		goto unreadable;
+	version = atoi(v);
+	if (version > STORE_SCHEMA_VERSION) {
+		err_set("%s: written by a newer runlog (journal version %d, this "
+		    "runlog reads up to %d); it was left untouched", path, version,
+		    STORE_SCHEMA_VERSION);
+		goto out;
+	}
+	if (version <= 0) {
+		if (query_text(db, "SELECT count(*) FROM sqlite_master", v,
+		    sizeof v) != 0)
+			goto unreadable;
+		if (strcmp(v, "0") != 0) {
+			err_set("%s: not a runlog journal (an SQLite database "
+			    "with other tables in it); it was left untouched", path);
+			goto out;
+		}
+		rc = 0;
+		goto out;
+	}
+	if (query_text(db, "PRAGMA quick_check", v, sizeof v) != 0)
+		goto unreadable;
+	if (strcmp(v, "ok") != 0) {
+		text_sanitize(v);   /* one line: the report has line breaks */
+		err_set("%s: the journal is damaged (%.120s); it was left "
+		    "untouched: restore a copy made with runlog backup", path, v);
+		goto out;
+	}
+	rc = 0;
+	goto out;
+unreadable:
+	err_set("%s: cannot read the journal (%s); it was left untouched", path,
+	    db ? sqlite3_errmsg(db) : "out of memory");
+out:
+	sqlite3_close(db);
+	return rc;
+}
+
+/* Warns when others may read the journal: it is health data. */
+static void
+warn_if_shared(const char *path)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) == 0 && (sb.st_mode & 077) != 0)
+		fprintf(stderr, "runlog: warning: %s can be read by other users "
+		    "(mode %03o); 'chmod 600 %s' makes it private\n", path,
+		    (unsigned)(sb.st_mode & 0777), path);
 }
 
 static int
@@ -408,8 +500,10 @@ store_open(const char *path, struct store **out)
 	int version, memory = strcmp(path, ":memory:") == 0;
 
 	*out = NULL;
-	if (!memory && check_file(path) != 0)
+	if (!memory && (check_file(path) != 0 || inspect(path) != 0))
 		return -1;
+	if (!memory)
+		warn_if_shared(path);
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
@@ -430,7 +524,10 @@ store_open(const char *path, struct store **out)
 	if (version > 0 && version < STORE_SCHEMA_VERSION && !memory &&
 	    backup_before_migrate(st, version) != 0)
 		goto fail;
-	if (db_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
+	/* Sorts and temporary tables stay in memory: nothing of the journal
+	 * is written outside its directory. */
+	if (db_exec(st, "PRAGMA temp_store = MEMORY") != 0 ||
+	    db_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	    db_exec(st, "PRAGMA synchronous = FULL") != 0 ||
 	    db_exec(st, "PRAGMA foreign_keys = ON") != 0)
 		goto fail;
