@@ -22,6 +22,12 @@ if [ "$mode" = test ]; then
 	need_bin tmux tmux
 	need_bin sqlite3 sqlite3
 	need_bin mandoc mandoc
+	need_bin strace strace
+	need_bin valgrind valgrind
+	need_bin clang clang
+	# libFuzzer's runtime, for make check-hard.
+	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a \
+	    >/dev/null 2>&1 || missing="$missing libclang-rt-dev"
 fi
 
 [ -z "$missing" ] && exit 0
