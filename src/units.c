@@ -386,8 +386,10 @@ char *
 units_format_volume(int64_t ml, enum vol_unit unit, char *out)
 {
 	if (unit == UNIT_FLOZ) {
-		int64_t tenths = (ml * 100000000000LL + 147867647812LL) /
-		    295735295625LL;
+		/* In 128 bits: ml * 10^11 overflows 64 bits above 92 l,
+		 * which a week's or a year's total reaches. */
+		int64_t tenths = (int64_t)(((__int128)ml * 100000000000LL +
+		    147867647812LL) / 295735295625LL);
 		snprintf(out, 32, "%" PRId64 ".%" PRId64 " oz", tenths / 10,
 		    tenths % 10);
 	} else {
