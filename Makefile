@@ -33,6 +33,9 @@ LIBOBJS  = $(filter-out $(BUILD)/main.o,$(OBJS))
 TESTSRCS = $(wildcard tests/test_*.c)
 TESTBINS = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TESTSRCS))
 SCHEMA   = $(sort $(wildcard schema/*.sql))
+FUZZSRCS = $(wildcard tests/fuzz/fuzz_*.c)
+REPLAYBINS = $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/tests/replay_%,$(FUZZSRCS))
+FUZZBINS = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZSRCS))
 
 all: $(BUILD)/runlog
 
@@ -53,7 +56,17 @@ $(BUILD)/tests/%: tests/%.c $(LIBOBJS) tests/testutil.h | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) $(CFLAGS) -Itests -o $@ $< $(LIBOBJS) \
 	    $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
 
-$(BUILD) $(BUILD)/tests:
+# A fuzz target replayed over files, without libFuzzer (make check).
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz.h $(LIBOBJS) | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/driver.c \
+	    $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
+
+# The same target linked with libFuzzer (make fuzz, BUILD=build-fuzz).
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBOBJS) | $(BUILD)/fuzz
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< \
+	    $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
+
+$(BUILD) $(BUILD)/tests $(BUILD)/fuzz:
 	mkdir -p $@
 
 # Build dependencies: installed when possible, else the exact line is shown.
@@ -70,11 +83,28 @@ run: deps
 
 # The README's second command: every test.
 check: test-deps
-	@$(MAKE) --no-print-directory all $(TESTBINS)
+	@$(MAKE) --no-print-directory all $(TESTBINS) $(REPLAYBINS)
 	@sh tests/run-tests.sh $(BUILD) $(TESTBINS)
 
 check-asan:
 	@$(MAKE) --no-print-directory check BUILD=build-asan SAN=1 CFLAGS='-O1 -g'
+
+# libFuzzer on every parser: FUZZ_SECONDS per target (60 by default;
+# FUZZ_SECONDS=5 for a quick local run), FUZZ_JOBS at once.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 2
+FUZZ_CFLAGS   = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+		-fno-sanitize-recover=all -fno-omit-frame-pointer
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) \
+	    CFLAGS='$(FUZZ_CFLAGS)' LDFLAGS='-fsanitize=address,undefined' \
+	    fuzz-bins
+
+fuzz-bins: $(FUZZBINS)
+
+fuzz: fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) sh tests/fuzz/run.sh build-fuzz
 
 lint-man:
 	mandoc -Tlint -W warning man/runlog.1
@@ -88,6 +118,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/runlog $(DESTDIR)$(MANDIR)/man1/runlog.1
 
 clean:
-	rm -rf $(BUILD) build-asan build-bench
+	rm -rf $(BUILD) build-asan build-bench build-fuzz
 
-.PHONY: all deps test-deps run check check-asan lint-man install uninstall clean
+.PHONY: all deps test-deps run check check-asan fuzz fuzz-build fuzz-bins \
+	lint-man install uninstall clean
