@@ -34,6 +34,7 @@ TESTSRCS = $(wildcard tests/test_*.c)
 TESTBINS = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TESTSRCS))
 SCHEMA   = $(sort $(wildcard schema/*.sql))
 FUZZSRCS = $(wildcard tests/fuzz/fuzz_*.c)
+TRUSTBINS = $(patsubst tests/trust/%.c,$(BUILD)/tests/trust_%,$(wildcard tests/trust/*.c))
 REPLAYBINS = $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/tests/replay_%,$(FUZZSRCS))
 FUZZBINS = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZSRCS))
 
@@ -55,6 +56,10 @@ $(BUILD)/schema.o: $(BUILD)/schema.c
 $(BUILD)/tests/%: tests/%.c $(LIBOBJS) tests/testutil.h | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) $(CFLAGS) -Itests -o $@ $< $(LIBOBJS) \
 	    $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
+
+# Helpers of the trust tests (tests/trust/): killer, batch writer.
+$(BUILD)/tests/trust_%: tests/trust/%.c $(LIBOBJS) | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
 
 # A fuzz target replayed over files, without libFuzzer (make check).
 $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz.h $(LIBOBJS) | $(BUILD)/tests
@@ -83,7 +88,7 @@ run: deps
 
 # The README's second command: every test.
 check: test-deps
-	@$(MAKE) --no-print-directory all $(TESTBINS) $(REPLAYBINS)
+	@$(MAKE) --no-print-directory all $(TESTBINS) $(REPLAYBINS) $(TRUSTBINS)
 	@sh tests/run-tests.sh $(BUILD) $(TESTBINS)
 
 check-asan:
