@@ -36,5 +36,13 @@ const char *err_get(void);
 
 /* Remove control characters (C0, DEL, C1) in place; keeps valid UTF-8 text. */
 void text_sanitize(char *s);
+/* 1 when s is valid UTF-8 (no overlong forms, surrogates or > U+10FFFF). */
+int  text_utf8_valid(const char *s);
+/*
+ * A copy of s safe to print on a terminal: each control character (C0,
+ * DEL, C1) and each byte that is not part of valid UTF-8 becomes '?', so
+ * an echoed value can never move the cursor or change the colours.
+ */
+char *text_printable(const char *s);
 
 #endif

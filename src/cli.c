@@ -80,26 +80,37 @@ cli_help(FILE *f)
 	    "See runlog(1) for the whole manual.\n", f);
 }
 
+/*
+ * Messages echo what the user typed or what a file held; control
+ * characters and broken UTF-8 in them are shown as '?', never sent to the
+ * terminal.
+ */
 int
 cli_fail(const char *what)
 {
+	char *msg = text_printable(err_get());
+
 	if (what != NULL)
-		fprintf(stderr, "runlog: %s: %s\n", what, err_get());
+		fprintf(stderr, "runlog: %s: %s\n", what, msg);
 	else
-		fprintf(stderr, "runlog: %s\n", err_get());
+		fprintf(stderr, "runlog: %s\n", msg);
+	free(msg);
 	return 1;
 }
 
 int
 cli_usage(const char *cmd, const char *fmt, ...)
 {
+	char buf[512], *msg;
 	va_list ap;
 
-	fputs("runlog: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: runlog %s %s\n", cmd, cli_usage_line(cmd));
+	msg = text_printable(buf);
+	fprintf(stderr, "runlog: %s\nusage: runlog %s %s\n", msg, cmd,
+	    cli_usage_line(cmd));
+	free(msg);
 	return EXIT_USAGE;
 }
 

@@ -21,9 +21,9 @@ int_opt(const char *s, const struct field_range *r, int *out)
 	if (s == NULL)
 		return 0;
 	if (units_parse_int(s, &v) != 0) {
-		fprintf(stderr, "runlog: %s '%.40s': not a whole number; must be "
-		    "%s\n", r->name, s, r->allowed);
-		return 1;
+		err_set("%s '%.40s': not a whole number; must be %s", r->name, s,
+		    r->allowed);
+		return cli_fail(NULL);
 	}
 	if (range_check(r, v, s) != 0)
 		return cli_fail(NULL);
@@ -94,9 +94,9 @@ cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 	if (OPTVAL(&o, RO_CLIMB) != NULL) {
 		const char *s = OPTVAL(&o, RO_CLIMB);
 		if (units_parse_int(s, &v) != 0) {
-			fprintf(stderr, "runlog: climb '%.40s': not a whole number of "
-			    "metres; must be %s\n", s, RANGE_CLIMB.allowed);
-			return 1;
+			err_set("climb '%.40s': not a whole number of metres; must "
+			    "be %s", s, RANGE_CLIMB.allowed);
+			return cli_fail(NULL);
 		}
 		if (range_check(&RANGE_CLIMB, v, s) != 0)
 			return cli_fail(NULL);

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "store.h"
+#include "util.h"
 
 static void
 ctx_free(struct cli_ctx *ctx)
@@ -43,7 +44,9 @@ main(int argc, char **argv)
 		break;
 	}
 	if (i < argc && argv[i][0] == '-') {
-		fprintf(stderr, "runlog: unknown option '%.40s'\n", argv[i]);
+		char *a = text_printable(argv[i]);
+		fprintf(stderr, "runlog: unknown option '%.40s'\n", a);
+		free(a);
 		cli_help(stderr);
 		return 2;
 	}
@@ -60,8 +63,10 @@ main(int argc, char **argv)
 			av[n++] = argv[j];
 		rc = cli_dispatch(&ctx, n, av);
 		if (rc < 0) {
+			char *a = text_printable(argv[i]);
 			fprintf(stderr, "runlog: unknown command '%.40s'; "
-			    "'runlog --help' lists them\n", argv[i]);
+			    "'runlog --help' lists them\n", a);
+			free(a);
 			rc = 2;
 		}
 		free(av);

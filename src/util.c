@@ -183,3 +183,73 @@ text_sanitize(char *s)
 	}
 	*w = '\0';
 }
+
+/* The length of the valid UTF-8 sequence at s, or 0 when it is not one. */
+static size_t
+utf8_len(const unsigned char *s)
+{
+	unsigned c = s[0];
+	size_t n, i;
+	unsigned cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+int
+text_utf8_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	while (*p != '\0') {
+		if ((n = utf8_len(p)) == 0)
+			return 0;
+		p += n;
+	}
+	return 1;
+}
+
+char *
+text_printable(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *out = xmalloc(strlen(s) + 1), *w = out;
+	size_t n;
+
+	while (*p != '\0') {
+		n = utf8_len(p);
+		if (n == 0 || *p < 0x20 || *p == 0x7f ||
+		    (n == 2 && p[0] == 0xc2 && p[1] <= 0x9f)) {
+			*w++ = '?';
+			p += n ? n : 1;
+		} else {
+			memcpy(w, p, n);
+			w += n;
+			p += n;
+		}
+	}
+	*w = '\0';
+	return out;
+}
