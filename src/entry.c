@@ -68,6 +68,10 @@ note_validate(const char *note)
 		    NOTE_MAX);
 		return -1;
 	}
+	if (note != NULL && !text_utf8_valid(note)) {
+		err_set("note: not valid UTF-8 text");
+		return -1;
+	}
 	return 0;
 }
 

@@ -218,6 +218,26 @@ bind_text(sqlite3_stmt *s, int i, const char *t)
 		sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT);
 }
 
+/*
+ * Notes are stored sanitized, whoever writes them (command line, forms,
+ * importers): tabs and line breaks become spaces and other control
+ * characters are dropped, so a note can never carry terminal escapes into
+ * a screen, a table or a CSV file.
+ */
+static void
+bind_note(sqlite3_stmt *s, int i, const char *note)
+{
+	char *clean;
+
+	if (note == NULL) {
+		sqlite3_bind_null(s, i);
+		return;
+	}
+	clean = xstrdup(note);
+	text_sanitize(clean);
+	sqlite3_bind_text(s, i, clean, -1, free);
+}
+
 static int
 col_day(sqlite3_stmt *s, int i)
 {
@@ -692,7 +712,7 @@ bind_run_fields(sqlite3_stmt *s, const struct run *r)
 	bind_opt(s, 7, r->climb_m, -1);
 	bind_opt(s, 8, r->mass_before_g, 0);
 	bind_opt(s, 9, r->mass_after_g, 0);
-	bind_text(s, 10, r->note);
+	bind_note(s, 10, r->note);
 }
 
 static void
@@ -798,7 +818,7 @@ store_put_sleep(struct store *st, struct sleep *sl, int *replaced)
 	if (old != 0 && (s = stmt(st, S_SLEEP_UPD)) != NULL) {
 		sqlite3_bind_int64(s, 1, sl->minutes);
 		bind_opt(s, 2, sl->quality, 0);
-		bind_text(s, 3, sl->note);
+		bind_note(s, 3, sl->note);
 		bind_text(s, 4, sl->updated_at);
 		sqlite3_bind_int64(s, 5, old);
 		if (step_done(st, s) == 0) {
@@ -809,7 +829,7 @@ store_put_sleep(struct store *st, struct sleep *sl, int *replaced)
 		bind_day(s, 1, sl->day);
 		sqlite3_bind_int64(s, 2, sl->minutes);
 		bind_opt(s, 3, sl->quality, 0);
-		bind_text(s, 4, sl->note);
+		bind_note(s, 4, sl->note);
 		bind_text(s, 5, sl->created_at);
 		bind_text(s, 6, sl->updated_at);
 		if (step_done(st, s) == 0) {
@@ -885,7 +905,7 @@ bind_checkin_fields(sqlite3_stmt *s, int i, const struct checkin *c)
 	sqlite3_bind_int(s, i + 7, c->swelling != 0);
 	sqlite3_bind_int(s, i + 8, c->numbness != 0);
 	sqlite3_bind_int(s, i + 9, c->no_weight != 0);
-	bind_text(s, i + 10, c->note);
+	bind_note(s, i + 10, c->note);
 }
 
 int
@@ -944,7 +964,7 @@ store_put_rest(struct store *st, struct rest *r, int *replaced)
 	if (err)
 		return write_end(st, -1);
 	if (old != 0 && (s = stmt(st, S_REST_UPD)) != NULL) {
-		bind_text(s, 1, r->note);
+		bind_note(s, 1, r->note);
 		bind_text(s, 2, r->updated_at);
 		sqlite3_bind_int64(s, 3, old);
 		if (step_done(st, s) == 0) {
@@ -953,7 +973,7 @@ store_put_rest(struct store *st, struct rest *r, int *replaced)
 		}
 	} else if (old == 0 && (s = stmt(st, S_REST_ADD)) != NULL) {
 		bind_day(s, 1, r->day);
-		bind_text(s, 2, r->note);
+		bind_note(s, 2, r->note);
 		bind_text(s, 3, r->created_at);
 		bind_text(s, 4, r->updated_at);
 		if (step_done(st, s) == 0) {
