@@ -131,6 +131,19 @@ config_load(const char *path, int must_exist, struct config *cfg)
 		err_set("config %s: %s", path, strerror(errno));
 		return -1;
 	}
+	/* A NUL byte would end a line early and hide the rest of it from
+	 * the parser: such a file is not text, and is refused whole. */
+	{
+		int c, line = 1;
+		while ((c = getc(f)) != EOF && c != '\0')
+			line += c == '\n';
+		if (c == '\0') {
+			fclose(f);
+			err_set("%s:%d: a NUL byte: not a text file", path, line);
+			return -1;
+		}
+		rewind(f);
+	}
 	ps.f = f;
 	rc = ini_parse_stream(read_line, &ps, on_entry, &ps);
 	fclose(f);
