@@ -111,6 +111,13 @@ fuzz-bins: $(FUZZBINS)
 fuzz: fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) sh tests/fuzz/run.sh build-fuzz
 
+# The slow proofs of issue 7 (crash, concurrency, UI under valgrind and
+# in a real terminal) and the fuzzers; .ci/run calls it after make check.
+check-hard: test-deps
+	@$(MAKE) --no-print-directory all $(TESTBINS) $(REPLAYBINS) $(TRUSTBINS)
+	@$(MAKE) --no-print-directory fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) sh tests/trust/run-hard.sh $(BUILD)
+
 lint-man:
 	mandoc -Tlint -W warning man/runlog.1
 
@@ -125,5 +132,5 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-asan build-bench build-fuzz
 
-.PHONY: all deps test-deps run check check-asan fuzz fuzz-build fuzz-bins \
+.PHONY: all deps test-deps run check check-asan check-hard fuzz fuzz-build fuzz-bins \
 	lint-man install uninstall clean
