@@ -337,6 +337,7 @@ slurp(const char *path, size_t *n)
 	rewind(fp);
 	b = malloc(*n + 1);
 	assert_int_equal(fread(b, 1, *n, fp), *n);
+	b[*n] = '\0';
 	fclose(fp);
 	return b;
 }
