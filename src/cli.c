@@ -1,0 +1,268 @@
+/*
+ * cli: the command table, the option parser every command shares, and the
+ * context (journal path, config) resolved once per process.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "date.h"
+#include "util.h"
+
+struct command {
+	const char *name;
+	int       (*fn)(struct cli_ctx *, int, char **);
+	const char *usage;     /* after "runlog NAME " */
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "run", cmd_run, "DISTANCE DURATION [--date D] [--rpe N] [--type T] "
+	    "[--hr BPM] [--climb M] [--before KG --after KG] [--note TEXT]",
+	    "log a run" },
+	{ "sleep", cmd_sleep, "HOURS [--date D] [--quality N] [--note TEXT]",
+	    "log last night's sleep (replaces the day's)" },
+	{ "drink", cmd_drink, "VOLUME [--date D] [--electrolytes]",
+	    "log a drink" },
+	{ "fatigue", cmd_fatigue, "LEVEL [--date D] [--soreness N] [--mood N] "
+	    "[--stress N] [--rhr BPM] [--ill] [--pain] [--swelling] [--numbness] "
+	    "[--no-weight] [--note TEXT]",
+	    "log the morning check-in (replaces the day's)" },
+	{ "rest", cmd_rest, "[--date D] [--note TEXT]", "mark a rest day" },
+	{ "show", cmd_show, "[--from D] [--to D] [--all]",
+	    "list entries with their ids" },
+	{ "delete", cmd_delete, "ID...", "delete entries by id (r12, s3, ...)" },
+	{ "undo", cmd_undo, "", "undo the last change" },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const struct command *
+find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+const char *
+cli_usage_line(const char *cmd)
+{
+	const struct command *c = find_command(cmd);
+
+	return c != NULL ? c->usage : "";
+}
+
+void
+cli_help(FILE *f)
+{
+	size_t i;
+
+	fputs("usage: runlog [--db PATH] [--config PATH]      open the journal\n"
+	    "       runlog COMMAND [ARGS] [--db PATH] [--config PATH]\n"
+	    "       runlog --help | --version\n\n"
+	    "commands:\n", f);
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nrunlog COMMAND --help shows a command's arguments.\n"
+	    "DISTANCE: 10km, 10k, 6.2mi, 800m (a bare number is in your unit)\n"
+	    "DURATION: 52:30, 1:02:03, 45m, 90s, 1h05m    VOLUME: 500ml, 1.5l, 16oz\n"
+	    "D: YYYY-MM-DD, today, yesterday\n"
+	    "journal: --db, else $RUNLOG_DB, else $XDG_DATA_HOME/runlog/journal.db\n"
+	    "exit status: 0 ok, 1 refused or failed, 2 usage, 3 check found flags\n"
+	    "See runlog(1) for the whole manual.\n", f);
+}
+
+int
+cli_fail(const char *what)
+{
+	if (what != NULL)
+		fprintf(stderr, "runlog: %s: %s\n", what, err_get());
+	else
+		fprintf(stderr, "runlog: %s\n", err_get());
+	return 1;
+}
+
+int
+cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("runlog: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: runlog %s %s\n", cmd, cli_usage_line(cmd));
+	return EXIT_USAGE;
+}
+
+int
+cli_date_opt(const char *s, int *day)
+{
+	if (s == NULL) {
+		*day = date_today();
+		return 0;
+	}
+	if (date_parse(s, day) != 0)
+		return cli_fail(NULL);
+	if (*day > date_today()) {
+		fprintf(stderr, "runlog: date %s: is in the future; entries are "
+		    "for today or earlier\n", s);
+		return 1;
+	}
+	return 0;
+}
+
+/* Paths and config, once the command line has been read. */
+static int
+resolve(struct cli_ctx *ctx)
+{
+	const char *e, *home = getenv("HOME");
+
+	if (ctx->db_path == NULL) {
+		if ((e = getenv("RUNLOG_DB")) != NULL && *e != '\0')
+			ctx->db_path = xstrdup(e);
+		else if ((e = getenv("XDG_DATA_HOME")) != NULL && *e == '/')
+			ctx->db_path = xasprintf("%s/runlog/journal.db", e);
+		else if (home != NULL && *home != '\0')
+			ctx->db_path = xasprintf("%s/.local/share/runlog/journal.db",
+			    home);
+		else {
+			fputs("runlog: no journal: set HOME, RUNLOG_DB or use "
+			    "--db PATH\n", stderr);
+			return 1;
+		}
+	}
+	if (ctx->config_path == NULL) {
+		if ((e = getenv("XDG_CONFIG_HOME")) != NULL && *e == '/')
+			ctx->config_path = xasprintf("%s/runlog/config", e);
+		else if (home != NULL && *home != '\0')
+			ctx->config_path = xasprintf("%s/.config/runlog/config", home);
+	}
+	config_defaults(&ctx->cfg);
+	if (ctx->config_path != NULL &&
+	    config_load(ctx->config_path, ctx->config_given, &ctx->cfg) != 0)
+		return cli_fail(NULL);
+	return 0;
+}
+
+static int
+set_path(char **slot, const char *cmd, const char *name, const char *v)
+{
+	if (v == NULL || *v == '\0')
+		return cli_usage(cmd, "--%s needs a path", name);
+	free(*slot);
+	*slot = xstrdup(v);
+	return 0;
+}
+
+int
+cli_parse(struct cli_ctx *ctx, int argc, char **argv,
+    const struct opt *opts, struct optres *res)
+{
+	const char *cmd = argv[0];
+	int i, only_pos = 0, rc;
+
+	memset(res, 0, sizeof *res);
+	for (i = 1; i < argc; i++) {
+		char *a = argv[i], *eq, name[64];
+		const char *val = NULL;
+		int k, found = -1;
+
+		if (only_pos || a[0] != '-' || a[1] == '\0' ||
+		    (a[1] >= '0' && a[1] <= '9')) {
+			if (res->npos == POS_MAX)
+				return cli_usage(cmd, "too many arguments");
+			res->pos[res->npos++] = a;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_pos = 1;
+			continue;
+		}
+		if (a[1] == '-') {
+			snprintf(name, sizeof name, "%s", a + 2);
+			if ((eq = strchr(name, '=')) != NULL) {
+				*eq = '\0';
+				val = strchr(a, '=') + 1;
+			}
+		} else {
+			name[0] = '\0';
+			if (a[2] != '\0')
+				val = a + 2;  /* -oFILE */
+		}
+		if (strcmp(name, "db") == 0 || strcmp(name, "config") == 0) {
+			if (val == NULL) {
+				if (i + 1 >= argc)
+					return cli_usage(cmd, "--%s needs a path", name);
+				val = argv[++i];
+			}
+			if (name[0] == 'd')
+				rc = set_path(&ctx->db_path, cmd, name, val);
+			else {
+				rc = set_path(&ctx->config_path, cmd, name, val);
+				ctx->config_given = 1;
+			}
+			if (rc != 0)
+				return rc;
+			continue;
+		}
+		for (k = 0; opts != NULL && opts[k].name != NULL; k++) {
+			if (name[0] != '\0' ? strcmp(opts[k].name, name) == 0 :
+			    opts[k].short_name == a[1]) {
+				found = k;
+				break;
+			}
+		}
+		if (found < 0) {
+			if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+				printf("usage: runlog %s %s\n", cmd,
+				    cli_usage_line(cmd));
+				exit(0);
+			}
+			return cli_usage(cmd, "unknown option '%.40s'", a);
+		}
+		if (opts[found].has_arg) {
+			if (val == NULL) {
+				if (i + 1 >= argc)
+					return cli_usage(cmd, "--%s needs a value",
+					    opts[found].name);
+				val = argv[++i];
+			}
+		} else {
+			if (val != NULL)
+				return cli_usage(cmd, "--%s takes no value",
+				    opts[found].name);
+			val = "";
+		}
+		if (res->val[found] != NULL)
+			return cli_usage(cmd, "--%s given twice", opts[found].name);
+		res->val[found] = val;
+	}
+	return resolve(ctx);
+}
+
+struct store *
+cli_store(struct cli_ctx *ctx)
+{
+	if (ctx->st == NULL && store_open(ctx->db_path, &ctx->st) != 0) {
+		cli_fail(NULL);
+		return NULL;
+	}
+	return ctx->st;
+}
+
+int
+cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct command *c = find_command(argv[0]);
+
+	if (c == NULL)
+		return -1;
+	return c->fn(ctx, argc, argv);
+}

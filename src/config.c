@@ -1,0 +1,145 @@
+/*
+ * config: reads the INI-style config file with libinih. Each key is looked
+ * up in one table; an unknown section or key, or a value out of range, is
+ * an error that names the file and the line.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <ini.h>
+
+#include "config.h"
+#include "units.h"
+#include "util.h"
+
+void
+config_defaults(struct config *cfg)
+{
+	memset(cfg, 0, sizeof *cfg);
+	cfg->dist_unit = UNIT_KM;
+	cfg->vol_unit = UNIT_L;
+	cfg->week_start = 0;
+	cfg->fluid_target_ml = 2000;
+}
+
+struct parse_state {
+	struct config *cfg;
+	const char    *path;
+	FILE          *f;
+	int            line;     /* lines read so far: the one being handled */
+	int            failed;
+};
+
+/*
+ * Debian's libinih does not pass line numbers to the handler, so the
+ * reader counts the lines it hands over.
+ */
+static char *
+read_line(char *str, int num, void *stream)
+{
+	struct parse_state *ps = stream;
+	char *r = fgets(str, num, ps->f);
+
+	if (r != NULL && strchr(r, '\n') != NULL)
+		ps->line++;
+	else if (r != NULL && feof(ps->f))
+		ps->line++;
+	return r;
+}
+
+static const char *const weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday",
+};
+
+static int
+bad(struct parse_state *ps, int line, const char *key, const char *value,
+    const char *allowed)
+{
+	err_set("%s:%d: %s = %.40s: %s", ps->path, line, key, value, allowed);
+	ps->failed = 1;
+	return 0;
+}
+
+static int
+on_entry(void *user, const char *section, const char *key, const char *value)
+{
+	struct parse_state *ps = user;
+	int line = ps->line;
+	struct config *cfg = ps->cfg;
+	int64_t ml;
+	int i;
+
+	if (ps->failed)
+		return 0;
+	if (*section == '\0' || strcmp(section, "runlog") == 0) {
+		if (strcmp(key, "units") == 0) {
+			if (strcmp(value, "km") == 0)
+				cfg->dist_unit = UNIT_KM;
+			else if (strcmp(value, "mi") == 0)
+				cfg->dist_unit = UNIT_MI;
+			else
+				return bad(ps, line, key, value, "must be km or mi");
+			return 1;
+		}
+		if (strcmp(key, "fluid_units") == 0) {
+			if (strcmp(value, "l") == 0)
+				cfg->vol_unit = UNIT_L;
+			else if (strcmp(value, "oz") == 0)
+				cfg->vol_unit = UNIT_FLOZ;
+			else
+				return bad(ps, line, key, value, "must be l or oz");
+			return 1;
+		}
+		if (strcmp(key, "week_start") == 0) {
+			for (i = 0; i < 7; i++) {
+				if (strcmp(value, weekdays[i]) == 0) {
+					cfg->week_start = i;
+					return 1;
+				}
+			}
+			return bad(ps, line, key, value,
+			    "must be a day of the week (monday ... sunday)");
+		}
+		if (strcmp(key, "fluid_target") == 0) {
+			if (units_parse_volume(value, cfg->vol_unit, &ml) != 0 ||
+			    ml < 250 || ml > 10000)
+				return bad(ps, line, key, value,
+				    "must be a volume from 0.25 to 10 l");
+			cfg->fluid_target_ml = ml;
+			return 1;
+		}
+	}
+	err_set("%s:%d: unknown setting '%.40s' in section [%.40s]", ps->path,
+	    line, key, *section ? section : "runlog");
+	ps->failed = 1;
+	return 0;
+}
+
+int
+config_load(const char *path, int must_exist, struct config *cfg)
+{
+	struct parse_state ps = { cfg, path, NULL, 0, 0 };
+	FILE *f;
+	int rc;
+
+	f = fopen(path, "r");
+	if (f == NULL) {
+		if (errno == ENOENT && !must_exist)
+			return 0;
+		err_set("config %s: %s", path, strerror(errno));
+		return -1;
+	}
+	ps.f = f;
+	rc = ini_parse_stream(read_line, &ps, on_entry, &ps);
+	fclose(f);
+	if (ps.failed)
+		return -1;
+	if (rc != 0) {
+		err_set("%s:%d: not a valid line (expected key = value or "
+		    "[section])", path, rc);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,83 @@
+/* runlog: picks the journal UI or a plain command, and nothing else. */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "store.h"
+
+static void
+ctx_free(struct cli_ctx *ctx)
+{
+	store_close(ctx->st);
+	free(ctx->db_path);
+	free(ctx->config_path);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli_ctx ctx;
+	int i, rc;
+
+	setlocale(LC_ALL, "");
+	memset(&ctx, 0, sizeof ctx);
+	ctx.prog = "runlog";
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			cli_help(stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("runlog %s\n", RUNLOG_VERSION);
+			return 0;
+		}
+		if (strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "--config") == 0) {
+			i++;
+			continue;
+		}
+		if (strncmp(argv[i], "--db=", 5) == 0 ||
+		    strncmp(argv[i], "--config=", 9) == 0)
+			continue;
+		break;
+	}
+	if (i < argc && argv[i][0] == '-') {
+		fprintf(stderr, "runlog: unknown option '%.40s'\n", argv[i]);
+		cli_help(stderr);
+		return 2;
+	}
+	if (i < argc) {
+		/* Global options before the command are handed to it. */
+		char **av = calloc((size_t)argc + 1, sizeof *av);
+		int n = 0, j;
+		if (av == NULL)
+			return 1;
+		av[n++] = argv[i];
+		for (j = 1; j < i; j++)
+			av[n++] = argv[j];
+		for (j = i + 1; j < argc; j++)
+			av[n++] = argv[j];
+		rc = cli_dispatch(&ctx, n, av);
+		if (rc < 0) {
+			fprintf(stderr, "runlog: unknown command '%.40s'; "
+			    "'runlog --help' lists them\n", argv[i]);
+			rc = 2;
+		}
+		free(av);
+		ctx_free(&ctx);
+		return rc;
+	}
+	/* No command: the journal. Until the screens exist, today's entries. */
+	{
+		char *av[] = { "show", NULL, NULL, NULL };
+		int n = 1;
+		for (int j = 1; j < argc && n < 3; j++)
+			av[n++] = argv[j];
+		cli_help(stdout);
+		putchar('\n');
+		rc = cmd_show(&ctx, n, av);
+	}
+	ctx_free(&ctx);
+	return rc;
+}
