@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "analysis.h"
 #include "config.h"
 #include "store.h"
 
@@ -70,6 +71,17 @@ int cmd_rest(struct cli_ctx *, int, char **);
 int cmd_show(struct cli_ctx *, int, char **);
 int cmd_delete(struct cli_ctx *, int, char **);
 int cmd_undo(struct cli_ctx *, int, char **);
+int cmd_check(struct cli_ctx *, int, char **);
+int cmd_week(struct cli_ctx *, int, char **);
+int cmd_trends(struct cli_ctx *, int, char **);
+int cmd_demo(struct cli_ctx *, int, char **);
+
+/*
+ * Prints one flag: "severity id reason"; verbose adds the days covered,
+ * the measured value against its threshold, and the advice.
+ */
+void cli_print_flag(const struct cli_ctx *ctx, const struct an_flag *f,
+    int verbose, const char *indent);
 
 /* Runs the command named argv[0]; -1 when there is no such command. */
 int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);

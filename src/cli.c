@@ -35,6 +35,11 @@ static const struct command commands[] = {
 	    "list entries with their ids" },
 	{ "delete", cmd_delete, "ID...", "delete entries by id (r12, s3, ...)" },
 	{ "undo", cmd_undo, "", "undo the last change" },
+	{ "check", cmd_check, "[--date D] [--verbose]",
+	    "the warning flags of a day (exit 3 when any)" },
+	{ "week", cmd_week, "[DATE]", "the weekly review as text" },
+	{ "trends", cmd_trends, "[--weeks N]", "one row per week, newest last" },
+	{ "demo", cmd_demo, "", "fill an empty journal with 16 demo weeks" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
