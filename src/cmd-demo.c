@@ -255,8 +255,8 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(NULL);
 	if (n > 0) {
 		fprintf(stderr, "runlog: the journal %s already holds %" PRId64
-		    " entries; the demo only fills an empty journal (try "
-		    "--db /tmp/demo.db)\n", ctx->db_path, n);
+		    " entries; the demo only fills an empty journal (give "
+		    "another one with --db PATH)\n", ctx->db_path, n);
 		return 1;
 	}
 	today = date_today();
