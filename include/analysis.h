@@ -180,7 +180,8 @@ struct an_metrics {
 	int64_t longest_prev_m;       /* longest run on d-spike_days..d-1 */
 	int     spike_ready;          /* that window inside the journal */
 	/* acwr */
-	double  acute, chronic;       /* EWMA loads, AU/day */
+	double  acute, chronic;       /* EWMA loads, AU/day, normalised by
+	                                 the weight of the journal's days */
 	double  acwr;                 /* acute / chronic; < 0 when not computed */
 	/* monotony */
 	double  load_win;             /* load over the monotony window */
@@ -220,7 +221,7 @@ struct an_pass {
 	const struct an_series *s;
 	const struct an_params *p;
 	size_t  i;                    /* index of the next day */
-	double  acute, chronic;
+	double  acute, chronic;       /* raw EWMAs, before normalising */
 	double  la, lc;               /* EWMA lambdas */
 	int64_t dist_win, dist_prev;
 	int     sleep_n;

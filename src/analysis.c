@@ -316,7 +316,7 @@ an_pass_next(struct an_pass *ps, struct an_metrics *m)
 	const struct an_day *d, *o;
 	const struct an_checkin *ck;
 	long i = (long)ps->i, k;
-	int day, J = s->journal_start, state, W;
+	int day, J = s->journal_start, state, W, t;
 	double sum, var, mean;
 
 	if (ps->i >= s->ndays)
@@ -355,15 +355,23 @@ an_pass_next(struct an_pass *ps, struct an_metrics *m)
 	}
 	m->spike_ready = day - p->spike_days >= J;
 
-	/* acwr: EWMAs seeded with 0 before the series. */
+	/*
+	 * acwr: EWMA_d = lambda x load_d + (1 - lambda) x EWMA_d-1, from 0
+	 * before the series, then divided by the weight the t journal days
+	 * carry, 1 - (1 - lambda)^t: the days before the journal are unknown,
+	 * not days of zero load. (A steady runner's ratio is 1 from the first
+	 * day; after a few months the divisor is 1.)
+	 */
 	ps->acute = ps->la * m->load + (1 - ps->la) * ps->acute;
 	ps->chronic = ps->lc * m->load + (1 - ps->lc) * ps->chronic;
-	m->acute = ps->acute;
-	m->chronic = ps->chronic;
+	t = day - J + 1;
+	if (t >= 1) {
+		m->acute = ps->acute / (1 - pow(1 - ps->la, t));
+		m->chronic = ps->chronic / (1 - pow(1 - ps->lc, t));
+	}
 	m->acwr = -1;
-	if (day - J + 1 >= p->acwr_min_days &&
-	    ps->chronic >= p->acwr_min_chronic)
-		m->acwr = ps->acute / ps->chronic;
+	if (t >= p->acwr_min_days && m->chronic >= p->acwr_min_chronic)
+		m->acwr = m->acute / m->chronic;
 
 	/* monotony: mean / population SD of the daily loads of the window. */
 	W = p->monotony_days;

@@ -311,12 +311,16 @@ test_long_run_spike(void **state)
 
 /*
  * EWMA by hand, lambda_a = 2/(7+1) = 0.25, lambda_c = 2/(28+1) = 2/29,
- * both seeded with 0 before the first day. Loads: day 0 RPE 5 x 20 min =
- * 100 AU, day 1 none, day 2 RPE 5 x 40 min = 200 AU.
- *   acute:   25, 18.75, 0.25 x 200 + 0.75 x 18.75 = 64.0625
- *   chronic: 200/29 = 6.896552, x 27/29 = 6.420927,
- *            400/29 + 27/29 x 6.420927 = 482200/24389 = 19.771208
- *   ratio on day 2 = 64.0625 / 19.771208 = 3.240191
+ * raw EWMAs from 0, each divided by the weight of the t journal days,
+ * 1 - (1 - lambda)^t. Loads: day 0 RPE 5 x 20 min = 100 AU, day 1 none,
+ * day 2 RPE 5 x 40 min = 200 AU.
+ *   raw acute:     25, 18.75, 0.25 x 200 + 0.75 x 18.75 = 64.0625
+ *   weight:        0.25, 0.4375, 0.578125 (= 37/64)
+ *   acute:         100, 42.857143 (300/7), 110.810811 (4100/37)
+ *   raw chronic:   200/29, x 27/29, 400/29 + 27/29 x that = 482200/24389
+ *   weight:        2/29, 0.133175, 1 - (27/29)^3 = 4706/24389
+ *   chronic:       100, 48.214286 (675/14), 482200/4706 = 102.464938
+ *   ratio on day 2 = (4100/37) / (482200/4706) = 1.081451
  */
 static void
 test_acwr_by_hand(void **state)
@@ -327,20 +331,33 @@ test_acwr_by_hand(void **state)
 	fx_run(0, 4000, 20 * 60, 5);
 	fx_run(2, 8000, 40 * 60, 5);
 	fx_eval(2);
-	assert_true(fabs(fx.m[0].acute - 25.0) < 1e-9);
-	assert_true(fabs(fx.m[0].chronic - 6.896552) < 1e-6);
-	assert_true(fabs(fx.m[1].acute - 18.75) < 1e-9);
-	assert_true(fabs(fx.m[1].chronic - 6.420927) < 1e-6);
-	assert_true(fabs(fx.m[2].acute - 64.0625) < 1e-9);
-	assert_true(fabs(fx.m[2].chronic - 482200.0 / 24389.0) < 1e-9);
-	assert_true(fabs(fx.m[2].acwr - 3.240191) < 1e-6);
+	assert_true(fabs(fx.m[0].acute - 100) < 1e-9);
+	assert_true(fabs(fx.m[0].chronic - 100) < 1e-9);
+	assert_true(fabs(fx.m[0].acwr - 1) < 1e-9);
+	assert_true(fabs(fx.m[1].acute - 300.0 / 7) < 1e-9);
+	assert_true(fabs(fx.m[1].chronic - 675.0 / 14) < 1e-9);
+	assert_true(fabs(fx.m[2].acute - 4100.0 / 37) < 1e-9);
+	assert_true(fabs(fx.m[2].chronic - 482200.0 / 4706) < 1e-9);
+	assert_true(fabs(fx.m[2].acwr - 1.081451) < 1e-6);
+	assert_no_flag(AN_ACWR);
+
+	/* the same three days after 30 empty journal days: nearly raw */
+	fx_init(33);
+	fx.p.acwr_min_days = 1;
+	fx_run(30, 4000, 20 * 60, 5);
+	fx_run(32, 8000, 40 * 60, 5);
+	fx_eval(32);
+	/* acute 64.0625 / (1 - 0.75^33), chronic (482200/24389) /
+	 * (1 - (27/29)^33) = 19.771208 / 0.905404 = 21.836878 */
+	assert_true(fabs(fx.m[32].acute - 64.0625 / (1 - pow(0.75, 33))) <
+	    1e-9);
+	assert_true(fabs(fx.m[32].chronic - 21.836878) < 1e-6);
 	assert_flag(AN_ACWR, AN_ALERT);
 }
 
 /*
- * 100 AU every day from the journal's first day. Zero-seeded, on day 27
- * (the 28th day) acute = 100 x (1 - 0.75^28) = 99.968252 and chronic =
- * 100 x (1 - (27/29)^28) = 86.477984, ratio 1.155997; day 26 has no ratio.
+ * 100 AU every day from the journal's first day: both normalised EWMAs
+ * are exactly 100, the ratio 1; day 26 (the 27th day) has no ratio yet.
  */
 static void
 test_acwr_warmup(void **state)
@@ -353,9 +370,9 @@ test_acwr_warmup(void **state)
 		fx_run(i, 5000, 20 * 60, 5);
 	fx_eval(27);
 	assert_true(fx.m[26].acwr < 0);
-	assert_true(fabs(fx.m[27].acute - 99.968252) < 1e-6);
-	assert_true(fabs(fx.m[27].chronic - 86.477984) < 1e-6);
-	assert_true(fabs(fx.m[27].acwr - 1.155997) < 1e-6);
+	assert_true(fabs(fx.m[27].acute - 100) < 1e-9);
+	assert_true(fabs(fx.m[27].chronic - 100) < 1e-9);
+	assert_true(fabs(fx.m[27].acwr - 1) < 1e-9);
 	assert_no_flag(AN_ACWR);
 }
 
@@ -364,10 +381,13 @@ static double
 acwr_load_for(double r)
 {
 	double la = 0.25, lc = 2.0 / 29.0;
-	double a = fx.m[39].acute, c = fx.m[39].chronic;
+	double wa40 = 1 - pow(1 - la, 40), wc40 = 1 - pow(1 - lc, 40);
+	double wa41 = 1 - pow(1 - la, 41), wc41 = 1 - pow(1 - lc, 41);
+	double a = fx.m[39].acute * wa40, c = fx.m[39].chronic * wc40;
 
-	/* (la L + (1-la) a) / (lc L + (1-lc) c) = r */
-	return (r * (1 - lc) * c - (1 - la) * a) / (la - r * lc);
+	/* ((la L + (1-la) a) / wa41) / ((lc L + (1-lc) c) / wc41) = r */
+	return (r * wa41 * (1 - lc) * c - (1 - la) * a * wc41) /
+	    (la * wc41 - r * wa41 * lc);
 }
 
 static void
@@ -414,15 +434,18 @@ test_acwr_chronic_zero(void **state)
 	assert_true(fx.m[40].acwr < 0);
 	assert_no_flag(AN_ACWR);
 
-	/* a first run of 70 AU: chronic 140/29 = 4.83 < 5 AU: still none */
-	fx_run(40, 3000, 7 * 60, 10);
+	/*
+	 * A first run of 60 AU on day 40 (t = 41): chronic (120/29) /
+	 * (1 - (27/29)^41) = 4.371393 < 5 AU a day: still no ratio.
+	 */
+	fx_run(40, 3000, 6 * 60, 10);
 	fx_eval(40);
-	assert_true(fx.m[40].chronic < 5);
+	assert_true(fabs(fx.m[40].chronic - 4.371393) < 1e-6);
 	assert_true(fx.m[40].acwr < 0);
-	/* 80 AU: chronic 160/29 = 5.52, ratio 20 / 5.52 = 3.625 */
+	/* 80 AU: (20 / (1 - 0.75^41)) / ((160/29) / (1 - (27/29)^41)) */
 	fx.runs[40][0].duration_s = 8 * 60;
 	fx_eval(40);
-	assert_true(fabs(fx.m[40].acwr - 3.625) < 1e-9);
+	assert_true(fabs(fx.m[40].acwr - 3.431426) < 1e-6);
 	assert_flag(AN_ACWR, AN_ALERT);
 }
 
