@@ -112,4 +112,14 @@ expect 0 "$RUNLOG" --db "$DB" undo
 out_has "Undone: demo journal."
 same "$(count "$DB" run)" 0 "undo removed the demo"
 
+# The manual names every [flags] key, and every flag id.
+for key in $(sed -n 's/^\tP_\(INT\|DBL\)(\([a-z_]*\),.*/\2/p' src/analysis.c); do
+	if grep -q "^\.It Cm $key Ta" man/runlog.1; then ok; else fail "manual lacks key $key"; fi
+	if grep -q "^\.Pq Cm $key\( [.,;:]\)\{0,1\}\$" man/runlog.1; then ok; else fail "FLAGS lacks key $key"; fi
+done
+for id in mileage-jump long-run-spike acwr monotony persistent-fatigue \
+    overtraining-signs resting-hr sleep-debt dehydration low-fluid injury-signs; do
+	if grep -q "^\.It Cm $id\$" man/runlog.1; then ok; else fail "manual lacks $id"; fi
+done
+
 done_tests
