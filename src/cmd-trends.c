@@ -16,7 +16,7 @@
 #include "util.h"
 
 #define TRENDS_DEFAULT_WEEKS 12
-#define TRENDS_MAX_WEEKS     520
+#define TRENDS_MAX_WEEKS     ((DATE_MAX - DATE_MIN) / 7 + 1)
 
 enum { TO_WEEKS };
 static const struct opt trends_opts[] = {
@@ -52,7 +52,7 @@ cmd_trends(struct cli_ctx *ctx, int argc, char **argv)
 	    (units_parse_int(OPTVAL(&o, TO_WEEKS), &weeks) != 0 ||
 	    weeks < 1 || weeks > TRENDS_MAX_WEEKS)) {
 		fprintf(stderr, "runlog: weeks '%.40s': must be a whole number "
-		    "from 1 to %d\n", OPTVAL(&o, TO_WEEKS), TRENDS_MAX_WEEKS);
+		    "from 1 to %d\n", OPTVAL(&o, TO_WEEKS), (int)TRENDS_MAX_WEEKS);
 		return 1;
 	}
 	today = date_today();

@@ -60,7 +60,7 @@ out_has "mileage-jump,persistent-fatigue"
 expect 2 "$RUNLOG" --db "$DB" check --when today
 err_has "usage: runlog check [--date D] [--verbose]"
 expect 1 "$RUNLOG" --db "$DB" trends --weeks 0
-err_has "weeks '0': must be a whole number from 1 to 520"
+err_has "weeks '0': must be a whole number from 1 to 10436"
 
 # The thresholds come from the config file's [flags] section.
 CFG=$T/flags.ini
