@@ -854,6 +854,25 @@ sign_list(int bits, char *out, size_t n)
 	}
 }
 
+/*
+ * Decimals to show v with, from base up to 4, so that a value just past
+ * its threshold never prints the same as the threshold ("+30%" > 30%).
+ */
+static int
+prec(double v, double thr, int base)
+{
+	char a[64], b[64];
+	int d;
+
+	for (d = base; d < 4; d++) {
+		snprintf(a, sizeof(a), "%.*f", d, v);
+		snprintf(b, sizeof(b), "%.*f", d, thr);
+		if (strcmp(a, b) != 0)
+			break;
+	}
+	return d;
+}
+
 char *
 an_flag_reason(const struct an_flag *f, enum dist_unit du, enum vol_unit vu,
     char *out, size_t n)
@@ -864,25 +883,28 @@ an_flag_reason(const struct an_flag *f, enum dist_unit du, enum vol_unit vu,
 	switch (f->id) {
 	case AN_MILEAGE_JUMP:
 		snprintf(out, n, "%s in the last %d days against %s in the %d "
-		    "before: %+.0f%%, over the +%g%% limit",
+		    "before: %+.*f%%, over the +%g%% limit",
 		    fmt_dist(f->a, du, x, sizeof(x)), days / 2,
-		    fmt_dist(f->b, du, y, sizeof(y)), days / 2, f->value,
-		    f->threshold);
+		    fmt_dist(f->b, du, y, sizeof(y)), days / 2,
+		    prec(f->value, f->threshold, 0), f->value, f->threshold);
 		break;
 	case AN_LONG_RUN_SPIKE:
-		snprintf(out, n, "a %s run is %.0f%% of the longest run of the "
+		snprintf(out, n, "a %s run is %.*f%% of the longest run of the "
 		    "previous %d days (%s), over the %g%% limit",
-		    fmt_dist(f->a, du, x, sizeof(x)), f->value, days - 1,
+		    fmt_dist(f->a, du, x, sizeof(x)),
+		    prec(f->value, f->threshold, 0), f->value, days - 1,
 		    fmt_dist(f->b, du, y, sizeof(y)), f->threshold);
 		break;
 	case AN_ACWR:
-		snprintf(out, n, "acute:chronic load ratio %.2f (acute %.0f, "
-		    "chronic %.0f AU a day), over %.2f", f->value, f->a, f->b,
+		snprintf(out, n, "acute:chronic load ratio %.*f (acute %.0f, "
+		    "chronic %.0f AU a day), over %.2f",
+		    prec(f->value, f->threshold, 2), f->value, f->a, f->b,
 		    f->threshold);
 		break;
 	case AN_MONOTONY:
-		snprintf(out, n, "training monotony %.2f over %d days (daily "
-		    "load %.0f +/- %.0f AU), over %.2f", f->value, days, f->a,
+		snprintf(out, n, "training monotony %.*f over %d days (daily "
+		    "load %.0f +/- %.0f AU), over %.2f",
+		    prec(f->value, f->threshold, 2), f->value, days, f->a,
 		    f->b, f->threshold);
 		break;
 	case AN_PERSISTENT_FATIGUE:
@@ -901,20 +923,23 @@ an_flag_reason(const struct an_flag *f, enum dist_unit du, enum vol_unit vu,
 		break;
 	case AN_SLEEP_DEBT:
 		if (f->quantity == AN_Q_HOURS && f->b > 0)
-			snprintf(out, n, "mean sleep %.1f h over %.0f nights "
+			snprintf(out, n, "mean sleep %.*f h over %.0f nights "
 			    "logged in %d days (under %g h); %.0f short nights "
-			    "in a row", f->value, f->a, days, f->threshold, f->b);
+			    "in a row", prec(f->value, f->threshold, 1),
+			    f->value, f->a, days, f->threshold, f->b);
 		else if (f->quantity == AN_Q_HOURS)
-			snprintf(out, n, "mean sleep %.1f h over %.0f nights "
-			    "logged in %d days (under %g h)", f->value, f->a, days,
+			snprintf(out, n, "mean sleep %.*f h over %.0f nights "
+			    "logged in %d days (under %g h)",
+			    prec(f->value, f->threshold, 1), f->value, f->a, days,
 			    f->threshold);
 		else
 			snprintf(out, n, "%.0f nights in a row under %g h of "
 			    "sleep (limit %.0f)", f->value, f->a, f->threshold);
 		break;
 	case AN_DEHYDRATION:
-		snprintf(out, n, "%.1f kg lost over a run: %.1f%% of body mass, "
-		    "over %g%%", (f->a - f->b) / 1000.0, f->value, f->threshold);
+		snprintf(out, n, "%.1f kg lost over a run: %.*f%% of body mass, "
+		    "over %g%%", (f->a - f->b) / 1000.0,
+		    prec(f->value, f->threshold, 1), f->value, f->threshold);
 		break;
 	case AN_LOW_FLUID:
 		snprintf(out, n, "drinks logged stayed under the %s target on "
@@ -958,12 +983,15 @@ char *
 an_flag_value(const struct an_flag *f, char *out, size_t n)
 {
 	if (f->quantity == AN_Q_RATIO)
-		snprintf(out, n, "%.2f", f->value);
+		snprintf(out, n, "%.*f", prec(f->value, f->threshold, 2),
+		    f->value);
 	else if (f->quantity == AN_Q_PERCENT && f->id == AN_MILEAGE_JUMP)
-		snprintf(out, n, "%+.0f%%", f->value);
+		snprintf(out, n, "%+.*f%%", prec(f->value, f->threshold, 0),
+		    f->value);
 	else if (f->quantity == AN_Q_PERCENT || f->quantity == AN_Q_HOURS ||
 	    f->quantity == AN_Q_BPM)
-		snprintf(out, n, "%.1f%s", f->value, quantity_unit(f->quantity));
+		snprintf(out, n, "%.*f%s", prec(f->value, f->threshold, 1),
+		    f->value, quantity_unit(f->quantity));
 	else
 		snprintf(out, n, "%.0f%s", f->value, quantity_unit(f->quantity));
 	return out;

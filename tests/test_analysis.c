@@ -893,6 +893,20 @@ test_texts(void **state)
 	    sizeof(buf));
 	assert_string_equal(buf, "27.0 km in the last 7 days against 20.0 km "
 	    "in the 7 before: +35%, over the +30% limit");
+	/* just past a limit never prints as the limit itself */
+	fx_init(14);
+	fx_week(0, 20000);
+	fx_week(7, 26001);
+	fx_eval(13);
+	an_flag_reason(fx_flag(AN_MILEAGE_JUMP), UNIT_KM, UNIT_L, buf,
+	    sizeof(buf));
+	assert_non_null(strstr(buf, ": +30.005%, over the +30% limit"));
+	assert_string_equal(an_flag_value(fx_flag(AN_MILEAGE_JUMP), buf,
+	    sizeof(buf)), "+30.005%");
+	fx_init(14);
+	fx_week(0, 20000);
+	fx_week(7, 27000);
+	fx_eval(13);
 	an_flag_reason(fx_flag(AN_MILEAGE_JUMP), UNIT_MI, UNIT_L, buf,
 	    sizeof(buf));
 	assert_non_null(strstr(buf, "16.8 mi in the last 7 days"));
