@@ -79,6 +79,8 @@ cli_help(FILE *f)
 	    "DURATION: 52:30, 1:02:03, 45m, 90s, 1h05m    VOLUME: 500ml, 1.5l, 16oz\n"
 	    "D: YYYY-MM-DD, today, yesterday\n"
 	    "journal: --db, else $RUNLOG_DB, else $XDG_DATA_HOME/runlog/journal.db\n"
+	    "config: --config, else $XDG_CONFIG_HOME/runlog/config; its [flags]\n"
+	    "  section sets the thresholds of check (see FLAGS in runlog(1))\n"
 	    "exit status: 0 ok, 1 refused or failed, 2 usage, 3 check found flags\n"
 	    "See runlog(1) for the whole manual.\n", f);
 }
