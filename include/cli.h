@@ -61,6 +61,8 @@ int cli_usage(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* --date D (or today when NULL) into *day; prints and returns 1 on error. */
 int cli_date_opt(const char *s, int *day);
+/* The same for a report, where any day of the calendar may be asked for. */
+int cli_report_date(const char *s, int *day);
 
 /* The commands. */
 int cmd_run(struct cli_ctx *, int, char **);

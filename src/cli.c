@@ -125,6 +125,18 @@ cli_date_opt(const char *s, int *day)
 	return 0;
 }
 
+int
+cli_report_date(const char *s, int *day)
+{
+	if (s == NULL) {
+		*day = date_today();
+		return 0;
+	}
+	if (date_parse(s, day) != 0)
+		return cli_fail(NULL);
+	return 0;
+}
+
 /* Paths and config, once the command line has been read. */
 static int
 resolve(struct cli_ctx *ctx)

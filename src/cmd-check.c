@@ -58,7 +58,7 @@ cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 	if (o.npos > 0)
 		return cli_usage("check", "unexpected argument '%.40s'",
 		    o.pos[0]);
-	if (cli_date_opt(OPTVAL(&o, CO_DATE), &day) != 0)
+	if (cli_report_date(OPTVAL(&o, CO_DATE), &day) != 0)
 		return 1;
 	if ((st = cli_store(ctx)) == NULL)
 		return 1;

@@ -73,7 +73,7 @@ cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (o.npos > 1)
 		return cli_usage("week", "unexpected argument '%.40s'", o.pos[1]);
-	if (cli_date_opt(o.npos ? o.pos[0] : NULL, &day) != 0)
+	if (cli_report_date(o.npos ? o.pos[0] : NULL, &day) != 0)
 		return 1;
 	today = date_today();
 	ws = date_week_start(day, cfg->week_start);
