@@ -24,6 +24,8 @@ struct sums {
 static void
 sums_add(struct sums *s, const struct an_metrics *m)
 {
+	if (m == NULL)
+		return;   /* outside the journal: nothing to add */
 	s->dist_m += m->distance_m;
 	s->dur_s += m->duration_s;
 	s->load += m->load;
@@ -79,6 +81,8 @@ cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 	ws = date_week_start(day, cfg->week_start);
 	we = ws + 6;
 	last = we < today ? we : today;
+	if (last < ws - 7)
+		last = ws - 7;   /* a week still to come: blank rows */
 	if ((st = cli_store(ctx)) == NULL)
 		return 1;
 	if (series_load(st, ws - 7, last, &cfg->an, &se) != 0)

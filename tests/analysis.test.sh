@@ -122,4 +122,16 @@ for id in mileage-jump long-run-spike acwr monotony persistent-fatigue \
 	if grep -q "^\.It Cm $id\$" man/runlog.1; then ok; else fail "manual lacks $id"; fi
 done
 
+# Reports of days outside the journal: an empty journal, a week before the
+# first entry and a week still to come answer with empty rows, not a crash.
+expect 0 "$RUNLOG" --db "$T/empty.db" week
+out_has "No flags this week."
+expect 0 "$RUNLOG" --db "$T/empty.db" trends
+expect 0 "$RUNLOG" --db "$T/empty.db" check
+expect 0 "$RUNLOG" --db "$DB" week 1990-01-01
+out_has "Week of Mon 1990-01-01"
+expect 0 "$RUNLOG" --db "$DB" week 2026-12-17
+out_has "Week of Mon 2026-12-14"
+expect 0 "$RUNLOG" --db "$DB" check --date 2027-01-01
+
 done_tests
