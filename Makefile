@@ -118,6 +118,17 @@ check-hard: test-deps
 	@$(MAKE) --no-print-directory fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) sh tests/trust/run-hard.sh $(BUILD)
 
+# The lifetime benchmark: an optimised build, a generated 50-year journal,
+# each figure a ratio against a reference run in the same command.
+bench:
+	@$(MAKE) --no-print-directory BUILD=build-bench CFLAGS='-O2 -g' \
+	    build-bench/runlog build-bench/bench/gen
+	@sh tests/bench/run.sh build-bench
+
+$(BUILD)/bench/gen: tests/bench/gen.c $(LIBOBJS)
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
+
 lint-man:
 	mandoc -Tlint -W warning man/runlog.1
 
@@ -132,5 +143,5 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-asan build-bench build-fuzz
 
-.PHONY: all deps test-deps run check check-asan check-hard fuzz fuzz-build fuzz-bins \
-	lint-man install uninstall clean
+.PHONY: all deps test-deps run check check-asan check-hard bench fuzz \
+	fuzz-build fuzz-bins lint-man install uninstall clean
