@@ -51,9 +51,9 @@ cmd_trends(struct cli_ctx *ctx, int argc, char **argv)
 	if (OPTVAL(&o, TO_WEEKS) != NULL &&
 	    (units_parse_int(OPTVAL(&o, TO_WEEKS), &weeks) != 0 ||
 	    weeks < 1 || weeks > TRENDS_MAX_WEEKS)) {
-		fprintf(stderr, "runlog: weeks '%.40s': must be a whole number "
-		    "from 1 to %d\n", OPTVAL(&o, TO_WEEKS), (int)TRENDS_MAX_WEEKS);
-		return 1;
+		err_set("weeks '%.40s': must be a whole number from 1 to %d",
+		    OPTVAL(&o, TO_WEEKS), (int)TRENDS_MAX_WEEKS);
+		return cli_fail(NULL);
 	}
 	today = date_today();
 	first = date_week_start(today, cfg->week_start) - 7 * ((int)weeks - 1);
