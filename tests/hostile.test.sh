@@ -89,6 +89,10 @@ while IFS= read -r v; do
 	try date show --to @
 	try "entry|id" delete @
 	try "entry|id" delete r1 @
+	try date check --date @
+	try date week @
+	try weeks trends --weeks @
+	try usage demo @
 done <"$T/values"
 
 # Options that take no value, unknown options and stray arguments.
