@@ -79,7 +79,21 @@ $RUNLOG --db "$T/none.db" backup "$T/x.db" >/dev/null 2>&1 && fail "backup of a 
 [ ! -e "$T/x.db" ] || fail "backup of nothing wrote a copy"
 $RUNLOG --db "$J" backup >/dev/null 2>&1; [ $? -eq 2 ] || fail "backup without FILE: want exit 2"
 
-# Restoring is copying the file back while runlog is closed.
-cp "$T/b.db" "$T/restored.db"
-$RUNLOG --db "$T/restored.db" show --all >/dev/null || fail "a restored copy does not open"
+# Restoring is copying the file back while runlog is closed, as the manual
+# says, even over a journal whose writer crashed and left a WAL behind.
+R=$T/r.db
+$RUNLOG --db "$R" drink 1l >/dev/null || fail "restore: seed"
+sqlite3 "$R" 'PRAGMA journal_mode = WAL' >/dev/null
+{ echo "PRAGMA wal_autocheckpoint = 0; INSERT INTO drink (day, volume_ml) VALUES ('2026-06-02', 777);"
+  sleep 5; } | sqlite3 "$R" >/dev/null &
+cpid=$!
+i=0; while [ $i -lt 50 ] && [ "$(q "$R" 'SELECT count(*) FROM drink WHERE volume_ml = 777')" != 1 ]; do
+	sleep 0.1; i=$((i + 1)); done
+kill -KILL $cpid 2>/dev/null; wait $cpid 2>/dev/null
+[ -s "$R-wal" ] || fail "restore: the crash left no WAL (test set-up)"
+cp "$T/b.db" "$R"
+rm -f "$R-wal" "$R-shm"
+[ "$(integrity "$R")" = ok ] || fail "restore: the restored journal is damaged"
+[ "$(sqlite3 -readonly "$R" .dump)" = "$(sqlite3 -readonly "$T/b.db" .dump)" ] || fail "restore: the restored journal differs from the backup"
+$RUNLOG --db "$R" show --all >/dev/null || fail "restore: the restored journal does not open"
 finish "$n copies taken during 150 concurrent writes"
