@@ -17,6 +17,7 @@ mkdir -p "$out"
 max_len() {
 	case $1 in
 	fuzz_config) echo 4096 ;;
+	fuzz_csv_values) echo 256 ;;
 	fuzz_csv*|fuzz_import*) echo 65536 ;;
 	*) echo 128 ;;
 	esac

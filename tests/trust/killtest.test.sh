@@ -1,7 +1,7 @@
 #!/bin/sh
 # Crash safety: writes killed with SIGKILL at random moments. Phases: CLI
-# logging, deletes, batches of 5000 rows through the import path, undo,
-# and (when runlog has it) a CSV import of thousands of rows. After each
+# logging, deletes, undo, batches of 5000 rows through the store's batch
+# path, and runlog import of 5000-row Strava files. After each
 # phase: PRAGMA integrity_check is ok, every write that exited 0 is in the
 # journal, every interrupted batch is all or nothing, and nothing is left
 # mid-change. KILLTEST_KILLS sets the number of kills (default 240).
@@ -110,11 +110,50 @@ if [ "$total_killed" -lt "$kills" ]; then
 	done <"$T/more.ok"
 fi
 
-# 6. A CSV import of thousands of rows, when runlog has one.
+# 6. runlog import of a Strava file of 5000 runs, a new file each time
+# (activity ids I*100000+n): every import is all there or not at all.
+# Skipped while runlog has no import command.
+strava() {
+	awk -v base="$1" 'BEGIN {
+		print "id,date,name,type,description,elapsed_time,distance,commute,gear,filename"
+		for (i = 0; i < 5000; i++)
+			printf "%d,%s,Run %d,Run,,1800,5000.0,false,,\n", base * 100000 + i,
+			    strftime("%Y-%m-%d %H:%M:%S", 1500000000 + i * 30000, 1), i
+	}' >"$T/imp-$1.csv"
+}
+nimp=0
 if $RUNLOG import --help >/dev/null 2>&1; then
-	echo "FAIL: runlog import exists now: add its kill phase here" >&2
-	fails=$((fails + 1))
+	# Timed on a copy of the journal as it is now: its size matters.
+	strava 1
+	cp "$J" "$T/cal-imp.db"
+	a=$(date +%s%N); "$RUNLOG" --db "$T/cal-imp.db" import "$T/imp-1.csv" >/dev/null; b=$(date +%s%N)
+	t_imp=$(((b - a) / 1000))
+	rm -f "$T/imp-1.csv" "$T/cal-imp.db"
+	i=10; ikilled=0
+	: >"$T/import.ok"
+	while [ $ikilled -lt $((kills / 5)) ] && [ $i -lt $((10 + kills)) ]; do
+		strava $i
+		"$KILLER" -k 1 -n 1 -d $((t_imp * 3)) -b $i -s $((seed + i)) -o "$T/import.ok" -- \
+		    "$RUNLOG" --db "$J" import "$T/imp-%d.csv" >"$T/import.stat" 2>"$T/import.err" ||
+		    fail "import $i failed without being killed: $(head -3 "$T/import.err")"
+		# shellcheck disable=SC2046
+		set -- $(cat "$T/import.stat")
+		ikilled=$((ikilled + $4)); total_killed=$((total_killed + $4)); total_runs=$((total_runs + 1))
+		c=$(q "$J" "SELECT count(*) FROM run WHERE source = 'strava' AND
+		    CAST(external_id AS INTEGER) / 100000 = $i")
+		[ "$c" = 0 ] || [ "$c" = 5000 ] || fail "import $i is half-done: $c of 5000 runs"
+		rm -f "$T/imp-$i.csv"
+		i=$((i + 1)); nimp=$((nimp + 1))
+	done
+	consistent "killed imports"
+	while read -r i; do
+		c=$(q "$J" "SELECT count(*) FROM run WHERE source = 'strava' AND
+		    CAST(external_id AS INTEGER) / 100000 = $i")
+		[ "$c" = 5000 ] || fail "import $i reported success but $c of 5000 runs are there"
+	done <"$T/import.ok"
+	echo "  import: runs $nimp killed $ikilled ok $(wc -l <"$T/import.ok"), delays up to $((t_imp * 3)) us"
+	[ "$(wc -l <"$T/import.ok")" -gt 0 ] || fail "import: no import ever finished"
 fi
 
 [ "$total_killed" -ge 200 ] || fail "only $total_killed processes were killed (want >= 200)"
-finish "$total_killed kills in $total_runs runs, $nb whole batches of 5000"
+finish "$total_killed kills in $total_runs runs, $nb whole batches of 5000, $nimp imports"
