@@ -35,6 +35,12 @@ static const struct command commands[] = {
 	    "list entries with their ids" },
 	{ "delete", cmd_delete, "ID...", "delete entries by id (r12, s3, ...)" },
 	{ "undo", cmd_undo, "", "undo the last change" },
+	{ "export", cmd_export, "[--what days|runs|sleep|hydration|fatigue|rest] "
+	    "[--from D] [--to D] [-o FILE]",
+	    "write the journal as CSV (stdout, or FILE)" },
+	{ "import", cmd_import, "[--format auto|runlog|strava|garmin] "
+	    "[--units km|mi] [--dry-run] [--skip-bad] FILE",
+	    "read runlog, Strava or Garmin Connect CSV" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
