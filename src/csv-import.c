@@ -306,12 +306,31 @@ colname(const struct own *o, int i)
 	return csv_columns(o->kind)[i];
 }
 
+/* "YYYY-MM-DD" at s (exactly ten characters there); -1 when not a day. */
+static int
+parse_ymd(const char *s, int *day)
+{
+	int y, m, d, i;
+
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return -1;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (!date_valid_ymd(y, m, d))
+		return -1;
+	*day = date_from_ymd(y, m, d);
+	return 0;
+}
+
 static int
 own_day(const struct own *o, const struct csv_record *rec, int i, int *day)
 {
 	const char *s = CELL(o, rec, i);
 
-	if (strlen(s) != 10 || date_parse(s, day) != 0)
+	if (strlen(s) != 10 || parse_ymd(s, day) != 0)
 		return csv_bad(rec, colname(o, i), s, "expected a date, "
 		    "YYYY-MM-DD");
 	return 0;
@@ -382,22 +401,19 @@ static int
 own_stamp(const struct own *o, const struct csv_record *rec, int i, char **out)
 {
 	const char *s = CELL(o, rec, i);
-	char d[11];
 	int day, k;
 
 	*out = NULL;
 	if (*s == '\0')
 		return 0;
-	if (strlen(s) != 19 || s[10] != ' ' || s[13] != ':' || s[16] != ':')
-		goto bad;
-	memcpy(d, s, 10);
-	d[10] = '\0';
-	if (date_parse(d, &day) != 0)
+	if (strlen(s) != 19 || s[10] != ' ' || s[13] != ':' || s[16] != ':' ||
+	    parse_ymd(s, &day) != 0)
 		goto bad;
 	for (k = 11; k < 19; k++)
 		if (k != 13 && k != 16 && (s[k] < '0' || s[k] > '9'))
 			goto bad;
-	if (atoi(s + 11) > 23 || atoi(s + 14) > 59 || atoi(s + 17) > 60)
+	if (s[11] > '2' || (s[11] == '2' && s[12] > '3') || s[14] > '5' ||
+	    s[17] > '6' || (s[17] == '6' && s[18] != '0'))
 		goto bad;
 	*out = xstrdup(s);
 	return 0;
@@ -789,6 +805,10 @@ on_header(struct session *ss, const struct csv_record *rec)
 	}
 	if (rc != 0)
 		return -1;
+	/* A page cache that holds a lifetime's import, so that nothing spills
+	 * to the log before the commit; the connection ends with the command. */
+	sqlite3_exec(store_db(im->st), "PRAGMA cache_size = -65536", NULL, NULL,
+	    NULL);
 	if (store_begin(im->st, im->o->label ? im->o->label : "import") != 0)
 		return -1;
 	ss->begun = 1;
