@@ -9,12 +9,14 @@
  * so that export, import into an empty journal, export gives the same
  * bytes. Rest days have their own file (--what rest).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csv.h"
 #include "date.h"
 #include "entry.h"
+#include "series.h"
 
 static const char *const what_names[CSV_WHAT_COUNT] = {
 	"days", "runs", "sleep", "hydration", "fatigue", "rest",
@@ -43,10 +45,11 @@ csv_what_parse(const char *s, enum csv_what *w)
 }
 
 static const char *const cols_days[] = {
-	"date", "weekday", "runs", "distance_km", "duration_s", "climb_m", "sleep_min", "sleep_quality_1_5", "fluid_ml", "drinks",
+	"date", "weekday", "runs", "distance_km", "duration_s", "load_au",
+	"climb_m", "sleep_min", "sleep_quality_1_5", "fluid_ml", "drinks",
 	"fatigue_1_10", "soreness_1_10", "mood_1_5", "stress_1_5",
 	"resting_hr_bpm", "ill", "sharp_pain", "swelling", "numbness",
-	"cannot_bear_weight", "rest_day", NULL,
+	"cannot_bear_weight", "rest_day", "acwr", "monotony", "flags", NULL,
 };
 static const char *const cols_runs[] = {
 	"date", "distance_km", "duration_s", "rpe_1_10", "type", "avg_hr_bpm",
@@ -268,14 +271,52 @@ day_data_free(struct day_data *d)
 	rest_list_free(d->rests, d->nrests);
 }
 
+/* A computed number with the given decimals; empty when below 0 (unknown). */
+static void
+put_real(struct csv_writer *w, double v, int decimals)
+{
+	double scale = decimals == 1 ? 10 : 100;
+
+	if (v < 0)
+		csv_put_empty(w);
+	else
+		csv_put_fixed(w, (int64_t)llround(v * scale), decimals);
+}
+
+/* The ids of the flags that hold on the day, space separated. */
+static void
+put_flags(struct csv_writer *w, const struct series *se,
+    const struct an_params *p, int day)
+{
+	struct an_flag f[AN_FLAGS_MAX];
+	struct buf b;
+	int i, n = series_flags(se, p, day, f);
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, an_flag_name(f[i].id));
+	}
+	csv_put_value(w, b.data);
+	buf_free(&b);
+}
+
+/*
+ * The days report: every day from the first entry to the last (within
+ * from..to) with the day's totals, what the analysis computes for it (load,
+ * ACWR, monotony) and the ids of the flags that hold on it, with cfg's
+ * thresholds. A day without a check-in has empty check-in cells, not 0.
+ */
 int
 csv_export_days(struct store *st, const struct config *cfg,
     struct csv_writer *w, int from, int to, size_t *rows)
 {
 	struct day_data d;
+	struct series se;
 	int first, last, day, rc;
 
-	(void)cfg;
 	*rows = 0;
 	if ((rc = store_span(st, &first, &last)) < 0)
 		return -1;
@@ -287,6 +328,8 @@ csv_export_days(struct store *st, const struct config *cfg,
 		to = last;
 	if (from > to)
 		return 0;
+	if (series_load(st, from, to, &cfg->an, &se) != 0)
+		return -1;
 	memset(&d, 0, sizeof d);
 	if (store_runs(st, from, to, &d.runs, &d.nruns) != 0 ||
 	    store_sleeps(st, from, to, &d.sleeps, &d.nsleeps) != 0 ||
@@ -294,6 +337,7 @@ csv_export_days(struct store *st, const struct config *cfg,
 	    store_checkins(st, from, to, &d.checkins, &d.ncheckins) != 0 ||
 	    store_rests(st, from, to, &d.rests, &d.nrests) != 0) {
 		day_data_free(&d);
+		series_free(&se);
 		return -1;
 	}
 	for (day = from; day <= to; day++) {
@@ -301,6 +345,7 @@ csv_export_days(struct store *st, const struct config *cfg,
 		int nruns = 0, ndrinks = 0, any_climb = 0;
 		const struct sleep *sl = NULL;
 		const struct checkin *c = NULL;
+		const struct an_metrics *m = series_metrics(&se, day);
 		int rest = 0;
 
 		for (; d.ir < d.nruns && d.runs[d.ir].day == day; d.ir++) {
@@ -329,6 +374,7 @@ csv_export_days(struct store *st, const struct config *cfg,
 		csv_put_int(w, nruns);
 		csv_put_fixed(w, dist, 3);
 		csv_put_int(w, dur);
+		put_real(w, m != NULL ? m->load : -1, 1);
 		if (any_climb)
 			csv_put_int(w, climb);
 		else
@@ -362,10 +408,14 @@ csv_export_days(struct store *st, const struct config *cfg,
 				csv_put_empty(w);
 		}
 		put_bool(w, rest);
+		put_real(w, m != NULL ? m->acwr : -1, 2);
+		put_real(w, m != NULL ? m->monotony : -1, 2);
+		put_flags(w, &se, &cfg->an, day);
 		csv_end_row(w);
 		(*rows)++;
 	}
 	day_data_free(&d);
+	series_free(&se);
 	return 0;
 }
 

@@ -292,9 +292,11 @@ csv_import_run(struct csv_importer *im, long line, struct run *r)
 
 /* --- runlog's own files ------------------------------------------------- */
 
+#define OWN_COLS_MAX 32
+
 struct own {
 	enum csv_what kind;
-	int col[16];     /* index in the file of each of csv_columns(kind) */
+	int col[OWN_COLS_MAX];  /* index in the file of each of csv_columns() */
 };
 
 /* The cell of the kind's i-th column. */
@@ -693,7 +695,7 @@ own_kind(const struct csv_header *h, int *col)
 		const char *const *c = csv_columns((enum csv_what)k);
 		for (n = 0; c[n] != NULL; n++)
 			;
-		if ((size_t)n != h->n)
+		if ((size_t)n != h->n || n > OWN_COLS_MAX)
 			continue;
 		for (i = 0; i < n; i++)
 			if ((col[i] = csv_header_find(h, c[i], 1)) < 0)

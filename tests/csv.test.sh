@@ -48,8 +48,14 @@ out_has "2026-11-01,5.001,1500,,tempo,"
 # days: one row per calendar day from the first entry to the last.
 expect 0 "$RUNLOG" --db "$A" export
 same "$(wc -l < "$T/out")" 5 "days: header + 4 days"
-out_has "2026-11-01,Sun,2,15.501,4650,120,450,4,2000,2,"
-out_has "2026-11-04,Wed,0,0.000,0,,,,,0,,,,,,,,,,,yes"
+head -n 1 "$T/out" > "$T/h"
+if grep -q "^date,weekday,runs,distance_km,duration_s,load_au,climb_m,sleep_min,sleep_quality_1_5,fluid_ml,drinks,fatigue_1_10,soreness_1_10,mood_1_5,stress_1_5,resting_hr_bpm,ill,sharp_pain,swelling,numbness,cannot_bear_weight,rest_day,acwr,monotony,flags" "$T/h"; then ok; else fail "days header"; fi
+# Load: RPE 5 x 52.5 min, plus 5.001 km x 24 AU without RPE = 382.5.
+out_has "2026-11-01,Sun,2,15.501,4650,382.5,120,450,4,2000,2,,,,,,,,,,,no,,,"
+# No check-in on 2026-11-04: empty cells, not zeros; the flag of the day
+# before still holds (injury signs carry over one day).
+out_has "2026-11-03,Tue,1,21.100,6300,506.4,,,,,0,8,,,,,no,yes,yes,yes,yes,no,,,injury-signs"
+out_has "2026-11-04,Wed,0,0.000,0,0.0,,,,,0,,,,,,,,,,,yes,,,injury-signs"
 expect 0 "$RUNLOG" --db "$A" export --what runs --from 2026-11-02 --to 2026-11-03
 same "$(wc -l < "$T/out")" 2 "runs --from/--to: header + 1"
 
