@@ -783,10 +783,11 @@ on_header(struct session *ss, const struct csv_record *rec)
 	csv_header_init(&im->hdr, rec);
 	f = detect(&im->hdr);
 	if (im->o->format != CSV_FMT_AUTO && f != im->o->format) {
-		err_set("line 1: the header is not that of a %s file%s%s",
+		err_set("line 1: the header is not that of a %s file%s%s%s",
 		    csv_format_name(im->o->format), f != CSV_FMT_AUTO ?
-		    "; it looks like a file from " : "",
-		    f != CSV_FMT_AUTO ? csv_format_name(f) : "");
+		    "; it looks like a " : "",
+		    f != CSV_FMT_AUTO ? csv_format_name(f) : "",
+		    f != CSV_FMT_AUTO ? " file" : "");
 		return -1;
 	}
 	im->r->format = f;
