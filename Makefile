@@ -62,12 +62,12 @@ $(BUILD)/tests/trust_%: tests/trust/%.c $(LIBOBJS) | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
 
 # A fuzz target replayed over files, without libFuzzer (make check).
-$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz.h $(LIBOBJS) | $(BUILD)/tests
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz.h tests/fuzz/import.h $(LIBOBJS) | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/driver.c \
 	    $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
 
 # The same target linked with libFuzzer (make fuzz, BUILD=build-fuzz).
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(LIBOBJS) | $(BUILD)/fuzz
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/import.h $(LIBOBJS) | $(BUILD)/fuzz
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< \
 	    $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
 

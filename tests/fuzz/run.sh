@@ -52,10 +52,10 @@ for t in $targets; do
 	rc=$(cat "$out/$t.rc")
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/$t.log" | tail -1)
 	if [ "$rc" -eq 0 ]; then
-		printf '%-16s ok    %10s executions in %s s\n' "$t" "${execs:-?}" "$secs"
+		printf '%-20s ok    %10s executions in %s s\n' "$t" "${execs:-?}" "$secs"
 	else
 		failed=$((failed + 1))
-		printf '%-16s FAIL  (exit %s) after %s executions; log %s\n' "$t" \
+		printf '%-20s FAIL  (exit %s) after %s executions; log %s\n' "$t" \
 		    "$rc" "${execs:-?}" "$out/$t.log"
 		grep -E 'ERROR|runtime error|property failed|Test unit written' \
 		    "$out/$t.log" | head -5 | sed 's/^/    /'
