@@ -59,6 +59,14 @@ int cli_fail(const char *what);
 /* Prints the usage error and the command's usage line; returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/*
+ * 0 when dest may be written; else prints why and returns 1: dest is the
+ * journal (under any name: a symlink, "dir/../journal.db") or its -wal,
+ * -shm or -journal file, or exists and is not a regular file. what names
+ * the command ("backup", "export") in the message.
+ */
+int cli_not_journal(const struct cli_ctx *ctx, const char *what,
+    const char *dest);
 /* --date D (or today when NULL) into *day; prints and returns 1 on error. */
 int cli_date_opt(const char *s, int *day);
 /* The same for a report, where any day of the calendar may be asked for. */

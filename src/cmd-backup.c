@@ -48,72 +48,6 @@ dir_of(const char *path)
 	return xasprintf("%.*s", (int)(slash - path), path);
 }
 
-/*
- * The absolute form of path, with its directory resolved (the file itself
- * need not exist); NULL when the directory does not exist. Allocated.
- */
-static char *
-canon(const char *path)
-{
-	char *dir = dir_of(path), *real = realpath(dir, NULL), *out = NULL;
-	const char *base = strrchr(path, '/');
-
-	base = base ? base + 1 : path;
-	if (real != NULL)
-		out = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
-	free(real);
-	free(dir);
-	return out;
-}
-
-/* 1 when a and b name the same existing file. */
-static int
-same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/*
- * Refuses destinations that would destroy the journal: the journal itself
- * (under any name) or its WAL and shared-memory files.
- */
-static int
-check_dest(const char *journal, const char *dest)
-{
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-	struct stat sb;
-	char *cj = canon(journal), *cd = canon(dest);
-	size_t i;
-
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		char *p = xasprintf("%s%s", journal, suffixes[i]);
-		char *cp = cj ? xasprintf("%s%s", cj, suffixes[i]) : NULL;
-		int same = same_file(p, dest) || strcmp(p, dest) == 0 ||
-		    (cp != NULL && cd != NULL && strcmp(cp, cd) == 0);
-
-		free(p);
-		free(cp);
-		if (same) {
-			free(cj);
-			free(cd);
-			fprintf(stderr, "runlog: backup %s: that is the journal "
-			    "itself; give another file name\n", dest);
-			return 1;
-		}
-	}
-	free(cj);
-	free(cd);
-	if (stat(dest, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		fprintf(stderr, "runlog: backup %s: exists and is not a regular "
-		    "file\n", dest);
-		return 1;
-	}
-	return 0;
-}
-
 /* Copies src into dst page by page; 0 or -1 with err_set(). */
 static int
 copy_pages(sqlite3 *src, sqlite3 *dst)
@@ -252,7 +186,7 @@ cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 		    ctx->db_path, strerror(errno));
 		return 1;
 	}
-	if (check_dest(ctx->db_path, dest) != 0)
+	if (cli_not_journal(ctx, "backup", dest) != 0)
 		return 1;
 	if ((st = cli_store(ctx)) == NULL)
 		return 1;
