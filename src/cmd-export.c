@@ -134,6 +134,9 @@ cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	out = OPTVAL(&o, EO_OUT);
 	if (out != NULL && (*out == '\0' || strcmp(out, "-") == 0))
 		out = NULL;
+	/* -o journal.db would rename the CSV over the journal itself. */
+	if (out != NULL && cli_not_journal(ctx, "export", out) != 0)
+		return 1;
 	if ((st = cli_store(ctx)) == NULL)
 		return 1;
 	if (out == NULL) {
