@@ -87,6 +87,7 @@ cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	struct csv_import_report rep;
 	struct store *st = NULL, *mem = NULL;
 	const char *path, *u;
+	char *shown;
 	char *label;
 	struct stat sb;
 	FILE *f;
@@ -116,28 +117,34 @@ cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 	io.skip_bad = OPTVAL(&o, IO_SKIP) != NULL;
 	dry = OPTVAL(&o, IO_DRY) != NULL;
 	path = o.pos[0];
+	/* The path as messages show it: no control characters. */
+	shown = text_printable(path);
 
 	if (strcmp(path, "-") == 0) {
 		f = stdin;
 	} else if ((f = fopen(path, "rb")) == NULL) {
-		fprintf(stderr, "runlog: import: %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "runlog: import: %s: %s\n", shown, strerror(errno));
+		free(shown);
 		return 1;
 	}
 	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		fprintf(stderr, "runlog: import: %s: a directory, not a file\n",
-		    path);
+		    shown);
 		fclose(f);
+		free(shown);
 		return 1;
 	}
 	if (dry && access(ctx->db_path, F_OK) != 0) {
 		if (store_open(":memory:", &mem) != 0) {
 			fclose(f);
+			free(shown);
 			return cli_fail("import");
 		}
 		st = mem;
 	} else if ((st = cli_store(ctx)) == NULL) {
 		if (f != stdin)
 			fclose(f);
+		free(shown);
 		return 1;
 	}
 	{
@@ -150,16 +157,17 @@ cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 		fclose(f);
 	if (rc != 0) {
 		fprintf(stderr, "runlog: import %s: %s; nothing was imported\n",
-		    path, err_get());
+		    shown, err_get());
 		rc = 1;
 	} else {
 		if (io.units_given && rep.format != CSV_FMT_GARMIN)
 			fprintf(stderr, "runlog: --units was ignored: %s names its "
-			    "units\n", path);
-		report(path, dry, &rep);
+			    "units\n", shown);
+		report(shown, dry, &rep);
 	}
 	csv_import_report_free(&rep);
 	store_close(mem);
 	free(label);
+	free(shown);
 	return rc;
 }
