@@ -47,14 +47,15 @@ try() {
 	done
 	n=$((n + 1))
 	$RUNLOG --db "$J" "$@" >"$T/out" 2>"$T/err"; rc=$?
-	label="$1 $2 $3 [$(printf '%.30s' "$v" | tr -c '[:print:]' '?')]"
+	label="$(printf '%.40s' "$1 $2 $3" | tr -c '[:print:]' '?') [$(printf '%.30s' "$v" | tr -c '[:print:]' '?')]"
 	case $rc in
 	1) grep -qiE "$field" "$T/err" || fail "$label: exit 1 but the message does not name $field: $(head -c 200 "$T/err")" ;;
 	2) grep -q "usage: runlog" "$T/err" || fail "$label: exit 2 without a usage line" ;;
 	*) fail "$label: exit $rc, want 1 or 2" ;;
 	esac
 	[ -s "$T/err" ] || fail "$label: no message"
-	[ "$(wc -c <"$T/err")" -lt 2000 ] || fail "$label: a message of $(wc -c <"$T/err") bytes"
+	# A message stays short, unless it names a path the user typed.
+	[ -n "${pathslot:-}" ] || [ "$(wc -c <"$T/err")" -lt 2000 ] || fail "$label: a message of $(wc -c <"$T/err") bytes"
 	if LC_ALL=C grep -q "[$(printf '\001-\010\013-\037\177')]" "$T/err"; then
 		fail "$label: the message echoes control characters"
 	fi
@@ -93,6 +94,12 @@ while IFS= read -r v; do
 	try date week @
 	try weeks trends --weeks @
 	try usage demo @
+	try "what" export --what @
+	try "date" export --from @
+	try "date" export --to @
+	try "format" import --format @ "$T/values"
+	try "units" import --units @ "$T/values"
+	pathslot=1 try "import" import @
 done <"$T/values"
 
 # Options that take no value, unknown options and stray arguments.
@@ -131,6 +138,63 @@ done
 [ "$(q "$J" "SELECT count(*) FROM sqlite_master WHERE name = 'run'")" = 1 ] || fail "the run table is gone"
 $RUNLOG --db "$J" show --all >"$T/show" 2>&1 || fail "show after hostile notes"
 LC_ALL=C grep -q "[$(printf '\001-\010\013-\037\177')]" "$T/show" && fail "show prints control characters"
+
+# Hostile CSV files, the way 1 MB strings really arrive: each import is
+# refused naming the line, and the journal is unchanged.
+MB=$(head -c 1048576 /dev/zero | tr '\0' x)
+RH="date,distance_km,duration_s,rpe_1_10,type,avg_hr_bpm,climb_m,mass_before_kg,mass_after_kg,note,source,external_id,created_at,updated_at"
+SH="id,date,name,type,description,elapsed_time,distance,commute,gear,filename"
+mkcsv() { f=$T/h-$1.csv; shift; printf '%s\r\n' "$@" >"$f"; }
+mkcsv mbnote "$RH" "2026-06-05,10.000,3000,,easy,,,,,$MB,runlog,,,"
+mkcsv mbfield "$RH" "$MB"
+mkcsv mbline "$MB"
+mkcsv openquote "$RH" "2026-06-05,10.000,3000,,easy,,,,,\"$MB"
+mkcsv cols "$RH" "$(printf '1,%.0s' $(seq 1 2000))"
+mkcsv overflow "$RH" "2026-06-05,99999999999999999999,3000,,easy,,,,,,runlog,,,"
+mkcsv nan "$RH" "2026-06-05,NaN,3000,,easy,,,,,,runlog,,,"
+mkcsv inf "$RH" "2026-06-05,inf,3000,,easy,,,,,,runlog,,,"
+mkcsv negative "$RH" "2026-06-05,-5.000,3000,,easy,,,,,,runlog,,,"
+mkcsv olddate "$RH" "1899-12-31,5.000,3000,,easy,,,,,,runlog,,,"
+mkcsv future "$RH" "2099-12-31,5.000,3000,,easy,,,,,,runlog,,,"
+mkcsv badutf8 "$RH" "2026-06-05,5.000,3000,,easy,,,,,$BAD_UTF8,runlog,,,"
+mkcsv sqltype "$RH" "2026-06-05,5.000,3000,,$SQL,,,,,,runlog,,,"
+mkcsv stravadist "$SH" "1,2026-06-05 08:00:00,Run,Run,,1800,1e999,false,,"
+mkcsv stravatime "$SH" "1,2026-06-05 08:00:00,Run,Run,,-1800,5000.0,false,,"
+printf '%s\r\n2026-06-05,5.000,3000\0,,easy,,,,,,runlog,,,\r\n' "$RH" >"$T/h-nul.csv"
+head -c 1048576 /dev/urandom >"$T/h-random.csv"
+base=$(dumpsum "$J")
+for f in "$T"/h-*.csv; do
+	c=${f##*/h-}
+	$RUNLOG --db "$J" import "$f" >"$T/out" 2>"$T/err"; rc=$?
+	n=$((n + 1))
+	[ $rc -eq 1 ] || fail "import $c: exit $rc, want 1"
+	grep -q "line [0-9]" "$T/err" || fail "import $c: the message names no line: $(head -c 200 "$T/err")"
+	[ "$(wc -c <"$T/err")" -lt 2000 ] || fail "import $c: a message of $(wc -c <"$T/err") bytes"
+	LC_ALL=C grep -q "[$(printf '\001-\010\013-\037\177')]" "$T/err" && fail "import $c: the message echoes control characters"
+	[ "$(dumpsum "$J")" = "$base" ] || { fail "import $c: the journal changed"; base=$(dumpsum "$J"); }
+done
+
+# Text that is valid but hostile imports as text: SQL verbatim, control
+# characters removed, nothing else touched.
+mkcsv sqlnote "$SH" "9001,2026-06-06 08:00:00,$SQL,Run,\"$(printf 'desc \033[2Jcleared')\",1800,5000.0,false,,"
+$RUNLOG --db "$J" import "$T/h-sqlnote.csv" >/dev/null 2>"$T/err" || fail "a Strava row with SQL in its name was refused: $(cat "$T/err")"
+[ "$(q "$J" "SELECT count(*) FROM run WHERE external_id = '9001'")" = 1 ] || fail "the SQL-named Strava run is missing"
+q "$J" "SELECT note FROM run WHERE external_id = '9001'" | grep -q "$(printf '\033')" && fail "an imported note kept an escape character"
+mkcsv stravaid "$SH" "$SQL,2026-06-06 09:00:00,Run,Run,,1800,5000.0,false,,"
+$RUNLOG --db "$J" import "$T/h-stravaid.csv" >/dev/null 2>&1
+[ "$(q "$J" "SELECT count(*) FROM sqlite_master WHERE name = 'run'")" = 1 ] || fail "the run table is gone"
+[ "$(integrity "$J")" = ok ] || fail "integrity after hostile imports"
+
+# export -o never writes over the journal.
+base=$(sha256sum <"$J")
+ln -s "$J" "$T/jlink.db"
+for o in "$J" "$J-wal" "$T/jlink.db" "$T/./j.db"; do
+	$RUNLOG --db "$J" export -o "$o" >/dev/null 2>"$T/err"; rc=$?
+	n=$((n + 1))
+	[ $rc -eq 1 ] || fail "export -o $o: exit $rc, want 1"
+done
+[ "$(sha256sum <"$J")" = "$base" ] || fail "export -o changed the journal"
+[ -L "$T/jlink.db" ] || fail "export -o replaced the symlink to the journal"
 
 # Hostile paths and config files: refused with a message, nothing created.
 base=$(dumpsum "$J")
