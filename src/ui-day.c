@@ -1,0 +1,424 @@
+/*
+ * ui-day: one day of the journal, the screen runlog opens on. Everything
+ * about the day is read in enter() with day-bounded queries; keys add a
+ * run, sleep, check-in or drink through a form, add a glass of water in
+ * one keystroke, mark a rest day and move between days.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "ui.h"
+#include "units.h"
+#include "util.h"
+
+#define GLASS_ML 250
+
+void ui_day_state_free(struct day_state *d);
+
+static const char *const weekday_full[] = {
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	"Sunday",
+};
+
+static int64_t
+sum_runs(const struct run *r, size_t n, int from, int to)
+{
+	int64_t m = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (r[i].day >= from && r[i].day <= to)
+			m += r[i].distance_m;
+	return m;
+}
+
+static void
+day_enter(struct ui *ui)
+{
+	struct day_state *ds = &ui->ds;
+	struct run *wr = NULL;
+	size_t nwr = 0, i, sel = ds->sel;
+	int ws = date_week_start(ui->day, ui->cfg->week_start);
+	int d = ui->day;
+
+	ui_day_state_free(ds);
+	if (store_runs(ui->st, d, d, &ds->runs, &ds->nruns) != 0 ||
+	    store_sleeps(ui->st, d, d, &ds->sleep, &ds->nsleep) != 0 ||
+	    store_drinks(ui->st, d, d, &ds->drinks, &ds->ndrinks) != 0 ||
+	    store_checkins(ui->st, d, d, &ds->ck, &ds->nck) != 0 ||
+	    store_rests(ui->st, d, d, &ds->rest, &ds->nrest) != 0 ||
+	    store_runs(ui->st, ws - 7, d, &wr, &nwr) != 0) {
+		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
+		    err_get());
+		run_list_free(wr, nwr);
+		return;
+	}
+	ds->fluid_ml = 0;
+	for (i = 0; i < ds->ndrinks; i++)
+		ds->fluid_ml += ds->drinks[i].volume_ml;
+	ds->week_m = sum_runs(wr, nwr, ws, d);
+	ds->prev_same_m = sum_runs(wr, nwr, ws - 7, d - 7);
+	ds->prev_week_m = sum_runs(wr, nwr, ws - 7, ws - 1);
+	run_list_free(wr, nwr);
+	ds->sel = ds->nruns == 0 ? 0 : (sel < ds->nruns ? sel : ds->nruns - 1);
+}
+
+static int
+day_undo(struct ui *ui)
+{
+	char label[160];
+	int rc = store_undo(ui->st, label, sizeof label);
+
+	if (rc < 0)
+		ui_message(ui, ROLE_ALERT, "cannot undo: %s", err_get());
+	else if (rc == 1)
+		ui_message(ui, ROLE_NORMAL, "Nothing to undo");
+	else
+		ui_message(ui, ROLE_GOOD, "Undone: %s", label);
+	return UI_RELOAD | UI_REDRAW;
+}
+
+/* Shared with the History screen. */
+int ui_undo(struct ui *ui);
+int
+ui_undo(struct ui *ui)
+{
+	return day_undo(ui);
+}
+
+static int
+add_glass(struct ui *ui)
+{
+	struct drink dk;
+	char v[32], sum[32], t[32];
+
+	memset(&dk, 0, sizeof dk);
+	dk.day = ui->day;
+	dk.volume_ml = GLASS_ML;
+	if (store_add_drink(ui->st, &dk) != 0) {
+		ui_message(ui, ROLE_ALERT, "not saved: %s", err_get());
+		return UI_REDRAW;
+	}
+	drink_free(&dk);
+	ui_message(ui, ROLE_GOOD, "Added a glass of water (%s): %s of %s",
+	    units_format_volume(GLASS_ML, ui->cfg->vol_unit, v),
+	    units_format_volume(ui->ds.fluid_ml + GLASS_ML, ui->cfg->vol_unit, sum),
+	    units_format_volume(ui->cfg->fluid_target_ml, ui->cfg->vol_unit, t));
+	return UI_RELOAD | UI_REDRAW;
+}
+
+static int
+toggle_rest(struct ui *ui)
+{
+	struct rest r;
+	int rc;
+
+	if (ui->ds.nrest > 0) {
+		rc = store_delete(ui->st, ENTRY_REST, ui->ds.rest[0].id);
+		if (rc < 0)
+			ui_message(ui, ROLE_ALERT, "not changed: %s", err_get());
+		else
+			ui_message(ui, ROLE_GOOD, "No longer a rest day; u undoes it");
+		return UI_RELOAD | UI_REDRAW;
+	}
+	memset(&r, 0, sizeof r);
+	r.day = ui->day;
+	if (store_put_rest(ui->st, &r, NULL) != 0) {
+		ui_message(ui, ROLE_ALERT, "not saved: %s", err_get());
+		return UI_REDRAW;
+	}
+	rest_free(&r);
+	ui_message(ui, ROLE_GOOD, "Marked as a rest day");
+	return UI_RELOAD | UI_REDRAW;
+}
+
+static int
+day_key(struct ui *ui, enum ui_cmd cmd)
+{
+	struct day_state *ds = &ui->ds;
+
+	switch (cmd) {
+	case CMD_PREV:
+		if (ui->day > DATE_MIN)
+			ui->day--;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_NEXT:
+		if (ui->day >= ui->today) {
+			ui_message(ui, ROLE_NORMAL, "That is today; the journal "
+			    "holds no future days");
+			return UI_REDRAW;
+		}
+		ui->day++;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_TODAY:
+		ui->day = ui->today;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_UP:
+		if (ds->sel > 0)
+			ds->sel--;
+		return UI_REDRAW;
+	case CMD_DOWN:
+		if (ds->sel + 1 < ds->nruns)
+			ds->sel++;
+		return UI_REDRAW;
+	case CMD_ADD_RUN:
+		form_open(ui, FORM_RUN, ui->day, 0);
+		return UI_REDRAW;
+	case CMD_EDIT:
+		if (ds->nruns == 0) {
+			ui_message(ui, ROLE_NORMAL, "No run on this day to edit; "
+			    "r adds one");
+			return UI_REDRAW;
+		}
+		form_open(ui, FORM_RUN, ui->day, ds->runs[ds->sel].id);
+		return UI_REDRAW;
+	case CMD_SLEEP:
+		form_open(ui, FORM_SLEEP, ui->day,
+		    ds->nsleep > 0 ? ds->sleep[0].id : 0);
+		return UI_REDRAW;
+	case CMD_CHECKIN:
+		form_open(ui, FORM_CHECKIN, ui->day, ds->nck > 0 ? ds->ck[0].id : 0);
+		return UI_REDRAW;
+	case CMD_DRINK:
+		form_open(ui, FORM_DRINK, ui->day, 0);
+		return UI_REDRAW;
+	case CMD_GLASS:
+		return add_glass(ui);
+	case CMD_REST:
+		return toggle_rest(ui);
+	case CMD_UNDO:
+		return day_undo(ui);
+	default:
+		return -1;
+	}
+}
+
+/* Lines of the Day screen, written top to bottom while there is room. */
+struct lines {
+	WINDOW *w;
+	int y, last, cols;
+};
+
+static int
+room(const struct lines *l)
+{
+	return l->y <= l->last;
+}
+
+static void
+label(struct lines *l, const char *text)
+{
+	ui_put(l->w, l->y, 0, 10, ROLE_HEADER, text);
+}
+
+static void
+draw_runs(const struct ui *ui, struct lines *l)
+{
+	const struct day_state *ds = &ui->ds;
+	char a[32], b[32], c[32], note[120];
+	size_t i;
+
+	if (ds->nruns == 0 && room(l)) {
+		label(l, "Runs");
+		ui_put(l->w, l->y++, 10, l->cols - 10, ROLE_DIM,
+		    ds->nrest ? "none: rest day" : "none yet (r adds one)");
+		return;
+	}
+	for (i = 0; i < ds->nruns && room(l); i++) {
+		const struct run *r = &ds->runs[i];
+		int x = 10;
+		if (i == 0)
+			label(l, ds->nruns == 1 ? "Run" : "Runs");
+		if (ds->nruns > 1)
+			ui_put(l->w, l->y, 8, 2, ROLE_NORMAL,
+			    i == ds->sel ? ">" : " ");
+		x += ui_putf(l->w, l->y, x, l->cols - x,
+		    i == ds->sel && ds->nruns > 1 ? ROLE_SELECTED : ROLE_NORMAL,
+		    "%s  %s  %s",
+		    units_format_distance(r->distance_m, ui->cfg->dist_unit, a),
+		    units_format_duration(r->duration_s, b),
+		    units_format_pace(r->distance_m, r->duration_s,
+		    ui->cfg->dist_unit, c));
+		if (r->rpe)
+			x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+			    "  RPE %d", r->rpe);
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL, "  %s",
+		    run_type_name(r->type));
+		if (r->avg_hr)
+			x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+			    "  HR %d", r->avg_hr);
+		if (r->note != NULL && *r->note != '\0')
+			x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %s",
+			    ui_clean(r->note, note, sizeof note));
+		l->y++;
+	}
+}
+
+static void
+draw_sleep(const struct ui *ui, struct lines *l)
+{
+	const struct day_state *ds = &ui->ds;
+	char a[32], note[120];
+	int x = 10;
+
+	if (!room(l))
+		return;
+	label(l, "Sleep");
+	if (ds->nsleep == 0) {
+		ui_put(l->w, l->y++, 10, l->cols - 10, ROLE_DIM,
+		    "not logged (s logs it)");
+		return;
+	}
+	x += ui_put(l->w, l->y, x, l->cols - x, ds->sleep[0].minutes < 360 ?
+	    ROLE_WARNING : ROLE_NORMAL,
+	    units_format_hours(ds->sleep[0].minutes, a));
+	if (ds->sleep[0].quality)
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+		    "  quality %d/5", ds->sleep[0].quality);
+	if (ds->sleep[0].note != NULL && *ds->sleep[0].note != '\0')
+		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %s",
+		    ui_clean(ds->sleep[0].note, note, sizeof note));
+	l->y++;
+}
+
+static void
+draw_fluid(const struct ui *ui, struct lines *l)
+{
+	const struct day_state *ds = &ui->ds;
+	int64_t target = ui->cfg->fluid_target_ml;
+	char bar[128], a[32], b[32];
+	int bw = l->cols >= 70 ? 20 : 10, x = 10, met;
+	double frac = target > 0 ? (double)ds->fluid_ml / (double)target : 1;
+
+	if (!room(l))
+		return;
+	label(l, "Fluid");
+	met = ds->fluid_ml >= target;
+	x += ui_put(l->w, l->y, x, l->cols - x, met ? ROLE_GOOD : ROLE_NORMAL,
+	    ui_bar(frac, bw, bar, sizeof bar));
+	x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL, " %s of %s",
+	    units_format_volume(ds->fluid_ml, ui->cfg->vol_unit, a),
+	    units_format_volume(target, ui->cfg->vol_unit, b));
+	if (met)
+		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_GOOD, "  target met");
+	else
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL, "  %d%%",
+		    (int)(frac * 100 + 0.5));
+	if (ds->ndrinks > 0)
+		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %zu drink%s",
+		    ds->ndrinks, ds->ndrinks == 1 ? "" : "s");
+	l->y++;
+}
+
+static void
+draw_checkin(const struct ui *ui, struct lines *l)
+{
+	const struct checkin *k;
+	char note[120];
+	int x = 10;
+
+	if (!room(l))
+		return;
+	label(l, "Check-in");
+	if (ui->ds.nck == 0) {
+		ui_put(l->w, l->y++, 10, l->cols - 10, ROLE_DIM,
+		    "not logged (f logs it)");
+		return;
+	}
+	k = &ui->ds.ck[0];
+	x += ui_putf(l->w, l->y, x, l->cols - x, k->fatigue >= 7 ?
+	    ROLE_WARNING : ROLE_NORMAL, "fatigue %d/10", k->fatigue);
+	if (k->soreness)
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+		    "  sore %d/10", k->soreness);
+	if (k->mood)
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+		    "  mood %d/5", k->mood);
+	if (k->stress)
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+		    "  stress %d/5", k->stress);
+	if (k->rhr)
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+		    "  RHR %d", k->rhr);
+	if (k->ill)
+		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_WARNING, "  ill");
+	if (k->pain)
+		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT, "  sharp pain");
+	if (k->swelling)
+		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT, "  swelling");
+	if (k->numbness)
+		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT, "  numbness");
+	if (k->no_weight)
+		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT,
+		    "  cannot bear weight");
+	if (k->note != NULL && *k->note != '\0')
+		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %s",
+		    ui_clean(k->note, note, sizeof note));
+	l->y++;
+}
+
+static void
+draw_week(const struct ui *ui, struct lines *l)
+{
+	const struct day_state *ds = &ui->ds;
+	char a[32], b[32];
+	int x = 10;
+
+	if (!room(l))
+		return;
+	label(l, "Week");
+	x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL, "%s so far",
+	    units_format_distance(ds->week_m, ui->cfg->dist_unit, a));
+	if (ds->prev_same_m > 0) {
+		double pct = 100.0 * (double)(ds->week_m - ds->prev_same_m) /
+		    (double)ds->prev_same_m;
+		x += ui_putf(l->w, l->y, x, l->cols - x,
+		    pct > 10 ? ROLE_WARNING : ROLE_NORMAL,
+		    "  %+.0f%% vs %s by %s last week", pct,
+		    units_format_distance(ds->prev_same_m, ui->cfg->dist_unit, b),
+		    date_weekday_name(ui->day));
+	} else
+		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_DIM,
+		    "  none by this day last week");
+	if (ds->prev_week_m > 0)
+		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, " (%s in all)",
+		    units_format_distance(ds->prev_week_m, ui->cfg->dist_unit, b));
+	l->y++;
+}
+
+static void
+day_draw(const struct ui *ui, WINDOW *w)
+{
+	struct lines l = { w, 1, ui->lines - 3, ui->cols };
+	int compact = ui->lines < 20;
+	char ds[11];
+	int x;
+
+	x = ui_putf(w, l.y, 0, ui->cols, ROLE_HEADER, "%s %s",
+	    weekday_full[date_weekday(ui->day)], date_format(ui->day, ds));
+	if (ui->day == ui->today)
+		x += ui_put(w, l.y, x, ui->cols - x, ROLE_NORMAL, "  today");
+	else if (ui->day == ui->today - 1)
+		x += ui_put(w, l.y, x, ui->cols - x, ROLE_NORMAL, "  yesterday");
+	if (ui->ds.nrest > 0)
+		ui_put(w, l.y, x, ui->cols - x, ROLE_GOOD, "  rest day");
+	l.y += compact ? 1 : 2;
+	draw_runs(ui, &l);
+	draw_sleep(ui, &l);
+	draw_fluid(ui, &l);
+	draw_checkin(ui, &l);
+	if (!compact)
+		l.y++;
+	draw_week(ui, &l);
+}
+
+const struct screen day_screen = {
+	.name = "Day",
+	.short_name = "Day",
+	.keys = &ui_keys_day,
+	.enter = day_enter,
+	.draw = day_draw,
+	.key = day_key,
+};
