@@ -76,6 +76,17 @@ check: test-deps
 check-asan:
 	@$(MAKE) --no-print-directory check BUILD=build-asan SAN=1 CFLAGS='-O1 -g'
 
+# The lifetime benchmark: an optimised build, a generated 50-year journal,
+# each figure a ratio against a reference run in the same command.
+bench:
+	@$(MAKE) --no-print-directory BUILD=build-bench CFLAGS='-O2 -g' \
+	    build-bench/runlog build-bench/bench/gen
+	@sh tests/bench/run.sh build-bench
+
+$(BUILD)/bench/gen: tests/bench/gen.c $(LIBOBJS)
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
+
 lint-man:
 	mandoc -Tlint -W warning man/runlog.1
 
@@ -90,4 +101,4 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-asan build-bench
 
-.PHONY: all deps test-deps run check check-asan lint-man install uninstall clean
+.PHONY: all deps test-deps run check check-asan bench lint-man install uninstall clean

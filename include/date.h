@@ -9,7 +9,7 @@
 #include <time.h>
 
 #define DATE_MIN (-25567)   /* 1900-01-01 */
-#define DATE_MAX 47482      /* 2099-12-31 */
+#define DATE_MAX 47481      /* 2099-12-31 */
 
 int  date_from_ymd(int y, int m, int d);
 void date_to_ymd(int day, int *y, int *m, int *d);

@@ -958,9 +958,10 @@ fail_quiet:
 /* --- reads ----------------------------------------------------------- */
 
 static void
-read_run(sqlite3_stmt *s, struct run *r)
+read_run(sqlite3_stmt *s, void *out)
 {
-	const char *type = (const char *)sqlite3_column_text(s, 5);
+	struct run *r = out;
+	const char *type;
 
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(s, 0);
@@ -968,6 +969,7 @@ read_run(sqlite3_stmt *s, struct run *r)
 	r->distance_m = sqlite3_column_int64(s, 2);
 	r->duration_s = sqlite3_column_int64(s, 3);
 	r->rpe = sqlite3_column_int(s, 4);
+	type = (const char *)sqlite3_column_text(s, 5);
 	if (type == NULL || run_type_parse(type, &r->type) != 0)
 		r->type = RUN_OTHER;
 	r->avg_hr = sqlite3_column_int(s, 6);
@@ -983,8 +985,9 @@ read_run(sqlite3_stmt *s, struct run *r)
 }
 
 static void
-read_sleep(sqlite3_stmt *s, struct sleep *r)
+read_sleep(sqlite3_stmt *s, void *out)
 {
+	struct sleep *r = out;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(s, 0);
 	r->day = col_day(s, 1);
@@ -996,8 +999,9 @@ read_sleep(sqlite3_stmt *s, struct sleep *r)
 }
 
 static void
-read_drink(sqlite3_stmt *s, struct drink *r)
+read_drink(sqlite3_stmt *s, void *out)
 {
+	struct drink *r = out;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(s, 0);
 	r->day = col_day(s, 1);
@@ -1008,8 +1012,9 @@ read_drink(sqlite3_stmt *s, struct drink *r)
 }
 
 static void
-read_checkin(sqlite3_stmt *s, struct checkin *r)
+read_checkin(sqlite3_stmt *s, void *out)
 {
+	struct checkin *r = out;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(s, 0);
 	r->day = col_day(s, 1);
@@ -1029,8 +1034,9 @@ read_checkin(sqlite3_stmt *s, struct checkin *r)
 }
 
 static void
-read_rest(sqlite3_stmt *s, struct rest *r)
+read_rest(sqlite3_stmt *s, void *out)
 {
+	struct rest *r = out;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(s, 0);
 	r->day = col_day(s, 1);
@@ -1076,21 +1082,21 @@ read_range(struct store *st, enum stmt_id id, int from, int to,
 int
 store_runs(struct store *st, int from, int to, struct run **out, size_t *n)
 {
-	return read_range(st, S_RUNS, from, to, (row_reader)read_run,
+	return read_range(st, S_RUNS, from, to, read_run,
 	    sizeof **out, (void **)out, n);
 }
 
 int
 store_sleeps(struct store *st, int from, int to, struct sleep **out, size_t *n)
 {
-	return read_range(st, S_SLEEPS, from, to, (row_reader)read_sleep,
+	return read_range(st, S_SLEEPS, from, to, read_sleep,
 	    sizeof **out, (void **)out, n);
 }
 
 int
 store_drinks(struct store *st, int from, int to, struct drink **out, size_t *n)
 {
-	return read_range(st, S_DRINKS, from, to, (row_reader)read_drink,
+	return read_range(st, S_DRINKS, from, to, read_drink,
 	    sizeof **out, (void **)out, n);
 }
 
@@ -1098,14 +1104,14 @@ int
 store_checkins(struct store *st, int from, int to, struct checkin **out,
     size_t *n)
 {
-	return read_range(st, S_CHECKINS, from, to, (row_reader)read_checkin,
+	return read_range(st, S_CHECKINS, from, to, read_checkin,
 	    sizeof **out, (void **)out, n);
 }
 
 int
 store_rests(struct store *st, int from, int to, struct rest **out, size_t *n)
 {
-	return read_range(st, S_RESTS, from, to, (row_reader)read_rest,
+	return read_range(st, S_RESTS, from, to, read_rest,
 	    sizeof **out, (void **)out, n);
 }
 
@@ -1173,25 +1179,25 @@ read_one(struct store *st, enum stmt_id id, int64_t key, row_reader rd,
 int
 store_get_run(struct store *st, int64_t id, struct run *r)
 {
-	return read_one(st, S_RUN_GET, id, (row_reader)read_run, r);
+	return read_one(st, S_RUN_GET, id, read_run, r);
 }
 
 int
 store_get_sleep(struct store *st, int64_t id, struct sleep *s)
 {
-	return read_one(st, S_SLEEP_GET, id, (row_reader)read_sleep, s);
+	return read_one(st, S_SLEEP_GET, id, read_sleep, s);
 }
 
 int
 store_get_drink(struct store *st, int64_t id, struct drink *d)
 {
-	return read_one(st, S_DRINK_GET, id, (row_reader)read_drink, d);
+	return read_one(st, S_DRINK_GET, id, read_drink, d);
 }
 
 int
 store_get_checkin(struct store *st, int64_t id, struct checkin *c)
 {
-	return read_one(st, S_CHECKIN_GET, id, (row_reader)read_checkin, c);
+	return read_one(st, S_CHECKIN_GET, id, read_checkin, c);
 }
 
 int

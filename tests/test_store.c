@@ -1,0 +1,445 @@
+/* The store against real temporary SQLite files. */
+#include <sys/stat.h>
+
+#include "testutil.h"
+
+#include "date.h"
+#include "store.h"
+#include "util.h"
+
+struct fx {
+	char         *dir;
+	char         *path;
+	struct store *st;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+
+	f->dir = test_tmpdir();
+	f->path = xasprintf("%s/sub/dir/journal.db", f->dir);
+	if (store_open(f->path, &f->st) != 0) {
+		fprintf(stderr, "%s\n", err_get());
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	store_close(f->st);
+	test_rmdir(f->dir);
+	free(f->dir);
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+static int
+day(const char *s)
+{
+	int d;
+
+	assert_int_equal(date_parse(s, &d), 0);
+	return d;
+}
+
+static struct run
+a_run(const char *d, int64_t m, int64_t s)
+{
+	struct run r;
+
+	memset(&r, 0, sizeof r);
+	r.day = day(d);
+	r.distance_m = m;
+	r.duration_s = s;
+	r.climb_m = -1;
+	r.type = RUN_EASY;
+	return r;
+}
+
+static void
+test_open_creates_private_file(void **state)
+{
+	struct fx *f = *state;
+	struct stat sb;
+	char *dir = xasprintf("%s/sub/dir", f->dir);
+
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	assert_int_equal(store_schema_version(f->st), STORE_SCHEMA_VERSION);
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), 0);
+	free(dir);
+}
+
+static void
+test_runs(void **state)
+{
+	struct fx *f = *state;
+	struct run r = a_run("2026-11-20", 10000, 3150), got, *v;
+	size_t n;
+
+	r.rpe = 5;
+	r.note = "hills, \"windy\"";
+	assert_int_equal(store_add_run(f->st, &r), 0);
+	assert_true(r.id > 0);
+	assert_int_equal(store_get_run(f->st, r.id, &got), 0);
+	assert_int_equal(got.distance_m, 10000);
+	assert_int_equal(got.duration_s, 3150);
+	assert_int_equal(got.rpe, 5);
+	assert_int_equal(got.climb_m, -1);
+	assert_string_equal(got.note, "hills, \"windy\"");
+	assert_string_equal(got.source, "runlog");
+	assert_non_null(got.created_at);
+	run_free(&got);
+
+	r.distance_m = 12000;
+	r.type = RUN_LONG;
+	assert_int_equal(store_update_run(f->st, &r), 0);
+	assert_int_equal(store_runs(f->st, day("2026-11-20"), day("2026-11-20"),
+	    &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].distance_m, 12000);
+	assert_int_equal(v[0].type, RUN_LONG);
+	run_list_free(v, n);
+
+	/* Out of the range: nothing. */
+	assert_int_equal(store_runs(f->st, day("2026-11-21"), day("2026-11-30"),
+	    &v, &n), 0);
+	assert_int_equal(n, 0);
+	run_list_free(v, n);
+}
+
+static void
+test_run_refused(void **state)
+{
+	struct fx *f = *state;
+	struct run r = a_run("2026-11-20", 0, 3150);
+
+	assert_int_equal(store_add_run(f->st, &r), -1);
+	assert_non_null(strstr(err_get(), "distance"));
+	r = a_run("2026-11-20", 500001, 3150);
+	assert_int_equal(store_add_run(f->st, &r), -1);
+	r = a_run("2026-11-20", 10000, 172801);
+	assert_int_equal(store_add_run(f->st, &r), -1);
+	assert_non_null(strstr(err_get(), "duration"));
+	r = a_run("2026-11-20", 10000, 3000);
+	r.rpe = 11;
+	assert_int_equal(store_add_run(f->st, &r), -1);
+	r.rpe = 0;
+	r.mass_before_g = 70000;   /* without after */
+	assert_int_equal(store_add_run(f->st, &r), -1);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 0);
+}
+
+static void
+test_check_constraints(void **state)
+{
+	struct fx *f = *state;
+	static const char *bad[] = {
+		"INSERT INTO run (day, distance_m, duration_s) VALUES ('2026-01-01', 0, 10)",
+		"INSERT INTO run (day, distance_m, duration_s) VALUES ('2026-01-01', 500001, 10)",
+		"INSERT INTO run (day, distance_m, duration_s, rpe) VALUES ('2026-01-01', 1, 10, 0)",
+		"INSERT INTO run (day, distance_m, duration_s, type) VALUES ('2026-01-01', 1, 10, 'swim')",
+		"INSERT INTO run (day, distance_m, duration_s) VALUES ('yesterday', 1, 10)",
+		"INSERT INTO sleep (day, minutes) VALUES ('2026-01-01', 1441)",
+		"INSERT INTO sleep (day, minutes, quality) VALUES ('2026-01-01', 400, 6)",
+		"INSERT INTO drink (day, volume_ml) VALUES ('2026-01-01', 0)",
+		"INSERT INTO drink (day, volume_ml) VALUES ('2026-01-01', 20001)",
+		"INSERT INTO checkin (day, fatigue) VALUES ('2026-01-01', 11)",
+		"INSERT INTO checkin (day, fatigue, rhr) VALUES ('2026-01-01', 5, 24)",
+		"INSERT INTO checkin (day, fatigue, mood) VALUES ('2026-01-01', 5, 6)",
+		"INSERT INTO checkin (day, fatigue, pain) VALUES ('2026-01-01', 5, 2)",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_not_equal(sqlite3_exec(store_db(f->st), bad[i], NULL,
+		    NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), 0);
+}
+
+static void
+test_sleep_replaces(void **state)
+{
+	struct fx *f = *state;
+	struct sleep s = { .day = day("2026-11-20"), .minutes = 450, .quality = 4 };
+	struct sleep *v;
+	size_t n;
+	int replaced = -1;
+	int64_t first;
+
+	assert_int_equal(store_put_sleep(f->st, &s, &replaced), 0);
+	assert_int_equal(replaced, 0);
+	first = s.id;
+	s.minutes = 390;
+	s.quality = 0;
+	assert_int_equal(store_put_sleep(f->st, &s, &replaced), 0);
+	assert_int_equal(replaced, 1);
+	assert_int_equal(s.id, first);
+	assert_int_equal(store_sleeps(f->st, DATE_MIN, DATE_MAX, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].minutes, 390);
+	assert_int_equal(v[0].quality, 0);
+	sleep_list_free(v, n);
+	/* Undo brings the first value back. */
+	assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_int_equal(store_sleeps(f->st, DATE_MIN, DATE_MAX, &v, &n), 0);
+	assert_int_equal(v[0].minutes, 450);
+	assert_int_equal(v[0].quality, 4);
+	sleep_list_free(v, n);
+	s.minutes = 1441;
+	assert_int_equal(store_put_sleep(f->st, &s, NULL), -1);
+	assert_non_null(strstr(err_get(), "sleep"));
+}
+
+static void
+test_checkin_drink_rest(void **state)
+{
+	struct fx *f = *state;
+	struct checkin c = { .day = day("2026-11-20"), .fatigue = 8, .soreness = 6,
+	    .mood = 2, .rhr = 58, .pain = 1, .note = "left calf" };
+	struct drink d = { .day = day("2026-11-20"), .volume_ml = 500,
+	    .electrolytes = 1 };
+	struct rest x = { .day = day("2026-11-21") };
+	struct checkin *cv;
+	struct drink *dv;
+	size_t n;
+	int replaced;
+
+	assert_int_equal(store_put_checkin(f->st, &c, &replaced), 0);
+	assert_int_equal(replaced, 0);
+	c.fatigue = 7;
+	assert_int_equal(store_put_checkin(f->st, &c, &replaced), 0);
+	assert_int_equal(replaced, 1);
+	assert_int_equal(store_checkins(f->st, DATE_MIN, DATE_MAX, &cv, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(cv[0].fatigue, 7);
+	assert_int_equal(cv[0].pain, 1);
+	assert_int_equal(cv[0].stress, 0);
+	assert_string_equal(cv[0].note, "left calf");
+	checkin_list_free(cv, n);
+	c.fatigue = 0;
+	assert_int_equal(store_put_checkin(f->st, &c, NULL), -1);
+	assert_non_null(strstr(err_get(), "fatigue"));
+
+	assert_int_equal(store_add_drink(f->st, &d), 0);
+	assert_int_equal(store_add_drink(f->st, &d), 0);
+	assert_int_equal(store_drinks(f->st, DATE_MIN, DATE_MAX, &dv, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(dv[1].volume_ml, 500);
+	assert_int_equal(dv[1].electrolytes, 1);
+	drink_list_free(dv, n);
+	d.volume_ml = 0;
+	assert_int_equal(store_add_drink(f->st, &d), -1);
+
+	assert_int_equal(store_put_rest(f->st, &x, &replaced), 0);
+	assert_int_equal(replaced, 0);
+	assert_int_equal(store_put_rest(f->st, &x, &replaced), 0);
+	assert_int_equal(replaced, 1);
+	assert_int_equal(store_count(f->st, ENTRY_REST), 1);
+	{
+		int first, last;
+		assert_int_equal(store_span(f->st, &first, &last), 0);
+		assert_int_equal(first, day("2026-11-20"));
+		assert_int_equal(last, day("2026-11-21"));
+	}
+}
+
+static void
+test_delete_and_undo(void **state)
+{
+	struct fx *f = *state;
+	struct run r = a_run("2026-11-20", 10000, 3150), got;
+	struct drink d = { .day = day("2026-11-20"), .volume_ml = 250 };
+	char label[128];
+
+	r.note = "keep me";
+	r.avg_hr = 150;
+	r.climb_m = 0;
+	assert_int_equal(store_add_run(f->st, &r), 0);
+	assert_int_equal(store_add_drink(f->st, &d), 0);
+	assert_int_equal(store_delete(f->st, ENTRY_RUN, r.id), 0);
+	assert_int_equal(store_get_run(f->st, r.id, &got), 1);
+	assert_int_equal(store_delete(f->st, ENTRY_RUN, r.id), 1);
+	/* Undo the delete: the same row, every field, the same id. */
+	assert_int_equal(store_undo(f->st, label, sizeof label), 0);
+	assert_string_equal(label, "delete run r1");
+	assert_int_equal(store_get_run(f->st, r.id, &got), 0);
+	assert_string_equal(got.note, "keep me");
+	assert_int_equal(got.avg_hr, 150);
+	assert_int_equal(got.climb_m, 0);
+	run_free(&got);
+	/* Then the drink, then the run, then nothing. */
+	assert_int_equal(store_undo(f->st, label, sizeof label), 0);
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), 0);
+	assert_int_equal(store_undo(f->st, label, sizeof label), 0);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 0);
+	assert_int_equal(store_undo(f->st, label, sizeof label), 1);
+}
+
+static void
+test_batch_all_or_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct run r;
+	int i;
+
+	assert_int_equal(store_begin(f->st, "import"), 0);
+	for (i = 1; i <= 50; i++) {
+		r = a_run("2026-11-01", 1000 * i, 600);
+		r.source = "strava";
+		r.external_id = xasprintf("%d", i);
+		assert_int_equal(store_add_run(f->st, &r), 0);
+		free(r.external_id);
+	}
+	store_rollback(f->st);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 0);
+
+	assert_int_equal(store_begin(f->st, "import"), 0);
+	for (i = 1; i <= 50; i++) {
+		r = a_run("2026-11-01", 1000 * i, 600);
+		r.source = "strava";
+		r.external_id = xasprintf("%d", i);
+		assert_int_equal(store_add_run(f->st, &r), 0);
+		free(r.external_id);
+	}
+	assert_int_equal(store_commit(f->st), 0);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 50);
+	/* The same external ids again add nothing. */
+	r = a_run("2026-11-01", 1000, 600);
+	r.source = "strava";
+	r.external_id = "7";
+	assert_int_equal(store_add_run(f->st, &r), 1);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 50);
+	/* The whole import is one undo. */
+	assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 0);
+}
+
+static char *
+slurp(const char *path, size_t *n)
+{
+	FILE *fp = fopen(path, "rb");
+	char *b;
+
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	*n = (size_t)ftell(fp);
+	rewind(fp);
+	b = malloc(*n + 1);
+	assert_int_equal(fread(b, 1, *n, fp), *n);
+	b[*n] = '\0';
+	fclose(fp);
+	return b;
+}
+
+static void
+test_newer_version_refused(void **state)
+{
+	char *dir = test_tmpdir(), *path = xasprintf("%s/j.db", dir);
+	struct store *st;
+	sqlite3 *db;
+	char *before, *after;
+	size_t nb, na;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t(x); PRAGMA user_version = 99",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	before = slurp(path, &nb);
+	assert_int_equal(store_open(path, &st), -1);
+	assert_non_null(strstr(err_get(), "newer runlog"));
+	after = slurp(path, &na);
+	assert_int_equal(nb, na);
+	assert_memory_equal(before, after, nb);
+	free(before);
+	free(after);
+	test_rmdir(dir);
+	free(dir);
+	free(path);
+}
+
+static void
+test_not_a_database_refused(void **state)
+{
+	char *dir = test_tmpdir(), *path = xasprintf("%s/notes.txt", dir);
+	struct store *st;
+	FILE *fp = fopen(path, "w");
+	char *after;
+	size_t n;
+
+	(void)state;
+	fputs("my precious notes, not a database at all\n", fp);
+	fclose(fp);
+	assert_int_equal(store_open(path, &st), -1);
+	assert_non_null(strstr(err_get(), "not a runlog journal"));
+	after = slurp(path, &n);
+	assert_string_equal(after, "my precious notes, not a database at all\n");
+	free(after);
+	test_rmdir(dir);
+	free(dir);
+	free(path);
+}
+
+static void
+test_reopen_keeps_data(void **state)
+{
+	struct fx *f = *state;
+	struct run r = a_run("2026-11-20", 10001, 3150);
+
+	assert_int_equal(store_add_run(f->st, &r), 0);
+	store_close(f->st);
+	assert_int_equal(store_open(f->path, &f->st), 0);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 1);
+	assert_int_equal(store_schema_version(f->st), STORE_SCHEMA_VERSION);
+}
+
+static void
+test_entry_refs(void **state)
+{
+	enum entry_kind k;
+	int64_t id;
+
+	(void)state;
+	assert_int_equal(entry_ref_parse("r12", &k, &id), 0);
+	assert_int_equal(k, ENTRY_RUN);
+	assert_int_equal(id, 12);
+	assert_int_equal(entry_ref_parse("x2", &k, &id), 0);
+	assert_int_equal(k, ENTRY_REST);
+	assert_int_equal(entry_ref_parse("12", &k, &id), -1);
+	assert_int_equal(entry_ref_parse("r0", &k, &id), -1);
+	assert_int_equal(entry_ref_parse("r-1", &k, &id), -1);
+	assert_int_equal(entry_ref_parse("q5", &k, &id), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_open_creates_private_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_runs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_run_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check_constraints, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sleep_replaces, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_checkin_drink_rest, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_delete_and_undo, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_batch_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reopen_keeps_data, setup, teardown),
+		cmocka_unit_test(test_newer_version_refused),
+		cmocka_unit_test(test_not_a_database_refused),
+		cmocka_unit_test(test_entry_refs),
+	};
+
+	umask(022);
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}
