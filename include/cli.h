@@ -70,6 +70,7 @@ int cmd_rest(struct cli_ctx *, int, char **);
 int cmd_show(struct cli_ctx *, int, char **);
 int cmd_delete(struct cli_ctx *, int, char **);
 int cmd_undo(struct cli_ctx *, int, char **);
+int cmd_screen(struct cli_ctx *, int, char **);
 
 /* Runs the command named argv[0]; -1 when there is no such command. */
 int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);

@@ -21,6 +21,7 @@
 #include "config.h"
 #include "entry.h"
 #include "store.h"
+#include "util.h"
 
 struct ui;
 
@@ -300,6 +301,20 @@ void ui_message(struct ui *ui, enum ui_role role, const char *fmt, ...)
 int  ui_body_rows(const struct ui *ui);
 /* Keeps *sel inside [0, n) and *top so that sel shows in rows lines. */
 void ui_scroll(size_t *sel, size_t *top, size_t n, int rows);
+
+/*
+ * A curses screen of lines x cols writing to /dev/null, for rendering
+ * without a terminal (`runlog screen`, the screen tests). It becomes the
+ * current screen; NULL with err_set() when no terminal type works.
+ */
+struct ui_offscreen {
+	SCREEN *scr;
+	FILE   *out, *in;
+};
+int  ui_offscreen_open(struct ui_offscreen *o, int lines, int cols);
+void ui_offscreen_close(struct ui_offscreen *o);
+/* The text of w's first lines rows, trailing blanks cut, '\n' after each. */
+void ui_screen_text(WINDOW *w, int lines, struct buf *out);
 
 /* Owns the terminal until the user quits; returns an exit status. */
 int ui_run(struct cli_ctx *ctx);

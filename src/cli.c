@@ -35,6 +35,8 @@ static const struct command commands[] = {
 	    "list entries with their ids" },
 	{ "delete", cmd_delete, "ID...", "delete entries by id (r12, s3, ...)" },
 	{ "undo", cmd_undo, "", "undo the last change" },
+	{ "screen", cmd_screen, "day|week|trends|flags|history [--date D] "
+	    "[--size COLSxLINES]", "print one screen of the journal as text" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

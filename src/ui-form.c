@@ -621,9 +621,9 @@ layout(const struct ui *ui, struct form_layout *L)
 	L->ux = L->ix + L->iw + 2;
 	L->uw = wide ? 10 : ui->cols - L->ux;
 	L->hx = wide ? L->ux + L->uw : 0;
-	/* title, blank (when tall), fields, the hint line when narrow, the
-	 * form's own message line */
-	room = rows - 1 - (rows >= 16 ? 1 : 0) - (L->hx ? 0 : 1) - 1;
+	/* title, blank (when tall), fields, two lines for the current
+	 * field's problem or hint, the form's own message line */
+	room = rows - 1 - (rows >= 16 ? 1 : 0) - 2 - 1;
 	if (room < 1)
 		room = 1;
 	L->shown = fm->n < room ? fm->n : room;
@@ -674,6 +674,34 @@ hint_of(const struct form_field *f, char *out, size_t n)
 	return out;
 }
 
+/* prefix and text over two lines of width columns, cut at a space. */
+static void
+two_lines(WINDOW *w, int y, int width, enum ui_role role, const char *prefix,
+    const char *text)
+{
+	char all[512];
+	size_t fit, cut;
+
+	snprintf(all, sizeof all, "%s%s", prefix, text);
+	fit = ui_text_fit(all, width);
+	cut = fit;
+	if (all[fit] != '\0') {
+		while (cut > 0 && all[cut] != ' ')
+			cut--;
+		if (cut == 0)
+			cut = fit;
+	}
+	{
+		char first[512];
+		memcpy(first, all, cut);
+		first[cut] = '\0';
+		ui_put(w, y, 1, width, role, first);
+	}
+	while (all[cut] == ' ')
+		cut++;
+	ui_put(w, y + 1, 3, width - 2, role, all + cut);
+}
+
 void
 form_draw(const struct ui *ui, WINDOW *w)
 {
@@ -707,19 +735,25 @@ form_draw(const struct ui *ui, WINDOW *w)
 		if (L.hx) {
 			if (f->err[0])
 				ui_putf(w, row, L.hx, ui->cols - L.hx, ROLE_ALERT,
-				    "%s %s", u8 ? "\u2717" : "x", f->err);
+				    "%s %s", u8 ? "\u2717" : "x", f->range != NULL ?
+				    f->range->allowed : "see below");
 			else if (cur)
 				ui_put(w, row, L.hx, ui->cols - L.hx, ROLE_DIM,
 				    hint_of(f, hint, sizeof hint));
 		}
 	}
-	if (!L.hx) {
+	{
 		const struct form_field *f = &fm->f[fm->cur];
-		if (f->err[0])
-			ui_putf(w, L.below, 1, ui->cols - 1, ROLE_ALERT, "%s %s",
-			    u8 ? "\u2717" : "x", f->err);
-		else
-			ui_put(w, L.below, 1, ui->cols - 1, ROLE_DIM,
+		if (f->err[0] && !L.hx && f->range != NULL) {
+			/* Narrow: the range first, so it is never cut off. */
+			ui_putf(w, L.below, 1, ui->cols - 1, ROLE_ALERT, "%smust be %s",
+			    u8 ? "\u2717 " : "x ", f->range->allowed);
+			ui_put(w, L.below + 1, 3, ui->cols - 3, ROLE_ALERT, f->err);
+		} else if (f->err[0])
+			two_lines(w, L.below, ui->cols - 1, ROLE_ALERT,
+			    u8 ? "\u2717 " : "x ", f->err);
+		else if (!L.hx)
+			two_lines(w, L.below, ui->cols - 1, ROLE_DIM, "",
 			    hint_of(f, hint, sizeof hint));
 	}
 	if (fm->err[0])

@@ -105,7 +105,7 @@ load_days(struct ui *ui, int from, int to, struct hist_row **out, size_t *n)
 	const struct config *cfg = ui->cfg;
 	struct run *r = NULL; struct sleep *s = NULL; struct drink *d = NULL;
 	struct checkin *c = NULL; struct rest *x = NULL;
-	size_t nr = 0, ns = 0, nd = 0, nc = 0, nx = 0, cap = 0, i;
+	size_t nr = 0, ns = 0, nd = 0, nc = 0, nx = 0, cap = 0;
 	char t[112], a[32], b[32], p[32], note[64];
 	int day, rc = -1;
 
@@ -330,7 +330,7 @@ history_enter(struct ui *ui)
 }
 
 static void
-move(struct ui *ui, long delta)
+hist_move(struct ui *ui, long delta)
 {
 	struct hist_state *hs = &ui->hs;
 	int rows = list_rows(ui);
@@ -357,10 +357,10 @@ history_key(struct ui *ui, enum ui_cmd cmd)
 	char ds[11];
 
 	switch (cmd) {
-	case CMD_DOWN:  move(ui, 1); return UI_REDRAW;
-	case CMD_UP:    move(ui, -1); return UI_REDRAW;
-	case CMD_PGDN:  move(ui, rows); return UI_REDRAW;
-	case CMD_PGUP:  move(ui, -rows); return UI_REDRAW;
+	case CMD_DOWN:  hist_move(ui, 1); return UI_REDRAW;
+	case CMD_UP:    hist_move(ui, -1); return UI_REDRAW;
+	case CMD_PGDN:  hist_move(ui, rows); return UI_REDRAW;
+	case CMD_PGUP:  hist_move(ui, -rows); return UI_REDRAW;
 	case CMD_TOP:
 		ui_history_reset(ui);
 		return UI_REDRAW;

@@ -120,12 +120,12 @@ KEYMAP(ui_keys_history, "History", history_keys);
 
 /* The form reads raw keys (it is typing); this table names them. */
 static const struct ui_key form_keys[] = {
+	{ '\n', CMD_OPEN, "save", "save (refused while a field is wrong)" },
+	{ 27, CMD_BACK, "cancel", "cancel; q too, except in a note" },
 	{ '\t', CMD_DOWN, "next", "next field" },
 	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
 	{ KEY_BTAB, CMD_UP, "prev", "previous field" },
 	{ KEY_UP, CMD_UP, NULL, NULL },
-	{ '\n', CMD_OPEN, "save", "save (refused while a field is wrong)" },
-	{ 27, CMD_BACK, "cancel", "cancel; q too, except in a note" },
 	{ ' ', CMD_NEXT, NULL, "change a choice (type, yes/no); Left/Right too" },
 	{ KEY_BACKSPACE, CMD_DELETE, NULL, "delete the last character" },
 	{ CTRL('u'), CMD_TOP, NULL, "clear the field" },

@@ -123,9 +123,11 @@ trends_draw(const struct ui *ui, WINDOW *w)
 		}
 	}
 	x = ui_putf(w, 1, 0, ui->cols, ROLE_HEADER, "%d weeks to %s", ts->weeks,
-	    date_format(date_week_start(ts->end, cfg->week_start) + 6, ds));
+	    date_format(date_week_start(ts->end, cfg->week_start) + 6, ds) +
+	    (wide ? 0 : 5));
 	if (nweeks > 0)
-		ui_putf(w, 1, x, ui->cols - x, ROLE_NORMAL, "  mean %s/week",
+		ui_putf(w, 1, x, ui->cols - x, ROLE_NORMAL, wide ? "  mean %s/week" :
+		    " %s/wk",
 		    units_format_distance(total / nweeks, cfg->dist_unit, a));
 	/* date, distance, bar, fatigue, (sleep), acwr, mark */
 	bw = ui->cols - (dw + 1) - 7 - 5 - (wide ? 6 : 0) - 6 - 3;
@@ -174,10 +176,13 @@ trends_draw(const struct ui *ui, WINDOW *w)
 			ui_put(w, y, x + 1, ui->cols - x - 1, tw->worst >= 2 ?
 			    ROLE_ALERT : ROLE_WARNING, tw->worst >= 2 ? "!!" : "!");
 	}
-	if (ts->weeks > rows)
-		ui_putf(w, ui->lines - 3 + 0, ui->cols - 12 > 0 ? ui->cols - 12 : 0,
-		    12, ROLE_DIM, "%d-%d of %d", top + 1,
+	if (ts->weeks > rows) {
+		char pos[32];
+		int pw = snprintf(pos, sizeof pos, " %d-%d of %d", top + 1,
 		    top + rows < ts->weeks ? top + rows : ts->weeks, ts->weeks);
+		ui_put(w, 1, ui->cols - pw > 0 ? ui->cols - pw : 0, pw, ROLE_DIM,
+		    pos);
+	}
 }
 
 const struct screen trends_screen = {

@@ -163,9 +163,13 @@ week_draw(const struct ui *ui, WINDOW *w)
 	/* Title: the dates, and in a small terminal the total too. */
 	date_format(ws->start, ds1);
 	date_format(ws->start + 6, ds2);
-	x = ui_putf(w, y, 0, ui->cols, ROLE_HEADER, ui->cols >= 60 ?
-	    "Week %s %s to %s %s" : "Week %s", date_weekday_name(ws->start),
-	    ds1, date_weekday_name(ws->start + 6), ds2);
+	if (ui->cols >= 60)
+		x = ui_putf(w, y, 0, ui->cols, ROLE_HEADER, "Week %s %s to %s %s",
+		    date_weekday_name(ws->start), ds1,
+		    date_weekday_name(ws->start + 6), ds2);
+	else
+		x = ui_putf(w, y, 0, ui->cols, ROLE_HEADER, "Week of %s",
+		    ds1 + 5);
 	if (compact)
 		x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, "  %s",
 		    units_format_distance(dist, cfg->dist_unit, a));

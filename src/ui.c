@@ -244,7 +244,8 @@ draw_tabs(const struct ui *ui, WINDOW *w)
 
 		x += ui_putf(w, 0, x, ui->cols - x, cur ? ROLE_TAB : ROLE_NORMAL,
 		    cur ? "[%d %s]" : " %d %s ", i + 1, name);
-		x += ui_put(w, 0, x, ui->cols - x, ROLE_NORMAL, " ");
+		if (full)
+			x += ui_put(w, 0, x, ui->cols - x, ROLE_NORMAL, " ");
 	}
 	if (full && ui->cols - x > 8)
 		ui_put(w, 0, ui->cols - 6, 6, ROLE_DIM, "runlog");
@@ -387,6 +388,70 @@ ui_draw(const struct ui *ui, WINDOW *w)
 	if (ui->help)
 		draw_help(ui, w);
 	draw_bottom(ui, w);
+}
+
+int
+ui_offscreen_open(struct ui_offscreen *o, int lines, int cols)
+{
+	static const char *const types[] = { NULL, "xterm-256color", "xterm",
+	    "vt100", "dumb" };
+	size_t i;
+
+	memset(o, 0, sizeof o[0]);
+	if ((o->out = fopen("/dev/null", "w")) == NULL ||
+	    (o->in = fopen("/dev/null", "r")) == NULL) {
+		err_set("/dev/null: cannot open");
+		ui_offscreen_close(o);
+		return -1;
+	}
+	for (i = 0; i < sizeof types / sizeof types[0] && o->scr == NULL; i++) {
+		const char *t = types[i] != NULL ? types[i] : getenv("TERM");
+		if (t != NULL && *t != '\0')
+			o->scr = newterm(t, o->out, o->in);
+	}
+	if (o->scr == NULL) {
+		err_set("no usable terminal description (TERM)");
+		ui_offscreen_close(o);
+		return -1;
+	}
+	set_term(o->scr);
+	resizeterm(lines, cols);
+	ui_colour_init();
+	return 0;
+}
+
+void
+ui_offscreen_close(struct ui_offscreen *o)
+{
+	if (o->scr != NULL) {
+		endwin();
+		delscreen(o->scr);
+	}
+	if (o->out != NULL)
+		fclose(o->out);
+	if (o->in != NULL)
+		fclose(o->in);
+	memset(o, 0, sizeof o[0]);
+}
+
+void
+ui_screen_text(WINDOW *w, int lines, struct buf *out)
+{
+	char line[2048];
+	int y, maxx = getmaxx(w);
+	size_t n;
+
+	for (y = 0; y < lines; y++) {
+		line[0] = '\0';
+		if (mvwinnstr(w, y, 0, line, (int)sizeof line - 1) == ERR)
+			line[0] = '\0';
+		(void)maxx;
+		n = strlen(line);
+		while (n > 0 && line[n - 1] == ' ')
+			n--;
+		buf_add(out, line, n);
+		buf_addc(out, '\n');
+	}
 }
 
 /* The terminal, restored on every way out. */
