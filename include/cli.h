@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "analysis.h"
 #include "config.h"
 #include "store.h"
 
@@ -60,6 +61,8 @@ int cli_usage(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* --date D (or today when NULL) into *day; prints and returns 1 on error. */
 int cli_date_opt(const char *s, int *day);
+/* The same for a report, where any day of the calendar may be asked for. */
+int cli_report_date(const char *s, int *day);
 
 /* The commands. */
 int cmd_run(struct cli_ctx *, int, char **);
@@ -70,7 +73,18 @@ int cmd_rest(struct cli_ctx *, int, char **);
 int cmd_show(struct cli_ctx *, int, char **);
 int cmd_delete(struct cli_ctx *, int, char **);
 int cmd_undo(struct cli_ctx *, int, char **);
+int cmd_check(struct cli_ctx *, int, char **);
+int cmd_week(struct cli_ctx *, int, char **);
+int cmd_trends(struct cli_ctx *, int, char **);
+int cmd_demo(struct cli_ctx *, int, char **);
 int cmd_screen(struct cli_ctx *, int, char **);
+
+/*
+ * Prints one flag: "severity id reason"; verbose adds the days covered,
+ * the measured value against its threshold, and the advice.
+ */
+void cli_print_flag(const struct cli_ctx *ctx, const struct an_flag *f,
+    int verbose, const char *indent);
 
 /* Runs the command named argv[0]; -1 when there is no such command. */
 int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);

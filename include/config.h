@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "analysis.h"
 #include "units.h"
 
 struct config {
@@ -16,6 +17,9 @@ struct config {
 	enum vol_unit  vol_unit;        /* fluid_units = l | oz */
 	int            week_start;      /* 0 = Monday ... 6 = Sunday */
 	int64_t        fluid_target_ml; /* daily target, default 2000 */
+	struct an_params an;            /* [flags]: every analysis threshold;
+	                                   an.fluid_target_ml follows
+	                                   fluid_target_ml */
 };
 
 void config_defaults(struct config *cfg);

@@ -35,6 +35,11 @@ static const struct command commands[] = {
 	    "list entries with their ids" },
 	{ "delete", cmd_delete, "ID...", "delete entries by id (r12, s3, ...)" },
 	{ "undo", cmd_undo, "", "undo the last change" },
+	{ "check", cmd_check, "[--date D] [--verbose]",
+	    "the warning flags of a day (exit 3 when any)" },
+	{ "week", cmd_week, "[DATE]", "the weekly review as text" },
+	{ "trends", cmd_trends, "[--weeks N]", "one row per week, newest last" },
+	{ "demo", cmd_demo, "", "fill an empty journal with 16 demo weeks" },
 	{ "screen", cmd_screen, "day|week|trends|flags|history [--date D] "
 	    "[--size COLSxLINES]", "print one screen of the journal as text" },
 };
@@ -76,6 +81,8 @@ cli_help(FILE *f)
 	    "DURATION: 52:30, 1:02:03, 45m, 90s, 1h05m    VOLUME: 500ml, 1.5l, 16oz\n"
 	    "D: YYYY-MM-DD, today, yesterday\n"
 	    "journal: --db, else $RUNLOG_DB, else $XDG_DATA_HOME/runlog/journal.db\n"
+	    "config: --config, else $XDG_CONFIG_HOME/runlog/config; its [flags]\n"
+	    "  section sets the thresholds of check (see FLAGS in runlog(1))\n"
 	    "exit status: 0 ok, 1 refused or failed, 2 usage, 3 check found flags\n"
 	    "See runlog(1) for the whole manual.\n", f);
 }
@@ -117,6 +124,18 @@ cli_date_opt(const char *s, int *day)
 		    "for today or earlier\n", s);
 		return 1;
 	}
+	return 0;
+}
+
+int
+cli_report_date(const char *s, int *day)
+{
+	if (s == NULL) {
+		*day = date_today();
+		return 0;
+	}
+	if (date_parse(s, day) != 0)
+		return cli_fail(NULL);
 	return 0;
 }
 

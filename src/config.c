@@ -21,6 +21,8 @@ config_defaults(struct config *cfg)
 	cfg->vol_unit = UNIT_L;
 	cfg->week_start = 0;
 	cfg->fluid_target_ml = 2000;
+	an_params_defaults(&cfg->an);
+	cfg->an.fluid_target_ml = cfg->fluid_target_ml;
 }
 
 struct parse_state {
@@ -111,6 +113,16 @@ on_entry(void *user, const char *section, const char *key, const char *value)
 			return 1;
 		}
 	}
+	if (strcmp(section, "flags") == 0) {
+		char msg[200];
+
+		if (an_params_set(&cfg->an, key, value, msg, sizeof msg) != 0) {
+			err_set("%s:%d: %s", ps->path, line, msg);
+			ps->failed = 1;
+			return 0;
+		}
+		return 1;
+	}
 	err_set("%s:%d: unknown setting '%.40s' in section [%.40s]", ps->path,
 	    line, key, *section ? section : "runlog");
 	ps->failed = 1;
@@ -121,6 +133,7 @@ int
 config_load(const char *path, int must_exist, struct config *cfg)
 {
 	struct parse_state ps = { cfg, path, NULL, 0, 0 };
+	char msg[200];
 	FILE *f;
 	int rc;
 
@@ -139,6 +152,11 @@ config_load(const char *path, int must_exist, struct config *cfg)
 	if (rc != 0) {
 		err_set("%s:%d: not a valid line (expected key = value or "
 		    "[section])", path, rc);
+		return -1;
+	}
+	cfg->an.fluid_target_ml = cfg->fluid_target_ml;
+	if (an_params_check(&cfg->an, msg, sizeof msg) != 0) {
+		err_set("%s: [flags]: %s", path, msg);
 		return -1;
 	}
 	return 0;

@@ -1,0 +1,286 @@
+/*
+ * cmd-demo: runlog demo fills an empty journal with 16 weeks ending today,
+ * so a newcomer can try every screen and see every kind of flag. The data
+ * is made up but plausible, and the same for the same today: ordinary
+ * weeks, a cutback week, a week of identical daily runs (monotony), a
+ * sudden jump in distance with a long-run spike, a week of lasting fatigue
+ * with the signs that come with it, a recovery, an injury scare and a hot
+ * long run. All of it is written in one batch: one transaction, one undo.
+ */
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "date.h"
+#include "util.h"
+
+#define DEMO_WEEKS 16
+
+enum week_kind { W_ORDINARY, W_MONOTONE, W_JUMP, W_TIRED, W_RECOVER,
+	W_INJURY, W_HOT };
+
+struct week_plan {
+	enum week_kind kind;
+	double         scale;     /* of the ordinary weekday distances */
+	int            long_km;   /* Saturday's long run */
+};
+
+static const struct week_plan plan[DEMO_WEEKS] = {
+	{ W_ORDINARY, 1.00, 12 }, { W_ORDINARY, 1.03, 13 },
+	{ W_ORDINARY, 1.06, 14 }, { W_ORDINARY, 0.85, 10 },
+	{ W_ORDINARY, 1.05, 14 }, { W_MONOTONE, 1.00, 0 },
+	{ W_ORDINARY, 1.05, 15 }, { W_ORDINARY, 1.08, 16 },
+	{ W_JUMP, 1.50, 21 },     { W_TIRED, 1.15, 16 },
+	{ W_RECOVER, 0.55, 8 },   { W_INJURY, 0.80, 11 },
+	{ W_HOT, 0.95, 13 },      { W_ORDINARY, 1.00, 14 },
+	{ W_ORDINARY, 1.05, 15 }, { W_ORDINARY, 1.05, 15 },
+};
+
+/* The ordinary week, Monday first: km, pace s/km, RPE, type; 0 km = off. */
+static const struct {
+	double km;
+	int    pace_s, rpe;
+	enum run_type type;
+} weekday[7] = {
+	{ 0, 0, 0, RUN_EASY },          /* Monday: rest day */
+	{ 7, 360, 4, RUN_EASY },
+	{ 8, 305, 7, RUN_TEMPO },
+	{ 6, 370, 3, RUN_EASY },
+	{ 0, 0, 0, RUN_EASY },          /* Friday: off */
+	{ 0, 380, 5, RUN_LONG },        /* Saturday: the week's long run */
+	{ 5, 390, 2, RUN_RECOVERY },
+};
+
+struct demo {
+	struct store *st;
+	uint32_t      seed;
+	int           runs, sleeps, drinks, checkins, rests;
+};
+
+/* A small fixed generator, so the demo is the same on every machine. */
+static int
+rnd(struct demo *dm, int n)
+{
+	dm->seed = dm->seed * 1103515245u + 12345u;
+	return (int)((dm->seed >> 16) % (unsigned)n);
+}
+
+static int
+add_run(struct demo *dm, int day, double km, int pace_s, int rpe,
+    enum run_type type, const char *note)
+{
+	struct run r;
+
+	memset(&r, 0, sizeof r);
+	r.day = day;
+	r.distance_m = (int64_t)(km * 1000 + 0.5) / 10 * 10;
+	r.duration_s = r.distance_m * (pace_s + rnd(dm, 9) - 4) / 1000;
+	r.rpe = rpe;
+	r.type = type;
+	r.climb_m = 20 + rnd(dm, 80);
+	r.note = (char *)note;
+	dm->runs++;
+	return store_add_run(dm->st, &r);
+}
+
+static int
+add_run_mass(struct demo *dm, int day, double km, int pace_s, int rpe,
+    int64_t before_g, int64_t after_g, const char *note)
+{
+	struct run r;
+
+	memset(&r, 0, sizeof r);
+	r.day = day;
+	r.distance_m = (int64_t)(km * 1000);
+	r.duration_s = r.distance_m * pace_s / 1000;
+	r.rpe = rpe;
+	r.type = RUN_LONG;
+	r.climb_m = 140;
+	r.mass_before_g = before_g;
+	r.mass_after_g = after_g;
+	r.note = (char *)note;
+	dm->runs++;
+	return store_add_run(dm->st, &r);
+}
+
+static int
+add_sleep(struct demo *dm, int day, int64_t minutes)
+{
+	struct sleep s;
+
+	memset(&s, 0, sizeof s);
+	s.day = day;
+	s.minutes = minutes;
+	s.quality = minutes >= 450 ? 4 : minutes >= 400 ? 3 : 2;
+	dm->sleeps++;
+	return store_put_sleep(dm->st, &s, NULL);
+}
+
+/* The day's fluid as a few drinks. */
+static int
+add_fluid(struct demo *dm, int day, int64_t total_ml, int electrolytes)
+{
+	int64_t parts[3];
+	struct drink d;
+	int k;
+
+	parts[0] = total_ml * 35 / 100 / 50 * 50;
+	parts[1] = total_ml * 30 / 100 / 50 * 50;
+	parts[2] = total_ml - parts[0] - parts[1];
+	for (k = 0; k < 3; k++) {
+		memset(&d, 0, sizeof d);
+		d.day = day;
+		d.volume_ml = parts[k];
+		d.electrolytes = electrolytes && k == 2;
+		dm->drinks++;
+		if (store_add_drink(dm->st, &d) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+add_checkin(struct demo *dm, struct checkin *c)
+{
+	dm->checkins++;
+	return store_put_checkin(dm->st, c, NULL);
+}
+
+/* One day of the demo: w is the week (0 = oldest), dow 0 = Monday. */
+static int
+demo_day(struct demo *dm, int day, int w, int dow)
+{
+	const struct week_plan *wp = &plan[w];
+	struct checkin c;
+	struct rest x;
+	double km;
+	int tired = wp->kind == W_TIRED, rc = 0, pace;
+	int64_t sleep_min, fluid_ml;
+
+	/* The morning: sleep and the check-in. */
+	sleep_min = tired ? 330 + rnd(dm, 40) :
+	    wp->kind == W_RECOVER ? 480 + rnd(dm, 30) : 420 + rnd(dm, 75);
+	if (tired || rnd(dm, 13) != 0)
+		rc |= add_sleep(dm, day, sleep_min);
+
+	memset(&c, 0, sizeof c);
+	c.day = day;
+	c.fatigue = 3 + rnd(dm, 3);
+	c.soreness = 2 + rnd(dm, 3);
+	c.mood = 3 + rnd(dm, 3);
+	c.stress = 2 + rnd(dm, 2);
+	c.rhr = 49 + rnd(dm, 3);
+	if (tired) {
+		c.fatigue = 7 + rnd(dm, 3);
+		c.soreness = 6 + rnd(dm, 2);
+		c.mood = 2 - (dow == 5);
+		c.stress = 4;
+		c.rhr = 56 + rnd(dm, 3);
+		if (dow == 1)
+			c.note = "legs heavy on the stairs, could not get warm";
+	} else if (wp->kind == W_RECOVER) {
+		c.fatigue = dow == 0 ? 7 : dow < 3 ? 6 - dow / 2 : 3 + rnd(dm, 2);
+		c.rhr = dow < 2 ? 54 : 50 + rnd(dm, 2);
+	} else if (wp->kind == W_INJURY && dow == 3) {
+		c.fatigue = 5;
+		c.soreness = 7;
+		c.pain = 1;
+		c.swelling = 1;
+		c.note = "sharp pain on the inside of the left shin, a little "
+		    "swollen";
+	}
+	/* A check-in now and then forgotten, never in the tired week. */
+	if (tired ? dow != 3 : rnd(dm, 11) != 0)
+		rc |= add_checkin(dm, &c);
+
+	/* The runs. */
+	if (wp->kind == W_MONOTONE) {
+		rc |= add_run(dm, day, 6.5, 360, 4, RUN_EASY, dow == 6 ?
+		    "same loop every day this week" : NULL);
+	} else if (wp->kind == W_INJURY && (dow == 4 || dow == 5)) {
+		memset(&x, 0, sizeof x);
+		x.day = day;
+		x.note = dow == 4 ? "shin: resting it" : NULL;
+		dm->rests++;
+		rc |= store_put_rest(dm->st, &x, NULL);
+	} else if (dow == 5 && wp->kind == W_HOT) {
+		rc |= add_run_mass(dm, day, wp->long_km, 385, 6, 68400, 66700,
+		    "hot and humid, ran out of water at 9 km");
+	} else if (dow == 5) {
+		pace = weekday[dow].pace_s + (tired ? 25 : 0);
+		rc |= add_run(dm, day, wp->long_km, pace, weekday[dow].rpe,
+		    RUN_LONG, wp->kind == W_JUMP ? "longest run yet, the last "
+		    "5 km were hard" : NULL);
+	} else if (weekday[dow].km > 0) {
+		km = weekday[dow].km * wp->scale;
+		pace = weekday[dow].pace_s + (tired ? 22 : 0) +
+		    (wp->kind == W_RECOVER ? 15 : 0);
+		rc |= add_run(dm, day, km, pace, wp->kind == W_RECOVER ? 2 :
+		    weekday[dow].rpe, wp->kind == W_RECOVER ? RUN_RECOVERY :
+		    weekday[dow].type, NULL);
+	} else if (dow == 0 && wp->kind != W_TIRED) {
+		memset(&x, 0, sizeof x);
+		x.day = day;
+		dm->rests++;
+		rc |= store_put_rest(dm->st, &x, NULL);
+	}
+
+	/* The drinks: short in the tired week. */
+	fluid_ml = tired ? 1300 + 100 * rnd(dm, 5) : 2000 + 100 * rnd(dm, 9);
+	if (rnd(dm, 17) != 0 || tired)
+		rc |= add_fluid(dm, day, fluid_ml, dow == 5);
+	return rc != 0 ? -1 : 0;
+}
+
+int
+cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct optres o;
+	struct demo dm;
+	char a[11], b[11], c[11], e[11];
+	int today, first, day, rc;
+	int64_t n;
+
+	if ((rc = cli_parse(ctx, argc, argv, NULL, &o)) != 0)
+		return rc;
+	if (o.npos > 0)
+		return cli_usage("demo", "unexpected argument '%.40s'", o.pos[0]);
+	memset(&dm, 0, sizeof dm);
+	dm.seed = 20261125u;
+	if ((dm.st = cli_store(ctx)) == NULL)
+		return 1;
+	if ((n = store_count(dm.st, ENTRY_KIND_COUNT)) < 0)
+		return cli_fail(NULL);
+	if (n > 0) {
+		fprintf(stderr, "runlog: the journal %s already holds %" PRId64
+		    " entries; the demo only fills an empty journal (give "
+		    "another one with --db PATH)\n", ctx->db_path, n);
+		return 1;
+	}
+	today = date_today();
+	first = date_week_start(today, 0) - 7 * (DEMO_WEEKS - 1);
+	if (store_begin(dm.st, "demo journal") != 0)
+		return cli_fail(NULL);
+	for (day = first; day <= today; day++) {
+		if (demo_day(&dm, day, (day - first) / 7, date_weekday(day)) != 0) {
+			store_rollback(dm.st);
+			return cli_fail("demo");
+		}
+	}
+	if (store_commit(dm.st) != 0)
+		return cli_fail(NULL);
+	printf("Filled %s with a demo journal from %s to %s: %d runs, %d "
+	    "nights of sleep, %d drinks, %d check-ins, %d rest days.\n",
+	    ctx->db_path, date_format(first, a), date_format(today, b), dm.runs,
+	    dm.sleeps, dm.drinks, dm.checkins, dm.rests);
+	printf("Try:  runlog trends --weeks 16\n"
+	    "      runlog week %s        (a sudden jump in distance)\n"
+	    "      runlog check --date %s --verbose   (a week of fatigue)\n"
+	    "      runlog check --date %s --verbose   (injury signs)\n"
+	    "'runlog undo' removes the whole demo again.\n",
+	    date_format(first + 8 * 7 + 6, c), date_format(first + 10 * 7, e),
+	    date_format(first + 11 * 7 + 3, a));
+	return 0;
+}

@@ -1,0 +1,190 @@
+/*
+ * cmd-week: runlog week, the weekly review as text. One row per day of
+ * the week holding DATE (the configured first day), totals and averages,
+ * the change against the week before, and the week's flags. Days after
+ * today are listed empty and are not analysed.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "date.h"
+#include "series.h"
+#include "units.h"
+#include "util.h"
+
+/* Sums of a run of days. */
+struct sums {
+	int64_t dist_m, dur_s, sleep_min, fluid_ml;
+	double  load, fatigue;
+	int     runs, days, nights, fluid_days, checkins;
+};
+
+static void
+sums_add(struct sums *s, const struct an_metrics *m)
+{
+	if (m == NULL)
+		return;   /* outside the journal: nothing to add */
+	s->dist_m += m->distance_m;
+	s->dur_s += m->duration_s;
+	s->load += m->load;
+	s->runs += m->nruns;
+	s->days++;
+	if (m->sleep_min >= 0) {
+		s->sleep_min += m->sleep_min;
+		s->nights++;
+	}
+	if (m->fluid_ml >= 0) {
+		s->fluid_ml += m->fluid_ml;
+		s->fluid_days++;
+	}
+	if (m->fatigue > 0) {
+		s->fatigue += m->fatigue;
+		s->checkins++;
+	}
+}
+
+/* "+36%", or "-" when there is nothing to compare with. */
+static char *
+change(double now, double before, char *out)
+{
+	if (before <= 0)
+		snprintf(out, 16, "-");
+	else
+		snprintf(out, 16, "%+.0f%%", (now - before) * 100.0 / before);
+	return out;
+}
+
+static const struct opt week_opts[] = { { NULL, 0, 0 } };
+
+int
+cmd_week(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct config *cfg = &ctx->cfg;
+	struct optres o;
+	struct store *st;
+	struct series se;
+	struct sums cur, prev;
+	struct an_flag f[AN_FLAGS_MAX], worst[AN_FLAG_COUNT];
+	int held[AN_FLAG_COUNT][7], have[AN_FLAG_COUNT];
+	char a[32], b[32], c[32], e[32], ds[11], ds2[11];
+	int day, today, ws, we, last, d, i, k, n, sev, any = 0, rc;
+
+	if ((rc = cli_parse(ctx, argc, argv, week_opts, &o)) != 0)
+		return rc;
+	if (o.npos > 1)
+		return cli_usage("week", "unexpected argument '%.40s'", o.pos[1]);
+	if (cli_report_date(o.npos ? o.pos[0] : NULL, &day) != 0)
+		return 1;
+	today = date_today();
+	ws = date_week_start(day, cfg->week_start);
+	we = ws + 6;
+	last = we < today ? we : today;
+	if (last < ws - 7)
+		last = ws - 7;   /* a week still to come: blank rows */
+	if ((st = cli_store(ctx)) == NULL)
+		return 1;
+	if (series_load(st, ws - 7, last, &cfg->an, &se) != 0)
+		return cli_fail(NULL);
+
+	memset(&cur, 0, sizeof cur);
+	memset(&prev, 0, sizeof prev);
+	memset(held, 0, sizeof held);
+	memset(have, 0, sizeof have);
+	for (d = ws - 7; d < ws; d++)
+		sums_add(&prev, series_metrics(&se, d));
+
+	printf("Week of %s %s to %s %s\n\n", date_weekday_name(ws),
+	    date_format(ws, ds), date_weekday_name(we), date_format(we, ds2));
+	printf("%-10s %10s %8s %5s %6s %8s %7s  %s\n", "Day", "Distance",
+	    "Time", "Load", "Sleep", "Fluid", "Fatigue", "Flags");
+	for (d = ws; d <= we; d++) {
+		const struct an_metrics *m = series_metrics(&se, d);
+		const struct an_day *dd = series_day(&se, d);
+		char fat[8];
+		int y, mo, da;
+
+		date_to_ymd(d, &y, &mo, &da);
+		printf("%s %02d-%02d  ", date_weekday_name(d), mo, da);
+		if (m == NULL) {
+			putchar('\n');
+			continue;
+		}
+		sums_add(&cur, m);
+		if (m->nruns > 0)
+			printf("%10s %8s %5.0f", units_format_distance(m->distance_m,
+			    cfg->dist_unit, a), units_format_duration(m->duration_s,
+			    b), m->load);
+		else
+			printf("%10s %8s %5s", dd->rest ? "rest" : "-", "-", "0");
+		snprintf(fat, sizeof fat, "%d/10", m->fatigue);
+		printf(" %6s %8s %7s",
+		    m->sleep_min >= 0 ? units_format_hours(m->sleep_min, c) : "-",
+		    m->fluid_ml >= 0 ? units_format_volume(m->fluid_ml,
+		    cfg->vol_unit, e) : "-", m->fatigue > 0 ? fat : "-");
+		n = an_flags(m, &cfg->an, f);
+		for (i = 0; i < n; i++) {
+			enum an_flag_id id = f[i].id;
+
+			printf("%s%s", i ? " " : "  ", an_flag_name(id));
+			held[id][d - ws] = 1;
+			/* the most severe, then the latest, of the week */
+			if (!have[id] || f[i].severity >= worst[id].severity)
+				worst[id] = f[i];
+			have[id] = 1;
+			any = 1;
+		}
+		putchar('\n');
+	}
+
+	printf("\n%-10s %10s %8s %5.0f  %d run%s\n", "Total",
+	    units_format_distance(cur.dist_m, cfg->dist_unit, a),
+	    units_format_duration(cur.dur_s, b), cur.load, cur.runs,
+	    cur.runs == 1 ? "" : "s");
+	if (cur.days > 0) {
+		char fat[16] = "-";
+
+		if (cur.checkins)
+			snprintf(fat, sizeof fat, "%.1f/10",
+			    cur.fatigue / cur.checkins);
+		printf("%-10s %10s %8s %5.0f %6s %8s %7s\n", "Per day",
+		    units_format_distance(cur.dist_m / cur.days, cfg->dist_unit,
+		    a), units_format_duration(cur.dur_s / cur.days, b),
+		    cur.load / cur.days,
+		    cur.nights ? units_format_hours(cur.sleep_min / cur.nights,
+		    c) : "-",
+		    cur.fluid_days ? units_format_volume(cur.fluid_ml /
+		    cur.fluid_days, cfg->vol_unit, e) : "-", fat);
+	}
+	printf("%-10s %10s %8s %5.0f  %d run%s\n", "Week before",
+	    units_format_distance(prev.dist_m, cfg->dist_unit, a),
+	    units_format_duration(prev.dur_s, b), prev.load, prev.runs,
+	    prev.runs == 1 ? "" : "s");
+	printf("%-10s %10s %8s %5s%s\n", "Change",
+	    change((double)cur.dist_m, (double)prev.dist_m, a),
+	    change((double)cur.dur_s, (double)prev.dur_s, b),
+	    change(cur.load, prev.load, c),
+	    last < we ? "   (this week so far)" : "");
+
+	if (!any) {
+		printf("\nNo flags this week.\n");
+	} else {
+		printf("\nFlags this week:\n");
+		for (sev = AN_ALERT; sev >= AN_NOTE; sev--) {
+			for (k = 0; k < AN_FLAG_COUNT; k++) {
+				if (!have[k] || (int)worst[k].severity != sev)
+					continue;
+				cli_print_flag(ctx, &worst[k], 0, "  ");
+				printf("  %-8s %-19s held on", "", "");
+				for (d = 0; d < 7; d++)
+					if (held[k][d])
+						printf(" %s",
+						    date_weekday_name(ws + d));
+				putchar('\n');
+			}
+		}
+	}
+	series_free(&se);
+	return 0;
+}

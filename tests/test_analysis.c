@@ -1,0 +1,1040 @@
+/*
+ * Unit tests of the analysis rules: every rule just below and just above
+ * its threshold, the warm-up waits, gaps in the data, and the EWMA and
+ * monotony numbers against values worked out by hand.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <limits.h>
+#include <math.h>
+#include <string.h>
+#include <time.h>
+#include <cmocka.h>
+
+#include "analysis.h"
+
+#define ND   400
+#define BASE 20000          /* an arbitrary day: 2024-10-04 */
+
+struct fx {
+	struct an_day     days[ND];
+	struct an_run     runs[ND][4];
+	struct an_series  s;
+	struct an_params  p;
+	struct an_metrics m[ND];
+	struct an_flag    f[AN_FLAGS_MAX];
+	int               nf;
+};
+
+static struct fx fx;
+
+/* A series of n empty days starting at BASE; the journal starts there. */
+static void
+fx_init(int n)
+{
+	int i;
+
+	memset(&fx, 0, sizeof(fx));
+	for (i = 0; i < n; i++) {
+		fx.days[i].day = BASE + i;
+		fx.days[i].runs = fx.runs[i];
+		fx.days[i].sleep_min = -1;
+		fx.days[i].fluid_ml = -1;
+	}
+	fx.s.days = fx.days;
+	fx.s.ndays = (size_t)n;
+	fx.s.journal_start = BASE;
+	an_params_defaults(&fx.p);
+}
+
+static struct an_run *
+fx_run(int i, int64_t dist_m, int64_t dur_s, int rpe)
+{
+	struct an_run *r = &fx.runs[i][fx.days[i].nruns++];
+
+	r->distance_m = dist_m;
+	r->duration_s = dur_s;
+	r->rpe = rpe;
+	return r;
+}
+
+static struct an_checkin *
+fx_ck(int i, int fatigue)
+{
+	fx.days[i].has_checkin = 1;
+	memset(&fx.days[i].ck, 0, sizeof(fx.days[i].ck));
+	fx.days[i].ck.fatigue = fatigue;
+	return &fx.days[i].ck;
+}
+
+/* Computes every day and the flags of day i. */
+static void
+fx_eval(int i)
+{
+	an_metrics_all(&fx.s, &fx.p, fx.m);
+	fx.nf = an_flags(&fx.m[i], &fx.p, fx.f);
+}
+
+/* The flag with id among the last evaluation, or NULL. */
+static const struct an_flag *
+fx_flag(enum an_flag_id id)
+{
+	int k;
+
+	for (k = 0; k < fx.nf; k++)
+		if (fx.f[k].id == id)
+			return &fx.f[k];
+	return NULL;
+}
+
+static void
+assert_flag(enum an_flag_id id, enum an_severity sev)
+{
+	const struct an_flag *f = fx_flag(id);
+
+	if (f == NULL)
+		fail_msg("expected %s", an_flag_name(id));
+	assert_int_equal(f->severity, sev);
+}
+
+static void
+assert_no_flag(enum an_flag_id id)
+{
+	if (fx_flag(id) != NULL)
+		fail_msg("unexpected %s", an_flag_name(id));
+}
+
+/* Spreads total_m over days from..from+6, one run a day, RPE 4. */
+static void
+fx_week(int from, int64_t total_m)
+{
+	int k;
+
+	for (k = 0; k < 7; k++) {
+		int64_t d = total_m / 7 + (k < total_m % 7 ? 1 : 0);
+		fx_run(from + k, d, d * 36 / 100, 4);   /* 6:00 /km */
+	}
+}
+
+static void
+test_defaults(void **state)
+{
+	struct an_params p;
+	char err[160];
+
+	(void)state;
+	an_params_defaults(&p);
+	assert_int_equal(p.jump_days, 7);
+	assert_true(p.jump_warn_pct == 10 && p.jump_alert_pct == 30);
+	assert_true(p.jump_floor_km == 10);
+	assert_true(p.spike_pct == 110 && p.spike_days == 30);
+	assert_true(p.acwr_acute_days == 7 && p.acwr_chronic_days == 28);
+	assert_true(p.acwr_warn == 1.3 && p.acwr_alert == 1.5);
+	assert_true(p.monotony_max == 2.0);
+	assert_true(p.fatigue_level == 7 && p.fatigue_warn_days == 3 &&
+	    p.fatigue_alert_days == 7);
+	assert_true(p.rhr_rise_bpm == 5 && p.rhr_days == 2 &&
+	    p.rhr_baseline_days == 14);
+	assert_true(p.sleep_mean_h == 7 && p.short_sleep_h == 6 &&
+	    p.short_sleep_nights == 3);
+	assert_true(p.dehydration_pct == 2 && p.fluid_target_ml == 2000 &&
+	    p.low_fluid_days == 3);
+	assert_int_equal(an_params_check(&p, err, sizeof(err)), 0);
+}
+
+static void
+test_params_set(void **state)
+{
+	struct an_params p;
+	char err[160];
+
+	(void)state;
+	an_params_defaults(&p);
+	assert_int_equal(an_params_set(&p, "jump_warn_pct", "15", err,
+	    sizeof(err)), 0);
+	assert_true(p.jump_warn_pct == 15);
+	assert_int_equal(an_params_set(&p, "fatigue_level", " 8 ", err,
+	    sizeof(err)), 0);
+	assert_int_equal(p.fatigue_level, 8);
+	assert_int_equal(an_params_set(&p, "acwr_warn", "1.25", err,
+	    sizeof(err)), 0);
+	assert_true(p.acwr_warn == 1.25);
+
+	assert_int_equal(an_params_set(&p, "jump_warn", "15", err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "unknown key"));
+	assert_int_equal(an_params_set(&p, "fatigue_level", "7.5", err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "whole number"));
+	assert_int_equal(an_params_set(&p, "fatigue_level", "11", err,
+	    sizeof(err)), -1);
+	assert_int_equal(an_params_set(&p, "acwr_warn", "abc", err,
+	    sizeof(err)), -1);
+	assert_int_equal(an_params_set(&p, "acwr_warn", "", err,
+	    sizeof(err)), -1);
+	assert_int_equal(an_params_set(&p, "acwr_warn", "nan", err,
+	    sizeof(err)), -1);
+	assert_int_equal(p.fatigue_level, 8);
+
+	an_params_defaults(&p);
+	p.acwr_alert = 1.2;
+	assert_int_equal(an_params_check(&p, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "acwr_alert"));
+}
+
+static void
+test_load(void **state)
+{
+	struct an_params p;
+	struct an_run r = { 10000, 3000, 5, 0, 0 };
+
+	(void)state;
+	an_params_defaults(&p);
+	/* sRPE: RPE 5 x 50 minutes = 250 AU */
+	assert_true(fabs(an_run_load(&r, &p) - 250) < 1e-9);
+	/* no RPE: 10 km x 24 AU/km = 240 AU */
+	r.rpe = 0;
+	assert_true(fabs(an_run_load(&r, &p) - 240) < 1e-9);
+}
+
+/* Previous week 20 km; this week at +10% exactly, just over, +30%, over. */
+static void
+test_mileage_jump(void **state)
+{
+	(void)state;
+	fx_init(14);
+	fx_week(0, 20000);
+	fx_week(7, 22000);                      /* +10.0%: not more */
+	fx_eval(13);
+	assert_no_flag(AN_MILEAGE_JUMP);
+	assert_int_equal(fx.m[13].dist_win_m, 22000);
+	assert_int_equal(fx.m[13].dist_prev_m, 20000);
+
+	fx_init(14);
+	fx_week(0, 20000);
+	fx_week(7, 22001);                      /* just over +10% */
+	fx_eval(13);
+	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
+	assert_int_equal(fx_flag(AN_MILEAGE_JUMP)->first_day, BASE);
+	assert_int_equal(fx_flag(AN_MILEAGE_JUMP)->last_day, BASE + 13);
+
+	fx_init(14);
+	fx_week(0, 20000);
+	fx_week(7, 26000);                      /* +30.0%: still a warning */
+	fx_eval(13);
+	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
+
+	fx_init(14);
+	fx_week(0, 20000);
+	fx_week(7, 26001);                      /* just over +30% */
+	fx_eval(13);
+	assert_flag(AN_MILEAGE_JUMP, AN_ALERT);
+	assert_true(fabs(fx_flag(AN_MILEAGE_JUMP)->value - 30.005) < 1e-9);
+}
+
+static void
+test_mileage_jump_floor_and_warmup(void **state)
+{
+	(void)state;
+	/* previous week just under the 10 km floor: no flag at +100% */
+	fx_init(14);
+	fx_week(0, 9999);
+	fx_week(7, 20000);
+	fx_eval(13);
+	assert_no_flag(AN_MILEAGE_JUMP);
+
+	/* at the floor it counts */
+	fx_init(14);
+	fx_week(0, 10000);
+	fx_week(7, 11001);
+	fx_eval(13);
+	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
+
+	/* the journal began a day into the first window: not enough history */
+	fx_init(14);
+	fx_week(0, 20000);
+	fx_week(7, 30000);
+	fx.s.journal_start = BASE + 1;
+	fx_eval(13);
+	assert_no_flag(AN_MILEAGE_JUMP);
+	assert_int_equal(fx.m[13].jump_ready, 0);
+
+	/* the windows roll: a rest week after the jump clears it */
+	fx_init(21);
+	fx_week(0, 20000);
+	fx_week(7, 30000);
+	fx_eval(20);
+	assert_no_flag(AN_MILEAGE_JUMP);
+	assert_int_equal(fx.m[20].dist_win_m, 0);
+	assert_int_equal(fx.m[20].dist_prev_m, 30000);
+}
+
+static void
+test_long_run_spike(void **state)
+{
+	(void)state;
+	/* longest of days 0..29 is 10 km; day 30 runs exactly 11 km */
+	fx_init(31);
+	fx_run(5, 10000, 3600, 4);
+	fx_run(12, 8000, 2900, 4);
+	fx_run(30, 11000, 4000, 4);
+	fx_eval(30);
+	assert_no_flag(AN_LONG_RUN_SPIKE);
+	assert_int_equal(fx.m[30].longest_prev_m, 10000);
+
+	fx.runs[30][0].distance_m = 11001;       /* just over 110% */
+	fx_eval(30);
+	assert_flag(AN_LONG_RUN_SPIKE, AN_WARNING);
+	assert_int_equal(fx_flag(AN_LONG_RUN_SPIKE)->first_day, BASE);
+
+	/* warm-up: the 30 days must be inside the journal */
+	fx.s.journal_start = BASE + 1;
+	fx_eval(30);
+	assert_no_flag(AN_LONG_RUN_SPIKE);
+
+	/* a longer run 31 days back no longer counts */
+	fx_init(32);
+	fx_run(0, 20000, 7200, 4);
+	fx_run(5, 10000, 3600, 4);
+	fx_run(31, 11001, 4000, 4);
+	fx_eval(31);
+	assert_flag(AN_LONG_RUN_SPIKE, AN_WARNING);
+
+	/* nothing to compare with after a month off: no flag */
+	fx_init(32);
+	fx_run(31, 11001, 4000, 4);
+	fx_eval(31);
+	assert_no_flag(AN_LONG_RUN_SPIKE);
+}
+
+/*
+ * EWMA by hand, lambda_a = 2/(7+1) = 0.25, lambda_c = 2/(28+1) = 2/29,
+ * raw EWMAs from 0, each divided by the weight of the t journal days,
+ * 1 - (1 - lambda)^t. Loads: day 0 RPE 5 x 20 min = 100 AU, day 1 none,
+ * day 2 RPE 5 x 40 min = 200 AU.
+ *   raw acute:     25, 18.75, 0.25 x 200 + 0.75 x 18.75 = 64.0625
+ *   weight:        0.25, 0.4375, 0.578125 (= 37/64)
+ *   acute:         100, 42.857143 (300/7), 110.810811 (4100/37)
+ *   raw chronic:   200/29, x 27/29, 400/29 + 27/29 x that = 482200/24389
+ *   weight:        2/29, 0.133175, 1 - (27/29)^3 = 4706/24389
+ *   chronic:       100, 48.214286 (675/14), 482200/4706 = 102.464938
+ *   ratio on day 2 = (4100/37) / (482200/4706) = 1.081451
+ */
+static void
+test_acwr_by_hand(void **state)
+{
+	(void)state;
+	fx_init(3);
+	fx.p.acwr_min_days = 1;
+	fx_run(0, 4000, 20 * 60, 5);
+	fx_run(2, 8000, 40 * 60, 5);
+	fx_eval(2);
+	assert_true(fabs(fx.m[0].acute - 100) < 1e-9);
+	assert_true(fabs(fx.m[0].chronic - 100) < 1e-9);
+	assert_true(fabs(fx.m[0].acwr - 1) < 1e-9);
+	assert_true(fabs(fx.m[1].acute - 300.0 / 7) < 1e-9);
+	assert_true(fabs(fx.m[1].chronic - 675.0 / 14) < 1e-9);
+	assert_true(fabs(fx.m[2].acute - 4100.0 / 37) < 1e-9);
+	assert_true(fabs(fx.m[2].chronic - 482200.0 / 4706) < 1e-9);
+	assert_true(fabs(fx.m[2].acwr - 1.081451) < 1e-6);
+	assert_no_flag(AN_ACWR);
+
+	/* the same three days after 30 empty journal days: nearly raw */
+	fx_init(33);
+	fx.p.acwr_min_days = 1;
+	fx_run(30, 4000, 20 * 60, 5);
+	fx_run(32, 8000, 40 * 60, 5);
+	fx_eval(32);
+	/* acute 64.0625 / (1 - 0.75^33), chronic (482200/24389) /
+	 * (1 - (27/29)^33) = 19.771208 / 0.905404 = 21.836878 */
+	assert_true(fabs(fx.m[32].acute - 64.0625 / (1 - pow(0.75, 33))) <
+	    1e-9);
+	assert_true(fabs(fx.m[32].chronic - 21.836878) < 1e-6);
+	assert_flag(AN_ACWR, AN_ALERT);
+}
+
+/*
+ * 100 AU every day from the journal's first day: both normalised EWMAs
+ * are exactly 100, the ratio 1; day 26 (the 27th day) has no ratio yet.
+ */
+static void
+test_acwr_warmup(void **state)
+{
+	int i;
+
+	(void)state;
+	fx_init(28);
+	for (i = 0; i < 28; i++)
+		fx_run(i, 5000, 20 * 60, 5);
+	fx_eval(27);
+	assert_true(fx.m[26].acwr < 0);
+	assert_true(fabs(fx.m[27].acute - 100) < 1e-9);
+	assert_true(fabs(fx.m[27].chronic - 100) < 1e-9);
+	assert_true(fabs(fx.m[27].acwr - 1) < 1e-9);
+	assert_no_flag(AN_ACWR);
+}
+
+/* Solves the load of day 40 that puts the ratio at r, after steady 100s. */
+static double
+acwr_load_for(double r)
+{
+	double la = 0.25, lc = 2.0 / 29.0;
+	double wa40 = 1 - pow(1 - la, 40), wc40 = 1 - pow(1 - lc, 40);
+	double wa41 = 1 - pow(1 - la, 41), wc41 = 1 - pow(1 - lc, 41);
+	double a = fx.m[39].acute * wa40, c = fx.m[39].chronic * wc40;
+
+	/* ((la L + (1-la) a) / wa41) / ((lc L + (1-lc) c) / wc41) = r */
+	return (r * wa41 * (1 - lc) * c - (1 - la) * a * wc41) /
+	    (la * wc41 - r * wa41 * lc);
+}
+
+static void
+acwr_with_load(double load)
+{
+	fx.runs[40][0].duration_s = (int64_t)llround(load * 60.0 / 10.0);
+	fx_eval(40);
+}
+
+static void
+test_acwr_thresholds(void **state)
+{
+	int i;
+	double l13, l15;
+
+	(void)state;
+	fx_init(41);
+	for (i = 0; i < 40; i++)
+		fx_run(i, 5000, 20 * 60, 5);    /* 100 AU */
+	fx_run(40, 5000, 60, 10);
+	fx_eval(40);
+	l13 = acwr_load_for(1.3);
+	l15 = acwr_load_for(1.5);
+	acwr_with_load(l13 * 0.99);
+	assert_true(fx.m[40].acwr < 1.3);
+	assert_no_flag(AN_ACWR);
+	acwr_with_load(l13 * 1.01);
+	assert_true(fx.m[40].acwr > 1.3);
+	assert_flag(AN_ACWR, AN_WARNING);
+	acwr_with_load(l15 * 0.99);
+	assert_flag(AN_ACWR, AN_WARNING);
+	acwr_with_load(l15 * 1.01);
+	assert_flag(AN_ACWR, AN_ALERT);
+}
+
+static void
+test_acwr_chronic_zero(void **state)
+{
+	(void)state;
+	/* 40 days without a run: chronic 0, no ratio, no division */
+	fx_init(41);
+	fx_eval(40);
+	assert_true(fx.m[40].chronic == 0);
+	assert_true(fx.m[40].acwr < 0);
+	assert_no_flag(AN_ACWR);
+
+	/*
+	 * A first run of 60 AU on day 40 (t = 41): chronic (120/29) /
+	 * (1 - (27/29)^41) = 4.371393 < 5 AU a day: still no ratio.
+	 */
+	fx_run(40, 3000, 6 * 60, 10);
+	fx_eval(40);
+	assert_true(fabs(fx.m[40].chronic - 4.371393) < 1e-6);
+	assert_true(fx.m[40].acwr < 0);
+	/* 80 AU: (20 / (1 - 0.75^41)) / ((160/29) / (1 - (27/29)^41)) */
+	fx.runs[40][0].duration_s = 8 * 60;
+	fx_eval(40);
+	assert_true(fabs(fx.m[40].acwr - 3.431426) < 1e-6);
+	assert_flag(AN_ACWR, AN_ALERT);
+}
+
+/*
+ * Monotony by hand: loads 100, 100, 100, 100, 100, 100, 0 (RPE 5 x 20
+ * min, the last day a rest day). Mean = 600/7 = 85.714286; population
+ * SD = sqrt(60000/7 - (600/7)^2) = sqrt(60000)/7 = 34.992711;
+ * monotony = 600 / sqrt(60000) = sqrt(6) = 2.449490.
+ */
+static void
+test_monotony_by_hand(void **state)
+{
+	int i;
+
+	(void)state;
+	fx_init(7);
+	for (i = 0; i < 6; i++)
+		fx_run(i, 4000, 20 * 60, 5);
+	fx.days[6].rest = 1;
+	fx_eval(6);
+	assert_true(fabs(fx.m[6].mono_mean - 85.714286) < 1e-6);
+	assert_true(fabs(fx.m[6].mono_sd - 34.992711) < 1e-6);
+	assert_true(fabs(fx.m[6].monotony - sqrt(6.0)) < 1e-9);
+	assert_flag(AN_MONOTONY, AN_WARNING);
+	assert_true(fx.m[5].monotony < 0);      /* only 6 journal days */
+}
+
+/*
+ * Loads 100 x 5, b, 0: monotony is 2 at b = 35.94 AU (solved
+ * numerically); b = 35 gives 1.989, b = 37 gives 2.012.
+ */
+static void
+test_monotony_threshold(void **state)
+{
+	int i;
+
+	(void)state;
+	fx_init(7);
+	for (i = 0; i < 5; i++)
+		fx_run(i, 4000, 20 * 60, 5);
+	fx_run(5, 3000, 35 * 60, 1);
+	fx_eval(6);
+	assert_true(fx.m[6].monotony < 2.0 && fx.m[6].monotony > 1.98);
+	assert_no_flag(AN_MONOTONY);
+	fx.runs[5][0].duration_s = 37 * 60;
+	fx_eval(6);
+	assert_true(fx.m[6].monotony > 2.0 && fx.m[6].monotony < 2.02);
+	assert_flag(AN_MONOTONY, AN_WARNING);
+
+	/* identical loads every day: SD floored at a tenth of the mean */
+	fx_init(7);
+	for (i = 0; i < 7; i++)
+		fx_run(i, 4000, 20 * 60, 5);
+	fx_eval(6);
+	assert_true(fabs(fx.m[6].monotony - 10.0) < 1e-9);
+	assert_flag(AN_MONOTONY, AN_WARNING);
+
+	/* no load at all: no value */
+	fx_init(7);
+	fx_eval(6);
+	assert_true(fx.m[6].monotony < 0);
+}
+
+static void
+test_fatigue_streaks(void **state)
+{
+	const struct an_flag *f;
+	int i;
+
+	(void)state;
+	/* two days at 8 is not enough; three is */
+	fx_init(5);
+	fx_ck(0, 3);
+	fx_ck(1, 8);
+	fx_ck(2, 8);
+	fx_eval(2);
+	assert_no_flag(AN_PERSISTENT_FATIGUE);
+	fx_ck(3, 7);
+	fx_eval(3);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
+	f = fx_flag(AN_PERSISTENT_FATIGUE);
+	assert_int_equal(f->first_day, BASE + 1);
+	assert_int_equal(f->last_day, BASE + 3);
+	assert_true(f->value == 3);
+
+	/* level 6 does not count */
+	fx_init(5);
+	fx_ck(0, 6);
+	fx_ck(1, 7);
+	fx_ck(2, 7);
+	fx_eval(2);
+	assert_no_flag(AN_PERSISTENT_FATIGUE);
+
+	/* one unlogged day neither breaks nor counts */
+	fx_init(5);
+	fx_ck(0, 8);
+	fx_ck(2, 8);
+	fx_eval(2);
+	assert_no_flag(AN_PERSISTENT_FATIGUE);
+	assert_int_equal(fx.m[2].fatigue_hi.len, 2);
+	fx_ck(3, 8);
+	fx_eval(3);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
+	assert_true(fx_flag(AN_PERSISTENT_FATIGUE)->value == 3);
+	assert_int_equal(fx_flag(AN_PERSISTENT_FATIGUE)->first_day, BASE);
+
+	/* two unlogged days break it */
+	fx_init(6);
+	fx_ck(0, 8);
+	fx_ck(3, 8);
+	fx_ck(4, 8);
+	fx_eval(4);
+	assert_no_flag(AN_PERSISTENT_FATIGUE);
+
+	/* a good day breaks it */
+	fx_init(6);
+	fx_ck(0, 8);
+	fx_ck(1, 8);
+	fx_ck(2, 3);
+	fx_ck(3, 8);
+	fx_ck(4, 8);
+	fx_eval(4);
+	assert_no_flag(AN_PERSISTENT_FATIGUE);
+
+	/* still holds the morning after, before the check-in; not two after */
+	fx_init(6);
+	fx_ck(0, 8);
+	fx_ck(1, 8);
+	fx_ck(2, 8);
+	fx_eval(3);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
+	fx_eval(4);
+	assert_no_flag(AN_PERSISTENT_FATIGUE);
+
+	/* six days: warning; seven: alert that sends to a professional */
+	fx_init(8);
+	for (i = 0; i < 6; i++)
+		fx_ck(i, 9);
+	fx_eval(5);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
+	fx_ck(6, 9);
+	fx_eval(6);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_ALERT);
+	assert_non_null(strstr(an_flag_advice(fx_flag(AN_PERSISTENT_FATIGUE)),
+	    "professional"));
+	/* a day without a check-in has no fatigue, not zero */
+	assert_int_equal(fx.m[7].fatigue, 0);
+	fx_eval(7);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_ALERT);
+}
+
+/* A fatigue streak of 3 at level 8 on days 40..42, evaluated on day 42. */
+#define E 42
+static void
+ot_base(void)
+{
+	fx_init(E + 1);
+	fx_ck(E - 2, 8);
+	fx_ck(E - 1, 8);
+	fx_ck(E, 8);
+}
+
+static void
+test_overtraining(void **state)
+{
+	(void)state;
+	/* fatigue alone is not the cluster */
+	ot_base();
+	fx_eval(E);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
+	assert_no_flag(AN_OVERTRAINING);
+
+	/* mood 3 is fine, mood 2 on three check-ins of days 36..42 is a sign */
+	ot_base();
+	fx.days[E - 2].ck.mood = fx.days[E - 1].ck.mood = 3;
+	fx.days[E].ck.mood = 3;
+	fx_eval(E);
+	assert_no_flag(AN_OVERTRAINING);
+	fx_ck(E - 6, 5)->mood = 2;
+	fx.days[E - 2].ck.mood = 2;
+	fx.days[E].ck.mood = 1;
+	fx_eval(E);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+	assert_true(fx_flag(AN_OVERTRAINING)->bits == AN_OT_MOOD);
+	assert_non_null(strstr(an_flag_advice(fx_flag(AN_OVERTRAINING)),
+	    "professional"));
+	/* day 35 is outside the 7-day window */
+	fx.days[E - 6].has_checkin = 0;
+	fx_ck(E - 7, 5)->mood = 2;
+	fx_eval(E);
+	assert_no_flag(AN_OVERTRAINING);
+
+	/* soreness 5 is not enough, 6 on three check-ins is */
+	ot_base();
+	fx.days[E - 2].ck.soreness = fx.days[E - 1].ck.soreness = 5;
+	fx.days[E].ck.soreness = 5;
+	fx_eval(E);
+	assert_no_flag(AN_OVERTRAINING);
+	fx.days[E - 2].ck.soreness = fx.days[E - 1].ck.soreness = 6;
+	fx.days[E].ck.soreness = 6;
+	fx_eval(E);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+	assert_true(fx_flag(AN_OVERTRAINING)->bits == AN_OT_SORENESS);
+
+	/* illness 13 days back counts (window 29..42), 14 days back not */
+	ot_base();
+	fx_ck(E - 14, 4)->ill = 1;
+	fx_eval(E);
+	assert_no_flag(AN_OVERTRAINING);
+	ot_base();
+	fx_ck(E - 13, 4)->ill = 1;
+	fx_eval(E);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+	assert_int_equal(fx_flag(AN_OVERTRAINING)->first_day, BASE + E - 13);
+}
+
+/*
+ * Performance decline on day 42: recent runs are those of days 29..42,
+ * compared with days 1..28. Base: two 10 km runs in 50:00 at RPE 5, 300
+ * s/km. Recent: two at RPE 5 in 52:30, 315 s/km, +5% exactly (not more),
+ * then one of them in 52:32, 315.1 s/km on average (just slower).
+ */
+static void
+test_performance_decline(void **state)
+{
+	(void)state;
+	ot_base();
+	fx_run(2, 10000, 3000, 5);
+	fx_run(28, 10000, 3000, 5);
+	fx_run(29, 10000, 3150, 5);
+	fx_run(35, 10000, 3150, 5);
+	fx_eval(E);
+	assert_int_equal(fx.m[E].runs_base, 2);
+	assert_int_equal(fx.m[E].runs_recent, 2);
+	assert_true(fabs(fx.m[E].pace_base - 300) < 1e-9);
+	assert_true(fabs(fx.m[E].pace_recent - 315) < 1e-9);
+	assert_no_flag(AN_OVERTRAINING);
+	fx.runs[35][0].duration_s = 3152;
+	fx_eval(E);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+	assert_true(fx_flag(AN_OVERTRAINING)->bits == AN_OT_PERF);
+
+	/* slower at a lower RPE is not a decline */
+	fx.runs[29][0].rpe = fx.runs[35][0].rpe = 4;
+	fx_eval(E);
+	assert_no_flag(AN_OVERTRAINING);
+
+	/* runs without an RPE are left out; one base run is too few */
+	fx.runs[29][0].rpe = fx.runs[35][0].rpe = 5;
+	fx.runs[2][0].rpe = 0;
+	fx_eval(E);
+	assert_int_equal(fx.m[E].runs_base, 1);
+	assert_no_flag(AN_OVERTRAINING);
+
+	/* warm-up: the base window (from day 1) must be inside the journal */
+	fx.runs[2][0].rpe = 5;
+	fx_eval(E);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+	fx.s.journal_start = BASE + 2;
+	fx_eval(E);
+	assert_no_flag(AN_OVERTRAINING);
+}
+
+/* Four baseline readings of 50 on days 1..4, then two raised readings. */
+static void
+test_resting_hr(void **state)
+{
+	int i;
+
+	(void)state;
+	fx_init(10);
+	for (i = 1; i <= 4; i++)
+		fx_ck(i, 3)->rhr_bpm = 50;
+	fx_ck(5, 3)->rhr_bpm = 55;
+	fx_ck(6, 3)->rhr_bpm = 54;             /* not +5 */
+	fx_eval(6);
+	assert_no_flag(AN_RESTING_HR);
+	fx.days[6].ck.rhr_bpm = 55;            /* +5 against 50, not 51 */
+	fx_eval(6);
+	assert_flag(AN_RESTING_HR, AN_WARNING);
+	assert_true(fx_flag(AN_RESTING_HR)->value == 5);
+	assert_int_equal(fx_flag(AN_RESTING_HR)->first_day, BASE + 5);
+
+	/* a gap day between the raised readings */
+	fx.days[6].has_checkin = 0;
+	fx_ck(7, 3)->rhr_bpm = 56;
+	fx_eval(7);
+	assert_flag(AN_RESTING_HR, AN_WARNING);
+
+	/* three readings are too few for a baseline */
+	fx_init(10);
+	for (i = 2; i <= 4; i++)
+		fx_ck(i, 3)->rhr_bpm = 50;
+	fx_ck(5, 3)->rhr_bpm = 60;
+	fx_ck(6, 3)->rhr_bpm = 60;
+	fx_eval(6);
+	assert_no_flag(AN_RESTING_HR);
+
+	/* a check-in without a reading is a gap, not a low pulse */
+	fx_init(12);
+	for (i = 1; i <= 4; i++)
+		fx_ck(i, 3)->rhr_bpm = 50;
+	fx_ck(5, 3)->rhr_bpm = 57;
+	fx_ck(6, 3);
+	fx_ck(7, 3)->rhr_bpm = 57;
+	fx_eval(7);
+	assert_flag(AN_RESTING_HR, AN_WARNING);
+	/* with persistent fatigue it is an overtraining companion */
+	fx.days[5].ck.fatigue = fx.days[6].ck.fatigue = 8;
+	fx.days[7].ck.fatigue = 8;
+	fx_eval(7);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+	assert_true(fx_flag(AN_OVERTRAINING)->bits == AN_OT_RHR);
+}
+
+static void
+test_sleep_debt(void **state)
+{
+	int i;
+
+	(void)state;
+	fx_init(7);
+	for (i = 0; i < 7; i++)
+		fx.days[i].sleep_min = 420;
+	fx_eval(6);
+	assert_no_flag(AN_SLEEP_DEBT);
+	fx.days[3].sleep_min = 419;             /* mean 419.86 min < 7 h */
+	fx_eval(6);
+	assert_flag(AN_SLEEP_DEBT, AN_WARNING);
+	assert_int_equal(fx_flag(AN_SLEEP_DEBT)->quantity, AN_Q_HOURS);
+
+	/* three nights logged are too few for a mean, four are enough */
+	fx_init(7);
+	fx.days[0].sleep_min = fx.days[2].sleep_min = 380;
+	fx.days[4].sleep_min = 380;
+	fx_eval(6);
+	assert_no_flag(AN_SLEEP_DEBT);
+	assert_true(fx.m[6].sleep_mean_min < 0);
+	fx.days[6].sleep_min = 380;
+	fx_eval(6);
+	assert_flag(AN_SLEEP_DEBT, AN_WARNING);
+
+	/* three short nights in a row, with one unlogged night between */
+	fx_init(7);
+	fx.days[2].sleep_min = 359;
+	fx.days[4].sleep_min = 359;
+	fx.days[5].sleep_min = 360;             /* exactly 6 h: not short */
+	fx_eval(5);
+	assert_no_flag(AN_SLEEP_DEBT);
+	fx.days[5].sleep_min = 359;
+	fx_eval(5);
+	assert_flag(AN_SLEEP_DEBT, AN_WARNING);
+	assert_int_equal(fx_flag(AN_SLEEP_DEBT)->quantity, AN_Q_NIGHTS);
+	assert_int_equal(fx_flag(AN_SLEEP_DEBT)->first_day, BASE + 2);
+}
+
+static void
+test_dehydration(void **state)
+{
+	struct an_run *r;
+
+	(void)state;
+	fx_init(2);
+	r = fx_run(1, 10000, 3000, 5);
+	r->mass_before_g = 70000;
+	r->mass_after_g = 68600;                /* 2.0% exactly */
+	fx_eval(1);
+	assert_no_flag(AN_DEHYDRATION);
+	r->mass_after_g = 68599;
+	fx_eval(1);
+	assert_flag(AN_DEHYDRATION, AN_WARNING);
+	/* only one mass: nothing known */
+	r->mass_before_g = 0;
+	fx_eval(1);
+	assert_no_flag(AN_DEHYDRATION);
+	assert_int_equal(fx.m[1].mass_known, 0);
+}
+
+static void
+test_low_fluid(void **state)
+{
+	int i;
+
+	(void)state;
+	fx_init(5);
+	fx.days[0].fluid_ml = 1999;
+	fx.days[1].fluid_ml = 1999;
+	fx.days[2].fluid_ml = 2000;             /* on target */
+	fx_eval(2);
+	assert_no_flag(AN_LOW_FLUID);
+	fx.days[2].fluid_ml = 1999;
+	fx_eval(2);
+	assert_flag(AN_LOW_FLUID, AN_NOTE);
+	/* days without drinks logged are not zero fluid */
+	fx_init(5);
+	fx_eval(4);
+	for (i = 0; i < 5; i++)
+		assert_int_equal(fx.m[i].fluid_ml, -1);
+	assert_no_flag(AN_LOW_FLUID);
+}
+
+static void
+test_injury_signs(void **state)
+{
+	(void)state;
+	fx_init(4);
+	fx_ck(1, 3);
+	fx_eval(1);
+	assert_no_flag(AN_INJURY_SIGNS);
+	fx.days[1].ck.swelling = 1;
+	fx.days[1].ck.no_weight = 1;
+	fx_eval(1);
+	assert_flag(AN_INJURY_SIGNS, AN_ALERT);
+	assert_true(fx_flag(AN_INJURY_SIGNS)->value == 2);
+	assert_non_null(strstr(an_flag_advice(fx_flag(AN_INJURY_SIGNS)),
+	    "Stop running"));
+	/* still shown the next morning until a new check-in */
+	fx_eval(2);
+	assert_flag(AN_INJURY_SIGNS, AN_ALERT);
+	fx_ck(2, 3);
+	fx_eval(2);
+	assert_no_flag(AN_INJURY_SIGNS);
+	/* alerts sort first */
+	fx.days[2].ck.pain = 1;
+	fx.days[2].fluid_ml = fx.days[1].fluid_ml = fx.days[0].fluid_ml = 500;
+	fx_eval(2);
+	assert_int_equal(fx.nf, 2);
+	assert_int_equal(fx.f[0].id, AN_INJURY_SIGNS);
+	assert_int_equal(fx.f[1].id, AN_LOW_FLUID);
+}
+
+static void
+test_texts(void **state)
+{
+	char buf[256];
+	int k;
+
+	(void)state;
+	fx_init(14);
+	fx_week(0, 20000);
+	fx_week(7, 27000);
+	fx_eval(13);
+	assert_int_equal(fx.nf >= 1, 1);
+	an_flag_reason(fx_flag(AN_MILEAGE_JUMP), UNIT_KM, UNIT_L, buf,
+	    sizeof(buf));
+	assert_string_equal(buf, "27.0 km in the last 7 days against 20.0 km "
+	    "in the 7 before: +35%, over the +30% limit");
+	/* just past a limit never prints as the limit itself */
+	fx_init(14);
+	fx_week(0, 20000);
+	fx_week(7, 26001);
+	fx_eval(13);
+	an_flag_reason(fx_flag(AN_MILEAGE_JUMP), UNIT_KM, UNIT_L, buf,
+	    sizeof(buf));
+	assert_non_null(strstr(buf, ": +30.005%, over the +30% limit"));
+	assert_string_equal(an_flag_value(fx_flag(AN_MILEAGE_JUMP), buf,
+	    sizeof(buf)), "+30.005%");
+	fx_init(14);
+	fx_week(0, 20000);
+	fx_week(7, 27000);
+	fx_eval(13);
+	an_flag_reason(fx_flag(AN_MILEAGE_JUMP), UNIT_MI, UNIT_L, buf,
+	    sizeof(buf));
+	assert_non_null(strstr(buf, "16.8 mi in the last 7 days"));
+	assert_string_equal(an_flag_value(fx_flag(AN_MILEAGE_JUMP), buf,
+	    sizeof(buf)), "+35%");
+	assert_string_equal(an_flag_threshold(fx_flag(AN_MILEAGE_JUMP), buf,
+	    sizeof(buf)), "> +30%");
+	for (k = 0; k < AN_FLAG_COUNT; k++) {
+		struct an_flag f;
+		const char *a, *line;
+
+		memset(&f, 0, sizeof(f));
+		f.id = (enum an_flag_id)k;
+		assert_true(strlen(an_flag_name(f.id)) > 2);
+		a = an_flag_advice(&f);
+		assert_true(strlen(a) > 40);
+		/* terminal-sized: lines of at most 72 columns, at most 5 */
+		for (line = a; line != NULL; ) {
+			const char *nl = strchr(line, '\n');
+			size_t len = nl ? (size_t)(nl - line) : strlen(line);
+			assert_true(len <= 72);
+			line = nl ? nl + 1 : NULL;
+		}
+		an_flag_reason(&f, UNIT_KM, UNIT_L, buf, sizeof(buf));
+		assert_true(strlen(buf) > 5);
+	}
+	assert_string_equal(an_severity_name(AN_ALERT), "alert");
+	assert_string_equal(an_flag_name(AN_OVERTRAINING),
+	    "overtraining-signs");
+}
+
+/* 50 years of daily entries analysed in well under half a second. */
+static void
+test_lifetime_speed(void **state)
+{
+	static struct an_day days[18300];
+	static struct an_run runs[18300];
+	static struct an_metrics m[18300];
+	struct an_series s;
+	struct an_params p;
+	struct an_flag f[AN_FLAGS_MAX];
+	clock_t t0;
+	double secs;
+	size_t i;
+	long flagged = 0;
+
+	(void)state;
+	for (i = 0; i < 18300; i++) {
+		memset(&days[i], 0, sizeof(days[i]));
+		days[i].day = BASE + (int)i;
+		days[i].sleep_min = 400 + (int)(i % 90);
+		days[i].fluid_ml = 1500 + (int64_t)(i % 7) * 200;
+		days[i].has_checkin = 1;
+		days[i].ck.fatigue = 1 + (int)(i % 9);
+		days[i].ck.rhr_bpm = 48 + (int)(i % 11);
+		if (i % 7 != 3) {
+			runs[i].distance_m = 5000 + (int64_t)(i % 13) * 1000;
+			runs[i].duration_s = runs[i].distance_m * 33 / 100;
+			runs[i].rpe = (int)(i % 10);
+			days[i].runs = &runs[i];
+			days[i].nruns = 1;
+		}
+	}
+	s.days = days;
+	s.ndays = 18300;
+	s.journal_start = BASE;
+	an_params_defaults(&p);
+	t0 = clock();
+	an_metrics_all(&s, &p, m);
+	for (i = 0; i < s.ndays; i++)
+		flagged += an_flags(&m[i], &p, f);
+	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	print_message("18300 days: %.3f s, %ld flags\n", secs, flagged);
+	assert_true(flagged > 0);
+	assert_true(secs < 0.5);
+}
+
+/* an_flags_on() agrees with the full pass. */
+static void
+test_flags_on(void **state)
+{
+	struct an_flag f[AN_FLAGS_MAX];
+	struct an_metrics m;
+	int n;
+
+	(void)state;
+	fx_init(20);
+	fx_week(0, 20000);
+	fx_week(7, 27000);
+	fx_ck(12, 8);
+	fx_ck(13, 8);
+	fx_ck(14, 8);
+	n = an_flags_on(&fx.s, &fx.p, 14, f, &m);
+	fx_eval(14);
+	assert_int_equal(n, fx.nf);
+	assert_memory_equal(f, fx.f, sizeof(f[0]) * (size_t)n);
+	assert_int_equal(m.day, BASE + 14);
+	assert_int_equal(an_flags_on(&fx.s, &fx.p, 20, f, NULL), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_params_set),
+		cmocka_unit_test(test_load),
+		cmocka_unit_test(test_mileage_jump),
+		cmocka_unit_test(test_mileage_jump_floor_and_warmup),
+		cmocka_unit_test(test_long_run_spike),
+		cmocka_unit_test(test_acwr_by_hand),
+		cmocka_unit_test(test_acwr_warmup),
+		cmocka_unit_test(test_acwr_thresholds),
+		cmocka_unit_test(test_acwr_chronic_zero),
+		cmocka_unit_test(test_monotony_by_hand),
+		cmocka_unit_test(test_monotony_threshold),
+		cmocka_unit_test(test_fatigue_streaks),
+		cmocka_unit_test(test_overtraining),
+		cmocka_unit_test(test_performance_decline),
+		cmocka_unit_test(test_resting_hr),
+		cmocka_unit_test(test_sleep_debt),
+		cmocka_unit_test(test_dehydration),
+		cmocka_unit_test(test_low_fluid),
+		cmocka_unit_test(test_injury_signs),
+		cmocka_unit_test(test_texts),
+		cmocka_unit_test(test_flags_on),
+		cmocka_unit_test(test_lifetime_speed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
