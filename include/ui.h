@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <curses.h>
 
+#include "analysis.h"
 #include "cli.h"
 #include "config.h"
 #include "entry.h"
@@ -24,6 +25,7 @@
 #include "util.h"
 
 struct ui;
+struct flag_row;
 
 /* What a key handler asks the loop to do next; bits. */
 enum ui_react {
@@ -119,7 +121,7 @@ struct ui_daysum {
 	int     day;
 	int64_t distance_m, duration_s;
 	int     nruns;
-	double  load;            /* AU (RPE x minutes; distance when no RPE) */
+	double  load;            /* AU: sRPE, or distance when no RPE */
 	int64_t sleep_min;       /* -1 = not logged */
 	int64_t fluid_ml;        /* -1 = no drink logged */
 	int     fatigue;         /* 0 = no check-in */
@@ -130,8 +132,14 @@ struct ui_daysum {
 	char    flagtext[48];    /* names of the day's flags, short */
 };
 
-/* Sums every day of [from, to] into out[to - from + 1]; -1 on error. */
+/*
+ * Sums every day of [from, to] into out[to - from + 1], with the analysis
+ * (load, ACWR, flags) from a bounded series; -1 with err_set() on error.
+ */
 int ui_days_load(struct ui *ui, int from, int to, struct ui_daysum *out);
+/* Every flag of [from, to] as episodes, newest first; -1 on error. */
+int ui_flags_load(struct ui *ui, int from, int to, struct flag_row **rows,
+    size_t *n);
 
 /* Forms (ui-form.c). */
 enum form_kind { FORM_RUN, FORM_SLEEP, FORM_DRINK, FORM_CHECKIN };
@@ -187,7 +195,7 @@ struct day_state {
 	int64_t prev_week_m;     /* last week, all of it */
 	size_t  sel;             /* selected run */
 	int     nflags;
-	void   *flags;           /* struct an_flag[], once analysis is in */
+	struct an_flag flags[AN_FLAGS_MAX];   /* holding on the day */
 };
 
 struct week_state {
@@ -234,6 +242,7 @@ struct flags_state {
 	struct flag_row *rows;
 	size_t  n, sel, top;
 	int     detail;          /* showing rows[sel] in full */
+	int     detail_top;      /* first line of it shown */
 };
 
 struct hist_row {

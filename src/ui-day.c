@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "series.h"
 #include "ui.h"
 #include "units.h"
 #include "util.h"
@@ -23,23 +24,24 @@ static const char *const weekday_full[] = {
 };
 
 static int64_t
-sum_runs(const struct run *r, size_t n, int from, int to)
+sum_distance(const struct series *se, int from, int to)
 {
-	int64_t m = 0;
-	size_t i;
+	const struct an_metrics *m;
+	int64_t sum = 0;
+	int d;
 
-	for (i = 0; i < n; i++)
-		if (r[i].day >= from && r[i].day <= to)
-			m += r[i].distance_m;
-	return m;
+	for (d = from; d <= to; d++)
+		if ((m = series_metrics(se, d)) != NULL)
+			sum += m->distance_m;
+	return sum;
 }
 
 static void
 day_enter(struct ui *ui)
 {
 	struct day_state *ds = &ui->ds;
-	struct run *wr = NULL;
-	size_t nwr = 0, i, sel = ds->sel;
+	struct series se;
+	size_t i, sel = ds->sel;
 	int ws = date_week_start(ui->day, ui->cfg->week_start);
 	int d = ui->day;
 
@@ -49,19 +51,19 @@ day_enter(struct ui *ui)
 	    store_drinks(ui->st, d, d, &ds->drinks, &ds->ndrinks) != 0 ||
 	    store_checkins(ui->st, d, d, &ds->ck, &ds->nck) != 0 ||
 	    store_rests(ui->st, d, d, &ds->rest, &ds->nrest) != 0 ||
-	    store_runs(ui->st, ws - 7, d, &wr, &nwr) != 0) {
+	    series_load(ui->st, ws - 7, d, &ui->cfg->an, &se) != 0) {
 		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
 		    err_get());
-		run_list_free(wr, nwr);
 		return;
 	}
 	ds->fluid_ml = 0;
 	for (i = 0; i < ds->ndrinks; i++)
 		ds->fluid_ml += ds->drinks[i].volume_ml;
-	ds->week_m = sum_runs(wr, nwr, ws, d);
-	ds->prev_same_m = sum_runs(wr, nwr, ws - 7, d - 7);
-	ds->prev_week_m = sum_runs(wr, nwr, ws - 7, ws - 1);
-	run_list_free(wr, nwr);
+	ds->week_m = sum_distance(&se, ws, d);
+	ds->prev_same_m = sum_distance(&se, ws - 7, d - 7);
+	ds->prev_week_m = sum_distance(&se, ws - 7, ws - 1);
+	ds->nflags = series_flags(&se, &ui->cfg->an, d, ds->flags);
+	series_free(&se);
 	ds->sel = ds->nruns == 0 ? 0 : (sel < ds->nruns ? sel : ds->nruns - 1);
 }
 
@@ -342,21 +344,30 @@ draw_checkin(const struct ui *ui, struct lines *l)
 	if (k->rhr)
 		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
 		    "  RHR %d", k->rhr);
-	if (k->ill)
-		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_WARNING, "  ill");
-	if (k->pain)
-		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT, "  sharp pain");
-	if (k->swelling)
-		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT, "  swelling");
-	if (k->numbness)
-		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT, "  numbness");
-	if (k->no_weight)
-		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT,
-		    "  cannot bear weight");
 	if (k->note != NULL && *k->note != '\0')
 		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %s",
 		    ui_clean(k->note, note, sizeof note));
 	l->y++;
+	/* Illness and injury signs get a line of their own: never cut off. */
+	if ((k->ill || k->pain || k->swelling || k->numbness || k->no_weight) &&
+	    room(l)) {
+		x = 10;
+		if (k->ill)
+			x += ui_put(l->w, l->y, x, l->cols - x, ROLE_WARNING, "ill  ");
+		if (k->pain)
+			x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT,
+			    "sharp pain  ");
+		if (k->swelling)
+			x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT,
+			    "swelling  ");
+		if (k->numbness)
+			x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT,
+			    "numbness  ");
+		if (k->no_weight)
+			ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT,
+			    "cannot bear weight");
+		l->y++;
+	}
 }
 
 static void
@@ -388,6 +399,76 @@ draw_week(const struct ui *ui, struct lines *l)
 	l->y++;
 }
 
+static const char *const sev_mark[] = { "~", "!", "!!" };
+
+static enum ui_role
+sev_role(enum an_severity s)
+{
+	return s == AN_ALERT ? ROLE_ALERT : s == AN_WARNING ? ROLE_WARNING :
+	    ROLE_NOTE;
+}
+
+/* The day's flags; one summary line when there is no room for each. */
+static void
+draw_flags(const struct ui *ui, struct lines *l)
+{
+	const struct day_state *ds = &ui->ds;
+	char reason[320];
+	int i, x;
+
+	if (!room(l))
+		return;
+	label(l, "Flags");
+	if (ds->nflags == 0) {
+		ui_put(l->w, l->y++, 10, l->cols - 10, ROLE_GOOD,
+		    "none on this day");
+		return;
+	}
+	if (l->last - l->y + 1 < ds->nflags) {
+		x = 10;
+		for (i = 0; i < ds->nflags; i++)
+			x += ui_putf(l->w, l->y, x, l->cols - x,
+			    sev_role(ds->flags[i].severity), "%s%s %s", i ? "  " : "",
+			    sev_mark[ds->flags[i].severity],
+			    an_flag_name(ds->flags[i].id));
+		l->y++;
+		return;
+	}
+	for (i = 0; i < ds->nflags && room(l); i++) {
+		const struct an_flag *f = &ds->flags[i];
+		const char *p;
+		int spare = l->last - l->y + 1 - (ds->nflags - i);
+
+		x = 10 + ui_putf(l->w, l->y, 10, l->cols - 10, sev_role(f->severity),
+		    "%-2s %-7s %-18s ", sev_mark[f->severity],
+		    an_severity_name(f->severity), an_flag_name(f->id));
+		an_flag_reason(f, ui->cfg->dist_unit, ui->cfg->vol_unit, reason,
+		    sizeof reason);
+		text_sanitize(reason);
+		/* The reason, wrapped under the flag while rows are spare. */
+		for (p = reason; *p != '\0' && room(l); l->y++, x = 13) {
+			size_t fit = ui_text_fit(p, l->cols - x), cut = fit;
+			char part[320];
+			if (p[fit] != '\0' && spare > 0) {
+				while (cut > 0 && p[cut] != ' ')
+					cut--;
+				if (cut == 0)
+					cut = fit;
+			}
+			memcpy(part, p, cut);
+			part[cut] = '\0';
+			ui_put(l->w, l->y, x, l->cols - x, ROLE_NORMAL, part);
+			p += cut;
+			while (*p == ' ')
+				p++;
+			if (spare-- <= 0)
+				p += strlen(p);
+		}
+		if (*reason == '\0')
+			l->y++;
+	}
+}
+
 static void
 day_draw(const struct ui *ui, WINDOW *w)
 {
@@ -412,6 +493,9 @@ day_draw(const struct ui *ui, WINDOW *w)
 	if (!compact)
 		l.y++;
 	draw_week(ui, &l);
+	if (!compact)
+		l.y++;
+	draw_flags(ui, &l);
 }
 
 const struct screen day_screen = {

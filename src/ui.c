@@ -53,9 +53,8 @@ day_state_free(struct day_state *d)
 	drink_list_free(d->drinks, d->ndrinks);
 	checkin_list_free(d->ck, d->nck);
 	rest_list_free(d->rest, d->nrest);
-	free(d->flags);
 	d->runs = NULL; d->sleep = NULL; d->drinks = NULL; d->ck = NULL;
-	d->rest = NULL; d->flags = NULL;
+	d->rest = NULL;
 	d->nruns = d->nsleep = d->ndrinks = d->nck = d->nrest = 0;
 	d->nflags = 0;
 }
@@ -111,7 +110,7 @@ ui_resize(struct ui *ui, int lines, int cols)
 	ui->lines = lines;
 	ui->cols = cols;
 	/* Lists keep their selection in view at the new height. */
-	ui_scroll(&ui->fs.sel, &ui->fs.top, ui->fs.n, ui_body_rows(ui) - 2);
+	ui_scroll(&ui->fs.sel, &ui->fs.top, ui->fs.n, ui_body_rows(ui) - 1);
 	ui_scroll(&ui->hs.sel, &ui->hs.top, ui->hs.n, ui_body_rows(ui) - 1);
 }
 

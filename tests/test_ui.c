@@ -80,7 +80,8 @@ add_drink(struct store *st, const char *d, int64_t ml)
 }
 
 static void
-add_checkin(struct store *st, const char *d, int fatigue, int soreness)
+add_checkin(struct store *st, const char *d, int fatigue, int soreness,
+    int pain)
 {
 	struct checkin c;
 
@@ -88,6 +89,7 @@ add_checkin(struct store *st, const char *d, int fatigue, int soreness)
 	c.day = day(d);
 	c.fatigue = fatigue;
 	c.soreness = soreness;
+	c.pain = pain;
 	assert_int_equal(store_put_checkin(st, &c, NULL), 0);
 	checkin_free(&c);
 }
@@ -113,7 +115,7 @@ fill(struct store *st)
 		date_format(day("2026-11-03") + k, d);
 		add_sleep(st, d, 400 + (k % 5) * 15, 3);
 		add_drink(st, d, 1500);
-		add_checkin(st, d, 3 + k % 4, 2);
+		add_checkin(st, d, 3 + k % 4, 2, 0);
 	}
 	{
 		struct rest r;
@@ -128,7 +130,7 @@ fill(struct store *st)
 	    "felt \x1b[31mgood\x07 today");
 	add_sleep(st, "2026-11-25", 450, 4);
 	add_drink(st, "2026-11-25", 500);
-	add_checkin(st, "2026-11-25", 4, 3);
+	add_checkin(st, "2026-11-25", 4, 3, 1);   /* an injury sign */
 }
 
 static int
