@@ -744,6 +744,51 @@ test_colour_and_text(void **state)
 	assert_int_equal(ui_text_width(ui_bar(0.5, 8, bar, sizeof bar)), 8);
 }
 
+/* The manual's KEYS section lists every binding with its help text. */
+static void
+test_manual_keys(void **state)
+{
+	const struct ui_keymap *maps[] = { &ui_keys_global, &ui_keys_day,
+	    &ui_keys_week, &ui_keys_trends, &ui_keys_flags, &ui_keys_history,
+	    &ui_keys_form, &ui_keys_confirm };
+	const char *src = __FILE__, *slash = strrchr(src, '/');
+	char *path, *keys, *end, chunk[4096];
+	struct buf man;
+	size_t i, k, n;
+	FILE *fp;
+
+	(void)state;
+	path = xasprintf("%.*s/../man/runlog.1",
+	    slash != NULL ? (int)(slash - src) : 1, slash != NULL ? src : ".");
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	buf_init(&man);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&man, chunk, n);
+	fclose(fp);
+	keys = strstr(man.data, "\n.Sh KEYS\n");
+	assert_non_null(keys);
+	end = strstr(keys + 1, "\n.Sh ");
+	assert_non_null(end);
+	*end = '\0';
+	for (i = 0; i < sizeof maps / sizeof maps[0]; i++) {
+		for (k = 0; k < maps[i]->n; k++) {
+			const struct ui_key *b = &maps[i]->keys[k];
+			char name[16], want[40];
+			if (b->help != NULL && strstr(keys, b->help) == NULL)
+				fail_msg("KEYS lacks '%s' (%s)", b->help, maps[i]->name);
+			ui_key_name(b->key, name, sizeof name);
+			snprintf(want, sizeof want, "Ic %s%s", strchr("[]?", name[0]) &&
+			    name[1] == '\0' ? "\\&" : "", name);
+			if (strstr(keys, want) == NULL)
+				fail_msg("KEYS lacks the key '%s' (%s)", name,
+				    maps[i]->name);
+		}
+	}
+	buf_free(&man);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -765,6 +810,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_history_bounded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_colour_and_text, setup, teardown),
+		cmocka_unit_test(test_manual_keys),
 	};
 
 	return cmocka_run_group_tests_name("ui", tests, NULL, NULL);
