@@ -276,6 +276,8 @@ draw_sleep(const struct ui *ui, struct lines *l)
 	x += ui_put(l->w, l->y, x, l->cols - x, ds->sleep[0].minutes < 360 ?
 	    ROLE_WARNING : ROLE_NORMAL,
 	    units_format_hours(ds->sleep[0].minutes, a));
+	if (ds->sleep[0].minutes < 360)
+		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_WARNING, " (short)");
 	if (ds->sleep[0].quality)
 		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
 		    "  quality %d/5", ds->sleep[0].quality);
@@ -331,7 +333,8 @@ draw_checkin(const struct ui *ui, struct lines *l)
 	}
 	k = &ui->ds.ck[0];
 	x += ui_putf(l->w, l->y, x, l->cols - x, k->fatigue >= 7 ?
-	    ROLE_WARNING : ROLE_NORMAL, "fatigue %d/10", k->fatigue);
+	    ROLE_WARNING : ROLE_NORMAL, "fatigue %d/10%s", k->fatigue,
+	    k->fatigue >= 7 ? " (high)" : "");
 	if (k->soreness)
 		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
 		    "  sore %d/10", k->soreness);
@@ -387,7 +390,7 @@ draw_week(const struct ui *ui, struct lines *l)
 		    (double)ds->prev_same_m;
 		x += ui_putf(l->w, l->y, x, l->cols - x,
 		    pct > 10 ? ROLE_WARNING : ROLE_NORMAL,
-		    "  %+.0f%% vs %s by %s last week", pct,
+		    "  %+.0f%%%s vs %s by %s last week", pct, pct > 10 ? " !" : "",
 		    units_format_distance(ds->prev_same_m, ui->cfg->dist_unit, b),
 		    date_weekday_name(ui->day));
 	} else

@@ -130,14 +130,14 @@ trends_draw(const struct ui *ui, WINDOW *w)
 		    " %s/wk",
 		    units_format_distance(total / nweeks, cfg->dist_unit, a));
 	/* date, distance, bar, fatigue, (sleep), acwr, mark */
-	bw = ui->cols - (dw + 1) - 7 - 5 - (wide ? 6 : 0) - 6 - 3;
+	bw = ui->cols - (dw + 1) - 7 - 6 - (wide ? 6 : 0) - 8 - 3;
 	if (bw < 3)
 		bw = 3;
 	if (bw > 40)
 		bw = 40;
 	x = ui_putf(w, 2, 0, ui->cols, ROLE_DIM, "%-*s %6s %-*s", dw,
 	    wide ? "week of" : "week", units_distance_name(cfg->dist_unit), bw, "");
-	x += ui_put(w, 2, x, ui->cols - x, ROLE_DIM, "  fat");
+	x += ui_put(w, 2, x, ui->cols - x, ROLE_DIM, "   fat");
 	if (wide)
 		x += ui_put(w, 2, x, ui->cols - x, ROLE_DIM, " sleep");
 	ui_put(w, 2, x, ui->cols - x, ROLE_DIM, "  ACWR");
@@ -154,11 +154,12 @@ trends_draw(const struct ui *ui, WINDOW *w)
 		x += ui_put(w, y, x, bw, ROLE_GOOD, ui_bar(maxd > 0 ?
 		    (double)tw->distance_m / (double)maxd : 0, bw, bar, sizeof bar));
 		if (tw->fatigue >= 0)
-			snprintf(a, sizeof a, "%.1f", tw->fatigue);
+			snprintf(a, sizeof a, "%.1f%s", tw->fatigue,
+			    tw->fatigue >= 7 ? "!" : " ");
 		else
-			snprintf(a, sizeof a, "-");
+			snprintf(a, sizeof a, "- ");
 		x += ui_putf(w, y, x, ui->cols - x, tw->fatigue >= 7 ? ROLE_WARNING :
-		    ROLE_NORMAL, " %4s", a);
+		    ROLE_NORMAL, " %5s", a);
 		if (wide) {
 			if (tw->sleep_min >= 0)
 				units_format_hours((int64_t)(tw->sleep_min + 0.5), b);
@@ -166,12 +167,16 @@ trends_draw(const struct ui *ui, WINDOW *w)
 				snprintf(b, sizeof b, "-");
 			x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5s", b);
 		}
+		/* Over the config's bands: the colour, and a mark beside it. */
 		if (tw->acwr >= 0)
-			snprintf(a, sizeof a, "%.2f", tw->acwr);
+			snprintf(a, sizeof a, "%.2f%s", tw->acwr,
+			    tw->acwr > cfg->an.acwr_alert ? "!!" :
+			    tw->acwr > cfg->an.acwr_warn ? "! " : "  ");
 		else
-			snprintf(a, sizeof a, "-");
-		x += ui_putf(w, y, x, ui->cols - x, tw->acwr > 1.5 ? ROLE_ALERT :
-		    tw->acwr > 1.3 ? ROLE_WARNING : ROLE_NORMAL, " %5s", a);
+			snprintf(a, sizeof a, "-  ");
+		x += ui_putf(w, y, x, ui->cols - x, tw->acwr > cfg->an.acwr_alert ?
+		    ROLE_ALERT : tw->acwr > cfg->an.acwr_warn ? ROLE_WARNING :
+		    ROLE_NORMAL, " %7s", a);
 		if (tw->worst >= 1)
 			ui_put(w, y, x + 1, ui->cols - x - 1, tw->worst >= 2 ?
 			    ROLE_ALERT : ROLE_WARNING, tw->worst >= 2 ? "!!" : "!");
