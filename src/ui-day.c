@@ -64,7 +64,9 @@ day_enter(struct ui *ui)
 	ds->prev_week_m = sum_distance(&se, ws - 7, ws - 1);
 	ds->nflags = series_flags(&se, &ui->cfg->an, d, ds->flags);
 	series_free(&se);
-	ds->sel = ds->nruns == 0 ? 0 : (sel < ds->nruns ? sel : ds->nruns - 1);
+	/* The selection runs over the day's runs, then its drinks. */
+	i = ds->nruns + ds->ndrinks;
+	ds->sel = i == 0 ? 0 : (sel < i ? sel : i - 1);
 }
 
 static int
@@ -162,19 +164,21 @@ day_key(struct ui *ui, enum ui_cmd cmd)
 			ds->sel--;
 		return UI_REDRAW;
 	case CMD_DOWN:
-		if (ds->sel + 1 < ds->nruns)
+		if (ds->sel + 1 < ds->nruns + ds->ndrinks)
 			ds->sel++;
 		return UI_REDRAW;
 	case CMD_ADD_RUN:
 		form_open(ui, FORM_RUN, ui->day, 0);
 		return UI_REDRAW;
 	case CMD_EDIT:
-		if (ds->nruns == 0) {
-			ui_message(ui, ROLE_NORMAL, "No run on this day to edit; "
-			    "r adds one");
-			return UI_REDRAW;
-		}
-		form_open(ui, FORM_RUN, ui->day, ds->runs[ds->sel].id);
+		if (ds->sel < ds->nruns)
+			form_open(ui, FORM_RUN, ui->day, ds->runs[ds->sel].id);
+		else if (ds->sel - ds->nruns < ds->ndrinks)
+			form_open(ui, FORM_DRINK, ui->day,
+			    ds->drinks[ds->sel - ds->nruns].id);
+		else
+			ui_message(ui, ROLE_NORMAL, "Nothing on this day to edit; "
+			    "r adds a run, d a drink");
 		return UI_REDRAW;
 	case CMD_SLEEP:
 		form_open(ui, FORM_SLEEP, ui->day,
@@ -233,11 +237,12 @@ draw_runs(const struct ui *ui, struct lines *l)
 		int x = 10;
 		if (i == 0)
 			label(l, ds->nruns == 1 ? "Run" : "Runs");
-		if (ds->nruns > 1)
+		if (ds->nruns + ds->ndrinks > 1)
 			ui_put(l->w, l->y, 8, 2, ROLE_NORMAL,
 			    i == ds->sel ? ">" : " ");
 		x += ui_putf(l->w, l->y, x, l->cols - x,
-		    i == ds->sel && ds->nruns > 1 ? ROLE_SELECTED : ROLE_NORMAL,
+		    i == ds->sel && ds->nruns + ds->ndrinks > 1 ? ROLE_SELECTED :
+		    ROLE_NORMAL,
 		    "%s  %s  %s",
 		    units_format_distance(r->distance_m, ui->cfg->dist_unit, a),
 		    units_format_duration(r->duration_s, b),
@@ -310,10 +315,24 @@ draw_fluid(const struct ui *ui, struct lines *l)
 	else
 		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL, "  %d%%",
 		    (int)(frac * 100 + 0.5));
-	if (ds->ndrinks > 0)
-		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %zu drink%s",
-		    ds->ndrinks, ds->ndrinks == 1 ? "" : "s");
 	l->y++;
+	/* Each drink, so that one can be selected and edited. */
+	if (ds->ndrinks > 0 && room(l)) {
+		size_t i;
+		x = 8;
+		for (i = 0; i < ds->ndrinks && x < l->cols; i++) {
+			int sel = ds->nruns + i == ds->sel &&
+			    ds->nruns + ds->ndrinks > 1;
+			x += ui_put(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+			    sel ? "> " : "  ");
+			x += ui_putf(l->w, l->y, x, l->cols - x,
+			    sel ? ROLE_SELECTED : ROLE_DIM, "%s%s",
+			    units_format_volume(ds->drinks[i].volume_ml,
+			    ui->cfg->vol_unit, a), ds->drinks[i].electrolytes ?
+			    " +salts" : "");
+		}
+		l->y++;
+	}
 }
 
 static void

@@ -29,7 +29,7 @@ KEYMAP(ui_keys_global, "every screen", global_keys);
 
 static const struct ui_key day_keys[] = {
 	{ 'r', CMD_ADD_RUN, "run", "add a run" },
-	{ 'e', CMD_EDIT, "edit", "edit the selected run" },
+	{ 'e', CMD_EDIT, "edit", "edit the selected run or drink" },
 	{ '\n', CMD_EDIT, NULL, NULL },
 	{ 's', CMD_SLEEP, "sleep", "log or edit last night's sleep" },
 	{ 'f', CMD_CHECKIN, "check-in", "log or edit the morning check-in" },
@@ -44,9 +44,9 @@ static const struct ui_key day_keys[] = {
 	{ KEY_RIGHT, CMD_NEXT, NULL, NULL },
 	{ 'l', CMD_NEXT, NULL, NULL },
 	{ 't', CMD_TODAY, "today", "jump to today" },
-	{ 'j', CMD_DOWN, NULL, "select the next run" },
+	{ 'j', CMD_DOWN, NULL, "select the next run or drink" },
 	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
-	{ 'k', CMD_UP, NULL, "select the previous run" },
+	{ 'k', CMD_UP, NULL, "select the previous run or drink" },
 	{ KEY_UP, CMD_UP, NULL, NULL },
 };
 KEYMAP(ui_keys_day, "Day", day_keys);

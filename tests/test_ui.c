@@ -578,6 +578,22 @@ test_drink_form(void **state)
 	assert_null(f->ui->form);
 	assert_int_equal(store_count(f->st, ENTRY_DRINK), n + 1);
 	assert_int_equal(f->ui->ds.fluid_ml, 1250);
+	/* Selected on the Day screen (after the run and the first drink)
+	 * and edited in place. */
+	keys(f, "jj");
+	assert_int_equal(f->ui->ds.sel, 2);
+	keys(f, "j");                            /* no further */
+	assert_int_equal(f->ui->ds.sel, 2);
+	keys(f, "e");
+	assert_non_null(f->ui->form);
+	assert_int_equal(f->ui->form->kind, FORM_DRINK);
+	assert_string_equal(f->ui->form->f[0].buf, "750ml");
+	assert_string_equal(f->ui->form->f[1].buf, "yes");
+	key(f, CTRL_U);
+	type(f, "1l\n");
+	assert_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), n + 1);
+	assert_int_equal(f->ui->ds.fluid_ml, 1500);
 }
 
 static void

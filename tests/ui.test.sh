@@ -93,7 +93,8 @@ wait_for "fatigue 6/10  sore 5/10"
 keys w
 wait_for "0.25 l of 2.00 l"
 keys w
-wait_for "0.50 l of 2.00 l  25%  2 drinks"
+wait_for "0.50 l of 2.00 l  25%"
+wait_for "          0.25 l  0.25 l"
 
 # The week shows the same day.
 keys 2
