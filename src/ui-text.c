@@ -169,19 +169,23 @@ ui_bar(double frac, int width, char *out, size_t n)
 char *
 ui_clean(const char *s, char *out, size_t n)
 {
-	size_t len;
-
 	if (n == 0)
 		return out;
-	snprintf(out, n, "%s", s != NULL ? s : "");
-	/* Do not leave half a UTF-8 character at the end of a cut. */
-	len = strlen(out);
-	if (len == n - 1) {
-		while (len > 0 && ((unsigned char)out[len - 1] & 0xc0) == 0x80)
-			len--;
-		if (len > 0 && (unsigned char)out[len - 1] >= 0xc0)
-			len--;
-		out[len] = '\0';
+	if (s == NULL)
+		s = "";
+	snprintf(out, n, "%s", s);
+	/* When the text was cut, do not leave half a UTF-8 character. */
+	if (strlen(s) >= n) {
+		size_t end = strlen(out), lead = end, need;
+		unsigned char c;
+
+		while (lead > 0 && ((unsigned char)out[lead - 1] & 0xc0) == 0x80)
+			lead--;
+		if (lead > 0 && (c = (unsigned char)out[lead - 1]) >= 0xc0) {
+			need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+			if (end - (lead - 1) < need)
+				out[lead - 1] = '\0';
+		}
 	}
 	text_sanitize(out);
 	return out;

@@ -750,6 +750,15 @@ test_colour_and_text(void **state)
 	assert_int_equal(ui_colour_enabled(), has_colors() ? 1 : 0);
 	unsetenv("NO_COLOR");
 
+	{
+		char out[8];
+		/* A cut never leaves half a character; control bytes go. */
+		assert_string_equal(ui_clean("ab\xc3\xa9\xc3\xa9xyz", out, 6),
+		    "ab\xc3\xa9");
+		assert_string_equal(ui_clean("abcd\xc3\xa9z", out, 6), "abcd");
+		assert_string_equal(ui_clean("a\x1b[1mb", out, 8), "a[1mb");
+		assert_string_equal(ui_clean(NULL, out, 8), "");
+	}
 	assert_int_equal(ui_text_width("abc"), 3);
 	assert_int_equal(ui_text_width("h\xc3\xa9llo"), 5);
 	assert_int_equal(ui_text_width("\xe6\x97\xa5\xe6\x9c\xac"), 4);
