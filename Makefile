@@ -12,7 +12,7 @@ VERSION     = 0.1.0
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -D_XOPEN_SOURCE_EXTENDED \
-	    -DRUNLOG_VERSION='"$(VERSION)"' -Iinclude -I$(BUILD)
+	    -DRUNLOG_VERSION='"$(VERSION)"' -iquote include -I$(BUILD)
 ifeq ($(WERROR),1)
 CFLAGS  += -Werror
 endif

@@ -77,6 +77,8 @@ int cmd_check(struct cli_ctx *, int, char **);
 int cmd_week(struct cli_ctx *, int, char **);
 int cmd_trends(struct cli_ctx *, int, char **);
 int cmd_demo(struct cli_ctx *, int, char **);
+int cmd_export(struct cli_ctx *, int, char **);
+int cmd_import(struct cli_ctx *, int, char **);
 int cmd_screen(struct cli_ctx *, int, char **);
 
 /*

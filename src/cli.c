@@ -40,6 +40,12 @@ static const struct command commands[] = {
 	{ "week", cmd_week, "[DATE]", "the weekly review as text" },
 	{ "trends", cmd_trends, "[--weeks N]", "one row per week, newest last" },
 	{ "demo", cmd_demo, "", "fill an empty journal with 16 demo weeks" },
+	{ "export", cmd_export, "[--what days|runs|sleep|hydration|fatigue|rest] "
+	    "[--from D] [--to D] [-o FILE]",
+	    "write the journal as CSV (stdout, or FILE)" },
+	{ "import", cmd_import, "[--format auto|runlog|strava|garmin] "
+	    "[--units km|mi] [--dry-run] [--skip-bad] FILE",
+	    "read runlog, Strava or Garmin Connect CSV" },
 	{ "screen", cmd_screen, "day|week|trends|flags|history [--date D] "
 	    "[--size COLSxLINES]", "print one screen of the journal as text" },
 };

@@ -53,8 +53,8 @@ enum stmt_id {
 
 static const char *const stmt_sql[S_COUNT] = {
 	[S_GRP_NEW] = "INSERT INTO undo_group (label) VALUES (?)",
-	[S_GRP_OPEN] = "UPDATE undo_state SET grp = ?",
-	[S_GRP_CLOSE] = "UPDATE undo_state SET grp = 0",
+	[S_GRP_OPEN] = "UPDATE undo_state SET grp = ?, bulk = ?",
+	[S_GRP_CLOSE] = "UPDATE undo_state SET grp = 0, bulk = 0",
 	[S_GRP_PRUNE_LOG] = "DELETE FROM undo_log WHERE grp < ?",
 	[S_GRP_PRUNE] = "DELETE FROM undo_group WHERE id < ?",
 	[S_GRP_EMPTY] = "DELETE FROM undo_group WHERE id = ?1 AND NOT EXISTS "
@@ -113,6 +113,7 @@ struct store {
 	sqlite3_stmt *stmt[S_COUNT];
 	int           batch;      /* inside store_begin() */
 	int64_t       group;      /* the open undo group */
+	int64_t       bulk_max[ENTRY_KIND_COUNT]; /* max(id) when the batch began */
 };
 
 static const char *const kind_names[ENTRY_KIND_COUNT] = {
@@ -482,7 +483,7 @@ store_schema_version(struct store *st)
 /* --- transactions and undo groups ------------------------------------ */
 
 static int
-group_open(struct store *st, const char *label)
+group_open(struct store *st, const char *label, int bulk)
 {
 	sqlite3_stmt *s;
 
@@ -497,6 +498,7 @@ group_open(struct store *st, const char *label)
 	if ((s = stmt(st, S_GRP_OPEN)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(s, 1, st->group);
+	sqlite3_bind_int(s, 2, bulk);
 	if (step_done(st, s) != 0)
 		goto fail;
 	/* Keep the newest UNDO_KEEP groups. */
@@ -535,23 +537,92 @@ fail:
 	return -1;
 }
 
+/* The largest id of a table, 0 when it is empty; -1 on error. */
+static int64_t
+max_id(struct store *st, enum entry_kind k)
+{
+	char sql[64];
+	sqlite3_stmt *s;
+	int64_t id = -1;
+
+	snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s",
+	    kind_tables[k]);
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		db_fail(st, "read");
+		return -1;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	else
+		db_fail(st, "read");
+	sqlite3_finalize(s);
+	return id;
+}
+
 int
 store_begin(struct store *st, const char *label)
 {
+	int k;
+
 	if (st->batch) {
 		err_set("a change is already in progress");
 		return -1;
 	}
-	if (group_open(st, label) != 0)
+	if (group_open(st, label, 1) != 0)
 		return -1;
+	for (k = 0; k < ENTRY_KIND_COUNT; k++) {
+		if ((st->bulk_max[k] = max_id(st, (enum entry_kind)k)) < 0) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	}
 	st->batch = 1;
 	return 0;
+}
+
+/*
+ * A batch's inserts were not recorded row by row: rows get ever larger
+ * ids, so one DELETE of the new id range per table undoes them. Replaced
+ * and deleted rows were recorded by the triggers as usual.
+ */
+static int
+record_bulk_undo(struct store *st)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t top;
+	int k, rc = 0;
+
+	if (sqlite3_prepare_v2(st->db, "INSERT INTO undo_log (grp, sql) "
+	    "VALUES (?, ?)", -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, "write");
+	for (k = 0; k < ENTRY_KIND_COUNT && rc == 0; k++) {
+		char *sql;
+
+		if ((top = max_id(st, (enum entry_kind)k)) < 0) {
+			rc = -1;
+			break;
+		}
+		if (top <= st->bulk_max[k])
+			continue;
+		sql = xasprintf("DELETE FROM %s WHERE id > %" PRId64 " AND id <= %"
+		    PRId64, kind_tables[k], st->bulk_max[k], top);
+		sqlite3_bind_int64(s, 1, st->group);
+		sqlite3_bind_text(s, 2, sql, -1, SQLITE_TRANSIENT);
+		rc = step_done(st, s);
+		free(sql);
+	}
+	sqlite3_finalize(s);
+	return rc;
 }
 
 int
 store_commit(struct store *st)
 {
 	st->batch = 0;
+	if (record_bulk_undo(st) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
 	return group_close(st);
 }
 
@@ -566,7 +637,7 @@ store_rollback(struct store *st)
 static int
 write_begin(struct store *st, const char *label)
 {
-	return st->batch ? 0 : group_open(st, label);
+	return st->batch ? 0 : group_open(st, label, 0);
 }
 
 static int

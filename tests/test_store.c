@@ -325,6 +325,45 @@ test_batch_all_or_nothing(void **state)
 	assert_int_equal(store_count(f->st, ENTRY_RUN), 0);
 }
 
+/* A batch that adds and replaces is undone whole: new rows go, old values
+ * come back, and rows from before the batch stay. */
+static void
+test_batch_undo_mixed(void **state)
+{
+	struct fx *f = *state;
+	struct sleep s = { .day = day("2026-11-01"), .minutes = 420 };
+	struct drink d = { .day = day("2026-11-01"), .volume_ml = 300 };
+	struct sleep *v;
+	size_t n;
+	int i;
+
+	assert_int_equal(store_put_sleep(f->st, &s, NULL), 0);
+	assert_int_equal(store_add_drink(f->st, &d), 0);
+	assert_int_equal(store_begin(f->st, "import"), 0);
+	s.minutes = 300;
+	assert_int_equal(store_put_sleep(f->st, &s, NULL), 0);
+	for (i = 0; i < 20; i++)
+		assert_int_equal(store_add_drink(f->st, &d), 0);
+	s.day = day("2026-11-02");
+	assert_int_equal(store_put_sleep(f->st, &s, NULL), 0);
+	assert_int_equal(store_commit(f->st), 0);
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), 21);
+	assert_int_equal(store_count(f->st, ENTRY_SLEEP), 2);
+
+	assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), 1);
+	assert_int_equal(store_sleeps(f->st, DATE_MIN, DATE_MAX, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].minutes, 420);
+	sleep_list_free(v, n);
+	/* Then the two single changes before it. */
+	assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), 0);
+	assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_int_equal(store_count(f->st, ENTRY_SLEEP), 0);
+	assert_int_equal(store_undo(f->st, NULL, 0), 1);
+}
+
 static char *
 slurp(const char *path, size_t *n)
 {
@@ -434,6 +473,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_checkin_drink_rest, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_delete_and_undo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batch_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_batch_undo_mixed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reopen_keeps_data, setup, teardown),
 		cmocka_unit_test(test_newer_version_refused),
 		cmocka_unit_test(test_not_a_database_refused),

@@ -1,0 +1,218 @@
+/*
+ * csv: runlog's CSV export and import.
+ *
+ * Writing is strict RFC 4180 (header, CRLF, a field quoted only when it
+ * must be, UTF-8 without a byte-order mark). Free-text cells that a
+ * spreadsheet would run as a formula (they start with = + - @, tab or CR)
+ * are neutralised with a leading ' and quoted; runlog's importer removes
+ * that prefix again, so its own files round-trip byte for byte.
+ *
+ * Reading is lenient about the file (byte-order mark, CRLF or LF, quoted
+ * line breaks) and strict about the data: libcsv splits records, this
+ * module counts physical lines so that every error names one, and bounds
+ * fields and records so that a huge line is an error, not an allocation.
+ *
+ * Import formats: runlog's own per-entry files, Strava's bulk-export
+ * activities.csv and Garmin Connect's Activities.csv (csv-strava.c,
+ * csv-garmin.c). An import is one store batch: it lands whole or not at
+ * all. Functions return 0 on success and -1 with err_set() on failure.
+ */
+#ifndef RUNLOG_CSV_H
+#define RUNLOG_CSV_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sqlite3.h>
+
+#include "config.h"
+#include "store.h"
+#include "units.h"
+#include "util.h"
+
+/* --- writer ------------------------------------------------------------ */
+
+struct csv_writer {
+	FILE   *f;
+	char   *buf;       /* output is gathered here and written in blocks */
+	size_t  len, cap;
+	int     ncols;     /* fields written in the current row */
+	int     err;       /* a write failed; errno kept in err_set() */
+};
+
+void csv_writer_init(struct csv_writer *w, FILE *f);
+/* Free text (notes, names): neutralised when it would start a formula. */
+void csv_put_text(struct csv_writer *w, const char *s);
+/* A value runlog formats itself (a date, a type): quoted only if needed. */
+void csv_put_value(struct csv_writer *w, const char *s);
+void csv_put_int(struct csv_writer *w, int64_t v);
+/* scaled / 10^decimals with exactly that many decimals: 10000, 3 -> 10.000 */
+void csv_put_fixed(struct csv_writer *w, int64_t scaled, int decimals);
+void csv_put_empty(struct csv_writer *w);
+void csv_end_row(struct csv_writer *w);
+/* Writes out what is buffered and frees the buffer; -1 on a write error. */
+int  csv_writer_finish(struct csv_writer *w);
+
+/* 1 when a text cell would be neutralised on export. */
+int  csv_text_needs_prefix(const char *s);
+/* Undoes the export's neutralising prefix, in place. */
+void csv_text_restore(char *s);
+
+/* --- reader ------------------------------------------------------------ */
+
+#define CSV_FIELD_MAX   (1u << 20)   /* bytes in one field */
+#define CSV_RECORD_MAX  (4u << 20)   /* bytes in one record */
+#define CSV_FIELDS_MAX  1024         /* fields in one record */
+
+struct csv_record {
+	long    line;      /* physical line the record starts on, from 1 */
+	size_t  n;         /* fields */
+	char  **field;     /* NUL-terminated, writable until the callback returns */
+};
+
+/* Returns 0 to go on, 1 to stop quietly, -1 to stop with err_set(). */
+typedef int (*csv_record_fn)(const struct csv_record *rec, void *arg);
+
+/*
+ * Reads every record of f and hands it to fn; blank lines are skipped.
+ * Errors (binary data, a field or record over the bounds, a quote left
+ * open, a stray quote) are -1 with err_set("line N: ...").
+ */
+int csv_read(FILE *f, csv_record_fn fn, void *arg);
+
+/* --- header lookup and foreign values ----------------------------------- */
+
+struct csv_header {
+	size_t  n;
+	char  **name;      /* cleaned: HTML tags removed, spaces trimmed */
+};
+
+void csv_header_init(struct csv_header *h, const struct csv_record *rec);
+void csv_header_free(struct csv_header *h);
+/* Column of the occurrence-th (from 1) column called name (any case); -1. */
+int  csv_header_find(const struct csv_header *h, const char *name,
+    int occurrence);
+/* Removes HTML tags and surrounding white space, in place. */
+void csv_strip_html(char *s);
+
+/* Empty, "--", "NaN", "--:--:--", "00:NaN:NaN" and friends. */
+int csv_is_missing(const char *s);
+/*
+ * A plain decimal as exporters write it: "10.02", "2432.77001953125",
+ * "1,337" (thousands separators), scaled by 10^decimals and rounded half
+ * up. -1 on anything else.
+ */
+int csv_parse_number(const char *s, int decimals, int64_t *scaled);
+
+/* --- export ------------------------------------------------------------ */
+
+enum csv_what {
+	CSV_DAYS, CSV_RUNS, CSV_SLEEP, CSV_HYDRATION, CSV_FATIGUE, CSV_REST,
+	CSV_WHAT_COUNT
+};
+
+const char *csv_what_name(enum csv_what w);
+int csv_what_parse(const char *s, enum csv_what *w);
+/* The column names of each kind's file, in order, NULL-terminated. */
+const char *const *csv_columns(enum csv_what w);
+
+/*
+ * Writes the rows of one kind between from and to (inclusive days) to f,
+ * header first; *rows gets the number of data rows.
+ */
+int csv_export(struct store *st, const struct config *cfg, enum csv_what what,
+    int from, int to, FILE *f, size_t *rows);
+/* The days report's rows (csv_export() writes the header). */
+int csv_export_days(struct store *st, const struct config *cfg,
+    struct csv_writer *w, int from, int to, size_t *rows);
+
+/* --- import ------------------------------------------------------------ */
+
+enum csv_format { CSV_FMT_AUTO, CSV_FMT_RUNLOG, CSV_FMT_STRAVA, CSV_FMT_GARMIN };
+
+const char *csv_format_name(enum csv_format f);
+int csv_format_parse(const char *s, enum csv_format *f);
+
+struct csv_import_opts {
+	enum csv_format format;     /* CSV_FMT_AUTO: from the header */
+	int             units_given;
+	enum dist_unit  units;      /* Garmin distances, when units_given */
+	enum dist_unit  default_units; /* the user's unit, the last resort */
+	int             skip_bad;   /* import the good rows, list the bad */
+	const char     *label;      /* for the undo list: "import FILE" */
+};
+
+#define CSV_SPORTS_MAX 8
+
+struct csv_import_report {
+	enum csv_format format;     /* what the file was */
+	enum csv_what   kind;       /* runlog files: which entries */
+	size_t rows;                /* data rows read */
+	size_t added;               /* new entries */
+	size_t already;             /* already in the journal: nothing done */
+	size_t replaced;            /* a day's sleep/check-in/rest replaced */
+	size_t kept;                /* the journal's newer one kept */
+	size_t other;               /* rows of other sports skipped */
+	struct { char name[40]; size_t n; } sport[CSV_SPORTS_MAX];
+	size_t nsport;
+	size_t bad;                 /* rows refused (with skip_bad) */
+	struct buf bad_list;        /* one line per refused row */
+	enum dist_unit units;       /* Garmin: the unit the distances were in */
+	const char *units_how;      /* Garmin: how that was decided */
+};
+
+void csv_import_report_free(struct csv_import_report *r);
+
+/*
+ * Imports f into st in one batch. With o->skip_bad, bad rows are listed in
+ * the report and the rest lands; otherwise the first bad row fails the
+ * whole import with err_set("line N, column C: 'value': why").
+ * With dry_run the batch is rolled back after the report is made.
+ */
+int csv_import(struct store *st, FILE *f, const struct csv_import_opts *o,
+    int dry_run, struct csv_import_report *r);
+
+/* --- for the format readers (csv-import.c, csv-strava.c, csv-garmin.c) -- */
+
+struct csv_importer {
+	struct store                  *st;
+	const struct csv_import_opts  *o;
+	struct csv_import_report      *r;
+	struct csv_header              hdr;
+	int                            today;
+	/* A data row: 0 done (added, skipped or a duplicate), -1 bad row. */
+	int  (*row)(struct csv_importer *im, const struct csv_record *rec);
+	/* After the last row (Garmin decides its units there); may be NULL. */
+	int  (*finish)(struct csv_importer *im);
+	void (*cleanup)(struct csv_importer *im);
+	void  *fmt;                    /* the format's own state */
+	int64_t max_id[ENTRY_KIND_COUNT]; /* ids that existed before */
+	sqlite3_stmt *dup_run, *dup_drink;
+};
+
+/* Sets "line N, column C: 'value': why" and returns -1. */
+int csv_bad(const struct csv_record *rec, const char *col, const char *val,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* A bad row outside the row callback (Garmin's deferred rows). */
+int csv_bad_line(long line, const char *col, const char *val,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Files a refused row: listed with skip_bad (0), else the import fails (-1). */
+int csv_row_refused(struct csv_importer *im);
+/* Validates and adds one run, counting it as added or already there. */
+int csv_import_run(struct csv_importer *im, long line, struct run *r);
+/* Counts a row of another sport. */
+void csv_import_other(struct csv_importer *im, const char *type);
+/* Imported text: control characters removed; keep_breaks keeps tab, CR
+ * and LF (runlog's own notes); cut to max bytes on a UTF-8 boundary. */
+void csv_clean_text(char *s, int keep_breaks, size_t max);
+
+/* Strava's "Oct 6, 2022, 11:19:20 PM" (or ISO) UTC -> local day; -1. */
+int csv_strava_day(const char *s, int *day);
+/* Garmin's "hh:mm:ss[.s]" or "m:ss[.hh]" -> seconds, rounded; -1. */
+int csv_garmin_duration(const char *s, int64_t *seconds);
+int csv_strava_detect(const struct csv_header *h);
+int csv_strava_begin(struct csv_importer *im);
+int csv_garmin_detect(const struct csv_header *h);
+int csv_garmin_begin(struct csv_importer *im);
+
+#endif

@@ -1,0 +1,165 @@
+/*
+ * cmd-import: runlog import. Options are checked and the file opened
+ * before the journal is, so a typo never creates or touches a journal; a
+ * dry run against a journal that does not exist yet uses an empty one in
+ * memory instead of creating the file.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "csv.h"
+#include "util.h"
+
+enum { IO_FORMAT, IO_UNITS, IO_DRY, IO_SKIP };
+static const struct opt import_opts[] = {
+	{ "format", 0, 1 }, { "units", 0, 1 }, { "dry-run", 'n', 0 },
+	{ "skip-bad", 0, 0 }, { NULL, 0, 0 },
+};
+
+static const char *
+noun(enum csv_format f, enum csv_what k, size_t n)
+{
+	if (f != CSV_FMT_RUNLOG)
+		k = CSV_RUNS;
+	switch (k) {
+	case CSV_SLEEP:     return n == 1 ? "sleep entry" : "sleep entries";
+	case CSV_HYDRATION: return n == 1 ? "drink" : "drinks";
+	case CSV_FATIGUE:   return n == 1 ? "check-in" : "check-ins";
+	case CSV_REST:      return n == 1 ? "rest day" : "rest days";
+	default:            return n == 1 ? "run" : "runs";
+	}
+}
+
+static const char *
+format_title(enum csv_format f)
+{
+	switch (f) {
+	case CSV_FMT_STRAVA: return "a Strava export";
+	case CSV_FMT_GARMIN: return "a Garmin Connect export";
+	default:             return "a runlog export";
+	}
+}
+
+static void
+report(const char *path, int dry, const struct csv_import_report *r)
+{
+	const char *k = noun(r->format, r->kind, r->added);
+	size_t i;
+
+	printf("%s%s: %s, %zu %s.\n", dry ? "Dry run, nothing was written. " : "",
+	    path, format_title(r->format), r->rows, r->rows == 1 ? "row" : "rows");
+	printf("%s %zu %s", dry ? "Would add" : "Added", r->added, k);
+	if (r->replaced)
+		printf(", %s %zu", dry ? "would replace" : "replaced", r->replaced);
+	if (r->kept)
+		printf(", kept %zu newer in the journal", r->kept);
+	if (r->already)
+		printf(", %zu already in the journal", r->already);
+	printf(".\n");
+	if (r->format == CSV_FMT_GARMIN && r->units_how != NULL)
+		printf("Distances read in %s: %s.\n", units_distance_name(r->units),
+		    r->units_how);
+	if (r->other > 0) {
+		printf("Skipped %zu %s of other sports (", r->other,
+		    r->other == 1 ? "row" : "rows");
+		for (i = 0; i < r->nsport; i++)
+			printf("%s%s %zu", i ? ", " : "", r->sport[i].name,
+			    r->sport[i].n);
+		printf("%s).\n", r->nsport == CSV_SPORTS_MAX ? ", ..." : "");
+	}
+	if (r->bad > 0) {
+		fflush(stdout);
+		fprintf(stderr, "runlog: %s: refused %zu bad %s (--skip-bad):\n%s",
+		    path, r->bad, r->bad == 1 ? "row" : "rows", r->bad_list.data);
+	}
+}
+
+int
+cmd_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct optres o;
+	struct csv_import_opts io;
+	struct csv_import_report rep;
+	struct store *st = NULL, *mem = NULL;
+	const char *path, *u;
+	char *label;
+	struct stat sb;
+	FILE *f;
+	int rc, dry;
+
+	if ((rc = cli_parse(ctx, argc, argv, import_opts, &o)) != 0)
+		return rc;
+	if (o.npos == 0)
+		return cli_usage("import", "missing FILE");
+	if (o.npos > 1)
+		return cli_usage("import", "unexpected argument '%.40s'", o.pos[1]);
+	memset(&io, 0, sizeof io);
+	if (OPTVAL(&o, IO_FORMAT) != NULL &&
+	    csv_format_parse(OPTVAL(&o, IO_FORMAT), &io.format) != 0)
+		return cli_usage("import", "%s", err_get());
+	if ((u = OPTVAL(&o, IO_UNITS)) != NULL) {
+		if (strcmp(u, "km") == 0)
+			io.units = UNIT_KM;
+		else if (strcmp(u, "mi") == 0)
+			io.units = UNIT_MI;
+		else
+			return cli_usage("import", "--units '%.40s': must be km or mi",
+			    u);
+		io.units_given = 1;
+	}
+	io.default_units = ctx->cfg.dist_unit;
+	io.skip_bad = OPTVAL(&o, IO_SKIP) != NULL;
+	dry = OPTVAL(&o, IO_DRY) != NULL;
+	path = o.pos[0];
+
+	if (strcmp(path, "-") == 0) {
+		f = stdin;
+	} else if ((f = fopen(path, "rb")) == NULL) {
+		fprintf(stderr, "runlog: import: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fprintf(stderr, "runlog: import: %s: a directory, not a file\n",
+		    path);
+		fclose(f);
+		return 1;
+	}
+	if (dry && access(ctx->db_path, F_OK) != 0) {
+		if (store_open(":memory:", &mem) != 0) {
+			fclose(f);
+			return cli_fail("import");
+		}
+		st = mem;
+	} else if ((st = cli_store(ctx)) == NULL) {
+		if (f != stdin)
+			fclose(f);
+		return 1;
+	}
+	{
+		const char *base = strrchr(path, '/');
+		label = xasprintf("import %s", base != NULL ? base + 1 : path);
+	}
+	io.label = label;
+	rc = csv_import(st, f, &io, dry, &rep);
+	if (f != stdin)
+		fclose(f);
+	if (rc != 0) {
+		fprintf(stderr, "runlog: import %s: %s; nothing was imported\n",
+		    path, err_get());
+		rc = 1;
+	} else {
+		if (io.units_given && rep.format != CSV_FMT_GARMIN)
+			fprintf(stderr, "runlog: --units was ignored: %s names its "
+			    "units\n", path);
+		report(path, dry, &rep);
+	}
+	csv_import_report_free(&rep);
+	store_close(mem);
+	free(label);
+	return rc;
+}

@@ -1,0 +1,356 @@
+/*
+ * csv-garmin: Garmin Connect's Activities.csv (the web list's export).
+ *
+ * "Date" is local time, so its first ten characters are the day. The file
+ * does not say whether "Distance" is in km or miles: --units says so, or
+ * the rows decide once all are read (Garmin writes "Avg Stride Length" in
+ * metres or feet; a median pace under 4:30 per unit is km, since in miles
+ * it would be faster than 2:48 per km), or else the user's own unit is
+ * assumed and the report says so. Times are hh:mm:ss, sometimes with
+ * tenths; numbers carry thousands separators; "--", "NaN", "--:--:--" and
+ * "00:NaN:NaN" are missing values. There is no activity id, so the start
+ * time ("Date") is the external id: Garmin has one activity per start.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csv.h"
+#include "date.h"
+#include "entry.h"
+
+struct pending {
+	long    line;
+	struct run r;            /* distance_m and climb_m still in file units */
+	int64_t dist_milli;      /* Distance x 1000, in the file's unit */
+	int64_t climb;           /* Total Ascent (m or ft), -1 = none */
+	char   *dist_raw;        /* for messages */
+};
+
+struct garmin {
+	int type, date, title, dist, time, moving, elapsed, hr, ascent, pace,
+	    stride;
+	struct pending *rows;
+	size_t n, cap;
+	int64_t *strides;        /* Avg Stride Length x 100 of the runs */
+	size_t nstrides;
+	int64_t *paces;          /* seconds per unit of the runs */
+	size_t npaces;
+};
+
+int
+csv_garmin_detect(const struct csv_header *h)
+{
+	return csv_header_find(h, "Activity Type", 1) >= 0 &&
+	    csv_header_find(h, "Date", 1) >= 0 &&
+	    csv_header_find(h, "Distance", 1) >= 0 &&
+	    csv_header_find(h, "Activity ID", 1) < 0;
+}
+
+static int garmin_row(struct csv_importer *im, const struct csv_record *rec);
+static int garmin_finish(struct csv_importer *im);
+static void garmin_cleanup(struct csv_importer *im);
+
+int
+csv_garmin_begin(struct csv_importer *im)
+{
+	const struct csv_header *h = &im->hdr;
+	struct garmin *g = xcalloc(1, sizeof *g);
+
+	im->fmt = g;
+	im->row = garmin_row;
+	im->finish = garmin_finish;
+	im->cleanup = garmin_cleanup;
+	g->type = csv_header_find(h, "Activity Type", 1);
+	g->date = csv_header_find(h, "Date", 1);
+	g->dist = csv_header_find(h, "Distance", 1);
+	g->title = csv_header_find(h, "Title", 1);
+	g->time = csv_header_find(h, "Time", 1);
+	g->moving = csv_header_find(h, "Moving Time", 1);
+	g->elapsed = csv_header_find(h, "Elapsed Time", 1);
+	g->hr = csv_header_find(h, "Avg HR", 1);
+	g->ascent = csv_header_find(h, "Total Ascent", 1);
+	g->pace = csv_header_find(h, "Avg Pace", 1);
+	g->stride = csv_header_find(h, "Avg Stride Length", 1);
+	if (g->time < 0 && g->moving < 0 && g->elapsed < 0) {
+		err_set("line 1: a Garmin file without a 'Time', 'Moving Time' or "
+		    "'Elapsed Time' column");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+garmin_cleanup(struct csv_importer *im)
+{
+	struct garmin *g = im->fmt;
+	size_t i;
+
+	if (g == NULL)
+		return;
+	for (i = 0; i < g->n; i++) {
+		run_free(&g->rows[i].r);
+		free(g->rows[i].dist_raw);
+	}
+	free(g->rows);
+	free(g->strides);
+	free(g->paces);
+	free(g);
+	im->fmt = NULL;
+}
+
+/* "Running", "Trail Running", "Treadmill Running", "Ultra Run", ... */
+static int
+is_running(const char *type)
+{
+	const char *p;
+
+	for (p = type; *p != '\0'; p++) {
+		int start = p == type || p[-1] == ' ';
+		int end;
+		if (!start || strncasecmp(p, "run", 3) != 0)
+			continue;
+		end = p[3] == '\0' || p[3] == ' ' ||
+		    strncasecmp(p + 3, "ning", 4) == 0;
+		if (end)
+			return 1;
+	}
+	return 0;
+}
+
+/* "01:02:03", "00:09:25.5", "52:30", "1:02.35": seconds, rounded. */
+int
+csv_garmin_duration(const char *s, int64_t *seconds)
+{
+	int64_t part[3] = { 0, 0, 0 }, frac = 0;
+	int n = 0, fdig = 0, round_up = 0;
+	const char *p = s;
+
+	for (;;) {
+		int d = 0;
+		if (n == 3)
+			return -1;
+		part[n] = 0;
+		while (*p >= '0' && *p <= '9') {
+			if (++d > 6)
+				return -1;
+			part[n] = part[n] * 10 + (*p++ - '0');
+		}
+		if (d == 0)
+			return -1;
+		n++;
+		if (*p != ':')
+			break;
+		p++;
+	}
+	if (*p == '.') {
+		for (p++; *p >= '0' && *p <= '9'; p++, fdig++)
+			if (fdig == 0)
+				round_up = *p >= '5';
+		if (fdig == 0)
+			return -1;
+	}
+	(void)frac;
+	if (*p != '\0' || n < 2)
+		return -1;
+	if (part[n - 1] >= 60 || (n == 3 && part[1] >= 60))
+		return -1;
+	*seconds = n == 3 ? part[0] * 3600 + part[1] * 60 + part[2] :
+	    part[0] * 60 + part[1];
+	*seconds += round_up;
+	return 0;
+}
+
+static int
+garmin_row(struct csv_importer *im, const struct csv_record *rec)
+{
+	const struct csv_header *h = &im->hdr;
+	struct garmin *g = im->fmt;
+	const char *type = rec->field[g->type], *v;
+	struct pending p;
+	int col, cols[3], i;
+	int64_t x;
+
+	if (!is_running(type)) {
+		csv_import_other(im, type);
+		return 0;
+	}
+	memset(&p, 0, sizeof p);
+	p.line = rec->line;
+	p.climb = -1;
+	p.r.type = RUN_OTHER;
+	p.r.climb_m = -1;
+
+	v = rec->field[g->date];
+	if (strlen(v) < 10 || (v[10] != '\0' && v[10] != ' ' && v[10] != 'T')) {
+		return csv_bad(rec, h->name[g->date], v, "expected a date and "
+		    "time, YYYY-MM-DD HH:MM:SS");
+	} else {
+		char d[11];
+		memcpy(d, v, 10);
+		d[10] = '\0';
+		if (date_parse(d, &p.r.day) != 0)
+			return csv_bad(rec, h->name[g->date], v, "expected a date "
+			    "and time, YYYY-MM-DD HH:MM:SS");
+	}
+
+	v = rec->field[g->dist];
+	if (csv_is_missing(v))
+		return csv_bad(rec, h->name[g->dist], v, "a run without a distance");
+	if (csv_parse_number(v, 3, &p.dist_milli) != 0)
+		return csv_bad(rec, h->name[g->dist], v, "expected a number (km or "
+		    "miles)");
+
+	/* Time, else Moving Time, else Elapsed Time. */
+	cols[0] = g->time;
+	cols[1] = g->moving;
+	cols[2] = g->elapsed;
+	col = -1;
+	for (i = 0; i < 3; i++)
+		if (cols[i] >= 0 && !csv_is_missing(rec->field[cols[i]])) {
+			col = cols[i];
+			break;
+		}
+	if (col < 0) {
+		col = g->time >= 0 ? g->time : g->moving >= 0 ? g->moving :
+		    g->elapsed;
+		return csv_bad(rec, h->name[col], rec->field[col], "a run without "
+		    "a time");
+	}
+	v = rec->field[col];
+	if (csv_garmin_duration(v, &p.r.duration_s) != 0)
+		return csv_bad(rec, h->name[col], v, "expected hh:mm:ss");
+	if (range_check(&RANGE_DURATION, p.r.duration_s, v) != 0) {
+		char msg[512];
+		snprintf(msg, sizeof msg, "%s", err_get());
+		return csv_bad(rec, h->name[col], v, "%s", msg);
+	}
+
+	if (g->hr >= 0 && !csv_is_missing(v = rec->field[g->hr])) {
+		if (csv_parse_number(v, 0, &x) != 0)
+			return csv_bad(rec, h->name[g->hr], v, "expected bpm");
+		if (x != 0 && range_check(&RANGE_HR, x, v) != 0) {
+			char msg[512];
+			snprintf(msg, sizeof msg, "%s", err_get());
+			return csv_bad(rec, h->name[g->hr], v, "%s", msg);
+		}
+		p.r.avg_hr = (int)x;
+	}
+	if (g->ascent >= 0 && !csv_is_missing(v = rec->field[g->ascent])) {
+		if (csv_parse_number(v, 0, &p.climb) != 0)
+			return csv_bad(rec, h->name[g->ascent], v, "expected a "
+			    "number (m or ft)");
+	}
+	if (g->stride >= 0 && !csv_is_missing(v = rec->field[g->stride]) &&
+	    csv_parse_number(v, 2, &x) == 0 && x > 0) {
+		g->strides = xrealloc(g->strides, (g->nstrides + 1) *
+		    sizeof *g->strides);
+		g->strides[g->nstrides++] = x;
+	}
+	if (g->pace >= 0 && !csv_is_missing(v = rec->field[g->pace]) &&
+	    csv_garmin_duration(v, &x) == 0 && x > 0) {
+		g->paces = xrealloc(g->paces, (g->npaces + 1) * sizeof *g->paces);
+		g->paces[g->npaces++] = x;
+	} else if (p.dist_milli > 0) {
+		g->paces = xrealloc(g->paces, (g->npaces + 1) * sizeof *g->paces);
+		g->paces[g->npaces++] = p.r.duration_s * 1000 / p.dist_milli;
+	}
+
+	if (g->title >= 0 && rec->field[g->title][0] != '\0') {
+		p.r.note = xstrdup(rec->field[g->title]);
+		csv_clean_text(p.r.note, 0, NOTE_MAX);
+	}
+	p.r.source = xstrdup("garmin");
+	p.r.external_id = xstrdup(rec->field[g->date]);
+	csv_clean_text(p.r.external_id, 0, 200);
+	p.dist_raw = xstrdup(rec->field[g->dist]);
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 64;
+		g->rows = xrealloc(g->rows, g->cap * sizeof *g->rows);
+	}
+	g->rows[g->n++] = p;
+	return 0;
+}
+
+static int
+cmp64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int64_t
+median(int64_t *v, size_t n)
+{
+	qsort(v, n, sizeof *v, cmp64);
+	return v[n / 2];
+}
+
+static void
+decide_units(struct csv_importer *im, struct garmin *g)
+{
+	struct csv_import_report *r = im->r;
+
+	if (im->o->units_given) {
+		r->units = im->o->units;
+		r->units_how = "as --units says";
+	} else if (g->nstrides > 0) {
+		/* Strides run 0.5-2 m, which is 1.6-6.6 ft. */
+		r->units = median(g->strides, g->nstrides) > 200 ? UNIT_MI : UNIT_KM;
+		r->units_how = r->units == UNIT_MI ? "stride lengths are in feet" :
+		    "stride lengths are in metres";
+	} else if (g->npaces > 0 && median(g->paces, g->npaces) < 270) {
+		r->units = UNIT_KM;
+		r->units_how = "the paces are only possible per km";
+	} else {
+		r->units = im->o->default_units;
+		r->units_how = "the file does not say; your runlog unit was "
+		    "assumed (give --units km or --units mi if that is wrong)";
+	}
+}
+
+static int
+garmin_finish(struct csv_importer *im)
+{
+	struct garmin *g = im->fmt;
+	size_t i;
+	int rc;
+
+	decide_units(im, g);
+	for (i = 0; i < g->n; i++) {
+		struct pending *p = &g->rows[i];
+		const char *dcol = im->hdr.name[g->dist];
+
+		if (im->r->units == UNIT_MI) {
+			/* miles x 1000 -> metres: x 1609.344 / 1000, rounded */
+			p->r.distance_m = (p->dist_milli * 1609344 + 500000) / 1000000;
+			if (p->climb >= 0)
+				p->r.climb_m = (p->climb * 3048 + 5000) / 10000;
+		} else {
+			p->r.distance_m = p->dist_milli;
+			p->r.climb_m = p->climb;
+		}
+		if (range_check(&RANGE_DISTANCE, p->r.distance_m, NULL) != 0) {
+			csv_bad_line(p->line, dcol, p->dist_raw, "distance %s %s: "
+			    "must be %s", p->dist_raw, units_distance_name(
+			    im->r->units), RANGE_DISTANCE.allowed);
+			rc = -1;
+		} else if (p->r.climb_m > RANGE_CLIMB.max) {
+			char cv[24];
+			snprintf(cv, sizeof cv, "%" PRId64, p->climb);
+			csv_bad_line(p->line, im->hdr.name[g->ascent], cv,
+			    "climb: must be %s", RANGE_CLIMB.allowed);
+			rc = -1;
+		} else {
+			rc = csv_import_run(im, p->line, &p->r);
+		}
+		if (rc == -2)
+			return -1;
+		if (rc < 0 && csv_row_refused(im) != 0)
+			return -1;
+	}
+	return 0;
+}

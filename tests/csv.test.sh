@@ -1,0 +1,107 @@
+#!/bin/sh
+# export and import end to end: for each kind of entry, export -> import
+# into an empty journal -> export gives the same bytes, with notes that
+# hold commas, quotes, line breaks, formula starts, non-ASCII and emoji;
+# importing again adds nothing; bad files change nothing; -o writes 0600.
+. tests/lib.sh
+A=$T/a.db; B=$T/b.db
+
+NL='
+'
+expect 0 "$RUNLOG" --db "$A" run 10.5km 52:30 --date 2026-11-01 --rpe 5 --hr 150 --climb 120 --before 70.4 --after 69.9 --note "=SUM(A1), \"quoted\"${NL}second line"
+expect 0 "$RUNLOG" --db "$A" run 5.001km 25:00 --date 2026-11-01 --type tempo --note "-minus, ünïcödé 🏃"
+expect 0 "$RUNLOG" --db "$A" run 21.1km 1:45:00 --date 2026-11-03 --type long --note "@mention"
+expect 0 "$RUNLOG" --db "$A" sleep 7.5 --date 2026-11-01 --quality 4 --note "+plus, 'quote'"
+expect 0 "$RUNLOG" --db "$A" sleep 6:10 --date 2026-11-02
+expect 0 "$RUNLOG" --db "$A" drink 500ml --date 2026-11-01 --electrolytes
+expect 0 "$RUNLOG" --db "$A" drink 1.5l --date 2026-11-01
+expect 0 "$RUNLOG" --db "$A" drink 330ml --date 2026-11-02
+expect 0 "$RUNLOG" --db "$A" fatigue 6 --date 2026-11-02 --soreness 3 --mood 4 --stress 2 --rhr 50 --ill --note "'=already quoted${NL}line 2"
+expect 0 "$RUNLOG" --db "$A" fatigue 8 --date 2026-11-03 --pain --swelling --numbness --no-weight
+expect 0 "$RUNLOG" --db "$A" rest --date 2026-11-04 --note "	tab first, then 😴"
+
+for w in runs sleep hydration fatigue rest; do
+	expect 0 "$RUNLOG" --db "$A" export --what "$w" -o "$T/$w-1.csv"
+	perm=$(stat -c %a "$T/$w-1.csv"); same "$perm" 600 "$w export mode $perm, not 600"
+	expect 0 "$RUNLOG" --db "$B" import "$T/$w-1.csv"
+	out_has "Added"
+	expect 0 "$RUNLOG" --db "$B" export --what "$w"
+	cp "$T/out" "$T/$w-2.csv"
+	if cmp -s "$T/$w-1.csv" "$T/$w-2.csv"; then ok; else fail "$w: round trip differs"; diff "$T/$w-1.csv" "$T/$w-2.csv" >&2; fi
+	before=$(rows "$B")
+	expect 0 "$RUNLOG" --db "$B" import "$T/$w-1.csv"
+	out_has "Added 0"
+	same "$(rows "$B")" "$before" "$w: importing again changed the journal"
+done
+
+# The files as a spreadsheet sees them: CRLF, neutralised formulas.
+if grep -q "\"'=SUM(A1), \"\"quoted\"\"" "$T/runs-1.csv"; then ok; else fail "formula not neutralised"; fi
+if grep -q "\"'-minus, ünïcödé 🏃\"" "$T/runs-1.csv"; then ok; else fail "leading - not neutralised"; fi
+lines=$(wc -l < "$T/hydration-1.csv"); crs=$(tr -cd '\r' < "$T/hydration-1.csv" | wc -c)
+same "$lines" "$crs" "hydration lines do not all end in CRLF"
+expect 0 "$RUNLOG" --db "$A" export --what runs
+head -n 1 "$T/out" > "$T/h"
+if grep -q "^date,distance_km,duration_s,rpe_1_10,type,avg_hr_bpm,climb_m,mass_before_kg,mass_after_kg,note,source,external_id,created_at,updated_at" "$T/h"; then ok; else fail "runs header"; fi
+out_has "2026-11-01,10.500,3150,5,easy,150,120,70.400,69.900,"
+out_has "2026-11-01,5.001,1500,,tempo,"
+
+# days: one row per calendar day from the first entry to the last.
+expect 0 "$RUNLOG" --db "$A" export
+same "$(wc -l < "$T/out")" 5 "days: header + 4 days"
+head -n 1 "$T/out" > "$T/h"
+if grep -q "^date,weekday,runs,distance_km,duration_s,load_au,climb_m,sleep_min,sleep_quality_1_5,fluid_ml,drinks,fatigue_1_10,soreness_1_10,mood_1_5,stress_1_5,resting_hr_bpm,ill,sharp_pain,swelling,numbness,cannot_bear_weight,rest_day,acwr,monotony,flags" "$T/h"; then ok; else fail "days header"; fi
+# Load: RPE 5 x 52.5 min, plus 5.001 km x 24 AU without RPE = 382.5.
+out_has "2026-11-01,Sun,2,15.501,4650,382.5,120,450,4,2000,2,,,,,,,,,,,no,,,"
+# No check-in on 2026-11-04: empty cells, not zeros; the flag of the day
+# before still holds (injury signs carry over one day).
+out_has "2026-11-03,Tue,1,21.100,6300,506.4,,,,,0,8,,,,,no,yes,yes,yes,yes,no,,,injury-signs"
+out_has "2026-11-04,Wed,0,0.000,0,0.0,,,,,0,,,,,,,,,,,yes,,,injury-signs"
+expect 0 "$RUNLOG" --db "$A" export --what runs --from 2026-11-02 --to 2026-11-03
+same "$(wc -l < "$T/out")" 2 "runs --from/--to: header + 1"
+
+# Strava and Garmin through the command.
+expect 0 "$RUNLOG" --db "$B" import tests/fixtures/strava-2025.csv
+out_has "a Strava export, 6 rows."
+out_has "Added 3 runs."
+out_has "Skipped 3 rows of other sports (Ride 1, Swim 1, Walk 1)."
+expect 0 "$RUNLOG" --db "$B" import --dry-run tests/fixtures/garmin-mi.csv
+out_has "Dry run, nothing was written."
+out_has "Would add 2 runs."
+out_has "Distances read in mi: stride lengths are in feet."
+expect 0 "$RUNLOG" --db "$B" import --units km tests/fixtures/garmin-nostride.csv
+out_has "Distances read in km: as --units says."
+# The import is one undo group.
+n=$(count "$B" run)
+expect 0 "$RUNLOG" --db "$B" import tests/fixtures/garmin-km.csv
+same "$(count "$B" run)" $((n + 3)) "garmin added 3"
+expect 0 "$RUNLOG" --db "$B" undo
+same "$(count "$B" run)" "$n" "undo removed the whole import"
+
+# Bad files and bad options: status, message, nothing written.
+before=$(rows "$B")
+expect 1 "$RUNLOG" --db "$B" import tests/fixtures/bad-type-runs.csv
+err_has "line 3, column distance_km: 'ten': expected a number"
+err_has "nothing was imported"
+expect 1 "$RUNLOG" --db "$B" import tests/fixtures/bad-truncated.csv
+err_has "line 2: 6 fields where the header has 10"
+expect 1 "$RUNLOG" --db "$B" import tests/fixtures/bad-empty.csv
+expect 1 "$RUNLOG" --db "$B" import "$T/no-such-file.csv"
+expect 0 "$RUNLOG" --db "$A" export -o "$T/days.csv"
+expect 1 "$RUNLOG" --db "$B" import "$T/days.csv"
+err_has "days report"
+expect 2 "$RUNLOG" --db "$B" import --format excel tests/fixtures/strava-2025.csv
+expect 2 "$RUNLOG" --db "$B" import --units yards tests/fixtures/garmin-km.csv
+expect 2 "$RUNLOG" --db "$B" import
+expect 2 "$RUNLOG" --db "$B" export --what everything
+expect 2 "$RUNLOG" --db "$B" export --from 2026-02-30
+same "$(rows "$B")" "$before" "a refused import changed the journal"
+# A dry run on a journal that does not exist creates nothing.
+expect 0 "$RUNLOG" --db "$T/none.db" import --dry-run tests/fixtures/strava-2025.csv
+if [ -e "$T/none.db" ]; then fail "dry run created a journal"; else ok; fi
+# --skip-bad imports the good rows and lists the bad.
+expect 0 "$RUNLOG" --db "$T/c.db" import --skip-bad tests/fixtures/bad-type-runs.csv
+out_has "Added 2 runs."
+err_has "refused 1 bad row"
+err_has "line 3, column distance_km"
+
+done_tests
