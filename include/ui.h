@@ -142,10 +142,10 @@ int ui_flags_load(struct ui *ui, int from, int to, struct flag_row **rows,
     size_t *n);
 
 /* Forms (ui-form.c). */
-enum form_kind { FORM_RUN, FORM_SLEEP, FORM_DRINK, FORM_CHECKIN };
+enum form_kind { FORM_RUN, FORM_SLEEP, FORM_DRINK, FORM_CHECKIN, FORM_EXPORT };
 enum field_kind {
 	FK_DISTANCE, FK_DURATION, FK_HOURS, FK_VOLUME, FK_MASS, FK_INT,
-	FK_TYPE, FK_YESNO, FK_TEXT
+	FK_CHOICE, FK_YESNO, FK_TEXT, FK_PATH
 };
 
 #define FORM_FIELDS 14
@@ -154,6 +154,7 @@ struct form_field {
 	const char  *label;
 	enum field_kind kind;
 	const struct field_range *range;  /* FK_INT, FK_DISTANCE ... */
+	const char *const *choices;       /* FK_CHOICE: NULL-terminated */
 	int          required;
 	int          dirty;               /* typed since the form opened */
 	int64_t      orig;                /* value when editing, for !dirty */

@@ -196,6 +196,9 @@ day_key(struct ui *ui, enum ui_cmd cmd)
 		return toggle_rest(ui);
 	case CMD_UNDO:
 		return day_undo(ui);
+	case CMD_EXPORT:
+		form_open(ui, FORM_EXPORT, ui->day, 0);
+		return UI_REDRAW;
 	default:
 		return -1;
 	}

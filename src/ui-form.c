@@ -5,17 +5,41 @@
  * a bad value is shown in place with the range and never saved. The form
  * lives in struct ui, so a resize redraws it with everything still typed.
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "csv.h"
 #include "date.h"
 #include "ui.h"
 #include "units.h"
 #include "util.h"
 
 #define NUM_MAX 40          /* bytes of a number field */
+#define PATH_MAX_LEN 1024   /* bytes of a file name typed */
+
+/* The run types in enum order, as a choice. */
+static const char *const run_types[] = {
+	"easy", "long", "tempo", "interval", "race", "recovery", "other", NULL,
+};
+
+/* What an export writes, in enum csv_what order. */
+static const char *csv_kinds[CSV_WHAT_COUNT + 1];
+
+static int
+choice_index(const struct form_field *f)
+{
+	int i;
+
+	for (i = 0; f->choices[i] != NULL; i++)
+		if (strcmp(f->choices[i], f->buf) == 0)
+			return i;
+	return -1;
+}
 
 static struct form_field *
 add(struct ui_form *fm, const char *label, enum field_kind k,
@@ -78,7 +102,7 @@ open_run(struct ui *ui, struct ui_form *fm, int64_t id)
 	f = add(fm, "Distance", FK_DISTANCE, &RANGE_DISTANCE,
 	    units_distance_name(cfg->dist_unit), 1);
 	add(fm, "Duration", FK_DURATION, &RANGE_DURATION, "h:m:s", 1);
-	add(fm, "Type", FK_TYPE, NULL, "", 0);
+	add(fm, "Type", FK_CHOICE, NULL, "", 0)->choices = run_types;
 	add(fm, "RPE", FK_INT, &RANGE_RPE, "1-10", 0);
 	add(fm, "Average HR", FK_INT, &RANGE_HR, "bpm", 0);
 	add(fm, "Climb", FK_INT, &RANGE_CLIMB, "m", 0);
@@ -193,13 +217,39 @@ open_checkin(struct ui *ui, struct ui_form *fm, int64_t id)
 	return 0;
 }
 
+/* The file name offered for an export of what, until one is typed. */
+static void
+export_default(const struct ui *ui, struct ui_form *fm)
+{
+	char ds[11];
+	int i = choice_index(&fm->f[0]);
+
+	snprintf(fm->f[1].buf, sizeof fm->f[1].buf, "runlog-%s-%s.csv",
+	    csv_kinds[i >= 0 ? i : CSV_DAYS], date_format(ui->today, ds));
+}
+
+static int
+open_export(struct ui *ui, struct ui_form *fm)
+{
+	int i;
+
+	for (i = 0; i < CSV_WHAT_COUNT; i++)
+		csv_kinds[i] = csv_what_name((enum csv_what)i);
+	csv_kinds[CSV_WHAT_COUNT] = NULL;
+	add(fm, "Export", FK_CHOICE, NULL, "", 1)->choices = csv_kinds;
+	add(fm, "To file", FK_PATH, NULL, "", 1);
+	snprintf(fm->f[0].buf, sizeof fm->f[0].buf, "%s", csv_kinds[CSV_DAYS]);
+	export_default(ui, fm);
+	return 0;
+}
+
 static const char *const kind_word[] = {
 	[FORM_RUN] = "run", [FORM_SLEEP] = "sleep", [FORM_DRINK] = "drink",
-	[FORM_CHECKIN] = "check-in",
+	[FORM_CHECKIN] = "check-in", [FORM_EXPORT] = "export",
 };
 static const char kind_letter[] = {
 	[FORM_RUN] = 'r', [FORM_SLEEP] = 's', [FORM_DRINK] = 'd',
-	[FORM_CHECKIN] = 'f',
+	[FORM_CHECKIN] = 'f', [FORM_EXPORT] = 'e',
 };
 
 int
@@ -217,6 +267,7 @@ form_open(struct ui *ui, enum form_kind kind, int day, int64_t id)
 	case FORM_SLEEP:   rc = open_sleep(ui, fm, id); break;
 	case FORM_DRINK:   rc = open_drink(ui, fm, id); break;
 	case FORM_CHECKIN: rc = open_checkin(ui, fm, id); break;
+	case FORM_EXPORT:  rc = open_export(ui, fm); break;
 	}
 	if (rc != 0) {
 		ui_message(ui, ROLE_ALERT, "cannot open the %s: %s",
@@ -224,7 +275,10 @@ form_open(struct ui *ui, enum form_kind kind, int day, int64_t id)
 		free(fm);
 		return -1;
 	}
-	if (id != 0)
+	if (kind == FORM_EXPORT)
+		snprintf(fm->title, sizeof fm->title, "Export the whole journal "
+		    "as CSV");
+	else if (id != 0)
 		snprintf(fm->title, sizeof fm->title, "Edit %s %c%" PRId64 " on %s %s",
 		    kind_word[kind], kind_letter[kind], id,
 		    date_weekday_name(fm->day), date_format(fm->day, ds));
@@ -251,12 +305,49 @@ set_err(struct form_field *f, const char *allowed)
 		snprintf(f->err, sizeof f->err, "%s", e);
 }
 
+/* "~/x" with $HOME; out at least PATH_MAX_LEN + 256 bytes. */
+static void
+expand_path(const char *in, char *out, size_t n)
+{
+	const char *home = getenv("HOME");
+
+	if (in[0] == '~' && (in[1] == '/' || in[1] == '\0') && home != NULL)
+		snprintf(out, n, "%s%s", home, in + 1);
+	else
+		snprintf(out, n, "%s", in);
+}
+
+/* A file an export can write: its directory exists, it is no directory. */
+static int
+check_path(struct form_field *f)
+{
+	char path[PATH_MAX_LEN + 256], *slash;
+	struct stat sb;
+
+	expand_path(f->buf, path, sizeof path);
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		snprintf(f->err, sizeof f->err, "%.60s is a directory; add a file "
+		    "name", f->buf);
+		return -1;
+	}
+	if ((slash = strrchr(path, '/')) != NULL) {
+		if (slash == path)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+		if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+			snprintf(f->err, sizeof f->err, "no directory %.60s", path);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* The value of f in stored units; 0 / -1 with f->err set. */
 static int
 field_value(const struct ui *ui, struct form_field *f, int64_t *v)
 {
 	const char *allowed = f->range != NULL ? f->range->allowed : NULL;
-	enum run_type t;
 	int rc = 0;
 
 	f->err[0] = '\0';
@@ -265,7 +356,7 @@ field_value(const struct ui *ui, struct form_field *f, int64_t *v)
 		return f->required ? -1 : 0;
 	}
 	if (!f->dirty && f->orig != 0 && f->kind != FK_TEXT &&
-	    f->kind != FK_TYPE && f->kind != FK_YESNO) {
+	    f->kind != FK_CHOICE && f->kind != FK_YESNO && f->kind != FK_PATH) {
 		*v = f->orig;    /* untouched: keep the stored value exactly */
 		return 0;
 	}
@@ -292,13 +383,16 @@ field_value(const struct ui *ui, struct form_field *f, int64_t *v)
 			return -1;
 		}
 		break;
-	case FK_TYPE:
-		if (run_type_parse(f->buf, &t) != 0) {
-			set_err(f, NULL);
+	case FK_CHOICE:
+		if ((*v = choice_index(f)) < 0) {
+			snprintf(f->err, sizeof f->err, "'%.40s': not one of the "
+			    "choices", f->buf);
 			return -1;
 		}
-		*v = t;
 		return 0;
+	case FK_PATH:
+		*v = 0;
+		return check_path(f);
 	case FK_YESNO:
 		*v = strcmp(f->buf, "yes") == 0;
 		return 0;
@@ -376,7 +470,8 @@ save_run(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
 	r.day = fm->day;
 	r.distance_m = v[0];
 	r.duration_s = v[1];
-	r.type = (enum run_type)v[2];
+	if (run_type_parse(fm->f[2].buf, &r.type) != 0)
+		r.type = RUN_EASY;
 	r.rpe = (int)v[3];
 	r.avg_hr = (int)v[4];
 	r.climb_m = fm->f[5].buf[0] != '\0' ? v[5] : -1;
@@ -459,12 +554,94 @@ save_checkin(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
 	return rc;
 }
 
+/*
+ * Writes the export under a temporary name beside path (mode 0600: it is
+ * health data) and renames it into place once complete, so that an
+ * existing file is never left half-written.
+ */
+static int
+export_file(struct ui *ui, enum csv_what what, const char *path, size_t *rows)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *tmp;
+	const char *base = slash != NULL ? path + (slash - dir) + 1 : path;
+	FILE *f = NULL;
+	int fd, rc = -1;
+
+	if (slash == NULL) {
+		free(dir);
+		dir = xstrdup(".");
+	} else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
+	if ((fd = mkstemp(tmp)) < 0) {
+		err_set("cannot write in %s: %s", dir, strerror(errno));
+		goto out;
+	}
+	if (fchmod(fd, 0600) != 0 || (f = fdopen(fd, "w")) == NULL) {
+		err_set("%s: %s", tmp, strerror(errno));
+		close(fd);
+		goto fail;
+	}
+	if (csv_export(ui->st, ui->cfg, what, DATE_MIN, DATE_MAX, f, rows) != 0)
+		goto fail;
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		err_set("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (fclose(f) != 0) {
+		f = NULL;
+		err_set("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	f = NULL;
+	if (rename(tmp, path) != 0) {
+		err_set("cannot replace %s: %s", path, strerror(errno));
+		goto fail;
+	}
+	rc = 0;
+	goto out;
+fail:
+	if (f != NULL)
+		fclose(f);
+	unlink(tmp);
+out:
+	free(tmp);
+	free(dir);
+	return rc;
+}
+
+static int
+save_export(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
+    size_t n)
+{
+	static const char *const nouns[CSV_WHAT_COUNT][2] = {
+		[CSV_DAYS] = { "day", "days" }, [CSV_RUNS] = { "run", "runs" },
+		[CSV_SLEEP] = { "sleep entry", "sleep entries" },
+		[CSV_HYDRATION] = { "drink", "drinks" },
+		[CSV_FATIGUE] = { "check-in", "check-ins" },
+		[CSV_REST] = { "rest day", "rest days" },
+	};
+	char path[PATH_MAX_LEN + 256], *abs;
+	size_t rows = 0;
+
+	expand_path(fm->f[1].buf, path, sizeof path);
+	if (export_file(ui, (enum csv_what)v[0], path, &rows) != 0)
+		return -1;
+	abs = realpath(path, NULL);
+	snprintf(what, n, "%zu %s to %.150s", rows, nouns[v[0]][rows != 1],
+	    abs != NULL ? abs : path);
+	free(abs);
+	return 0;
+}
+
 static int
 form_save(struct ui *ui)
 {
 	struct ui_form *fm = ui->form;
 	int64_t v[FORM_FIELDS];
-	char what[120] = "";
+	char what[240] = "";
 	int rc = -1;
 
 	memset(v, 0, sizeof v);
@@ -475,37 +652,39 @@ form_save(struct ui *ui)
 	case FORM_SLEEP:   rc = save_sleep(ui, fm, v, what, sizeof what); break;
 	case FORM_DRINK:   rc = save_drink(ui, fm, v, what, sizeof what); break;
 	case FORM_CHECKIN: rc = save_checkin(ui, fm, v, what, sizeof what); break;
+	case FORM_EXPORT:  rc = save_export(ui, fm, v, what, sizeof what); break;
 	}
 	if (rc != 0) {
-		snprintf(fm->err, sizeof fm->err, "Not saved: %s", err_get());
+		snprintf(fm->err, sizeof fm->err, "%s: %s", fm->kind == FORM_EXPORT ?
+		    "Not written" : "Not saved", err_get());
 		return UI_REDRAW;
 	}
-	ui_message(ui, ROLE_GOOD, "Saved %s", what);
+	ui_message(ui, ROLE_GOOD, "%s %s", fm->kind == FORM_EXPORT ? "Wrote" :
+	    "Saved", what);
 	free(ui->form);
 	ui->form = NULL;
 	return UI_RELOAD | UI_REDRAW;
 }
 
+/* Steps a choice by step, or to the next one starting with letter. */
 static void
-cycle_type(struct form_field *f, int step, int letter)
+cycle_choice(struct form_field *f, int step, int letter)
 {
-	enum run_type t = RUN_EASY;
-	int i, start;
+	int n = 0, i, cur = choice_index(f);
 
-	if (run_type_parse(f->buf, &t) != 0)
-		t = RUN_EASY;
-	start = (int)t;
+	while (f->choices[n] != NULL)
+		n++;
+	if (cur < 0)
+		cur = 0;
 	if (letter) {
-		for (i = 1; i <= RUN_TYPE_COUNT; i++) {
-			int k = (start + i) % RUN_TYPE_COUNT;
-			if (run_type_name((enum run_type)k)[0] == letter) {
-				t = (enum run_type)k;
+		for (i = 1; i <= n; i++)
+			if (f->choices[(cur + i) % n][0] == letter) {
+				cur = (cur + i) % n;
 				break;
 			}
-		}
 	} else
-		t = (enum run_type)((start + step + RUN_TYPE_COUNT) % RUN_TYPE_COUNT);
-	snprintf(f->buf, sizeof f->buf, "%s", run_type_name(t));
+		cur = (cur + step + n) % n;
+	snprintf(f->buf, sizeof f->buf, "%s", f->choices[cur]);
 }
 
 static void
@@ -541,20 +720,23 @@ form_key(struct ui *ui, int key)
 	case KEY_RESIZE:
 		return UI_REDRAW;
 	}
-	if (key == 'q' && f->kind != FK_TEXT)
+	if (key == 'q' && f->kind != FK_TEXT && f->kind != FK_PATH)
 		goto cancel;
 	fm->err[0] = '\0';
-	if (f->kind == FK_TYPE) {
+	if (f->kind == FK_CHOICE) {
 		if (key == ' ' || key == KEY_RIGHT)
-			cycle_type(f, 1, 0);
+			cycle_choice(f, 1, 0);
 		else if (key == KEY_LEFT)
-			cycle_type(f, -1, 0);
+			cycle_choice(f, -1, 0);
 		else if (key >= 'a' && key <= 'z')
-			cycle_type(f, 0, key);
+			cycle_choice(f, 0, key);
 		else
 			return UI_NOTHING;
 		f->dirty = 1;
 		form_check_field(ui, f);
+		/* The offered file name follows the kind until one is typed. */
+		if (fm->kind == FORM_EXPORT && !fm->f[1].dirty)
+			export_default(ui, fm);
 		return UI_REDRAW;
 	}
 	if (f->kind == FK_YESNO) {
@@ -571,7 +753,8 @@ form_key(struct ui *ui, int key)
 		return UI_REDRAW;
 	}
 	len = strlen(f->buf);
-	cap = f->kind == FK_TEXT ? NOTE_MAX : NUM_MAX;
+	cap = f->kind == FK_TEXT ? NOTE_MAX : f->kind == FK_PATH ? PATH_MAX_LEN :
+	    NUM_MAX;
 	if (key == KEY_BACKSPACE || key == 127 || key == 8)
 		delete_char(f);
 	else if (key == ('u' & 0x1f))
@@ -633,6 +816,22 @@ layout(const struct ui *ui, struct form_layout *L)
 	L->below = L->top + 1 + (rows >= 16 ? 1 : 0) + L->shown;
 }
 
+/* Free text gets the whole line; its hint goes under the fields. */
+static int
+is_long(const struct form_field *f)
+{
+	return f->kind == FK_TEXT || f->kind == FK_PATH;
+}
+
+static int
+input_width(const struct ui *ui, const struct form_layout *L,
+    const struct form_field *f)
+{
+	int w = ui->cols - L->ix - 2;
+
+	return is_long(f) && w > L->iw ? w : L->iw;
+}
+
 static int
 field_row(const struct ui *ui, const struct form_layout *L, int i)
 {
@@ -657,9 +856,24 @@ static const char *
 hint_of(const struct form_field *f, char *out, size_t n)
 {
 	switch (f->kind) {
-	case FK_TYPE:
-		snprintf(out, n, "Space: easy long tempo interval race recovery other");
+	case FK_CHOICE: {
+		size_t i, len;
+		snprintf(out, n, "Space:");
+		for (i = 0; f->choices[i] != NULL; i++) {
+			len = strlen(out);
+			snprintf(out + len, n - len, " %s", f->choices[i]);
+		}
 		break;
+	}
+	case FK_PATH: {
+		char path[PATH_MAX_LEN + 256];
+		struct stat sb;
+		expand_path(f->buf, path, sizeof path);
+		snprintf(out, n, "%s", stat(path, &sb) == 0 ?
+		    "the file exists: Enter replaces it" :
+		    "a new file; ~/ is your home directory");
+		break;
+	}
 	case FK_YESNO:
 		snprintf(out, n, "y or n");
 		break;
@@ -723,14 +937,18 @@ form_draw(const struct ui *ui, WINDOW *w)
 		ui_put(w, row, 0, 1, ROLE_NORMAL, cur ? ">" : " ");
 		ui_putf(w, row, L.lx, L.lw, cur ? ROLE_HEADER : ROLE_NORMAL, "%s%s",
 		    f->label, f->required ? "*" : "");
-		if (f->kind == FK_TYPE)
+		int iw = input_width(ui, &L, f);
+
+		if (f->kind == FK_CHOICE)
 			snprintf(box, sizeof box, "< %s >", f->buf);
 		else
-			snprintf(box, sizeof box, "%s", tail(f->buf, L.iw));
+			snprintf(box, sizeof box, "%s", tail(f->buf, iw));
 		ui_put(w, row, L.ix - 1, 1, ROLE_DIM, "[");
-		ui_put(w, row, L.ix, L.iw, f->err[0] ? ROLE_ALERT :
+		ui_put(w, row, L.ix, iw, f->err[0] ? ROLE_ALERT :
 		    (cur ? ROLE_SELECTED : ROLE_NORMAL), box);
-		ui_put(w, row, L.ix + L.iw, 1, ROLE_DIM, "]");
+		ui_put(w, row, L.ix + iw, 1, ROLE_DIM, "]");
+		if (is_long(f))
+			continue;
 		ui_put(w, row, L.ux, L.uw, ROLE_DIM, f->unit);
 		if (L.hx) {
 			if (f->err[0])
@@ -752,7 +970,7 @@ form_draw(const struct ui *ui, WINDOW *w)
 		} else if (f->err[0])
 			two_lines(w, L.below, ui->cols - 1, ROLE_ALERT,
 			    u8 ? "\u2717 " : "x ", f->err);
-		else if (!L.hx)
+		else if (!L.hx || is_long(f))
 			two_lines(w, L.below, ui->cols - 1, ROLE_DIM, "",
 			    hint_of(f, hint, sizeof hint));
 	}
@@ -769,14 +987,15 @@ form_cursor(const struct ui *ui, int *y, int *x)
 	const struct ui_form *fm = ui->form;
 	const struct form_field *f = &fm->f[fm->cur];
 	struct form_layout L;
-	int w;
+	int w, iw;
 
 	layout(ui, &L);
 	*y = field_row(ui, &L, fm->cur);
-	if (f->kind == FK_TYPE || f->kind == FK_YESNO) {
+	if (f->kind == FK_CHOICE || f->kind == FK_YESNO) {
 		*x = L.ix;
 		return;
 	}
-	w = ui_text_width(tail(f->buf, L.iw));
-	*x = L.ix + (w < L.iw ? w : L.iw - 1);
+	iw = input_width(ui, &L, f);
+	w = ui_text_width(tail(f->buf, iw));
+	*x = L.ix + (w < iw ? w : iw - 1);
 }

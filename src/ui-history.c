@@ -400,6 +400,9 @@ history_key(struct ui *ui, enum ui_cmd cmd)
 		return UI_REDRAW;
 	case CMD_UNDO:
 		return ui_undo(ui);
+	case CMD_EXPORT:
+		form_open(ui, FORM_EXPORT, ui->day, 0);
+		return UI_REDRAW;
 	default:
 		return -1;
 	}

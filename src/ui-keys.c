@@ -48,6 +48,7 @@ static const struct ui_key day_keys[] = {
 	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
 	{ 'k', CMD_UP, NULL, "select the previous run or drink" },
 	{ KEY_UP, CMD_UP, NULL, NULL },
+	{ 'E', CMD_EXPORT, NULL, "export the whole journal to a CSV file" },
 };
 KEYMAP(ui_keys_day, "Day", day_keys);
 
@@ -115,6 +116,7 @@ static const struct ui_key history_keys[] = {
 	{ KEY_HOME, CMD_TOP, NULL, NULL },
 	{ 'G', CMD_BOTTOM, NULL, "oldest entry" },
 	{ KEY_END, CMD_BOTTOM, NULL, NULL },
+	{ 'E', CMD_EXPORT, "export", "export the whole journal to a CSV file" },
 };
 KEYMAP(ui_keys_history, "History", history_keys);
 

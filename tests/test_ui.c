@@ -769,6 +769,47 @@ test_colour_and_text(void **state)
 	assert_int_equal(ui_text_width(ui_bar(0.5, 8, bar, sizeof bar)), 8);
 }
 
+static void
+test_export(void **state)
+{
+	struct fx *f = *state;
+	char *path = xasprintf("%s/out/runs.csv", f->dir), *want, line[256];
+	FILE *fp;
+	int n = 0;
+
+	keys(f, "E");
+	assert_non_null(f->ui->form);
+	assert_int_equal(f->ui->form->kind, FORM_EXPORT);
+	assert_string_equal(f->ui->form->f[1].buf, "runlog-days-2026-11-25.csv");
+	keys(f, "r");                        /* runs; the offered name follows */
+	assert_string_equal(f->ui->form->f[0].buf, "runs");
+	assert_string_equal(f->ui->form->f[1].buf, "runlog-runs-2026-11-25.csv");
+	key(f, '\t');
+	key(f, CTRL_U);
+	type(f, path);                       /* its directory does not exist */
+	assert_non_null(strstr(f->ui->form->f[1].err, "no directory"));
+	key(f, '\n');
+	assert_non_null(f->ui->form);
+	want = xasprintf("%s/out", f->dir);
+	assert_int_equal(mkdir(want, 0700), 0);
+	free(want);
+	key(f, KEY_BACKSPACE);               /* checked again as typed */
+	type(f, "v");
+	assert_string_equal(f->ui->form->f[1].err, "");
+	key(f, '\n');
+	assert_null(f->ui->form);
+	want = xasprintf("Wrote 13 runs to %s", path);
+	assert_string_equal(f->ui->msg, want);
+	free(want);
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	while (fgets(line, sizeof line, fp) != NULL)
+		n++;
+	fclose(fp);
+	assert_int_equal(n, 14);             /* the header and 13 runs */
+	free(path);
+}
+
 /* The manual's KEYS section lists every binding with its help text. */
 static void
 test_manual_keys(void **state)
@@ -835,6 +876,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_history_bounded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_colour_and_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export, setup, teardown),
 		cmocka_unit_test(test_manual_keys),
 	};
 

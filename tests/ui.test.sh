@@ -96,6 +96,14 @@ keys w
 wait_for "0.50 l of 2.00 l  25%"
 wait_for "          0.25 l  0.25 l"
 
+# Export from the Day screen to a typed path.
+keys E
+wait_for "Export the whole journal as CSV"
+keys Tab C-u; text "$T/days.csv"; keys Enter
+wait_for "Wrote 1 day to $T/days.csv"
+same "$(wc -l <"$T/days.csv" | tr -d ' ')" 2 "the export is not a header and one day"
+same "$(stat -c %a "$T/days.csv")" 600 "the export is not mode 600"
+
 # The week shows the same day.
 keys 2
 wait_for "Week Mon 2026-11-23 to Sun 2026-11-29"
