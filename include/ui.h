@@ -326,6 +326,11 @@ void ui_offscreen_close(struct ui_offscreen *o);
 /* The text of w's first lines rows, trailing blanks cut, '\n' after each. */
 void ui_screen_text(WINDOW *w, int lines, struct buf *out);
 
+/* Shared inside the ui module. */
+void ui_day_state_free(struct day_state *d);
+/* Undoes the journal's newest change and says what it was. UI_* bits. */
+int  ui_undo(struct ui *ui);
+
 /* Owns the terminal until the user quits; returns an exit status. */
 int ui_run(struct cli_ctx *ctx);
 

@@ -16,8 +16,6 @@
 
 #define GLASS_ML 250
 
-void ui_day_state_free(struct day_state *d);
-
 static const char *const weekday_full[] = {
 	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 	"Sunday",
@@ -69,8 +67,8 @@ day_enter(struct ui *ui)
 	ds->sel = i == 0 ? 0 : (sel < i ? sel : i - 1);
 }
 
-static int
-day_undo(struct ui *ui)
+int
+ui_undo(struct ui *ui)
 {
 	char label[160];
 	int rc = store_undo(ui->st, label, sizeof label);
@@ -82,14 +80,6 @@ day_undo(struct ui *ui)
 	else
 		ui_message(ui, ROLE_GOOD, "Undone: %s", label);
 	return UI_RELOAD | UI_REDRAW;
-}
-
-/* Shared with the History screen. */
-int ui_undo(struct ui *ui);
-int
-ui_undo(struct ui *ui)
-{
-	return day_undo(ui);
 }
 
 static int
@@ -195,7 +185,7 @@ day_key(struct ui *ui, enum ui_cmd cmd)
 	case CMD_REST:
 		return toggle_rest(ui);
 	case CMD_UNDO:
-		return day_undo(ui);
+		return ui_undo(ui);
 	case CMD_EXPORT:
 		form_open(ui, FORM_EXPORT, ui->day, 0);
 		return UI_REDRAW;

@@ -19,8 +19,6 @@
 #define HIST_PAGE       64      /* rows wanted per load */
 #define HIST_KEEP       512     /* rows kept in the window */
 
-int ui_undo(struct ui *ui);
-void ui_history_reset(struct ui *ui);
 
 static int
 list_rows(const struct ui *ui)
@@ -285,8 +283,8 @@ extend_newer(struct ui *ui)
 	return (long)added;
 }
 
-void
-ui_history_reset(struct ui *ui)
+static void
+history_reset(struct ui *ui)
 {
 	struct hist_state *hs = &ui->hs;
 
@@ -310,7 +308,7 @@ history_enter(struct ui *ui)
 	size_t n;
 
 	if (!hs->loaded || hs->n == 0) {
-		ui_history_reset(ui);
+		history_reset(ui);
 		return;
 	}
 	if (load_days(ui, hs->lo, hs->hi < DATE_MAX ? hs->hi : DATE_MAX, &v,
@@ -323,7 +321,7 @@ history_enter(struct ui *ui)
 	hs->rows = v;
 	hs->n = hs->cap = n;
 	if (hs->n == 0) {
-		ui_history_reset(ui);
+		history_reset(ui);
 		return;
 	}
 	ui_scroll(&hs->sel, &hs->top, hs->n, list_rows(ui));
@@ -362,7 +360,7 @@ history_key(struct ui *ui, enum ui_cmd cmd)
 	case CMD_PGDN:  hist_move(ui, rows); return UI_REDRAW;
 	case CMD_PGUP:  hist_move(ui, -rows); return UI_REDRAW;
 	case CMD_TOP:
-		ui_history_reset(ui);
+		history_reset(ui);
 		return UI_REDRAW;
 	case CMD_BOTTOM:
 		hs->n = 0;

@@ -254,10 +254,13 @@ week_draw(const struct ui *ui, WINDOW *w)
 		if (ws->prev_m > 0) {
 			double pct = 100.0 * (double)(dist - ws->prev_m) /
 			    (double)ws->prev_m;
-			ui_putf(w, y, x, ui->cols - x, pct > 10 ? ROLE_WARNING :
+			x += ui_putf(w, y, x, ui->cols - x, pct > 10 ? ROLE_WARNING :
 			    ROLE_NORMAL, ", distance %+.0f%%%s", pct,
 			    pct > 30 ? " (!! steep)" : pct > 10 ? " (! over 10%)" : "");
 		}
+		if (ws->prev_load > 0)
+			ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, ", load %+.0f%%",
+			    100.0 * (load - ws->prev_load) / ws->prev_load);
 		y++;
 	}
 	/* The chart, when there is room for all seven days. */

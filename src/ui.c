@@ -9,7 +9,6 @@
  * looked up in the screen's key table and handed to the screen, and what
  * the screen does not take is a global action (tabs, help, back, quit).
  */
-#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -71,8 +70,6 @@ ui_free(struct ui *ui)
 	ui->form = NULL;
 }
 
-/* Internal: lets ui-day.c drop what it loaded before loading again. */
-void ui_day_state_free(struct day_state *d);
 void
 ui_day_state_free(struct day_state *d)
 {
@@ -136,7 +133,6 @@ ui_switch(struct ui *ui, const struct screen *s)
 static int
 confirm_key(struct ui *ui, int key)
 {
-	char label[160];
 	int rc;
 
 	switch (ui_key_lookup(&ui_keys_confirm, key)) {
@@ -148,7 +144,6 @@ confirm_key(struct ui *ui, int key)
 		else if (rc == 1)
 			ui_message(ui, ROLE_WARNING, "already gone");
 		else {
-			snprintf(label, sizeof label, "%s", ui->confirm.text);
 			ui_message(ui, ROLE_GOOD, "Deleted %c%lld; u undoes it",
 			    entry_kind_letter(ui->confirm.kind),
 			    (long long)ui->confirm.id);
@@ -557,7 +552,6 @@ ui_run(struct cli_ctx *ctx)
 			wrefresh(stdscr);
 			redraw = 0;
 		}
-		errno = 0;
 		ch = wgetch(stdscr);
 		if (ch == ERR)
 			continue;
