@@ -217,6 +217,7 @@ struct trends_week {
 	double  load;
 	double  fatigue;         /* mean of check-ins; < 0 none */
 	double  sleep_min;       /* mean of nights; < 0 none */
+	double  fluid_ml;        /* mean of days with drinks; < 0 none */
 	double  acwr;            /* at the week's end; < 0 unknown */
 	int     worst;           /* worst flag severity; -1 none */
 };

@@ -39,8 +39,8 @@ trends_enter(struct ui *ui)
 	}
 	for (k = 0; k < ts->weeks; k++) {
 		struct trends_week *w = &ts->w[k];
-		double fat = 0, sl = 0;
-		int nf = 0, ns = 0;
+		double fat = 0, sl = 0, fl = 0;
+		int nf = 0, ns = 0, nfl = 0;
 
 		memset(w, 0, sizeof *w);
 		w->start = first + 7 * k;
@@ -52,6 +52,7 @@ trends_enter(struct ui *ui)
 			w->load += s->load;
 			if (s->fatigue > 0) { fat += s->fatigue; nf++; }
 			if (s->sleep_min >= 0) { sl += (double)s->sleep_min; ns++; }
+			if (s->fluid_ml >= 0) { fl += (double)s->fluid_ml; nfl++; }
 			if (s->nflags > 0 && s->worst > w->worst)
 				w->worst = s->worst;
 			if (s->day <= ui->today && s->acwr >= 0)
@@ -59,6 +60,7 @@ trends_enter(struct ui *ui)
 		}
 		w->fatigue = nf ? fat / nf : -1;
 		w->sleep_min = ns ? sl / ns : -1;
+		w->fluid_ml = nfl ? fl / nfl : -1;
 	}
 	free(d);
 	ts->top = ts->weeks > list_rows(ui) ? ts->weeks - list_rows(ui) : 0;
@@ -110,6 +112,7 @@ trends_draw(const struct ui *ui, WINDOW *w)
 	const struct trends_state *ts = &ui->ts;
 	const struct config *cfg = ui->cfg;
 	int rows = list_rows(ui), wide = ui->cols >= 60, top = ts->top;
+	int wider = ui->cols >= 76;    /* room for load and fluid too */
 	int dw = wide ? 10 : 5, bw, k, y, x, nweeks = 0;
 	int64_t maxd = 0, total = 0;
 	char a[32], b[32], bar[1024], ds[11];
@@ -129,17 +132,23 @@ trends_draw(const struct ui *ui, WINDOW *w)
 		ui_putf(w, 1, x, ui->cols - x, ROLE_NORMAL, wide ? "  mean %s/week" :
 		    " %s/wk",
 		    units_format_distance(total / nweeks, cfg->dist_unit, a));
-	/* date, distance, bar, fatigue, (sleep), acwr, mark */
-	bw = ui->cols - (dw + 1) - 7 - 6 - (wide ? 6 : 0) - 8 - 3;
+	/* date, distance, bar, (load), fatigue, (sleep, fluid), acwr, mark */
+	bw = ui->cols - (dw + 1) - 7 - (wider ? 6 : 0) - 6 - (wide ? 6 : 0) -
+	    (wider ? 6 : 0) - 8 - 3;
 	if (bw < 3)
 		bw = 3;
 	if (bw > 40)
 		bw = 40;
 	x = ui_putf(w, 2, 0, ui->cols, ROLE_DIM, "%-*s %6s %-*s", dw,
 	    wide ? "week of" : "week", units_distance_name(cfg->dist_unit), bw, "");
+	if (wider)
+		x += ui_put(w, 2, x, ui->cols - x, ROLE_DIM, "  load");
 	x += ui_put(w, 2, x, ui->cols - x, ROLE_DIM, "   fat");
 	if (wide)
 		x += ui_put(w, 2, x, ui->cols - x, ROLE_DIM, " sleep");
+	if (wider)
+		x += ui_putf(w, 2, x, ui->cols - x, ROLE_DIM, " %5s",
+		    cfg->vol_unit == UNIT_FLOZ ? "oz/d" : "l/day");
 	ui_put(w, 2, x, ui->cols - x, ROLE_DIM, "  ACWR");
 	if (top + rows > ts->weeks)
 		top = ts->weeks > rows ? ts->weeks - rows : 0;
@@ -153,6 +162,9 @@ trends_draw(const struct ui *ui, WINDOW *w)
 		    units_format_distance_num(tw->distance_m, cfg->dist_unit, a));
 		x += ui_put(w, y, x, bw, ROLE_GOOD, ui_bar(maxd > 0 ?
 		    (double)tw->distance_m / (double)maxd : 0, bw, bar, sizeof bar));
+		if (wider)
+			x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5.0f",
+			    tw->load);
 		if (tw->fatigue >= 0)
 			snprintf(a, sizeof a, "%.1f%s", tw->fatigue,
 			    tw->fatigue >= 7 ? "!" : " ");
@@ -165,6 +177,15 @@ trends_draw(const struct ui *ui, WINDOW *w)
 				units_format_hours((int64_t)(tw->sleep_min + 0.5), b);
 			else
 				snprintf(b, sizeof b, "-");
+			x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5s", b);
+		}
+		if (wider) {
+			if (tw->fluid_ml < 0)
+				snprintf(b, sizeof b, "-");
+			else if (cfg->vol_unit == UNIT_FLOZ)
+				snprintf(b, sizeof b, "%.0f", tw->fluid_ml / ML_PER_FLOZ);
+			else
+				snprintf(b, sizeof b, "%.2f", tw->fluid_ml / 1000.0);
 			x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5s", b);
 		}
 		/* Over the config's bands: the colour, and a mark beside it. */
