@@ -88,6 +88,7 @@ int cmd_demo(struct cli_ctx *, int, char **);
 int cmd_export(struct cli_ctx *, int, char **);
 int cmd_import(struct cli_ctx *, int, char **);
 int cmd_backup(struct cli_ctx *, int, char **);
+int cmd_screen(struct cli_ctx *, int, char **);
 
 /*
  * Prints one flag: "severity id reason"; verbose adds the days covered,

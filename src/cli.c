@@ -50,6 +50,8 @@ static const struct command commands[] = {
 	    "read runlog, Strava or Garmin Connect CSV" },
 	{ "backup", cmd_backup, "FILE",
 	    "write a consistent copy of the journal to FILE" },
+	{ "screen", cmd_screen, "day|week|trends|flags|history [--date D] "
+	    "[--size COLSxLINES]", "print one screen of the journal as text" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

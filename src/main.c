@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "store.h"
 #include "util.h"
+#include "ui.h"
 
 static void
 ctx_free(struct cli_ctx *ctx)
@@ -73,15 +74,16 @@ main(int argc, char **argv)
 		ctx_free(&ctx);
 		return rc;
 	}
-	/* No command: the journal. Until the screens exist, today's entries. */
+	/* No command: the journal, with the global options read first. */
 	{
-		char *av[] = { "show", NULL, NULL, NULL };
-		int n = 1;
-		for (int j = 1; j < argc && n < 3; j++)
-			av[n++] = argv[j];
-		cli_help(stdout);
-		putchar('\n');
-		rc = cmd_show(&ctx, n, av);
+		struct optres o;
+		char *av0 = argv[0];
+
+		argv[0] = "";
+		rc = cli_parse(&ctx, argc, argv, NULL, &o);
+		argv[0] = av0;
+		if (rc == 0)
+			rc = ui_run(&ctx);
 	}
 	ctx_free(&ctx);
 	return rc;

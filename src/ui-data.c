@@ -1,0 +1,125 @@
+/*
+ * ui-data: what the Week, Trends and Flags screens show about each day.
+ * Everything comes from one series (series.h): the days shown plus the
+ * analysis's bounded look-back, so a screen costs the same on a one-year
+ * journal as on a fifty-year one.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "series.h"
+#include "ui.h"
+#include "util.h"
+
+int
+ui_days_load(struct ui *ui, int from, int to, struct ui_daysum *out)
+{
+	struct series se;
+	struct an_flag f[AN_FLAGS_MAX];
+	int d, i, n;
+
+	if (to < from)
+		return 0;
+	for (d = from; d <= to; d++) {
+		struct ui_daysum *s = &out[d - from];
+		memset(s, 0, sizeof *s);
+		s->day = d;
+		s->sleep_min = -1;
+		s->fluid_ml = -1;
+		s->acwr = -1;
+		s->worst = -1;
+	}
+	if (series_load(ui->st, from, to, &ui->cfg->an, &se) != 0)
+		return -1;
+	for (d = from; d <= to; d++) {
+		struct ui_daysum *s = &out[d - from];
+		const struct an_metrics *m = series_metrics(&se, d);
+		const struct an_day *day = series_day(&se, d);
+
+		if (m == NULL)
+			continue;
+		s->distance_m = m->distance_m;
+		s->duration_s = m->duration_s;
+		s->nruns = m->nruns;
+		s->load = m->load;
+		s->sleep_min = m->sleep_min;
+		s->fluid_ml = m->fluid_ml;
+		s->fatigue = m->fatigue;
+		s->acwr = m->acwr;
+		s->rest = day != NULL && day->rest;
+		if (d > ui->today)
+			continue;        /* nothing holds on a day still to come */
+		n = an_flags(m, &ui->cfg->an, f);
+		s->nflags = n;
+		for (i = 0; i < n; i++) {
+			size_t len = strlen(s->flagtext);
+			if ((int)f[i].severity > s->worst)
+				s->worst = (int)f[i].severity;
+			snprintf(s->flagtext + len, sizeof s->flagtext - len, "%s%s",
+			    i ? " " : "", an_flag_name(f[i].id));
+		}
+	}
+	series_free(&se);
+	return 0;
+}
+
+int
+ui_flags_load(struct ui *ui, int from, int to, struct flag_row **rows,
+    size_t *n)
+{
+	struct series se;
+	struct an_flag f[AN_FLAGS_MAX];
+	/* The row of the episode each (id, severity) is in, going back. */
+	long open[AN_FLAG_COUNT][3];
+	struct flag_row *v = NULL;
+	size_t nv = 0, cap = 0;
+	int d, i, k;
+
+	*rows = NULL;
+	*n = 0;
+	if (to < from)
+		return 0;
+	if (series_load(ui->st, from, to, &ui->cfg->an, &se) != 0)
+		return -1;
+	for (i = 0; i < AN_FLAG_COUNT; i++)
+		for (k = 0; k < 3; k++)
+			open[i][k] = -1;
+	for (d = to; d >= from; d--) {
+		const struct an_metrics *m = series_metrics(&se, d);
+		int nf;
+
+		if (m == NULL)
+			continue;
+		nf = an_flags(m, &ui->cfg->an, f);
+		for (i = 0; i < nf; i++) {
+			long *o = &open[f[i].id][f[i].severity];
+			struct flag_row *r;
+
+			if (*o >= 0 && v[*o].first_day == d + 1) {
+				v[*o].first_day = d;     /* the same episode, older */
+				continue;
+			}
+			if (nv == cap) {
+				cap = cap ? cap * 2 : 32;
+				v = xrealloc(v, cap * sizeof *v);
+			}
+			r = &v[nv];
+			memset(r, 0, sizeof *r);
+			r->first_day = r->last_day = d;
+			r->severity = (int)f[i].severity;
+			r->id = (int)f[i].id;
+			r->name = an_flag_name(f[i].id);
+			an_flag_reason(&f[i], ui->cfg->dist_unit, ui->cfg->vol_unit,
+			    r->reason, sizeof r->reason);
+			text_sanitize(r->reason);
+			an_flag_value(&f[i], r->value, sizeof r->value);
+			an_flag_threshold(&f[i], r->threshold, sizeof r->threshold);
+			r->advice = an_flag_advice(&f[i]);
+			*o = (long)nv++;
+		}
+	}
+	series_free(&se);
+	*rows = v;
+	*n = nv;
+	return 0;
+}

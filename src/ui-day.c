@@ -1,0 +1,523 @@
+/*
+ * ui-day: one day of the journal, the screen runlog opens on. Everything
+ * about the day is read in enter() with day-bounded queries; keys add a
+ * run, sleep, check-in or drink through a form, add a glass of water in
+ * one keystroke, mark a rest day and move between days.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "series.h"
+#include "ui.h"
+#include "units.h"
+#include "util.h"
+
+#define GLASS_ML 250
+
+static const char *const weekday_full[] = {
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	"Sunday",
+};
+
+static int64_t
+sum_distance(const struct series *se, int from, int to)
+{
+	const struct an_metrics *m;
+	int64_t sum = 0;
+	int d;
+
+	for (d = from; d <= to; d++)
+		if ((m = series_metrics(se, d)) != NULL)
+			sum += m->distance_m;
+	return sum;
+}
+
+static void
+day_enter(struct ui *ui)
+{
+	struct day_state *ds = &ui->ds;
+	struct series se;
+	size_t i, sel = ds->sel;
+	int ws = date_week_start(ui->day, ui->cfg->week_start);
+	int d = ui->day;
+
+	ui_day_state_free(ds);
+	if (store_runs(ui->st, d, d, &ds->runs, &ds->nruns) != 0 ||
+	    store_sleeps(ui->st, d, d, &ds->sleep, &ds->nsleep) != 0 ||
+	    store_drinks(ui->st, d, d, &ds->drinks, &ds->ndrinks) != 0 ||
+	    store_checkins(ui->st, d, d, &ds->ck, &ds->nck) != 0 ||
+	    store_rests(ui->st, d, d, &ds->rest, &ds->nrest) != 0 ||
+	    series_load(ui->st, ws - 7, d, &ui->cfg->an, &se) != 0) {
+		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
+		    err_get());
+		return;
+	}
+	ds->fluid_ml = 0;
+	for (i = 0; i < ds->ndrinks; i++)
+		ds->fluid_ml += ds->drinks[i].volume_ml;
+	ds->week_m = sum_distance(&se, ws, d);
+	ds->prev_same_m = sum_distance(&se, ws - 7, d - 7);
+	ds->prev_week_m = sum_distance(&se, ws - 7, ws - 1);
+	ds->nflags = series_flags(&se, &ui->cfg->an, d, ds->flags);
+	series_free(&se);
+	/* The selection runs over the day's runs, then its drinks. */
+	i = ds->nruns + ds->ndrinks;
+	ds->sel = i == 0 ? 0 : (sel < i ? sel : i - 1);
+}
+
+int
+ui_undo(struct ui *ui)
+{
+	char label[160];
+	int rc = store_undo(ui->st, label, sizeof label);
+
+	if (rc < 0)
+		ui_message(ui, ROLE_ALERT, "cannot undo: %s", err_get());
+	else if (rc == 1)
+		ui_message(ui, ROLE_NORMAL, "Nothing to undo");
+	else
+		ui_message(ui, ROLE_GOOD, "Undone: %s", label);
+	return UI_RELOAD | UI_REDRAW;
+}
+
+static int
+add_glass(struct ui *ui)
+{
+	struct drink dk;
+	char v[32], sum[32], t[32];
+
+	memset(&dk, 0, sizeof dk);
+	dk.day = ui->day;
+	dk.volume_ml = GLASS_ML;
+	if (store_add_drink(ui->st, &dk) != 0) {
+		ui_message(ui, ROLE_ALERT, "not saved: %s", err_get());
+		return UI_REDRAW;
+	}
+	drink_free(&dk);
+	ui_message(ui, ROLE_GOOD, "Added a glass of water (%s): %s of %s",
+	    units_format_volume(GLASS_ML, ui->cfg->vol_unit, v),
+	    units_format_volume(ui->ds.fluid_ml + GLASS_ML, ui->cfg->vol_unit, sum),
+	    units_format_volume(ui->cfg->fluid_target_ml, ui->cfg->vol_unit, t));
+	return UI_RELOAD | UI_REDRAW;
+}
+
+static int
+toggle_rest(struct ui *ui)
+{
+	struct rest r;
+	int rc;
+
+	if (ui->ds.nrest > 0) {
+		rc = store_delete(ui->st, ENTRY_REST, ui->ds.rest[0].id);
+		if (rc < 0)
+			ui_message(ui, ROLE_ALERT, "not changed: %s", err_get());
+		else
+			ui_message(ui, ROLE_GOOD, "No longer a rest day; u undoes it");
+		return UI_RELOAD | UI_REDRAW;
+	}
+	memset(&r, 0, sizeof r);
+	r.day = ui->day;
+	if (store_put_rest(ui->st, &r, NULL) != 0) {
+		ui_message(ui, ROLE_ALERT, "not saved: %s", err_get());
+		return UI_REDRAW;
+	}
+	rest_free(&r);
+	ui_message(ui, ROLE_GOOD, "Marked as a rest day");
+	return UI_RELOAD | UI_REDRAW;
+}
+
+static int
+day_key(struct ui *ui, enum ui_cmd cmd)
+{
+	struct day_state *ds = &ui->ds;
+
+	switch (cmd) {
+	case CMD_PREV:
+		if (ui->day > DATE_MIN)
+			ui->day--;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_NEXT:
+		if (ui->day >= ui->today) {
+			ui_message(ui, ROLE_NORMAL, "That is today; the journal "
+			    "holds no future days");
+			return UI_REDRAW;
+		}
+		ui->day++;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_TODAY:
+		ui->day = ui->today;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_UP:
+		if (ds->sel > 0)
+			ds->sel--;
+		return UI_REDRAW;
+	case CMD_DOWN:
+		if (ds->sel + 1 < ds->nruns + ds->ndrinks)
+			ds->sel++;
+		return UI_REDRAW;
+	case CMD_ADD_RUN:
+		form_open(ui, FORM_RUN, ui->day, 0);
+		return UI_REDRAW;
+	case CMD_EDIT:
+		if (ds->sel < ds->nruns)
+			form_open(ui, FORM_RUN, ui->day, ds->runs[ds->sel].id);
+		else if (ds->sel - ds->nruns < ds->ndrinks)
+			form_open(ui, FORM_DRINK, ui->day,
+			    ds->drinks[ds->sel - ds->nruns].id);
+		else
+			ui_message(ui, ROLE_NORMAL, "Nothing on this day to edit; "
+			    "r adds a run, d a drink");
+		return UI_REDRAW;
+	case CMD_SLEEP:
+		form_open(ui, FORM_SLEEP, ui->day,
+		    ds->nsleep > 0 ? ds->sleep[0].id : 0);
+		return UI_REDRAW;
+	case CMD_CHECKIN:
+		form_open(ui, FORM_CHECKIN, ui->day, ds->nck > 0 ? ds->ck[0].id : 0);
+		return UI_REDRAW;
+	case CMD_DRINK:
+		form_open(ui, FORM_DRINK, ui->day, 0);
+		return UI_REDRAW;
+	case CMD_GLASS:
+		return add_glass(ui);
+	case CMD_REST:
+		return toggle_rest(ui);
+	case CMD_UNDO:
+		return ui_undo(ui);
+	case CMD_EXPORT:
+		form_open(ui, FORM_EXPORT, ui->day, 0);
+		return UI_REDRAW;
+	default:
+		return -1;
+	}
+}
+
+/* Lines of the Day screen, written top to bottom while there is room. */
+struct lines {
+	WINDOW *w;
+	int y, last, cols;
+};
+
+static int
+room(const struct lines *l)
+{
+	return l->y <= l->last;
+}
+
+static void
+label(struct lines *l, const char *text)
+{
+	ui_put(l->w, l->y, 0, 10, ROLE_HEADER, text);
+}
+
+static void
+draw_runs(const struct ui *ui, struct lines *l)
+{
+	const struct day_state *ds = &ui->ds;
+	char a[32], b[32], c[32], note[120];
+	size_t i;
+
+	if (ds->nruns == 0 && room(l)) {
+		label(l, "Runs");
+		ui_put(l->w, l->y++, 10, l->cols - 10, ROLE_DIM,
+		    ds->nrest ? "none: rest day" : "none yet (r adds one)");
+		return;
+	}
+	for (i = 0; i < ds->nruns && room(l); i++) {
+		const struct run *r = &ds->runs[i];
+		int x = 10;
+		if (i == 0)
+			label(l, ds->nruns == 1 ? "Run" : "Runs");
+		if (ds->nruns + ds->ndrinks > 1)
+			ui_put(l->w, l->y, 8, 2, ROLE_NORMAL,
+			    i == ds->sel ? ">" : " ");
+		x += ui_putf(l->w, l->y, x, l->cols - x,
+		    i == ds->sel && ds->nruns + ds->ndrinks > 1 ? ROLE_SELECTED :
+		    ROLE_NORMAL,
+		    "%s  %s  %s",
+		    units_format_distance(r->distance_m, ui->cfg->dist_unit, a),
+		    units_format_duration(r->duration_s, b),
+		    units_format_pace(r->distance_m, r->duration_s,
+		    ui->cfg->dist_unit, c));
+		if (r->rpe)
+			x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+			    "  RPE %d", r->rpe);
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL, "  %s",
+		    run_type_name(r->type));
+		if (r->avg_hr)
+			x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+			    "  HR %d", r->avg_hr);
+		if (r->note != NULL && *r->note != '\0')
+			x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %s",
+			    ui_clean(r->note, note, sizeof note));
+		l->y++;
+	}
+}
+
+static void
+draw_sleep(const struct ui *ui, struct lines *l)
+{
+	const struct day_state *ds = &ui->ds;
+	char a[32], note[120];
+	int x = 10;
+
+	if (!room(l))
+		return;
+	label(l, "Sleep");
+	if (ds->nsleep == 0) {
+		ui_put(l->w, l->y++, 10, l->cols - 10, ROLE_DIM,
+		    "not logged (s logs it)");
+		return;
+	}
+	x += ui_put(l->w, l->y, x, l->cols - x, ds->sleep[0].minutes < 360 ?
+	    ROLE_WARNING : ROLE_NORMAL,
+	    units_format_hours(ds->sleep[0].minutes, a));
+	if (ds->sleep[0].minutes < 360)
+		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_WARNING, " (short)");
+	if (ds->sleep[0].quality)
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+		    "  quality %d/5", ds->sleep[0].quality);
+	if (ds->sleep[0].note != NULL && *ds->sleep[0].note != '\0')
+		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %s",
+		    ui_clean(ds->sleep[0].note, note, sizeof note));
+	l->y++;
+}
+
+static void
+draw_fluid(const struct ui *ui, struct lines *l)
+{
+	const struct day_state *ds = &ui->ds;
+	int64_t target = ui->cfg->fluid_target_ml;
+	char bar[128], a[32], b[32];
+	int bw = l->cols >= 70 ? 20 : 10, x = 10, met;
+	double frac = target > 0 ? (double)ds->fluid_ml / (double)target : 1;
+
+	if (!room(l))
+		return;
+	label(l, "Fluid");
+	met = ds->fluid_ml >= target;
+	x += ui_put(l->w, l->y, x, l->cols - x, met ? ROLE_GOOD : ROLE_NORMAL,
+	    ui_bar(frac, bw, bar, sizeof bar));
+	x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL, " %s of %s",
+	    units_format_volume(ds->fluid_ml, ui->cfg->vol_unit, a),
+	    units_format_volume(target, ui->cfg->vol_unit, b));
+	if (met)
+		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_GOOD, "  target met");
+	else
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL, "  %d%%",
+		    (int)(frac * 100 + 0.5));
+	l->y++;
+	/* Each drink, so that one can be selected and edited. */
+	if (ds->ndrinks > 0 && room(l)) {
+		size_t i;
+		x = 8;
+		for (i = 0; i < ds->ndrinks && x < l->cols; i++) {
+			int sel = ds->nruns + i == ds->sel &&
+			    ds->nruns + ds->ndrinks > 1;
+			x += ui_put(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+			    sel ? "> " : "  ");
+			x += ui_putf(l->w, l->y, x, l->cols - x,
+			    sel ? ROLE_SELECTED : ROLE_DIM, "%s%s",
+			    units_format_volume(ds->drinks[i].volume_ml,
+			    ui->cfg->vol_unit, a), ds->drinks[i].electrolytes ?
+			    " +salts" : "");
+		}
+		l->y++;
+	}
+}
+
+static void
+draw_checkin(const struct ui *ui, struct lines *l)
+{
+	const struct checkin *k;
+	char note[120];
+	int x = 10;
+
+	if (!room(l))
+		return;
+	label(l, "Check-in");
+	if (ui->ds.nck == 0) {
+		ui_put(l->w, l->y++, 10, l->cols - 10, ROLE_DIM,
+		    "not logged (f logs it)");
+		return;
+	}
+	k = &ui->ds.ck[0];
+	x += ui_putf(l->w, l->y, x, l->cols - x, k->fatigue >= 7 ?
+	    ROLE_WARNING : ROLE_NORMAL, "fatigue %d/10%s", k->fatigue,
+	    k->fatigue >= 7 ? " (high)" : "");
+	if (k->soreness)
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+		    "  sore %d/10", k->soreness);
+	if (k->mood)
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+		    "  mood %d/5", k->mood);
+	if (k->stress)
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+		    "  stress %d/5", k->stress);
+	if (k->rhr)
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+		    "  RHR %d", k->rhr);
+	if (k->note != NULL && *k->note != '\0')
+		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %s",
+		    ui_clean(k->note, note, sizeof note));
+	l->y++;
+	/* Illness and injury signs get a line of their own: never cut off. */
+	if ((k->ill || k->pain || k->swelling || k->numbness || k->no_weight) &&
+	    room(l)) {
+		x = 10;
+		if (k->ill)
+			x += ui_put(l->w, l->y, x, l->cols - x, ROLE_WARNING, "ill  ");
+		if (k->pain)
+			x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT,
+			    "sharp pain  ");
+		if (k->swelling)
+			x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT,
+			    "swelling  ");
+		if (k->numbness)
+			x += ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT,
+			    "numbness  ");
+		if (k->no_weight)
+			ui_put(l->w, l->y, x, l->cols - x, ROLE_ALERT,
+			    "cannot bear weight");
+		l->y++;
+	}
+}
+
+static void
+draw_week(const struct ui *ui, struct lines *l)
+{
+	const struct day_state *ds = &ui->ds;
+	char a[32], b[32];
+	int x = 10;
+
+	if (!room(l))
+		return;
+	label(l, "Week");
+	x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL, "%s so far",
+	    units_format_distance(ds->week_m, ui->cfg->dist_unit, a));
+	if (ds->prev_same_m > 0) {
+		double pct = 100.0 * (double)(ds->week_m - ds->prev_same_m) /
+		    (double)ds->prev_same_m;
+		x += ui_putf(l->w, l->y, x, l->cols - x,
+		    pct > 10 ? ROLE_WARNING : ROLE_NORMAL,
+		    "  %+.0f%%%s vs %s by %s last week", pct, pct > 10 ? " !" : "",
+		    units_format_distance(ds->prev_same_m, ui->cfg->dist_unit, b),
+		    date_weekday_name(ui->day));
+	} else
+		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_DIM,
+		    "  none by this day last week");
+	if (ds->prev_week_m > 0)
+		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, " (%s in all)",
+		    units_format_distance(ds->prev_week_m, ui->cfg->dist_unit, b));
+	l->y++;
+}
+
+static const char *const sev_mark[] = { "~", "!", "!!" };
+
+static enum ui_role
+sev_role(enum an_severity s)
+{
+	return s == AN_ALERT ? ROLE_ALERT : s == AN_WARNING ? ROLE_WARNING :
+	    ROLE_NOTE;
+}
+
+/* The day's flags; one summary line when there is no room for each. */
+static void
+draw_flags(const struct ui *ui, struct lines *l)
+{
+	const struct day_state *ds = &ui->ds;
+	char reason[320];
+	int i, x;
+
+	if (!room(l))
+		return;
+	label(l, "Flags");
+	if (ds->nflags == 0) {
+		ui_put(l->w, l->y++, 10, l->cols - 10, ROLE_GOOD,
+		    "none on this day");
+		return;
+	}
+	if (l->last - l->y + 1 < ds->nflags) {
+		x = 10;
+		for (i = 0; i < ds->nflags; i++)
+			x += ui_putf(l->w, l->y, x, l->cols - x,
+			    sev_role(ds->flags[i].severity), "%s%s %s", i ? "  " : "",
+			    sev_mark[ds->flags[i].severity],
+			    an_flag_name(ds->flags[i].id));
+		l->y++;
+		return;
+	}
+	for (i = 0; i < ds->nflags && room(l); i++) {
+		const struct an_flag *f = &ds->flags[i];
+		const char *p;
+		int spare = l->last - l->y + 1 - (ds->nflags - i);
+
+		x = 10 + ui_putf(l->w, l->y, 10, l->cols - 10, sev_role(f->severity),
+		    "%-2s %-7s %-18s ", sev_mark[f->severity],
+		    an_severity_name(f->severity), an_flag_name(f->id));
+		an_flag_reason(f, ui->cfg->dist_unit, ui->cfg->vol_unit, reason,
+		    sizeof reason);
+		text_sanitize(reason);
+		/* The reason, wrapped under the flag while rows are spare. */
+		for (p = reason; *p != '\0' && room(l); l->y++, x = 13) {
+			size_t fit = ui_text_fit(p, l->cols - x), cut = fit;
+			char part[320];
+			if (p[fit] != '\0' && spare > 0) {
+				while (cut > 0 && p[cut] != ' ')
+					cut--;
+				if (cut == 0)
+					cut = fit;
+			}
+			memcpy(part, p, cut);
+			part[cut] = '\0';
+			ui_put(l->w, l->y, x, l->cols - x, ROLE_NORMAL, part);
+			p += cut;
+			while (*p == ' ')
+				p++;
+			if (spare-- <= 0)
+				p += strlen(p);
+		}
+		if (*reason == '\0')
+			l->y++;
+	}
+}
+
+static void
+day_draw(const struct ui *ui, WINDOW *w)
+{
+	struct lines l = { w, 1, ui->lines - 3, ui->cols };
+	int compact = ui->lines < 20;
+	char ds[11];
+	int x;
+
+	x = ui_putf(w, l.y, 0, ui->cols, ROLE_HEADER, "%s %s",
+	    weekday_full[date_weekday(ui->day)], date_format(ui->day, ds));
+	if (ui->day == ui->today)
+		x += ui_put(w, l.y, x, ui->cols - x, ROLE_NORMAL, "  today");
+	else if (ui->day == ui->today - 1)
+		x += ui_put(w, l.y, x, ui->cols - x, ROLE_NORMAL, "  yesterday");
+	if (ui->ds.nrest > 0)
+		ui_put(w, l.y, x, ui->cols - x, ROLE_GOOD, "  rest day");
+	l.y += compact ? 1 : 2;
+	draw_runs(ui, &l);
+	draw_sleep(ui, &l);
+	draw_fluid(ui, &l);
+	draw_checkin(ui, &l);
+	if (!compact)
+		l.y++;
+	draw_week(ui, &l);
+	if (!compact)
+		l.y++;
+	draw_flags(ui, &l);
+}
+
+const struct screen day_screen = {
+	.name = "Day",
+	.short_name = "Day",
+	.keys = &ui_keys_day,
+	.enter = day_enter,
+	.draw = day_draw,
+	.key = day_key,
+};

@@ -1,0 +1,270 @@
+/*
+ * ui-flags: every flag of the chosen period, newest first, one row per
+ * episode (the days a flag held in a row); Enter opens what was measured,
+ * against which threshold, why it matters and what to do.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "ui.h"
+#include "util.h"
+
+static const char *const sev_word[] = { "note", "warning", "ALERT" };
+static const char *const sev_mark[] = { "~", "!", "!!" };
+
+static enum ui_role
+sev_role(int sev)
+{
+	return sev >= 2 ? ROLE_ALERT : sev == 1 ? ROLE_WARNING : ROLE_NOTE;
+}
+
+static int
+list_rows(const struct ui *ui)
+{
+	int n = ui_body_rows(ui) - 1;
+
+	return n < 1 ? 1 : n;
+}
+
+static void
+flags_enter(struct ui *ui)
+{
+	struct flags_state *fs = &ui->fs;
+
+	free(fs->rows);
+	fs->rows = NULL;
+	fs->n = 0;
+	if (ui_flags_load(ui, ui->today - 7 * fs->weeks + 1, ui->today,
+	    &fs->rows, &fs->n) != 0)
+		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
+		    err_get());
+	ui_scroll(&fs->sel, &fs->top, fs->n, list_rows(ui));
+	if (fs->n == 0)
+		fs->detail = 0;
+}
+
+
+/* "2026-10-14", "2026-10-14..10-21", or with both years when they differ. */
+static void
+days_text(const struct flag_row *r, char *out, size_t n)
+{
+	char a[11], b[11];
+
+	date_format(r->first_day, a);
+	date_format(r->last_day, b);
+	if (r->first_day == r->last_day)
+		snprintf(out, n, "%s", b);
+	else if (memcmp(a, b, 4) == 0)
+		snprintf(out, n, "%s..%s", a, b + 5);
+	else
+		snprintf(out, n, "%s..%s", a, b);
+}
+
+/* The explanation of one flag as lines of at most width columns. */
+struct detail_line {
+	enum ui_role role;
+	char         text[256];
+};
+
+#define DETAIL_MAX 48
+
+static int
+wrap(struct detail_line *out, int n, int width, enum ui_role role,
+    const char *text)
+{
+	const char *p = text;
+
+	while (*p != '\0' && n < DETAIL_MAX) {
+		size_t fit = ui_text_fit(p, width), cut = fit;
+		const char *nl = strchr(p, '\n');
+
+		if (nl != NULL && (size_t)(nl - p) <= fit)
+			cut = (size_t)(nl - p);
+		else if (p[fit] != '\0') {
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = fit;
+		}
+		if (cut >= sizeof out[n].text)
+			cut = sizeof out[n].text - 1;
+		out[n].role = role;
+		memcpy(out[n].text, p, cut);
+		out[n].text[cut] = '\0';
+		n++;
+		p += cut;
+		while (*p == ' ' || *p == '\n')
+			p++;
+	}
+	return n;
+}
+
+static int
+detail_lines(const struct flag_row *r, int width, struct detail_line *out)
+{
+	char days[40];
+	int n = 0;
+
+	days_text(r, days, sizeof days);
+	out[n].role = sev_role(r->severity);
+	snprintf(out[n++].text, sizeof out[0].text, "%s %s  %s",
+	    sev_mark[r->severity], sev_word[r->severity], r->name);
+	out[n].role = ROLE_NORMAL;
+	snprintf(out[n++].text, sizeof out[0].text, "%s %s",
+	    r->first_day == r->last_day ? "held on" : "held", days);
+	out[n].role = ROLE_NORMAL;
+	snprintf(out[n++].text, sizeof out[0].text, "Measured   %s", r->value);
+	out[n].role = ROLE_NORMAL;
+	snprintf(out[n++].text, sizeof out[0].text, "Threshold  %s",
+	    r->threshold);
+	out[n].role = ROLE_NORMAL;
+	out[n++].text[0] = '\0';
+	n = wrap(out, n, width, ROLE_NORMAL, r->reason);
+	if (n < DETAIL_MAX) {
+		out[n].role = ROLE_NORMAL;
+		out[n++].text[0] = '\0';
+	}
+	if (n < DETAIL_MAX) {
+		out[n].role = ROLE_HEADER;
+		snprintf(out[n++].text, sizeof out[0].text, "What to do");
+	}
+	if (r->advice != NULL) {
+		/* The advice is wrapped at 72 columns; rewrap it when narrower. */
+		char adv[1024], *p;
+		snprintf(adv, sizeof adv, "%s", r->advice);
+		if (width < 72)
+			for (p = adv; (p = strchr(p, '\n')) != NULL; p++)
+				*p = ' ';
+		n = wrap(out, n, width, ROLE_NORMAL, adv);
+	}
+	return n;
+}
+
+static void
+draw_detail(const struct ui *ui, WINDOW *w, const struct flag_row *r)
+{
+	struct detail_line lines[DETAIL_MAX];
+	int n = detail_lines(r, ui->cols - 2, lines), rows = ui_body_rows(ui);
+	int top = ui->fs.detail_top, i;
+
+	if (top > n - rows)
+		top = n - rows;
+	if (top < 0)
+		top = 0;
+	for (i = 0; i < rows && top + i < n; i++)
+		ui_put(w, 1 + i, i == 0 && top == 0 ? 0 : 1, ui->cols - 1,
+		    lines[top + i].role, lines[top + i].text);
+	if (n > rows)
+		ui_putf(w, ui->lines - 3, ui->cols - 12, 12, ROLE_DIM, "%11s",
+		    top + rows < n ? "j for more" : "");
+}
+
+static int
+flags_key(struct ui *ui, enum ui_cmd cmd)
+{
+	struct flags_state *fs = &ui->fs;
+	int rows = list_rows(ui);
+
+	if (fs->detail) {
+		if (cmd == CMD_BACK || cmd == CMD_OPEN) {
+			fs->detail = 0;
+			return UI_REDRAW;
+		}
+		if (cmd == CMD_DOWN || cmd == CMD_UP) {
+			struct detail_line lines[DETAIL_MAX];
+			int n = detail_lines(&fs->rows[fs->sel], ui->cols - 2, lines);
+			int most = n - ui_body_rows(ui);
+			fs->detail_top += cmd == CMD_DOWN ? 1 : -1;
+			if (fs->detail_top > most)
+				fs->detail_top = most;
+			if (fs->detail_top < 0)
+				fs->detail_top = 0;
+			return UI_REDRAW;
+		}
+		return -1;
+	}
+	switch (cmd) {
+	case CMD_OPEN:
+		if (fs->n > 0)
+			fs->detail = 1;
+		fs->detail_top = 0;
+		return UI_REDRAW;
+	case CMD_PERIOD:
+		fs->weeks = fs->weeks == 4 ? 12 : fs->weeks == 12 ? 26 :
+		    fs->weeks == 26 ? 52 : 4;
+		fs->sel = fs->top = 0;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_DOWN:
+		if (fs->sel + 1 < fs->n)
+			fs->sel++;
+		break;
+	case CMD_UP:
+		if (fs->sel > 0)
+			fs->sel--;
+		break;
+	case CMD_PGDN:
+		fs->sel += (size_t)rows;
+		break;
+	case CMD_PGUP:
+		fs->sel = fs->sel > (size_t)rows ? fs->sel - (size_t)rows : 0;
+		break;
+	default:
+		return -1;
+	}
+	ui_scroll(&fs->sel, &fs->top, fs->n, rows);
+	return UI_REDRAW;
+}
+
+static void
+flags_draw(const struct ui *ui, WINDOW *w)
+{
+	const struct flags_state *fs = &ui->fs;
+	int rows = list_rows(ui), y, x, wide = ui->cols >= 60;
+	size_t i, top = fs->top, sel = fs->sel;
+	char days[40];
+
+	if (fs->detail && fs->n > 0) {
+		draw_detail(ui, w, &fs->rows[fs->sel]);
+		return;
+	}
+	ui_scroll(&sel, &top, fs->n, rows);
+	x = ui_putf(w, 1, 0, ui->cols, ROLE_HEADER, "Flags, last %d weeks",
+	    fs->weeks);
+	ui_putf(w, 1, x, ui->cols - x, ROLE_NORMAL, ": %zu", fs->n);
+	if (fs->n == 0) {
+		ui_put(w, 3, 1, ui->cols - 1, ROLE_GOOD,
+		    "Nothing flagged in this period.");
+		return;
+	}
+	for (i = top, y = 2; i < fs->n && y < 2 + rows; i++, y++) {
+		const struct flag_row *r = &fs->rows[i];
+		int s = i == sel;
+		char d[11];
+
+		ui_put(w, y, 0, 1, ROLE_NORMAL, s ? ">" : " ");
+		if (wide) {
+			days_text(r, days, sizeof days);
+			x = 1 + ui_putf(w, y, 1, 17, s ? ROLE_SELECTED : ROLE_NORMAL,
+			    "%-17s", days);
+			x += ui_put(w, y, x, 1, ROLE_NORMAL, " ");
+		} else
+			x = 1 + ui_putf(w, y, 1, 6, s ? ROLE_SELECTED : ROLE_NORMAL,
+			    "%-6s", date_format(r->last_day, d) + 5);
+		x += ui_putf(w, y, x, ui->cols - x, sev_role(r->severity),
+		    "%-2s %-7s ", sev_mark[r->severity], sev_word[r->severity]);
+		x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, "%-19s", r->name);
+		if (wide)
+			ui_put(w, y, x, ui->cols - x, ROLE_DIM, r->reason);
+	}
+}
+
+const struct screen flags_screen = {
+	.name = "Flags",
+	.short_name = "Flag",
+	.keys = &ui_keys_flags,
+	.enter = flags_enter,
+	.draw = flags_draw,
+	.key = flags_key,
+};

@@ -1,0 +1,217 @@
+/*
+ * ui-keys: every key binding of every screen, one table per screen. The
+ * loop dispatches on these tables, the bottom line shows their hints, '?'
+ * lists them and the manual's KEYS section is written from them, so the
+ * help can never drift from what the keys do. Arrows and vi keys are
+ * aliases: rows with the same action and no help text of their own.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui.h"
+
+#define KEYMAP(var, label, tab) \
+	const struct ui_keymap var = { label, tab, sizeof tab / sizeof tab[0] }
+
+#define CTRL(c) ((c) & 0x1f)
+
+static const struct ui_key global_keys[] = {
+	{ '1', CMD_DAY, NULL, "Day screen" },
+	{ '2', CMD_WEEK, NULL, "Week screen" },
+	{ '3', CMD_TRENDS, NULL, "Trends screen" },
+	{ '4', CMD_FLAGS, NULL, "Flags screen" },
+	{ '5', CMD_HISTORY, NULL, "History screen" },
+	{ '?', CMD_HELP, "help", "list the keys of this screen" },
+	{ 'q', CMD_BACK, "quit", "back to the Day screen; quit from Day" },
+	{ 27, CMD_BACK, NULL, NULL },
+};
+KEYMAP(ui_keys_global, "every screen", global_keys);
+
+static const struct ui_key day_keys[] = {
+	{ 'r', CMD_ADD_RUN, "run", "add a run" },
+	{ 'e', CMD_EDIT, "edit", "edit the selected run or drink" },
+	{ '\n', CMD_EDIT, NULL, NULL },
+	{ 's', CMD_SLEEP, "sleep", "log or edit last night's sleep" },
+	{ 'f', CMD_CHECKIN, "check-in", "log or edit the morning check-in" },
+	{ 'w', CMD_GLASS, "+glass", "add a glass of water (250 ml)" },
+	{ 'd', CMD_DRINK, "drink", "add a drink of any volume" },
+	{ 'x', CMD_REST, "rest", "mark the day as a rest day, or unmark it" },
+	{ 'u', CMD_UNDO, "undo", "undo the last change" },
+	{ '[', CMD_PREV, "day-", "previous day" },
+	{ KEY_LEFT, CMD_PREV, NULL, NULL },
+	{ 'h', CMD_PREV, NULL, NULL },
+	{ ']', CMD_NEXT, "day+", "next day" },
+	{ KEY_RIGHT, CMD_NEXT, NULL, NULL },
+	{ 'l', CMD_NEXT, NULL, NULL },
+	{ 't', CMD_TODAY, "today", "jump to today" },
+	{ 'j', CMD_DOWN, NULL, "select the next run or drink" },
+	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
+	{ 'k', CMD_UP, NULL, "select the previous run or drink" },
+	{ KEY_UP, CMD_UP, NULL, NULL },
+	{ 'E', CMD_EXPORT, NULL, "export the whole journal to a CSV file" },
+};
+KEYMAP(ui_keys_day, "Day", day_keys);
+
+static const struct ui_key week_keys[] = {
+	{ '[', CMD_PREV, "week-", "previous week" },
+	{ KEY_LEFT, CMD_PREV, NULL, NULL },
+	{ 'h', CMD_PREV, NULL, NULL },
+	{ ']', CMD_NEXT, "week+", "next week" },
+	{ KEY_RIGHT, CMD_NEXT, NULL, NULL },
+	{ 'l', CMD_NEXT, NULL, NULL },
+	{ 't', CMD_TODAY, "this week", "jump to this week" },
+	{ 'j', CMD_DOWN, NULL, "select the next day" },
+	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
+	{ 'k', CMD_UP, NULL, "select the previous day" },
+	{ KEY_UP, CMD_UP, NULL, NULL },
+	{ '\n', CMD_OPEN, "open", "open the selected day" },
+};
+KEYMAP(ui_keys_week, "Week", week_keys);
+
+static const struct ui_key trends_keys[] = {
+	{ 'p', CMD_PERIOD, "12/26/52", "show 12, 26 or 52 weeks" },
+	{ '[', CMD_PREV, "earlier", "move the period back" },
+	{ KEY_LEFT, CMD_PREV, NULL, NULL },
+	{ 'h', CMD_PREV, NULL, NULL },
+	{ ']', CMD_NEXT, "later", "move the period forward" },
+	{ KEY_RIGHT, CMD_NEXT, NULL, NULL },
+	{ 'l', CMD_NEXT, NULL, NULL },
+	{ 't', CMD_TODAY, NULL, "end the period this week" },
+	{ 'j', CMD_DOWN, NULL, "scroll down" },
+	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
+	{ 'k', CMD_UP, NULL, "scroll up" },
+	{ KEY_UP, CMD_UP, NULL, NULL },
+};
+KEYMAP(ui_keys_trends, "Trends", trends_keys);
+
+static const struct ui_key flags_keys[] = {
+	{ '\n', CMD_OPEN, "explain", "open the selected flag's explanation and advice" },
+	{ 'p', CMD_PERIOD, "period", "look back 4, 12, 26 or 52 weeks" },
+	{ 'j', CMD_DOWN, NULL, "next flag" },
+	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
+	{ 'k', CMD_UP, NULL, "previous flag" },
+	{ KEY_UP, CMD_UP, NULL, NULL },
+	{ KEY_NPAGE, CMD_PGDN, NULL, "page down" },
+	{ CTRL('f'), CMD_PGDN, NULL, NULL },
+	{ KEY_PPAGE, CMD_PGUP, NULL, "page up" },
+	{ CTRL('b'), CMD_PGUP, NULL, NULL },
+};
+KEYMAP(ui_keys_flags, "Flags", flags_keys);
+
+static const struct ui_key history_keys[] = {
+	{ 'e', CMD_EDIT, "edit", "edit the selected entry" },
+	{ '\n', CMD_EDIT, NULL, NULL },
+	{ 'd', CMD_DELETE, "delete", "delete the selected entry (asks first)" },
+	{ KEY_DC, CMD_DELETE, NULL, NULL },
+	{ 'u', CMD_UNDO, "undo", "undo the last change" },
+	{ 'j', CMD_DOWN, NULL, "next (older) entry" },
+	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
+	{ 'k', CMD_UP, NULL, "previous (newer) entry" },
+	{ KEY_UP, CMD_UP, NULL, NULL },
+	{ KEY_NPAGE, CMD_PGDN, NULL, "page down" },
+	{ CTRL('f'), CMD_PGDN, NULL, NULL },
+	{ KEY_PPAGE, CMD_PGUP, NULL, "page up" },
+	{ CTRL('b'), CMD_PGUP, NULL, NULL },
+	{ 'g', CMD_TOP, NULL, "newest entry" },
+	{ KEY_HOME, CMD_TOP, NULL, NULL },
+	{ 'G', CMD_BOTTOM, NULL, "oldest entry" },
+	{ KEY_END, CMD_BOTTOM, NULL, NULL },
+	{ 'E', CMD_EXPORT, "export", "export the whole journal to a CSV file" },
+};
+KEYMAP(ui_keys_history, "History", history_keys);
+
+/* The form reads raw keys (it is typing); this table names them. */
+static const struct ui_key form_keys[] = {
+	{ '\n', CMD_OPEN, "save", "save (refused while a field is wrong)" },
+	{ 27, CMD_BACK, "cancel", "cancel; q too, except in a note" },
+	{ '\t', CMD_DOWN, "next", "next field" },
+	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
+	{ KEY_BTAB, CMD_UP, "prev", "previous field" },
+	{ KEY_UP, CMD_UP, NULL, NULL },
+	{ ' ', CMD_NEXT, NULL, "change a choice (type, yes/no); Left/Right too" },
+	{ KEY_BACKSPACE, CMD_DELETE, NULL, "delete the last character" },
+	{ CTRL('u'), CMD_TOP, NULL, "clear the field" },
+};
+KEYMAP(ui_keys_form, "form", form_keys);
+
+static const struct ui_key confirm_keys[] = {
+	{ 'y', CMD_OPEN, "yes", "yes, do it" },
+	{ 'n', CMD_BACK, "no", "no, keep it" },
+	{ 27, CMD_BACK, NULL, NULL },
+	{ 'q', CMD_BACK, NULL, NULL },
+};
+KEYMAP(ui_keys_confirm, "question", confirm_keys);
+
+static enum ui_cmd
+find(const struct ui_keymap *km, int key)
+{
+	size_t i;
+
+	for (i = 0; km != NULL && i < km->n; i++)
+		if (km->keys[i].key == key)
+			return km->keys[i].cmd;
+	return CMD_NONE;
+}
+
+enum ui_cmd
+ui_key_lookup(const struct ui_keymap *km, int key)
+{
+	enum ui_cmd c;
+
+	if (key == '\r' || key == KEY_ENTER)
+		key = '\n';
+	if ((c = find(km, key)) != CMD_NONE)
+		return c;
+	return find(&ui_keys_global, key);
+}
+
+const char *
+ui_key_name(int key, char *out, size_t n)
+{
+	static const struct { int key; const char *name; } names[] = {
+		{ KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" }, { KEY_UP, "Up" },
+		{ KEY_DOWN, "Down" }, { KEY_NPAGE, "PgDn" }, { KEY_PPAGE, "PgUp" },
+		{ KEY_HOME, "Home" }, { KEY_END, "End" }, { KEY_DC, "Delete" },
+		{ KEY_BTAB, "Shift-Tab" }, { KEY_BACKSPACE, "Backspace" },
+		{ '\n', "Enter" }, { '\t', "Tab" }, { 27, "Esc" }, { ' ', "Space" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].key == key) {
+			snprintf(out, n, "%s", names[i].name);
+			return out;
+		}
+	if (key >= 1 && key < 27)
+		snprintf(out, n, "Ctrl-%c", 'A' + key - 1);
+	else if (key > 32 && key < 127)
+		snprintf(out, n, "%c", key);
+	else
+		snprintf(out, n, "key %d", key);
+	return out;
+}
+
+size_t
+ui_key_help_lines(const struct ui_keymap *km, char lines[][96], size_t max)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < km->n && n < max; i++) {
+		char keys[48] = "", name[16];
+
+		if (km->keys[i].help == NULL)
+			continue;
+		for (j = 0; j < km->n; j++) {
+			if (km->keys[j].cmd != km->keys[i].cmd)
+				continue;
+			if (j != i && km->keys[j].help != NULL)
+				continue;   /* another binding with its own line */
+			if (keys[0] != '\0')
+				strncat(keys, " ", sizeof keys - strlen(keys) - 1);
+			strncat(keys, ui_key_name(km->keys[j].key, name, sizeof name),
+			    sizeof keys - strlen(keys) - 1);
+		}
+		snprintf(lines[n++], 96, "%-14s %s", keys, km->keys[i].help);
+	}
+	return n;
+}

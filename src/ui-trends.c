@@ -1,0 +1,221 @@
+/*
+ * ui-trends: 12, 26 or 52 weeks of weekly distance as bars, with the
+ * average fatigue and sleep and the ACWR at each week's end beside them;
+ * weeks holding a warning or an alert are marked. One bounded read of the
+ * weeks shown.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "ui.h"
+#include "units.h"
+#include "util.h"
+
+static int
+list_rows(const struct ui *ui)
+{
+	int n = ui_body_rows(ui) - 2;
+
+	return n < 1 ? 1 : n;
+}
+
+static void
+trends_enter(struct ui *ui)
+{
+	struct trends_state *ts = &ui->ts;
+	struct ui_daysum *d;
+	int last = date_week_start(ts->end, ui->cfg->week_start);
+	int first = last - 7 * (ts->weeks - 1), i, k;
+
+	d = xcalloc((size_t)ts->weeks * 7, sizeof *d);
+	if (ui_days_load(ui, first, last + 6, d) != 0) {
+		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
+		    err_get());
+		memset(ts->w, 0, sizeof ts->w);
+		free(d);
+		return;
+	}
+	for (k = 0; k < ts->weeks; k++) {
+		struct trends_week *w = &ts->w[k];
+		double fat = 0, sl = 0, fl = 0;
+		int nf = 0, ns = 0, nfl = 0;
+
+		memset(w, 0, sizeof *w);
+		w->start = first + 7 * k;
+		w->worst = -1;
+		w->acwr = -1;
+		for (i = 0; i < 7; i++) {
+			const struct ui_daysum *s = &d[7 * k + i];
+			w->distance_m += s->distance_m;
+			w->load += s->load;
+			if (s->fatigue > 0) { fat += s->fatigue; nf++; }
+			if (s->sleep_min >= 0) { sl += (double)s->sleep_min; ns++; }
+			if (s->fluid_ml >= 0) { fl += (double)s->fluid_ml; nfl++; }
+			if (s->nflags > 0 && s->worst > w->worst)
+				w->worst = s->worst;
+			if (s->day <= ui->today && s->acwr >= 0)
+				w->acwr = s->acwr;
+		}
+		w->fatigue = nf ? fat / nf : -1;
+		w->sleep_min = ns ? sl / ns : -1;
+		w->fluid_ml = nfl ? fl / nfl : -1;
+	}
+	free(d);
+	ts->top = ts->weeks > list_rows(ui) ? ts->weeks - list_rows(ui) : 0;
+}
+
+static int
+trends_key(struct ui *ui, enum ui_cmd cmd)
+{
+	struct trends_state *ts = &ui->ts;
+	int rows = list_rows(ui);
+
+	switch (cmd) {
+	case CMD_PERIOD:
+		ts->weeks = ts->weeks == 12 ? 26 : ts->weeks == 26 ? 52 : 12;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_PREV:
+		if (ts->end - 7 * ts->weeks >= DATE_MIN)
+			ts->end -= 7 * ts->weeks;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_NEXT:
+		if (date_week_start(ts->end, ui->cfg->week_start) >=
+		    date_week_start(ui->today, ui->cfg->week_start)) {
+			ui_message(ui, ROLE_NORMAL, "The period already ends this week");
+			return UI_REDRAW;
+		}
+		ts->end += 7 * ts->weeks;
+		if (ts->end > ui->today)
+			ts->end = ui->today;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_TODAY:
+		ts->end = ui->today;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_UP:
+		if (ts->top > 0)
+			ts->top--;
+		return UI_REDRAW;
+	case CMD_DOWN:
+		if (ts->top + rows < ts->weeks)
+			ts->top++;
+		return UI_REDRAW;
+	default:
+		return -1;
+	}
+}
+
+static void
+trends_draw(const struct ui *ui, WINDOW *w)
+{
+	const struct trends_state *ts = &ui->ts;
+	const struct config *cfg = ui->cfg;
+	int rows = list_rows(ui), wide = ui->cols >= 60, top = ts->top;
+	int wider = ui->cols >= 76;    /* room for load and fluid too */
+	int dw = wide ? 10 : 5, bw, k, y, x, nweeks = 0;
+	int64_t maxd = 0, total = 0;
+	char a[32], b[32], bar[1024], ds[11];
+
+	for (k = 0; k < ts->weeks; k++) {
+		if (ts->w[k].distance_m > maxd)
+			maxd = ts->w[k].distance_m;
+		if (ts->w[k].start <= ui->today) {
+			total += ts->w[k].distance_m;
+			nweeks++;
+		}
+	}
+	x = ui_putf(w, 1, 0, ui->cols, ROLE_HEADER, "%d weeks to %s", ts->weeks,
+	    date_format(date_week_start(ts->end, cfg->week_start) + 6, ds) +
+	    (wide ? 0 : 5));
+	if (nweeks > 0)
+		ui_putf(w, 1, x, ui->cols - x, ROLE_NORMAL, wide ? "  mean %s/week" :
+		    " %s/wk",
+		    units_format_distance(total / nweeks, cfg->dist_unit, a));
+	/* date, distance, bar, (load), fatigue, (sleep, fluid), acwr, mark */
+	bw = ui->cols - (dw + 1) - 7 - (wider ? 6 : 0) - 6 - (wide ? 6 : 0) -
+	    (wider ? 6 : 0) - 8 - 3;
+	if (bw < 3)
+		bw = 3;
+	if (bw > 40)
+		bw = 40;
+	x = ui_putf(w, 2, 0, ui->cols, ROLE_DIM, "%-*s %6s %-*s", dw,
+	    wide ? "week of" : "week", units_distance_name(cfg->dist_unit), bw, "");
+	if (wider)
+		x += ui_put(w, 2, x, ui->cols - x, ROLE_DIM, "  load");
+	x += ui_put(w, 2, x, ui->cols - x, ROLE_DIM, "   fat");
+	if (wide)
+		x += ui_put(w, 2, x, ui->cols - x, ROLE_DIM, " sleep");
+	if (wider)
+		x += ui_putf(w, 2, x, ui->cols - x, ROLE_DIM, " %5s",
+		    cfg->vol_unit == UNIT_FLOZ ? "oz/d" : "l/day");
+	ui_put(w, 2, x, ui->cols - x, ROLE_DIM, "  ACWR");
+	if (top + rows > ts->weeks)
+		top = ts->weeks > rows ? ts->weeks - rows : 0;
+	for (k = top, y = 3; k < ts->weeks && y < 3 + rows; k++, y++) {
+		const struct trends_week *tw = &ts->w[k];
+		int future = tw->start > ui->today;
+
+		date_format(tw->start, ds);
+		x = ui_putf(w, y, 0, ui->cols, future ? ROLE_DIM : ROLE_NORMAL,
+		    "%-*s %6s ", dw, wide ? ds : ds + 5,
+		    units_format_distance_num(tw->distance_m, cfg->dist_unit, a));
+		x += ui_put(w, y, x, bw, ROLE_GOOD, ui_bar(maxd > 0 ?
+		    (double)tw->distance_m / (double)maxd : 0, bw, bar, sizeof bar));
+		if (wider)
+			x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5.0f",
+			    tw->load);
+		if (tw->fatigue >= 0)
+			snprintf(a, sizeof a, "%.1f%s", tw->fatigue,
+			    tw->fatigue >= 7 ? "!" : " ");
+		else
+			snprintf(a, sizeof a, "- ");
+		x += ui_putf(w, y, x, ui->cols - x, tw->fatigue >= 7 ? ROLE_WARNING :
+		    ROLE_NORMAL, " %5s", a);
+		if (wide) {
+			if (tw->sleep_min >= 0)
+				units_format_hours((int64_t)(tw->sleep_min + 0.5), b);
+			else
+				snprintf(b, sizeof b, "-");
+			x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5s", b);
+		}
+		if (wider) {
+			if (tw->fluid_ml < 0)
+				snprintf(b, sizeof b, "-");
+			else if (cfg->vol_unit == UNIT_FLOZ)
+				snprintf(b, sizeof b, "%.0f", tw->fluid_ml / ML_PER_FLOZ);
+			else
+				snprintf(b, sizeof b, "%.2f", tw->fluid_ml / 1000.0);
+			x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5s", b);
+		}
+		/* Over the config's bands: the colour, and a mark beside it. */
+		if (tw->acwr >= 0)
+			snprintf(a, sizeof a, "%.2f%s", tw->acwr,
+			    tw->acwr > cfg->an.acwr_alert ? "!!" :
+			    tw->acwr > cfg->an.acwr_warn ? "! " : "  ");
+		else
+			snprintf(a, sizeof a, "-  ");
+		x += ui_putf(w, y, x, ui->cols - x, tw->acwr > cfg->an.acwr_alert ?
+		    ROLE_ALERT : tw->acwr > cfg->an.acwr_warn ? ROLE_WARNING :
+		    ROLE_NORMAL, " %7s", a);
+		if (tw->worst >= 1)
+			ui_put(w, y, x + 1, ui->cols - x - 1, tw->worst >= 2 ?
+			    ROLE_ALERT : ROLE_WARNING, tw->worst >= 2 ? "!!" : "!");
+	}
+	if (ts->weeks > rows) {
+		char pos[32];
+		int pw = snprintf(pos, sizeof pos, " %d-%d of %d", top + 1,
+		    top + rows < ts->weeks ? top + rows : ts->weeks, ts->weeks);
+		ui_put(w, 1, ui->cols - pw > 0 ? ui->cols - pw : 0, pw, ROLE_DIM,
+		    pos);
+	}
+}
+
+const struct screen trends_screen = {
+	.name = "Trends",
+	.short_name = "Trend",
+	.keys = &ui_keys_trends,
+	.enter = trends_enter,
+	.draw = trends_draw,
+	.key = trends_key,
+};

@@ -1,0 +1,292 @@
+/*
+ * ui-week: one week, a row per day (distance, time, load, sleep, fluid,
+ * fatigue, flags), its totals and averages, the change against the week
+ * before and a small chart of the daily distance. Reads the fourteen days
+ * it compares and nothing else.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "ui.h"
+#include "units.h"
+#include "util.h"
+
+static void
+week_enter(struct ui *ui)
+{
+	struct week_state *ws = &ui->ws;
+	struct ui_daysum all[14];
+	int i;
+
+	if (!ws->valid || ws->synced != ui->day) {
+		ws->start = date_week_start(ui->day, ui->cfg->week_start);
+		ws->sel = ui->day - ws->start;
+		ws->synced = ui->day;
+		ws->valid = 1;
+	}
+	if (ui_days_load(ui, ws->start - 7, ws->start + 6, all) != 0) {
+		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
+		    err_get());
+		memset(ws->d, 0, sizeof ws->d);
+		return;
+	}
+	ws->prev_m = 0;
+	ws->prev_load = 0;
+	for (i = 0; i < 7; i++) {
+		ws->prev_m += all[i].distance_m;
+		ws->prev_load += all[i].load;
+		ws->d[i] = all[7 + i];
+	}
+}
+
+static int
+week_key(struct ui *ui, enum ui_cmd cmd)
+{
+	struct week_state *ws = &ui->ws;
+	int this_week = date_week_start(ui->today, ui->cfg->week_start);
+
+	switch (cmd) {
+	case CMD_PREV:
+		if (ws->start - 7 >= DATE_MIN)
+			ws->start -= 7;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_NEXT:
+		if (ws->start >= this_week) {
+			ui_message(ui, ROLE_NORMAL, "This is the current week");
+			return UI_REDRAW;
+		}
+		ws->start += 7;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_TODAY:
+		ws->start = this_week;
+		ws->sel = ui->today - this_week;
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_UP:
+		if (ws->sel > 0)
+			ws->sel--;
+		return UI_REDRAW;
+	case CMD_DOWN:
+		if (ws->sel < 6)
+			ws->sel++;
+		return UI_REDRAW;
+	case CMD_OPEN:
+		if (ws->start + ws->sel > ui->today) {
+			ui_message(ui, ROLE_NORMAL, "That day has not come yet");
+			return UI_REDRAW;
+		}
+		ui->day = ws->start + ws->sel;
+		ws->synced = ui->day;
+		ui_switch(ui, &day_screen);
+		return UI_REDRAW;
+	default:
+		return -1;
+	}
+}
+
+/* A number in the user's fluid unit without the unit: "1.50" / "50". */
+static char *
+fluid_num(const struct ui *ui, int64_t ml, char *out, size_t n)
+{
+	if (ui->cfg->vol_unit == UNIT_FLOZ)
+		snprintf(out, n, "%.0f", (double)ml / ML_PER_FLOZ);
+	else
+		snprintf(out, n, "%.2f", (double)ml / 1000.0);
+	return out;
+}
+
+static enum ui_role
+sev_role(int worst)
+{
+	return worst >= 2 ? ROLE_ALERT : worst == 1 ? ROLE_WARNING :
+	    worst == 0 ? ROLE_NOTE : ROLE_NORMAL;
+}
+
+/* The columns a width allows. */
+struct cols {
+	int time, load, fluid;
+};
+
+static void
+pick_cols(int width, struct cols *c)
+{
+	c->time = width >= 56;
+	c->fluid = width >= 64;
+	c->load = width >= 72;
+}
+
+static int
+put_row(const struct ui *ui, WINDOW *w, int y, const struct cols *c,
+    enum ui_role role, const char *day, const char *dist, const char *time,
+    const char *load, const char *sleep, const char *fluid, const char *fat)
+{
+	int x = 0;
+
+	x += ui_putf(w, y, x, ui->cols - x, role, "%-9s%7s", day, dist);
+	if (c->time)
+		x += ui_putf(w, y, x, ui->cols - x, role, " %8s", time);
+	if (c->load)
+		x += ui_putf(w, y, x, ui->cols - x, role, " %5s", load);
+	x += ui_putf(w, y, x, ui->cols - x, role, " %6s", sleep);
+	if (c->fluid)
+		x += ui_putf(w, y, x, ui->cols - x, role, " %6s", fluid);
+	x += ui_putf(w, y, x, ui->cols - x, role, " %4s", fat);
+	return x;
+}
+
+static void
+week_draw(const struct ui *ui, WINDOW *w)
+{
+	const struct week_state *ws = &ui->ws;
+	const struct config *cfg = ui->cfg;
+	int compact = ui->lines < 20, y = 1, i, x;
+	int64_t dist = 0, dur = 0, fluid = 0, maxd = 0;
+	double load = 0, sleep = 0, fat = 0;
+	int nsleep = 0, nfluid = 0, nfat = 0, nruns = 0;
+	char a[32], b[32], c[32], d[32], e[32], f[32], g[32], ds1[11], ds2[11];
+	struct cols cl;
+
+	pick_cols(ui->cols, &cl);
+	for (i = 0; i < 7; i++) {
+		const struct ui_daysum *s = &ws->d[i];
+		dist += s->distance_m;
+		dur += s->duration_s;
+		load += s->load;
+		nruns += s->nruns;
+		if (s->distance_m > maxd)
+			maxd = s->distance_m;
+		if (s->sleep_min >= 0) { sleep += (double)s->sleep_min; nsleep++; }
+		if (s->fluid_ml >= 0) { fluid += s->fluid_ml; nfluid++; }
+		if (s->fatigue > 0) { fat += s->fatigue; nfat++; }
+	}
+	/* Title: the dates, and in a small terminal the total too. */
+	date_format(ws->start, ds1);
+	date_format(ws->start + 6, ds2);
+	if (ui->cols >= 60)
+		x = ui_putf(w, y, 0, ui->cols, ROLE_HEADER, "Week %s %s to %s %s",
+		    date_weekday_name(ws->start), ds1,
+		    date_weekday_name(ws->start + 6), ds2);
+	else
+		x = ui_putf(w, y, 0, ui->cols, ROLE_HEADER, "Week of %s",
+		    ds1 + 5);
+	if (compact)
+		x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, "  %s",
+		    units_format_distance(dist, cfg->dist_unit, a));
+	if (ws->prev_m > 0) {
+		double pct = 100.0 * (double)(dist - ws->prev_m) / (double)ws->prev_m;
+		x += ui_putf(w, y, x, ui->cols - x, pct > 10 ? ROLE_WARNING :
+		    ROLE_NORMAL, compact ? " %+.0f%%" : "  %+.0f%% vs last week",
+		    pct);
+	}
+	y += compact ? 1 : 2;
+	snprintf(a, sizeof a, "%s", units_distance_name(cfg->dist_unit));
+	put_row(ui, w, y++, &cl, ROLE_DIM, "Day", a, "time", "load", "sleep",
+	    cfg->vol_unit == UNIT_FLOZ ? "oz" : "l", "fat");
+	if (ui->cols - 1 > 0) {
+		int fx = 9 + 7 + (cl.time ? 9 : 0) + (cl.load ? 6 : 0) + 7 +
+		    (cl.fluid ? 7 : 0) + 5;
+		ui_put(w, y - 1, fx + 1, ui->cols - fx - 1, ROLE_DIM, "flags");
+	}
+	for (i = 0; i < 7 && y <= ui->lines - 3; i++, y++) {
+		const struct ui_daysum *s = &ws->d[i];
+		int sel = i == ws->sel, future = s->day > ui->today;
+		enum ui_role role = sel ? ROLE_SELECTED : future ? ROLE_DIM :
+		    ROLE_NORMAL;
+		char day[16];
+		int yy, mm, dd;
+
+		date_to_ymd(s->day, &yy, &mm, &dd);
+		snprintf(day, sizeof day, "%s%s %02d", sel ? ">" : " ",
+		    date_weekday_name(s->day), dd);
+		snprintf(a, sizeof a, "%s", s->distance_m ?
+		    units_format_distance_num(s->distance_m, cfg->dist_unit, b) : "-");
+		snprintf(c, sizeof c, "%s", s->duration_s ?
+		    units_format_duration(s->duration_s, b) : "-");
+		if (s->load > 0)
+			snprintf(d, sizeof d, "%.0f", s->load);
+		else
+			snprintf(d, sizeof d, "-");
+		snprintf(e, sizeof e, "%s", s->sleep_min >= 0 ?
+		    units_format_hours(s->sleep_min, b) : "-");
+		if (s->fluid_ml >= 0)
+			fluid_num(ui, s->fluid_ml, f, sizeof f);
+		else
+			snprintf(f, sizeof f, "-");
+		if (s->fatigue > 0)
+			snprintf(g, sizeof g, "%d", s->fatigue);
+		else
+			snprintf(g, sizeof g, "-");
+		x = put_row(ui, w, y, &cl, role, day, a, c, d, e, f, g);
+		if (s->nflags > 0)
+			ui_putf(w, y, x + 1, ui->cols - x - 1, sev_role(s->worst),
+			    "%s %s", s->worst >= 2 ? "!!" : s->worst == 1 ? "!" : "~",
+			    s->flagtext);
+		else if (s->rest)
+			ui_put(w, y, x + 1, ui->cols - x - 1, ROLE_DIM, "rest");
+	}
+	if (compact || y > ui->lines - 3)
+		return;
+	snprintf(a, sizeof a, "%s", units_format_distance_num(dist, cfg->dist_unit, b));
+	snprintf(c, sizeof c, "%s", units_format_duration(dur, b));
+	snprintf(d, sizeof d, "%.0f", load);
+	put_row(ui, w, y++, &cl, ROLE_HEADER, " Total", a, c, d, "", "", "");
+	if (y <= ui->lines - 3) {
+		if (nsleep)
+			units_format_hours((int64_t)(sleep / nsleep + 0.5), e);
+		else
+			snprintf(e, sizeof e, "-");
+		if (nfluid)
+			fluid_num(ui, (int64_t)(fluid / nfluid + 0.5), f, sizeof f);
+		else
+			snprintf(f, sizeof f, "-");
+		if (nfat)
+			snprintf(g, sizeof g, "%.1f", fat / nfat);
+		else
+			snprintf(g, sizeof g, "-");
+		put_row(ui, w, y++, &cl, ROLE_HEADER, " Average", "", "", "", e, f,
+		    g);
+	}
+	if (y <= ui->lines - 3) {
+		x = ui_putf(w, y, 0, ui->cols, ROLE_NORMAL,
+		    " %d run%s;  last week %s", nruns, nruns == 1 ? "" : "s",
+		    units_format_distance(ws->prev_m, cfg->dist_unit, a));
+		if (ws->prev_m > 0) {
+			double pct = 100.0 * (double)(dist - ws->prev_m) /
+			    (double)ws->prev_m;
+			x += ui_putf(w, y, x, ui->cols - x, pct > 10 ? ROLE_WARNING :
+			    ROLE_NORMAL, ", distance %+.0f%%%s", pct,
+			    pct > 30 ? " (!! steep)" : pct > 10 ? " (! over 10%)" : "");
+		}
+		if (ws->prev_load > 0)
+			ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, ", load %+.0f%%",
+			    100.0 * (load - ws->prev_load) / ws->prev_load);
+		y++;
+	}
+	/* The chart, when there is room for all seven days. */
+	if (ui->lines - 3 - y < 7)
+		return;
+	y++;
+	for (i = 0; i < 7; i++, y++) {
+		const struct ui_daysum *s = &ws->d[i];
+		int bw = ui->cols - 20;
+		char bar[512];
+		if (bw > 50)
+			bw = 50;
+		ui_putf(w, y, 1, 4, ROLE_DIM, "%s", date_weekday_name(s->day));
+		ui_put(w, y, 5, bw, ROLE_GOOD, ui_bar(maxd > 0 ?
+		    (double)s->distance_m / (double)maxd : 0, bw, bar, sizeof bar));
+		if (s->distance_m > 0)
+			ui_putf(w, y, 6 + bw, ui->cols - 6 - bw, ROLE_NORMAL, "%s",
+			    units_format_distance_num(s->distance_m, cfg->dist_unit, a));
+	}
+}
+
+const struct screen week_screen = {
+	.name = "Week",
+	.short_name = "Week",
+	.keys = &ui_keys_week,
+	.enter = week_enter,
+	.draw = week_draw,
+	.key = week_key,
+};

@@ -1,0 +1,579 @@
+/*
+ * ui: the loop. It owns the terminal (newterm, cbreak, noecho, keypad) and
+ * gives it back on every way out: a normal quit, SIGINT or SIGTERM (the
+ * handlers only set a flag the loop reads), exit() through an atexit hook,
+ * and a crash or abort() through a handler that restores the terminal
+ * before the default action. KEY_RESIZE is handled here and only here.
+ *
+ * A key goes to the overlay on top (help, a question, a form), else it is
+ * looked up in the screen's key table and handed to the screen, and what
+ * the screen does not take is a global action (tabs, help, back, quit).
+ */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "ui.h"
+#include "util.h"
+
+const struct screen *const ui_screens[5] = {
+	&day_screen, &week_screen, &trends_screen, &flags_screen,
+	&history_screen,
+};
+
+void
+ui_init(struct ui *ui, struct store *st, const struct config *cfg,
+    const char *db_path)
+{
+	memset(ui, 0, sizeof *ui);
+	ui->st = st;
+	ui->cfg = cfg;
+	ui->db_path = db_path;
+	ui->today = date_today();
+	ui->day = ui->today;
+	ui->lines = 24;
+	ui->cols = 80;
+	ui->ts.weeks = 12;
+	ui->ts.end = ui->today;
+	ui->fs.weeks = 12;
+	ui->screen = &day_screen;
+	ui_text_init();
+}
+
+static void
+day_state_free(struct day_state *d)
+{
+	run_list_free(d->runs, d->nruns);
+	sleep_list_free(d->sleep, d->nsleep);
+	drink_list_free(d->drinks, d->ndrinks);
+	checkin_list_free(d->ck, d->nck);
+	rest_list_free(d->rest, d->nrest);
+	d->runs = NULL; d->sleep = NULL; d->drinks = NULL; d->ck = NULL;
+	d->rest = NULL;
+	d->nruns = d->nsleep = d->ndrinks = d->nck = d->nrest = 0;
+	d->nflags = 0;
+}
+
+void
+ui_free(struct ui *ui)
+{
+	day_state_free(&ui->ds);
+	free(ui->fs.rows);
+	free(ui->hs.rows);
+	free(ui->form);
+	ui->fs.rows = NULL;
+	ui->hs.rows = NULL;
+	ui->form = NULL;
+}
+
+void
+ui_day_state_free(struct day_state *d)
+{
+	day_state_free(d);
+}
+
+int
+ui_body_rows(const struct ui *ui)
+{
+	int n = ui->lines - 3;    /* tabs, message line, key line */
+
+	return n < 1 ? 1 : n;
+}
+
+void
+ui_scroll(size_t *sel, size_t *top, size_t n, int rows)
+{
+	if (rows < 1)
+		rows = 1;
+	if (n == 0) {
+		*sel = *top = 0;
+		return;
+	}
+	if (*sel >= n)
+		*sel = n - 1;
+	if (*top > *sel)
+		*top = *sel;
+	if (*sel >= *top + (size_t)rows)
+		*top = *sel - (size_t)rows + 1;
+}
+
+void
+ui_resize(struct ui *ui, int lines, int cols)
+{
+	ui->lines = lines;
+	ui->cols = cols;
+	/* Lists keep their selection in view at the new height. */
+	ui_scroll(&ui->fs.sel, &ui->fs.top, ui->fs.n, ui_body_rows(ui) - 1);
+	ui_scroll(&ui->hs.sel, &ui->hs.top, ui->hs.n, ui_body_rows(ui) - 1);
+}
+
+void
+ui_message(struct ui *ui, enum ui_role role, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	va_end(ap);
+	text_sanitize(ui->msg);
+	ui->msg_role = role;
+}
+
+void
+ui_switch(struct ui *ui, const struct screen *s)
+{
+	ui->screen = s;
+	s->enter(ui);
+}
+
+static int
+confirm_key(struct ui *ui, int key)
+{
+	int rc;
+
+	switch (ui_key_lookup(&ui_keys_confirm, key)) {
+	case CMD_OPEN:
+		ui->confirm.active = 0;
+		rc = store_delete(ui->st, ui->confirm.kind, ui->confirm.id);
+		if (rc < 0)
+			ui_message(ui, ROLE_ALERT, "not deleted: %s", err_get());
+		else if (rc == 1)
+			ui_message(ui, ROLE_WARNING, "already gone");
+		else {
+			ui_message(ui, ROLE_GOOD, "Deleted %c%lld; u undoes it",
+			    entry_kind_letter(ui->confirm.kind),
+			    (long long)ui->confirm.id);
+		}
+		return UI_RELOAD | UI_REDRAW;
+	case CMD_BACK:
+		ui->confirm.active = 0;
+		ui_message(ui, ROLE_NORMAL, "Kept it");
+		return UI_REDRAW;
+	default:
+		return UI_NOTHING;
+	}
+}
+
+static int
+help_key(struct ui *ui, int key)
+{
+	switch (key) {
+	case 'j': case KEY_DOWN: case ' ': case KEY_NPAGE:
+		ui->help++;
+		return UI_REDRAW;
+	case 'k': case KEY_UP: case KEY_PPAGE:
+		if (ui->help > 1)
+			ui->help--;
+		return UI_REDRAW;
+	default:
+		ui->help = 0;
+		return UI_REDRAW;
+	}
+}
+
+int
+ui_key(struct ui *ui, int key)
+{
+	enum ui_cmd cmd;
+	char name[16];
+	int r;
+
+	if (ui->help)
+		return help_key(ui, key);
+	if (ui->form != NULL)
+		return form_key(ui, key);
+	if (ui->confirm.active)
+		return confirm_key(ui, key);
+	ui->msg[0] = '\0';
+	cmd = ui_key_lookup(ui->screen->keys, key);
+	if (cmd == CMD_NONE) {
+		ui_message(ui, ROLE_DIM, "%s does nothing here; ? lists the keys",
+		    ui_key_name(key, name, sizeof name));
+		return UI_REDRAW;
+	}
+	if ((r = ui->screen->key(ui, cmd)) >= 0)
+		return r;
+	switch (cmd) {
+	case CMD_HELP:
+		ui->help = 1;
+		return UI_REDRAW;
+	case CMD_DAY: case CMD_WEEK: case CMD_TRENDS: case CMD_FLAGS:
+	case CMD_HISTORY:
+		ui_switch(ui, ui_screens[cmd - CMD_DAY]);
+		return UI_REDRAW;
+	case CMD_BACK:
+	case CMD_QUIT:
+		if (ui->screen == &day_screen)
+			return UI_QUIT;
+		ui_switch(ui, &day_screen);
+		return UI_REDRAW;
+	default:
+		return UI_NOTHING;
+	}
+}
+
+static void
+draw_tabs(const struct ui *ui, WINDOW *w)
+{
+	int i, x = 0, full = 0, pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		int width = 0;
+		for (i = 0; i < 5; i++)
+			width += 4 + ui_text_width(pass == 0 ? ui_screens[i]->name :
+			    ui_screens[i]->short_name) + 1;
+		if (pass == 0 && width <= ui->cols) {
+			full = 1;
+			break;
+		}
+	}
+	for (i = 0; i < 5; i++) {
+		const struct screen *s = ui_screens[i];
+		const char *name = full ? s->name : s->short_name;
+		int cur = s == ui->screen;
+
+		x += ui_putf(w, 0, x, ui->cols - x, cur ? ROLE_TAB : ROLE_NORMAL,
+		    cur ? "[%d %s]" : " %d %s ", i + 1, name);
+		if (full)
+			x += ui_put(w, 0, x, ui->cols - x, ROLE_NORMAL, " ");
+	}
+	if (full && ui->cols - x > 8)
+		ui_put(w, 0, ui->cols - 6, 6, ROLE_DIM, "runlog");
+}
+
+static const struct ui_keymap *
+active_keys(const struct ui *ui)
+{
+	if (ui->form != NULL)
+		return &ui_keys_form;
+	if (ui->confirm.active)
+		return &ui_keys_confirm;
+	return ui->screen->keys;
+}
+
+static void
+draw_bottom(const struct ui *ui, WINDOW *w)
+{
+	const struct ui_keymap *km = active_keys(ui);
+	struct buf b;
+	char right[40], name[16];
+	int rw, y = ui->lines - 1;
+	size_t i;
+
+	if (ui->msg[0] != '\0')
+		ui_put(w, ui->lines - 2, 0, ui->cols, ui->msg_role, ui->msg);
+	if (ui->form != NULL || ui->confirm.active)
+		right[0] = '\0';
+	else
+		snprintf(right, sizeof right, "? help  q %s",
+		    ui->screen == &day_screen ? "quit" : "back");
+	rw = ui_text_width(right);
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (i = 0; i < km->n; i++) {
+		if (km->keys[i].hint == NULL)
+			continue;
+		if (b.len > 0)
+			buf_adds(&b, "  ");
+		buf_printf(&b, "%s %s", ui_key_name(km->keys[i].key, name,
+		    sizeof name), km->keys[i].hint);
+	}
+	if (rw + 2 > ui->cols)
+		rw = 0;
+	/* Whole hints only: cut at the last gap that fits. */
+	{
+		int room = ui->cols - (rw ? rw + 2 : 0);
+		size_t fit = ui_text_fit(b.data, room);
+		if (fit < b.len) {
+			while (fit > 0 && !(b.data[fit - 1] == ' ' &&
+			    b.data[fit] == ' ') && !(b.data[fit] == ' ' &&
+			    fit + 1 < b.len && b.data[fit + 1] == ' '))
+				fit--;
+			b.data[fit] = '\0';
+			while (fit > 0 && b.data[fit - 1] == ' ')
+				b.data[--fit] = '\0';
+		}
+		ui_put(w, y, 0, room, ROLE_DIM, b.data);
+	}
+	if (rw)
+		ui_put(w, y, ui->cols - rw, rw, ROLE_DIM, right);
+	buf_free(&b);
+}
+
+/* A framed box over the screen; returns the inner top row. */
+static void
+draw_box(WINDOW *w, int y, int x, int h, int wd)
+{
+	int i;
+
+	for (i = 0; i < h; i++) {
+		mvwhline(w, y + i, x, ' ', wd);
+	}
+	wattrset(w, A_NORMAL);
+	mvwaddch(w, y, x, ACS_ULCORNER);
+	mvwhline(w, y, x + 1, ACS_HLINE, wd - 2);
+	mvwaddch(w, y, x + wd - 1, ACS_URCORNER);
+	for (i = 1; i < h - 1; i++) {
+		mvwaddch(w, y + i, x, ACS_VLINE);
+		mvwaddch(w, y + i, x + wd - 1, ACS_VLINE);
+	}
+	mvwaddch(w, y + h - 1, x, ACS_LLCORNER);
+	mvwhline(w, y + h - 1, x + 1, ACS_HLINE, wd - 2);
+	mvwaddch(w, y + h - 1, x + wd - 1, ACS_LRCORNER);
+}
+
+static void
+draw_help(const struct ui *ui, WINDOW *w)
+{
+	char lines[64][96];
+	size_t n, g, i, first;
+	int h, wd, rows, y;
+
+	n = ui_key_help_lines(ui->screen->keys, lines, 40);
+	g = ui_key_help_lines(&ui_keys_global, lines + n + 1, 20);
+	snprintf(lines[n], 96, "%s", "");
+	n += g + 1;
+	wd = ui->cols < 74 ? ui->cols : 74;
+	h = ui->lines - 1;
+	if (h > (int)n + 3)
+		h = (int)n + 3;
+	rows = h - 3;
+	if (rows < 1)
+		return;
+	first = (size_t)(ui->help - 1);
+	if (first + (size_t)rows > n)
+		first = n > (size_t)rows ? n - (size_t)rows : 0;
+	y = 1;
+	draw_box(w, y, 0, h, wd);
+	ui_putf(w, y, 2, wd - 4, ROLE_HEADER, " Keys: %s ", ui->screen->name);
+	for (i = 0; i < (size_t)rows && first + i < n; i++)
+		ui_put(w, y + 1 + (int)i, 2, wd - 4, ROLE_NORMAL, lines[first + i]);
+	ui_put(w, y + h - 2, 2, wd - 4, ROLE_DIM,
+	    n > (size_t)rows ? "j/k scroll, any other key closes" :
+	    "any key closes");
+}
+
+static void
+draw_confirm(const struct ui *ui, WINDOW *w)
+{
+	int wd = ui->cols < 60 ? ui->cols : 60, y = ui->lines / 2 - 2;
+
+	draw_box(w, y, (ui->cols - wd) / 2, 4, wd);
+	ui_put(w, y + 1, (ui->cols - wd) / 2 + 2, wd - 4, ROLE_WARNING,
+	    ui->confirm.text);
+	ui_put(w, y + 2, (ui->cols - wd) / 2 + 2, wd - 4, ROLE_NORMAL,
+	    "y delete, n keep");
+}
+
+void
+ui_draw(const struct ui *ui, WINDOW *w)
+{
+	werase(w);
+	draw_tabs(ui, w);
+	ui->screen->draw(ui, w);
+	if (ui->form != NULL)
+		form_draw(ui, w);
+	if (ui->confirm.active)
+		draw_confirm(ui, w);
+	if (ui->help)
+		draw_help(ui, w);
+	draw_bottom(ui, w);
+}
+
+int
+ui_offscreen_open(struct ui_offscreen *o, int lines, int cols)
+{
+	static const char *const types[] = { NULL, "xterm-256color", "xterm",
+	    "vt100", "dumb" };
+	size_t i;
+
+	memset(o, 0, sizeof o[0]);
+	if ((o->out = fopen("/dev/null", "w")) == NULL ||
+	    (o->in = fopen("/dev/null", "r")) == NULL) {
+		err_set("/dev/null: cannot open");
+		ui_offscreen_close(o);
+		return -1;
+	}
+	for (i = 0; i < sizeof types / sizeof types[0] && o->scr == NULL; i++) {
+		const char *t = types[i] != NULL ? types[i] : getenv("TERM");
+		if (t != NULL && *t != '\0')
+			o->scr = newterm(t, o->out, o->in);
+	}
+	if (o->scr == NULL) {
+		err_set("no usable terminal description (TERM)");
+		ui_offscreen_close(o);
+		return -1;
+	}
+	set_term(o->scr);
+	resizeterm(lines, cols);
+	ui_colour_init();
+	return 0;
+}
+
+void
+ui_offscreen_close(struct ui_offscreen *o)
+{
+	if (o->scr != NULL) {
+		endwin();
+		delscreen(o->scr);
+	}
+	if (o->out != NULL)
+		fclose(o->out);
+	if (o->in != NULL)
+		fclose(o->in);
+	memset(o, 0, sizeof o[0]);
+}
+
+void
+ui_screen_text(WINDOW *w, int lines, struct buf *out)
+{
+	char line[2048];
+	int y, maxx = getmaxx(w);
+	size_t n;
+
+	for (y = 0; y < lines; y++) {
+		line[0] = '\0';
+		if (mvwinnstr(w, y, 0, line, (int)sizeof line - 1) == ERR)
+			line[0] = '\0';
+		(void)maxx;
+		n = strlen(line);
+		while (n > 0 && line[n - 1] == ' ')
+			n--;
+		buf_add(out, line, n);
+		buf_addc(out, '\n');
+	}
+}
+
+/* The terminal, restored on every way out. */
+static int term_up;
+static volatile sig_atomic_t got_signal;
+
+static void
+term_restore(void)
+{
+	if (term_up && !isendwin())
+		endwin();
+}
+
+static void
+on_stop_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void
+on_crash(int sig)
+{
+	term_restore();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+	static const int crash[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL };
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_stop_signal;
+	sa.sa_flags = 0;           /* no SA_RESTART: wake the read up */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < sizeof crash / sizeof crash[0]; i++)
+		sigaction(crash[i], &sa, NULL);
+}
+
+int
+ui_run(struct cli_ctx *ctx)
+{
+	static int registered;
+	struct store *st;
+	struct ui *ui;
+	SCREEN *scr;
+	int ch, r, redraw = 1, status = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("runlog: the journal needs a terminal; 'runlog --help' "
+		    "lists the plain commands\n", stderr);
+		return 1;
+	}
+	if ((st = cli_store(ctx)) == NULL)
+		return 1;
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		const char *t = getenv("TERM");
+		fprintf(stderr, "runlog: cannot use the terminal type '%.40s'\n",
+		    t != NULL ? t : "");
+		return 1;
+	}
+	set_term(scr);
+	term_up = 1;
+	if (!registered) {
+		atexit(term_restore);
+		registered = 1;
+	}
+	install_signals();
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	wtimeout(stdscr, 1000);
+	ui_colour_init();
+
+	ui = xcalloc(1, sizeof *ui);
+	ui_init(ui, st, &ctx->cfg, ctx->db_path);
+	ui_resize(ui, LINES, COLS);
+	ui_switch(ui, &day_screen);
+	for (;;) {
+		if (got_signal) {
+			status = 128 + got_signal;
+			break;
+		}
+		if (redraw) {
+			ui_draw(ui, stdscr);
+			if (ui->form != NULL && !ui->help) {
+				int cy, cx;
+				form_cursor(ui, &cy, &cx);
+				wmove(stdscr, cy, cx);
+				curs_set(1);
+			} else
+				curs_set(0);
+			wrefresh(stdscr);
+			redraw = 0;
+		}
+		ch = wgetch(stdscr);
+		if (ch == ERR)
+			continue;
+		if (ch == KEY_RESIZE) {
+			ui_resize(ui, LINES, COLS);
+			redraw = 1;
+			continue;
+		}
+		/* The day may have turned while the journal was open. */
+		ui->today = date_today();
+		r = ui_key(ui, ch);
+		if (r & UI_QUIT)
+			break;
+		if (r & UI_RELOAD)
+			ui->screen->enter(ui);
+		if (r & (UI_REDRAW | UI_RELOAD))
+			redraw = 1;
+	}
+	term_restore();
+	term_up = 0;
+	delscreen(scr);
+	ui_free(ui);
+	free(ui);
+	return status;
+}

@@ -1,0 +1,884 @@
+/*
+ * The journal UI in process: every screen drawn into a curses screen on
+ * /dev/null at 80x24 and 40x12, read back and compared with the golden
+ * files in tests/golden/ (UPDATE_GOLDEN=1 rewrites them); keys fed to the
+ * handlers; forms refusing bad values; a resize keeping what was typed.
+ */
+#include <locale.h>
+#include <sys/stat.h>
+
+#include "testutil.h"
+
+#include "config.h"
+#include "date.h"
+#include "store.h"
+#include "ui.h"
+#include "util.h"
+
+#define CTRL_U 21
+#define ESC 27
+
+struct fx {
+	char               *dir;
+	char               *path;
+	struct store       *st;
+	struct config       cfg;
+	struct ui_offscreen off;
+	struct ui          *ui;
+};
+
+static int
+day(const char *s)
+{
+	int d;
+
+	assert_int_equal(date_parse(s, &d), 0);
+	return d;
+}
+
+static void
+add_run(struct store *st, const char *d, int64_t m, int64_t s, int rpe,
+    enum run_type t, const char *note)
+{
+	struct run r;
+
+	memset(&r, 0, sizeof r);
+	r.day = day(d);
+	r.distance_m = m;
+	r.duration_s = s;
+	r.rpe = rpe;
+	r.type = t;
+	r.climb_m = -1;
+	r.note = note != NULL ? xstrdup(note) : NULL;
+	assert_int_equal(store_add_run(st, &r), 0);
+	run_free(&r);
+}
+
+static void
+add_sleep(struct store *st, const char *d, int64_t min, int q)
+{
+	struct sleep s;
+
+	memset(&s, 0, sizeof s);
+	s.day = day(d);
+	s.minutes = min;
+	s.quality = q;
+	assert_int_equal(store_put_sleep(st, &s, NULL), 0);
+	sleep_free(&s);
+}
+
+static void
+add_drink(struct store *st, const char *d, int64_t ml)
+{
+	struct drink k;
+
+	memset(&k, 0, sizeof k);
+	k.day = day(d);
+	k.volume_ml = ml;
+	assert_int_equal(store_add_drink(st, &k), 0);
+	drink_free(&k);
+}
+
+static void
+add_checkin(struct store *st, const char *d, int fatigue, int soreness,
+    int pain)
+{
+	struct checkin c;
+
+	memset(&c, 0, sizeof c);
+	c.day = day(d);
+	c.fatigue = fatigue;
+	c.soreness = soreness;
+	c.pain = pain;
+	assert_int_equal(store_put_checkin(st, &c, NULL), 0);
+	checkin_free(&c);
+}
+
+/* Three weeks of a plausible journal up to Wednesday 2026-11-25. */
+static void
+fill(struct store *st)
+{
+	static const char *const days[] = {
+		"2026-11-03", "2026-11-05", "2026-11-07", "2026-11-08",
+		"2026-11-10", "2026-11-12", "2026-11-14", "2026-11-15",
+		"2026-11-17", "2026-11-19", "2026-11-21", "2026-11-22",
+	};
+	size_t i;
+	char d[11];
+	int k;
+
+	assert_int_equal(store_begin(st, "fill"), 0);
+	for (i = 0; i < sizeof days / sizeof days[0]; i++)
+		add_run(st, days[i], 6000 + 500 * (int64_t)i, 1800 + 150 * (int64_t)i,
+		    4 + (int)(i % 3), i % 4 == 3 ? RUN_LONG : RUN_EASY, NULL);
+	for (k = 0; k < 22; k++) {
+		date_format(day("2026-11-03") + k, d);
+		add_sleep(st, d, 400 + (k % 5) * 15, 3);
+		add_drink(st, d, 1500);
+		add_checkin(st, d, 3 + k % 4, 2, 0);
+	}
+	{
+		struct rest r;
+		memset(&r, 0, sizeof r);
+		r.day = day("2026-11-23");
+		assert_int_equal(store_put_rest(st, &r, NULL), 0);
+		rest_free(&r);
+	}
+	assert_int_equal(store_commit(st), 0);
+	/* Today: a run with a note holding control characters. */
+	add_run(st, "2026-11-25", 10000, 3150, 5, RUN_TEMPO,
+	    "felt \x1b[31mgood\x07 today");
+	add_sleep(st, "2026-11-25", 450, 4);
+	add_drink(st, "2026-11-25", 500);
+	add_checkin(st, "2026-11-25", 4, 3, 1);   /* an injury sign */
+}
+
+static int
+setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+
+	setenv("RUNLOG_TODAY", "2026-11-25", 1);
+	setenv("TZ", "UTC", 1);
+	setenv("TERM", "xterm-256color", 1);
+	unsetenv("NO_COLOR");
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		setlocale(LC_ALL, "");
+	f->dir = test_tmpdir();
+	f->path = xasprintf("%s/journal.db", f->dir);
+	if (store_open(f->path, &f->st) != 0) {
+		fprintf(stderr, "%s\n", err_get());
+		return -1;
+	}
+	fill(f->st);
+	config_defaults(&f->cfg);
+	if (ui_offscreen_open(&f->off, 24, 80) != 0) {
+		fprintf(stderr, "%s\n", err_get());
+		return -1;
+	}
+	f->ui = xcalloc(1, sizeof *f->ui);
+	ui_init(f->ui, f->st, &f->cfg, f->path);
+	ui_text_force_ascii(0);
+	ui_resize(f->ui, 24, 80);
+	ui_switch(f->ui, &day_screen);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	ui_free(f->ui);
+	free(f->ui);
+	ui_offscreen_close(&f->off);
+	store_close(f->st);
+	test_rmdir(f->dir);
+	free(f->dir);
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+static void
+resize(struct fx *f, int lines, int cols)
+{
+	resizeterm(lines, cols);
+	ui_resize(f->ui, lines, cols);
+}
+
+/* The screen as text, drawn now. The caller frees. */
+static char *
+render(struct fx *f)
+{
+	struct buf b;
+
+	buf_init(&b);
+	ui_draw(f->ui, stdscr);
+	ui_screen_text(stdscr, f->ui->lines, &b);
+	return b.data;
+}
+
+static void
+keys(struct fx *f, const char *s)
+{
+	int r;
+
+	for (; *s != '\0'; s++) {
+		r = ui_key(f->ui, (unsigned char)*s);
+		if (r & UI_RELOAD)
+			f->ui->screen->enter(f->ui);
+	}
+}
+
+static int
+key(struct fx *f, int k)
+{
+	int r = ui_key(f->ui, k);
+
+	if (r & UI_RELOAD)
+		f->ui->screen->enter(f->ui);
+	return r;
+}
+
+static char *
+golden_path(const char *name, int cols, int lines)
+{
+	const char *src = __FILE__, *slash = strrchr(src, '/');
+	int dirlen = slash != NULL ? (int)(slash - src) : 1;
+
+	return xasprintf("%.*s/golden/%s-%dx%d.txt", dirlen,
+	    slash != NULL ? src : ".", name, cols, lines);
+}
+
+static void
+check_golden(const char *name, int cols, int lines, const char *got)
+{
+	char *path = golden_path(name, cols, lines);
+	const char *upd = getenv("UPDATE_GOLDEN");
+	FILE *fp;
+	struct buf want;
+	char chunk[4096];
+	size_t n;
+
+	if (upd != NULL && *upd == '1') {
+		fp = fopen(path, "w");
+		assert_non_null(fp);
+		fputs(got, fp);
+		fclose(fp);
+		free(path);
+		return;
+	}
+	fp = fopen(path, "r");
+	if (fp == NULL)
+		fail_msg("missing %s (UPDATE_GOLDEN=1 writes it)", path);
+	buf_init(&want);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&want, chunk, n);
+	fclose(fp);
+	if (strcmp(want.data != NULL ? want.data : "", got) != 0) {
+		fprintf(stderr, "--- %s\n%s--- got\n%s", path,
+		    want.data != NULL ? want.data : "", got);
+		fail_msg("%s differs", path);
+	}
+	buf_free(&want);
+	free(path);
+}
+
+static void
+test_golden_screens(void **state)
+{
+	struct fx *f = *state;
+	static const int sizes[][2] = { { 80, 24 }, { 40, 12 } };
+	size_t s;
+	int i;
+
+	for (s = 0; s < 2; s++) {
+		resize(f, sizes[s][1], sizes[s][0]);
+		for (i = 0; i < 5; i++) {
+			char *text, name[32];
+			size_t k;
+
+			ui_switch(f->ui, ui_screens[i]);
+			text = render(f);
+			snprintf(name, sizeof name, "%s", ui_screens[i]->name);
+			for (k = 0; name[k]; k++)
+				name[k] = (char)(name[k] | 0x20);
+			check_golden(name, sizes[s][0], sizes[s][1], text);
+			/* Nothing ever goes past the right edge or the bottom. */
+			assert_null(strchr(text, '\x1b'));
+			free(text);
+		}
+	}
+	resize(f, 24, 80);
+}
+
+static void
+test_note_sanitised(void **state)
+{
+	struct fx *f = *state;
+	char *text = render(f);
+
+	assert_non_null(strstr(text, "felt [31mgood today"));
+	assert_null(strchr(text, '\x1b'));
+	assert_null(strchr(text, '\x07'));
+	free(text);
+}
+
+static void
+test_day_keys(void **state)
+{
+	struct fx *f = *state;
+	int64_t drinks = store_count(f->st, ENTRY_DRINK);
+	char *text;
+
+	assert_int_equal(f->ui->day, day("2026-11-25"));
+	keys(f, "]");                        /* no future days */
+	assert_int_equal(f->ui->day, day("2026-11-25"));
+	keys(f, "[[");
+	assert_int_equal(f->ui->day, day("2026-11-23"));
+	text = render(f);
+	assert_non_null(strstr(text, "Monday 2026-11-23"));
+	assert_non_null(strstr(text, "rest day"));
+	free(text);
+	key(f, KEY_RIGHT);
+	assert_int_equal(f->ui->day, day("2026-11-24"));
+	keys(f, "h");
+	assert_int_equal(f->ui->day, day("2026-11-23"));
+	keys(f, "t");
+	assert_int_equal(f->ui->day, day("2026-11-25"));
+
+	/* One keystroke, one glass; u takes it back. */
+	keys(f, "ww");
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), drinks + 2);
+	assert_int_equal(f->ui->ds.fluid_ml, 1000);
+	text = render(f);
+	assert_non_null(strstr(text, "1.00 l of 2.00 l"));
+	free(text);
+	keys(f, "u");
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), drinks + 1);
+	keys(f, "u");
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), drinks);
+
+	/* x marks a rest day and unmarks it. */
+	keys(f, "x");
+	assert_int_equal(f->ui->ds.nrest, 1);
+	keys(f, "x");
+	assert_int_equal(f->ui->ds.nrest, 0);
+
+	/* An unbound key says so and changes nothing. */
+	keys(f, "Z");
+	assert_non_null(strstr(f->ui->msg, "? lists the keys"));
+
+	/* q quits from Day; from another screen it comes back to Day. */
+	keys(f, "2");
+	assert_ptr_equal(f->ui->screen, &week_screen);
+	assert_int_equal(key(f, 'q') & UI_QUIT, 0);
+	assert_ptr_equal(f->ui->screen, &day_screen);
+	assert_true(key(f, 'q') & UI_QUIT);
+}
+
+static void
+test_help_from_table(void **state)
+{
+	struct fx *f = *state;
+	char lines[64][96], *text;
+	size_t n, i;
+
+	keys(f, "?");
+	assert_true(f->ui->help);
+	text = render(f);
+	n = ui_key_help_lines(&ui_keys_day, lines, 64);
+	assert_true(n >= 10);
+	/* Every line the table gives fits on the 80x24 help. */
+	for (i = 0; i < n; i++) {
+		char want[96];
+		size_t len;
+		memcpy(want, lines[i], sizeof want);
+		want[sizeof want - 1] = '\0';
+		len = strlen(want);
+		while (len > 0 && want[len - 1] == ' ')
+			want[--len] = '\0';
+		if (strstr(text, want) == NULL)
+			fail_msg("help lacks '%s'", want);
+	}
+	free(text);
+	keys(f, " ");          /* scrolls */
+	assert_true(f->ui->help);
+	keys(f, "x");          /* any other key closes, and does nothing else */
+	assert_false(f->ui->help);
+	assert_int_equal(f->ui->ds.nrest, 0);
+	/* At 40x12 the help still opens and scrolls. */
+	resize(f, 12, 40);
+	keys(f, "?");
+	text = render(f);
+	assert_non_null(strstr(text, "Keys: Day"));
+	free(text);
+	keys(f, "q");
+	resize(f, 24, 80);
+}
+
+static void
+type(struct fx *f, const char *s)
+{
+	for (; *s != '\0'; s++)
+		key(f, (unsigned char)*s);
+}
+
+static void
+test_form_refuses_bad_values(void **state)
+{
+	struct fx *f = *state;
+	int64_t runs = store_count(f->st, ENTRY_RUN);
+	struct ui_form *fm;
+	char *text;
+
+	keys(f, "r");
+	fm = f->ui->form;
+	assert_non_null(fm);
+	type(f, "12x");
+	assert_string_equal(fm->f[0].buf, "12x");
+	assert_non_null(strstr(fm->f[0].err, "more than 0 and at most 500 km"));
+	text = render(f);
+	assert_non_null(strstr(text, "[12x"));
+	assert_non_null(strstr(text, "more than 0 and at most 500 km"));
+	free(text);
+	key(f, '\n');                            /* refused */
+	assert_non_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
+	assert_non_null(strstr(fm->err, "Not saved"));
+
+	key(f, KEY_BACKSPACE);
+	assert_string_equal(fm->f[0].buf, "12");
+	assert_string_equal(fm->f[0].err, "");
+	type(f, "000");                          /* 12000 km: out of range */
+	assert_non_null(strstr(fm->f[0].err, "at most 500 km"));
+	key(f, CTRL_U);
+	type(f, "12.5");
+	assert_string_equal(fm->f[0].err, "");
+	key(f, '\t');
+	type(f, "55:xx");
+	assert_non_null(strstr(fm->f[1].err, "duration"));
+	key(f, '\n');
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
+	assert_int_equal(fm->cur, 1);            /* the bad field is current */
+	key(f, KEY_BACKSPACE);
+	key(f, KEY_BACKSPACE);
+	type(f, "00");
+	key(f, '\t');
+	type(f, "t");                            /* type: first starting with t */
+	assert_string_equal(fm->f[2].buf, "tempo");
+	key(f, '\t');
+	type(f, "11");
+	assert_non_null(strstr(fm->f[3].err, "from 1 to 10"));
+	/* At 40x12 the range of the bad field is still shown in full. */
+	resize(f, 12, 40);
+	text = render(f);
+	assert_non_null(strstr(text, "a whole number from 1 to 10"));
+	assert_non_null(strstr(text, "[11"));
+	free(text);
+	resize(f, 24, 80);
+	key(f, '\n');
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
+	key(f, KEY_BACKSPACE);
+	assert_string_equal(fm->f[3].err, "");
+	/* Mass before without after is refused too. */
+	key(f, '\t'); key(f, '\t'); key(f, '\t');
+	type(f, "70.5");
+	key(f, '\n');
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
+	assert_non_null(strstr(f->ui->form->err, "Mass"));
+	assert_int_equal(f->ui->form->cur, 7);
+	key(f, KEY_BTAB);
+	key(f, CTRL_U);
+	key(f, KEY_BTAB);
+	key(f, KEY_BTAB);
+	key(f, KEY_BTAB);
+	assert_int_equal(f->ui->form->cur, 3);
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs + 1);
+	{
+		struct run *r;
+		size_t n;
+		assert_int_equal(store_runs(f->st, day("2026-11-25"),
+		    day("2026-11-25"), &r, &n), 0);
+		assert_int_equal(n, 2);
+		assert_int_equal(r[1].distance_m, 12500);
+		assert_int_equal(r[1].duration_s, 3300);
+		assert_int_equal(r[1].rpe, 1);
+		assert_int_equal(r[1].type, RUN_TEMPO);
+		assert_int_equal(r[1].mass_before_g, 0);
+		run_list_free(r, n);
+	}
+	assert_non_null(strstr(f->ui->msg, "Saved run 12.50 km"));
+}
+
+static void
+test_form_escape_and_q(void **state)
+{
+	struct fx *f = *state;
+	int64_t n = store_count(f->st, ENTRY_CHECKIN);
+	char *text;
+
+	keys(f, "f");
+	assert_non_null(f->ui->form);
+	/* The day's check-in is loaded for editing. */
+	assert_string_equal(f->ui->form->f[0].buf, "4");
+	key(f, CTRL_U);
+	type(f, "9");
+	key(f, ESC);
+	assert_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_CHECKIN), n);
+	text = render(f);
+	assert_non_null(strstr(text, "fatigue 4/10"));
+	free(text);
+	/* q leaves a form, but in a note it is just a letter. */
+	keys(f, "s");
+	key(f, KEY_UP);                          /* the note, last field */
+	type(f, "quiet");
+	assert_non_null(f->ui->form);
+	assert_string_equal(f->ui->form->f[2].buf, "quiet");
+	key(f, '\t');
+	type(f, "q");
+	assert_null(f->ui->form);
+}
+
+static void
+test_form_resize_keeps_text(void **state)
+{
+	struct fx *f = *state;
+	struct sleep *s;
+	size_t n;
+	char *text;
+
+	keys(f, "[");                            /* yesterday: has a sleep */
+	keys(f, "s");
+	key(f, CTRL_U);
+	type(f, "7:3");
+	resize(f, 12, 40);
+	text = render(f);
+	assert_non_null(strstr(text, "[7:3"));
+	free(text);
+	resize(f, 24, 80);
+	text = render(f);
+	assert_non_null(strstr(text, "[7:3"));
+	free(text);
+	type(f, "5\t");
+	assert_string_equal(f->ui->form->f[1].buf, "3");   /* loaded */
+	key(f, CTRL_U);
+	type(f, "4\tslept \xc3\xa9 well");
+	key(f, KEY_BACKSPACE);                   /* one character, not a byte */
+	key(f, '\n');
+	if (f->ui->form != NULL)
+		fail_msg("not saved: %s", f->ui->form->err);
+	assert_int_equal(store_sleeps(f->st, day("2026-11-24"), day("2026-11-24"),
+	    &s, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(s[0].minutes, 7 * 60 + 35);
+	assert_int_equal(s[0].quality, 4);
+	assert_string_equal(s[0].note, "slept \xc3\xa9 wel");
+	sleep_list_free(s, n);
+}
+
+static void
+test_drink_form(void **state)
+{
+	struct fx *f = *state;
+	int64_t n = store_count(f->st, ENTRY_DRINK);
+
+	keys(f, "d");
+	type(f, "0");
+	assert_non_null(strstr(f->ui->form->f[0].err, "more than 0"));
+	key(f, '\n');
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), n);
+	key(f, CTRL_U);
+	type(f, "750ml\ty\n");
+	assert_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), n + 1);
+	assert_int_equal(f->ui->ds.fluid_ml, 1250);
+	/* Selected on the Day screen (after the run and the first drink)
+	 * and edited in place. */
+	keys(f, "jj");
+	assert_int_equal(f->ui->ds.sel, 2);
+	keys(f, "j");                            /* no further */
+	assert_int_equal(f->ui->ds.sel, 2);
+	keys(f, "e");
+	assert_non_null(f->ui->form);
+	assert_int_equal(f->ui->form->kind, FORM_DRINK);
+	assert_string_equal(f->ui->form->f[0].buf, "750ml");
+	assert_string_equal(f->ui->form->f[1].buf, "yes");
+	key(f, CTRL_U);
+	type(f, "1l\n");
+	assert_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), n + 1);
+	assert_int_equal(f->ui->ds.fluid_ml, 1500);
+}
+
+static void
+test_week_keys(void **state)
+{
+	struct fx *f = *state;
+	char *text;
+
+	keys(f, "2");
+	assert_int_equal(f->ui->ws.start, day("2026-11-23"));
+	assert_int_equal(f->ui->ws.sel, 2);
+	keys(f, "[");
+	assert_int_equal(f->ui->ws.start, day("2026-11-16"));
+	text = render(f);
+	assert_non_null(strstr(text, "Week Mon 2026-11-16 to Sun 2026-11-22"));
+	free(text);
+	keys(f, "]]");                           /* not past this week */
+	assert_int_equal(f->ui->ws.start, day("2026-11-23"));
+	keys(f, "[k");
+	assert_int_equal(f->ui->ws.sel, 1);
+	key(f, '\n');                            /* opens that day */
+	assert_ptr_equal(f->ui->screen, &day_screen);
+	assert_int_equal(f->ui->day, day("2026-11-17"));
+}
+
+static void
+test_trends_period(void **state)
+{
+	struct fx *f = *state;
+	char *text;
+
+	keys(f, "3");
+	assert_int_equal(f->ui->ts.weeks, 12);
+	keys(f, "p");
+	assert_int_equal(f->ui->ts.weeks, 26);
+	text = render(f);
+	assert_non_null(strstr(text, "26 weeks to 2026-11-29"));
+	assert_non_null(strstr(text, "8-26 of 26"));
+	free(text);
+	keys(f, "k");
+	assert_int_equal(f->ui->ts.top, 6);
+	keys(f, "p");
+	assert_int_equal(f->ui->ts.weeks, 52);
+	keys(f, "p");
+	assert_int_equal(f->ui->ts.weeks, 12);
+	keys(f, "[");
+	text = render(f);
+	assert_non_null(strstr(text, "12 weeks to 2026-09-06"));
+	free(text);
+	keys(f, "t");
+	text = render(f);
+	assert_non_null(strstr(text, "12 weeks to 2026-11-29"));
+	free(text);
+}
+
+static void
+test_history_delete_undo(void **state)
+{
+	struct fx *f = *state;
+	int64_t all = store_count(f->st, ENTRY_KIND_COUNT);
+	char *text;
+
+	keys(f, "5");
+	assert_true(f->ui->hs.n > 0);
+	assert_int_equal(f->ui->hs.rows[0].kind, ENTRY_RUN);
+	assert_int_equal(f->ui->hs.rows[0].day, day("2026-11-25"));
+	keys(f, "d");
+	assert_true(f->ui->confirm.active);
+	text = render(f);
+	assert_non_null(strstr(text, "Delete r13"));
+	free(text);
+	keys(f, "n");
+	assert_false(f->ui->confirm.active);
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), all);
+	keys(f, "jd");
+	keys(f, "y");
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), all - 1);
+	assert_int_equal(store_count(f->st, ENTRY_SLEEP), 22);
+	keys(f, "u");
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), all);
+	assert_int_equal(store_count(f->st, ENTRY_SLEEP), 23);
+	/* Edit opens the entry's own form. */
+	keys(f, "g");
+	keys(f, "e");
+	assert_non_null(f->ui->form);
+	assert_int_equal(f->ui->form->kind, FORM_RUN);
+	assert_string_equal(f->ui->form->f[0].buf, "10");
+	assert_string_equal(f->ui->form->f[1].buf, "52:30");
+	key(f, ESC);
+}
+
+/* A long journal: the History window stays bounded while paging. */
+static void
+test_history_bounded(void **state)
+{
+	struct fx *f = *state;
+	size_t most = 0, i;
+	int d, first = day("2014-01-01");
+	char ds[11];
+
+	assert_int_equal(store_begin(f->st, "many"), 0);
+	for (d = first; d < day("2026-11-01"); d++) {
+		date_format(d, ds);
+		add_drink(f->st, ds, 300);
+		add_drink(f->st, ds, 400);
+	}
+	assert_int_equal(store_commit(f->st), 0);
+	keys(f, "5");
+	for (i = 0; i < 400; i++) {
+		key(f, KEY_NPAGE);
+		if (f->ui->hs.n > most)
+			most = f->ui->hs.n;
+	}
+	assert_true(most < 1000);
+	assert_true(f->ui->hs.rows[f->ui->hs.sel].day < day("2026-01-01"));
+	keys(f, "G");
+	assert_int_equal(f->ui->hs.rows[f->ui->hs.sel].day, first);
+	for (i = 0; i < 50; i++)
+		key(f, KEY_PPAGE);
+	assert_true(f->ui->hs.n < 1000);
+	assert_true(f->ui->hs.rows[f->ui->hs.sel].day > first);
+	keys(f, "g");
+	assert_int_equal(f->ui->hs.sel, 0);
+	assert_int_equal(f->ui->hs.rows[0].day, day("2026-11-25"));
+	/* Stepping one by one over a chunk boundary loses no entry. */
+	{
+		int64_t prev = -1;
+		size_t seen = 0;
+		for (i = 0; i < 300; i++) {
+			const struct hist_row *r = &f->ui->hs.rows[f->ui->hs.sel];
+			assert_true(prev < 0 || r->day <= prev);
+			prev = r->day;
+			seen++;
+			key(f, 'j');
+		}
+		assert_int_equal(seen, 300);
+	}
+}
+
+static void
+test_colour_and_text(void **state)
+{
+	struct fx *f = *state;
+	char bar[64];
+
+	(void)f;
+	setenv("NO_COLOR", "1", 1);
+	ui_colour_init();
+	assert_false(ui_colour_enabled());
+	assert_int_equal(ui_attr(ROLE_ALERT) & A_COLOR, 0);
+	assert_true(ui_attr(ROLE_ALERT) & A_BOLD);
+	setenv("NO_COLOR", "", 1);          /* set but empty: colour stays */
+	ui_colour_init();
+	assert_int_equal(ui_colour_enabled(), has_colors() ? 1 : 0);
+	unsetenv("NO_COLOR");
+
+	{
+		char out[8];
+		/* A cut never leaves half a character; control bytes go. */
+		assert_string_equal(ui_clean("ab\xc3\xa9\xc3\xa9xyz", out, 6),
+		    "ab\xc3\xa9");
+		assert_string_equal(ui_clean("abcd\xc3\xa9z", out, 6), "abcd");
+		assert_string_equal(ui_clean("a\x1b[1mb", out, 8), "a[1mb");
+		assert_string_equal(ui_clean(NULL, out, 8), "");
+	}
+	assert_int_equal(ui_text_width("abc"), 3);
+	assert_int_equal(ui_text_width("h\xc3\xa9llo"), 5);
+	assert_int_equal(ui_text_width("\xe6\x97\xa5\xe6\x9c\xac"), 4);
+	assert_int_equal(ui_text_fit("\xe6\x97\xa5\xe6\x9c\xac", 3), 3);
+	ui_text_force_ascii(1);
+	assert_string_equal(ui_bar(0.5, 8, bar, sizeof bar), "####....");
+	ui_text_force_ascii(0);
+	assert_int_equal(ui_text_width(ui_bar(0.5, 8, bar, sizeof bar)), 8);
+}
+
+static void
+test_export(void **state)
+{
+	struct fx *f = *state;
+	char *path = xasprintf("%s/out/runs.csv", f->dir), *want, line[256];
+	FILE *fp;
+	int n = 0;
+
+	keys(f, "E");
+	assert_non_null(f->ui->form);
+	assert_int_equal(f->ui->form->kind, FORM_EXPORT);
+	assert_string_equal(f->ui->form->f[1].buf, "runlog-days-2026-11-25.csv");
+	keys(f, "r");                        /* runs; the offered name follows */
+	assert_string_equal(f->ui->form->f[0].buf, "runs");
+	assert_string_equal(f->ui->form->f[1].buf, "runlog-runs-2026-11-25.csv");
+	key(f, '\t');
+	key(f, CTRL_U);
+	type(f, path);                       /* its directory does not exist */
+	assert_non_null(strstr(f->ui->form->f[1].err, "no directory"));
+	key(f, '\n');
+	assert_non_null(f->ui->form);
+	want = xasprintf("%s/out", f->dir);
+	assert_int_equal(mkdir(want, 0700), 0);
+	free(want);
+	key(f, KEY_BACKSPACE);               /* checked again as typed */
+	type(f, "v");
+	assert_string_equal(f->ui->form->f[1].err, "");
+	key(f, '\n');
+	assert_null(f->ui->form);
+	want = xasprintf("Wrote 13 runs to %s", path);
+	assert_string_equal(f->ui->msg, want);
+	free(want);
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	while (fgets(line, sizeof line, fp) != NULL)
+		n++;
+	fclose(fp);
+	assert_int_equal(n, 14);             /* the header and 13 runs */
+	free(path);
+}
+
+/* The manual's KEYS section lists every binding with its help text. */
+static void
+test_manual_keys(void **state)
+{
+	const struct ui_keymap *maps[] = { &ui_keys_global, &ui_keys_day,
+	    &ui_keys_week, &ui_keys_trends, &ui_keys_flags, &ui_keys_history,
+	    &ui_keys_form, &ui_keys_confirm };
+	const char *src = __FILE__, *slash = strrchr(src, '/');
+	char *path, *keys, *end, chunk[4096];
+	struct buf man;
+	size_t i, k, n;
+	FILE *fp;
+
+	(void)state;
+	path = xasprintf("%.*s/../man/runlog.1",
+	    slash != NULL ? (int)(slash - src) : 1, slash != NULL ? src : ".");
+	fp = fopen(path, "r");
+	assert_non_null(fp);
+	buf_init(&man);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&man, chunk, n);
+	fclose(fp);
+	keys = strstr(man.data, "\n.Sh KEYS\n");
+	assert_non_null(keys);
+	end = strstr(keys + 1, "\n.Sh ");
+	assert_non_null(end);
+	*end = '\0';
+	for (i = 0; i < sizeof maps / sizeof maps[0]; i++) {
+		for (k = 0; k < maps[i]->n; k++) {
+			const struct ui_key *b = &maps[i]->keys[k];
+			char name[16], want[40];
+			if (b->help != NULL && strstr(keys, b->help) == NULL)
+				fail_msg("KEYS lacks '%s' (%s)", b->help, maps[i]->name);
+			ui_key_name(b->key, name, sizeof name);
+			snprintf(want, sizeof want, "Ic %s%s", strchr("[]?", name[0]) &&
+			    name[1] == '\0' ? "\\&" : "", name);
+			if (strstr(keys, want) == NULL)
+				fail_msg("KEYS lacks the key '%s' (%s)", name,
+				    maps[i]->name);
+		}
+	}
+	buf_free(&man);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_golden_screens, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_note_sanitised, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_day_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_help_from_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_form_refuses_bad_values, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_form_escape_and_q, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_form_resize_keeps_text, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_drink_form, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_week_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_trends_period, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_history_delete_undo, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_history_bounded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_colour_and_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export, setup, teardown),
+		cmocka_unit_test(test_manual_keys),
+	};
+
+	return cmocka_run_group_tests_name("ui", tests, NULL, NULL);
+}

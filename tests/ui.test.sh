@@ -1,0 +1,158 @@
+#!/bin/sh
+# The journal UI end to end: the real binary in a detached tmux session at
+# 80x24 on a temporary journal. A run, a sleep, a check-in and two glasses
+# of water are logged with keystrokes and seen on the Day and Week screens;
+# a bad value is refused; the terminal is resized to 40x12 and back; '?'
+# opens; q quits. Then the journal must hold exactly what was typed.
+# Every wait polls the screen until the text appears, with a timeout.
+. tests/lib.sh
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "ui.test.sh: tmux is needed (make test-deps installs it)" >&2
+	exit 1
+fi
+SOCK=runlog-ui-$$
+TM="tmux -L $SOCK -f /dev/null"
+trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
+DB=$T/j.db
+
+# wait_for TEXT: polls the pane for up to 10 s.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		$TM capture-pane -p -t ui >"$T/screen" 2>/dev/null
+		if grep -qF -- "$1" "$T/screen"; then ok; return 0; fi
+		i=$((i + 1)); sleep 0.1
+	done
+	fail "the screen never showed '$1'"
+	sed 's/^/  screen: /' "$T/screen" >&2
+	return 1
+}
+# gone TEXT: polls until the text is no longer on the pane.
+gone() {
+	i=0
+	while [ $i -lt 100 ]; do
+		$TM capture-pane -p -t ui >"$T/screen" 2>/dev/null
+		if ! grep -qF -- "$1" "$T/screen"; then ok; return 0; fi
+		i=$((i + 1)); sleep 0.1
+	done
+	fail "'$1' stayed on the screen"
+	return 1
+}
+# exited: waits for the binary's exit status in $T/status.
+exited() {
+	i=0
+	while [ $i -lt 100 ]; do
+		[ -s "$T/status" ] && return 0
+		i=$((i + 1)); sleep 0.1
+	done
+	fail "runlog did not exit"
+	return 1
+}
+keys() { $TM send-keys -t ui "$@"; }
+text() { $TM send-keys -t ui -l -- "$1"; }
+
+start() {
+	rm -f "$T/status"
+	$TM new-session -d -s ui -x 80 -y 24 \
+	    "env LANG=C.UTF-8 TERM=xterm-256color $RUNLOG --db '$DB'; echo \$? >'$T/status'"
+}
+
+start
+wait_for "[1 Day]"
+wait_for "Wednesday 2026-11-25  today"
+wait_for "none yet (r adds one)"
+
+# A run: distance, duration, type (t = tempo), RPE.
+keys r
+wait_for "New run on Wed 2026-11-25"
+text "10km"; keys Tab; text "52:30"; keys Tab; text "t"; keys Tab; text "6"
+wait_for "< tempo >"
+keys Enter
+wait_for "Saved run 10.00 km on 2026-11-25"
+wait_for "10.00 km  52:30  5:15 /km  RPE 6  tempo"
+
+# A bad value is shown with its range and never saved.
+keys r
+wait_for "New run on"
+text "600km"
+wait_for "more than 0 and at most 500 km"
+keys Tab; text "45:00"; keys Enter
+wait_for "Not saved: Distance is wrong"
+keys Escape
+wait_for "Cancelled; nothing saved"
+
+# Sleep, the check-in, two glasses of water.
+keys s
+wait_for "New sleep on"
+text "7:45"; keys Tab; text "4"; keys Enter
+wait_for "7h45  quality 4/5"
+keys f
+wait_for "New check-in on"
+text "6"; keys Tab; text "5"; keys Enter
+wait_for "fatigue 6/10  sore 5/10"
+keys w
+wait_for "0.25 l of 2.00 l"
+keys w
+wait_for "0.50 l of 2.00 l  25%"
+wait_for "          0.25 l  0.25 l"
+
+# Export from the Day screen to a typed path.
+keys E
+wait_for "Export the whole journal as CSV"
+keys Tab C-u; text "$T/days.csv"; keys Enter
+wait_for "Wrote 1 day to $T/days.csv"
+same "$(wc -l <"$T/days.csv" | tr -d ' ')" 2 "the export is not a header and one day"
+same "$(stat -c %a "$T/days.csv")" 600 "the export is not mode 600"
+
+# The week shows the same day.
+keys 2
+wait_for "Week Mon 2026-11-23 to Sun 2026-11-29"
+wait_for ">Wed 25    10.00    52:30   315   7h45   0.50    6"
+wait_for " Total     10.00    52:30   315"
+
+# Smaller and back: redrawn at once, still usable.
+$TM resize-window -t ui -x 40 -y 12
+wait_for "Week of 11-23  10.00 km"
+wait_for ">Wed 25    10.00   7h45    6"
+keys 1
+wait_for "Fluid     ██▌······· 0.50 l"
+$TM resize-window -t ui -x 80 -y 24
+wait_for "Fluid     █████··············· 0.50 l of 2.00 l"
+keys 2
+wait_for "Week Mon 2026-11-23"
+
+# The keys of the screen, from its key table.
+keys "?"
+wait_for "Keys: Week"
+wait_for "open the selected day"
+keys x
+gone "Keys: Week"
+
+# q goes back to Day, then quits.
+keys q
+wait_for "[1 Day]"
+keys q
+exited
+same "$(cat "$T/status" 2>/dev/null)" 0 "runlog exited $(cat "$T/status" 2>/dev/null), not 0"
+
+# Exactly what was typed, nothing else.
+same "$(sqlite3 "$DB" "SELECT day, distance_m, duration_s, rpe, type FROM run")" \
+    "2026-11-25|10000|3150|6|tempo" "the run is not what was typed"
+same "$(sqlite3 "$DB" "SELECT day, minutes, quality FROM sleep")" \
+    "2026-11-25|465|4" "the sleep is not what was typed"
+same "$(sqlite3 "$DB" "SELECT day, fatigue, soreness, mood, rhr, pain FROM checkin")" \
+    "2026-11-25|6|5|||0" "the check-in is not what was typed"
+same "$(sqlite3 "$DB" "SELECT day, volume_ml, electrolytes FROM drink ORDER BY id" | tr '\n' ' ')" \
+    "2026-11-25|250|0 2026-11-25|250|0 " "the drinks are not two glasses"
+same "$(count "$DB" rest)" 0 "a rest day appeared"
+expect 0 "$RUNLOG" show --db "$DB"
+out_has "run      10.00 km  52:30  5:15 /km  tempo  RPE 6"
+
+# Ctrl-C leaves cleanly too, with the interrupt's status.
+start
+wait_for "[1 Day]"
+keys C-c
+exited
+same "$(cat "$T/status" 2>/dev/null)" 130 "Ctrl-C exited $(cat "$T/status" 2>/dev/null), not 130"
+
+done_tests
