@@ -43,6 +43,12 @@ void store_close(struct store *st);
 sqlite3 *store_db(struct store *st);
 const char *store_path(const struct store *st);
 int  store_schema_version(struct store *st);
+/*
+ * A number that changes whenever another connection (another runlog)
+ * has committed to the journal since the last call: PRAGMA data_version.
+ * -1 on error.
+ */
+int64_t store_data_version(struct store *st);
 
 /* A batch: BEGIN IMMEDIATE plus one undo group labelled label. */
 int  store_begin(struct store *st, const char *label);

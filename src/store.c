@@ -597,6 +597,21 @@ store_schema_version(struct store *st)
 	return read_user_version(st, &v) == 0 ? v : -1;
 }
 
+int64_t
+store_data_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
 /* --- transactions and undo groups ------------------------------------ */
 
 static int

@@ -501,6 +501,7 @@ ui_run(struct cli_ctx *ctx)
 	struct ui *ui;
 	SCREEN *scr;
 	int ch, r, redraw = 1, status = 0;
+	int64_t seen;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fputs("runlog: the journal needs a terminal; 'runlog --help' "
@@ -535,6 +536,7 @@ ui_run(struct cli_ctx *ctx)
 	ui_init(ui, st, &ctx->cfg, ctx->db_path);
 	ui_resize(ui, LINES, COLS);
 	ui_switch(ui, &day_screen);
+	seen = store_data_version(st);
 	for (;;) {
 		if (got_signal) {
 			status = 128 + got_signal;
@@ -553,8 +555,17 @@ ui_run(struct cli_ctx *ctx)
 			redraw = 0;
 		}
 		ch = wgetch(stdscr);
-		if (ch == ERR)
+		if (ch == ERR) {
+			/* Once a second: another runlog (a cron job, the
+			 * command line) changed the journal, so read it again. */
+			int64_t v = store_data_version(st);
+			if (v >= 0 && v != seen) {
+				seen = v;
+				ui->screen->enter(ui);
+				redraw = 1;
+			}
 			continue;
+		}
 		if (ch == KEY_RESIZE) {
 			ui_resize(ui, LINES, COLS);
 			redraw = 1;
