@@ -487,6 +487,9 @@ install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	/* Ctrl-\ too: cbreak() leaves it a signal, whose default action
+	 * would kill runlog with the terminal still in curses mode. */
+	sigaction(SIGQUIT, &sa, NULL);
 	sa.sa_handler = on_crash;
 	sa.sa_flags = SA_RESETHAND;
 	for (i = 0; i < sizeof crash / sizeof crash[0]; i++)
