@@ -1,0 +1,268 @@
+/*
+ * Hostile values typed into every field of every entry form, through the
+ * UI's own key handlers (no terminal: curses on /dev/null). A number field
+ * must refuse each of them, keep the form open and write nothing; a note
+ * takes any text, but never more than 4000 bytes, never text that is not
+ * UTF-8, and never a control character.
+ */
+#include <locale.h>
+
+#include "testutil.h"
+
+#include "config.h"
+#include "date.h"
+#include "store.h"
+#include "ui.h"
+#include "util.h"
+
+#define CTRL_U 21
+#define ESC    27
+
+struct fx {
+	char               *dir;
+	char               *path;
+	struct store       *st;
+	struct config       cfg;
+	struct ui_offscreen off;
+	struct ui          *ui;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+
+	setenv("RUNLOG_TODAY", "2026-11-25", 1);
+	setenv("TZ", "UTC", 1);
+	setenv("TERM", "xterm-256color", 1);
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		setlocale(LC_ALL, "");
+	f->dir = test_tmpdir();
+	f->path = xasprintf("%s/journal.db", f->dir);
+	if (store_open(f->path, &f->st) != 0)
+		return -1;
+	config_defaults(&f->cfg);
+	if (ui_offscreen_open(&f->off, 24, 80) != 0)
+		return -1;
+	f->ui = xcalloc(1, sizeof *f->ui);
+	ui_init(f->ui, f->st, &f->cfg, f->path);
+	ui_resize(f->ui, 24, 80);
+	ui_switch(f->ui, &day_screen);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	ui_free(f->ui);
+	free(f->ui);
+	ui_offscreen_close(&f->off);
+	store_close(f->st);
+	test_rmdir(f->dir);
+	free(f->dir);
+	free(f->path);
+	free(f);
+	return 0;
+}
+
+static int
+key(struct fx *f, int k)
+{
+	int r = ui_key(f->ui, k);
+
+	if (r & UI_RELOAD)
+		f->ui->screen->enter(f->ui);
+	return r;
+}
+
+static void
+type(struct fx *f, const char *s)
+{
+	for (; *s != '\0'; s++)
+		key(f, (unsigned char)*s);
+}
+
+/* Moves the form's cursor to field i with Tab. */
+static void
+go_field(struct fx *f, int i)
+{
+	int guard = 0;
+
+	while (f->ui->form->cur != i && guard++ < FORM_FIELDS * 2)
+		key(f, '\t');
+	assert_int_equal(f->ui->form->cur, i);
+}
+
+/* A valid value for each required field, so only the hostile one is bad. */
+static void
+fill_required(struct fx *f, enum form_kind kind)
+{
+	static const char *const run[] = { "10km", "50:00" };
+	struct ui_form *fm = f->ui->form;
+	int i;
+
+	for (i = 0; i < fm->n; i++) {
+		if (!fm->f[i].required)
+			continue;
+		go_field(f, i);
+		key(f, CTRL_U);
+		switch (kind) {
+		case FORM_RUN:     type(f, run[i < 2 ? i : 0]); break;
+		case FORM_SLEEP:   type(f, "7"); break;
+		case FORM_DRINK:   type(f, "500ml"); break;
+		case FORM_CHECKIN: type(f, "5"); break;
+		default:           fail_msg("no form kind %d", kind);
+		}
+	}
+}
+
+static const char *const hostile[] = {
+	"NaN", "nan", "inf", "-inf", "-5", "+5", "99999999999999999999",
+	"1e3", "0x10", "5 5", "'; DROP TABLE run; --", "%s%n%x",
+	"\xff\xfe", "caf\xc3", "\xc2\x9b" "31m",
+};
+
+static char long_digits[4500];
+
+static void
+test_number_fields_refuse_hostile_values(void **state)
+{
+	static const enum form_kind kinds[] = {
+		FORM_RUN, FORM_SLEEP, FORM_DRINK, FORM_CHECKIN,
+	};
+	struct fx *f = *state;
+	int64_t before = store_count(f->st, ENTRY_KIND_COUNT);
+	size_t k, v;
+	int i, n, tried = 0;
+
+	memset(long_digits, '9', sizeof long_digits - 1);
+	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		assert_int_equal(form_open(f->ui, kinds[k], date_today(), 0), 0);
+		n = f->ui->form->n;
+		key(f, ESC);
+		for (i = 0; i < n; i++) {
+			for (v = 0; v <= sizeof hostile / sizeof hostile[0]; v++) {
+				const char *val = v < sizeof hostile /
+				    sizeof hostile[0] ? hostile[v] : long_digits;
+				struct form_field *fld;
+
+				assert_int_equal(form_open(f->ui, kinds[k],
+				    date_today(), 0), 0);
+				fld = &f->ui->form->f[i];
+				if (fld->kind == FK_CHOICE || fld->kind == FK_YESNO ||
+				    fld->kind == FK_TEXT) {
+					key(f, ESC);
+					break;
+				}
+				fill_required(f, kinds[k]);
+				go_field(f, i);
+				key(f, CTRL_U);
+				type(f, val);
+				key(f, '\n');
+				if (f->ui->form == NULL)
+					fail_msg("form %d, field %s: '%.20s' was "
+					    "saved", kinds[k], fld->label, val);
+				assert_non_null(strstr(f->ui->form->err,
+				    "Not saved"));
+				assert_int_equal(store_count(f->st,
+				    ENTRY_KIND_COUNT), before);
+				key(f, ESC);
+				assert_null(f->ui->form);
+				tried++;
+			}
+		}
+	}
+	/* 16 values in each of the 15 number fields of the four forms (run 7,
+	 * sleep 2, drink 1, check-in 5): a field added later joins by itself,
+	 * and then this count must be raised. */
+	assert_int_equal(tried, 16 * 15);
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), before);
+}
+
+/* The note of the newest run, or NULL. The caller frees. */
+static char *
+newest_run_note(struct fx *f)
+{
+	struct run *r;
+	size_t n;
+	char *note = NULL;
+
+	assert_int_equal(store_runs(f->st, DATE_MIN, DATE_MAX, &r, &n), 0);
+	if (n > 0 && r[n - 1].note != NULL)
+		note = xstrdup(r[n - 1].note);
+	run_list_free(r, n);
+	return note;
+}
+
+static void
+test_note_field(void **state)
+{
+	struct fx *f = *state;
+	int64_t runs = store_count(f->st, ENTRY_RUN);
+	char *note, big[5000];
+	int note_field = -1, i;
+
+	assert_int_equal(form_open(f->ui, FORM_RUN, date_today(), 0), 0);
+	for (i = 0; i < f->ui->form->n; i++)
+		if (f->ui->form->f[i].kind == FK_TEXT)
+			note_field = i;
+	assert_true(note_field >= 0);
+
+	/* SQL is text: saved as typed. */
+	fill_required(f, FORM_RUN);
+	go_field(f, note_field);
+	type(f, "'; DROP TABLE run; --");
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), ++runs);
+	note = newest_run_note(f);
+	assert_string_equal(note, "'; DROP TABLE run; --");
+	free(note);
+
+	/* Bytes that are not UTF-8: refused, nothing written. */
+	assert_int_equal(form_open(f->ui, FORM_RUN, date_today(), 0), 0);
+	fill_required(f, FORM_RUN);
+	go_field(f, note_field);
+	type(f, "caf\xe9 \xff");
+	key(f, '\n');
+	assert_non_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
+	key(f, ESC);
+
+	/* 4999 bytes typed: at most 4000 kept, whole UTF-8 characters. */
+	memset(big, 0, sizeof big);
+	for (i = 0; i + 2 < (int)sizeof big - 1; i += 2)
+		memcpy(big + i, "\xc3\xa9", 2);     /* é */
+	assert_int_equal(form_open(f->ui, FORM_RUN, date_today(), 0), 0);
+	fill_required(f, FORM_RUN);
+	go_field(f, note_field);
+	type(f, big);
+	key(f, '\n');
+	if (f->ui->form == NULL) {
+		assert_int_equal(store_count(f->st, ENTRY_RUN), ++runs);
+		note = newest_run_note(f);
+		assert_true(strlen(note) <= NOTE_MAX);
+		assert_true(text_utf8_valid(note));
+		free(note);
+	} else {
+		assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
+		key(f, ESC);
+	}
+	assert_null(f->ui->form);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+		    test_number_fields_refuse_hostile_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_note_field, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
