@@ -24,6 +24,10 @@ main(int argc, char **argv)
 	int i, rc;
 
 	setlocale(LC_ALL, "");
+	/* Numbers are read and written with a '.' whatever the language:
+	 * strtod() reads the config's [flags], and a decimal comma would
+	 * also break CSV. Text, its width and its encoding follow the user. */
+	setlocale(LC_NUMERIC, "C");
 	memset(&ctx, 0, sizeof ctx);
 	ctx.prog = "runlog";
 	for (i = 1; i < argc; i++) {
