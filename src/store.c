@@ -413,8 +413,10 @@ store_open(const char *path, struct store **out)
 		return -1;
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
+	/* One thread uses a handle, so SQLite need not lock each call. */
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
+	    NULL) != SQLITE_OK) {
 		db_fail(st, "cannot open");
 		goto fail;
 	}
