@@ -122,6 +122,14 @@ const char *const *csv_columns(enum csv_what w);
  */
 int csv_export(struct store *st, const struct config *cfg, enum csv_what what,
     int from, int to, FILE *f, size_t *rows);
+/*
+ * The same into the file path, through a temporary file beside it that is
+ * renamed into place once complete (mode 0600).
+ */
+int csv_export_file(struct store *st, const struct config *cfg,
+    enum csv_what what, int from, int to, const char *path, size_t *rows);
+/* "run"/"runs", "sleep entry"/"sleep entries", ... for n rows of a kind. */
+const char *csv_what_noun(enum csv_what w, size_t n);
 /* The days report's rows (csv_export() writes the header). */
 int csv_export_days(struct store *st, const struct config *cfg,
     struct csv_writer *w, int from, int to, size_t *rows);

@@ -9,14 +9,19 @@
  * so that export, import into an empty journal, export gives the same
  * bytes. Rest days have their own file (--what rest).
  */
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "csv.h"
 #include "date.h"
 #include "entry.h"
 #include "series.h"
+#include "util.h"
 
 static const char *const what_names[CSV_WHAT_COUNT] = {
 	"days", "runs", "sleep", "hydration", "fatigue", "rest",
@@ -446,4 +451,93 @@ csv_export(struct store *st, const struct config *cfg, enum csv_what what,
 		return -1;
 	}
 	return csv_writer_finish(&w);
+}
+
+const char *
+csv_what_noun(enum csv_what w, size_t n)
+{
+	switch (w) {
+	case CSV_DAYS:      return n == 1 ? "day" : "days";
+	case CSV_RUNS:      return n == 1 ? "run" : "runs";
+	case CSV_SLEEP:     return n == 1 ? "sleep entry" : "sleep entries";
+	case CSV_HYDRATION: return n == 1 ? "drink" : "drinks";
+	case CSV_FATIGUE:   return n == 1 ? "check-in" : "check-ins";
+	case CSV_REST:      return n == 1 ? "rest day" : "rest days";
+	default:            return "rows";
+	}
+}
+
+/*
+ * Writes the export to a temporary file beside path (mode 0600: it is
+ * health data), synced, then renamed over path: path is never half-written.
+ */
+int
+csv_export_file(struct store *st, const struct config *cfg,
+    enum csv_what what, int from, int to, const char *path, size_t *rows)
+{
+	char *dir, *slash, *tmp;
+	const char *base;
+	FILE *f = NULL;
+	int fd, rc = -1;
+
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL) {
+		free(dir);
+		dir = xstrdup(".");
+		base = path;
+	} else {
+		base = path + (slash - dir) + 1;
+		if (slash == dir)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	if (*base == '\0') {
+		err_set("%s: a directory; give a file name", path);
+		free(dir);
+		return -1;
+	}
+	tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
+	if ((fd = mkstemp(tmp)) < 0) {
+		err_set("cannot write in %s: %s", dir, strerror(errno));
+		goto out;
+	}
+	fchmod(fd, 0600);
+	if ((f = fdopen(fd, "w")) == NULL) {
+		err_set("%s: %s", tmp, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	if (csv_export(st, cfg, what, from, to, f, rows) != 0) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", err_get());
+		err_set("%s: %s", path, msg);
+		goto fail;
+	}
+	if (fsync(fileno(f)) != 0) {
+		err_set("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (fclose(f) != 0) {
+		f = NULL;
+		err_set("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	f = NULL;
+	if (rename(tmp, path) != 0) {
+		err_set("cannot replace %s: %s", path, strerror(errno));
+		goto fail;
+	}
+	rc = 0;
+	goto out;
+fail:
+	if (f != NULL)
+		fclose(f);
+	unlink(tmp);
+out:
+	free(tmp);
+	free(dir);
+	return rc;
 }

@@ -527,8 +527,10 @@ store_open(const char *path, struct store **out)
 		warn_if_shared(path);
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
+	/* One thread uses a handle, so SQLite need not lock each call. */
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
+	    NULL) != SQLITE_OK) {
 		db_fail(st, "cannot open");
 		goto fail;
 	}
@@ -815,12 +817,13 @@ int
 store_add_run(struct store *st, struct run *r)
 {
 	sqlite3_stmt *s;
-	char label[96];
+	char label[96] = "";
 	int rc = -1;
 
 	if (run_validate(r) != 0)
 		return -1;
-	run_label(r, "add", label, sizeof label);
+	if (!st->batch)   /* a batch has its own label */
+		run_label(r, "add", label, sizeof label);
 	if (write_begin(st, label) != 0)
 		return -1;
 	if ((s = stmt(st, S_RUN_ADD)) != NULL) {
@@ -845,12 +848,13 @@ int
 store_update_run(struct store *st, const struct run *r)
 {
 	sqlite3_stmt *s;
-	char label[96];
+	char label[96] = "";
 	int rc = -1;
 
 	if (run_validate(r) != 0)
 		return -1;
-	run_label(r, "edit", label, sizeof label);
+	if (!st->batch)
+		run_label(r, "edit", label, sizeof label);
 	if (write_begin(st, label) != 0)
 		return -1;
 	if ((s = stmt(st, S_RUN_UPD)) != NULL) {
@@ -889,13 +893,15 @@ int
 store_put_sleep(struct store *st, struct sleep *sl, int *replaced)
 {
 	sqlite3_stmt *s;
-	char label[64], day[11];
+	char label[64] = "", day[11];
 	int64_t old;
 	int rc = -1, err;
 
 	if (sleep_validate(sl) != 0)
 		return -1;
-	snprintf(label, sizeof label, "sleep on %s", date_format(sl->day, day));
+	if (!st->batch)
+		snprintf(label, sizeof label, "sleep on %s",
+		    date_format(sl->day, day));
 	if (write_begin(st, label) != 0)
 		return -1;
 	old = find_day(st, S_SLEEP_FIND, sl->day, &err);
@@ -932,13 +938,14 @@ int
 store_add_drink(struct store *st, struct drink *d)
 {
 	sqlite3_stmt *s;
-	char label[64], day[11];
+	char label[64] = "", day[11];
 	int rc = -1;
 
 	if (drink_validate(d) != 0)
 		return -1;
-	snprintf(label, sizeof label, "add drink of %" PRId64 " ml on %s",
-	    d->volume_ml, date_format(d->day, day));
+	if (!st->batch)
+		snprintf(label, sizeof label, "add drink of %" PRId64 " ml on %s",
+		    d->volume_ml, date_format(d->day, day));
 	if (write_begin(st, label) != 0)
 		return -1;
 	if ((s = stmt(st, S_DRINK_ADD)) != NULL) {
@@ -959,12 +966,14 @@ int
 store_update_drink(struct store *st, const struct drink *d)
 {
 	sqlite3_stmt *s;
-	char label[64], day[11];
+	char label[64] = "", day[11];
 	int rc = -1;
 
 	if (drink_validate(d) != 0)
 		return -1;
-	snprintf(label, sizeof label, "edit drink on %s", date_format(d->day, day));
+	if (!st->batch)
+		snprintf(label, sizeof label, "edit drink on %s",
+		    date_format(d->day, day));
 	if (write_begin(st, label) != 0)
 		return -1;
 	if ((s = stmt(st, S_DRINK_UPD)) != NULL) {
@@ -998,13 +1007,15 @@ int
 store_put_checkin(struct store *st, struct checkin *c, int *replaced)
 {
 	sqlite3_stmt *s;
-	char label[64], day[11];
+	char label[64] = "", day[11];
 	int64_t old;
 	int rc = -1, err;
 
 	if (checkin_validate(c) != 0)
 		return -1;
-	snprintf(label, sizeof label, "check-in on %s", date_format(c->day, day));
+	if (!st->batch)
+		snprintf(label, sizeof label, "check-in on %s",
+		    date_format(c->day, day));
 	if (write_begin(st, label) != 0)
 		return -1;
 	old = find_day(st, S_CHECKIN_FIND, c->day, &err);
@@ -1037,13 +1048,15 @@ int
 store_put_rest(struct store *st, struct rest *r, int *replaced)
 {
 	sqlite3_stmt *s;
-	char label[64], day[11];
+	char label[64] = "", day[11];
 	int64_t old;
 	int rc = -1, err;
 
 	if (note_validate(r->note) != 0)
 		return -1;
-	snprintf(label, sizeof label, "rest day on %s", date_format(r->day, day));
+	if (!st->batch)
+		snprintf(label, sizeof label, "rest day on %s",
+		    date_format(r->day, day));
 	if (write_begin(st, label) != 0)
 		return -1;
 	old = find_day(st, S_REST_FIND, r->day, &err);
@@ -1083,8 +1096,9 @@ store_delete(struct store *st, enum entry_kind k, int64_t id)
 		err_set("unknown kind of entry");
 		return -1;
 	}
-	snprintf(label, sizeof label, "delete %s %c%" PRId64, kind_names[k],
-	    kind_letters[k], id);
+	if (!st->batch)
+		snprintf(label, sizeof label, "delete %s %c%" PRId64, kind_names[k],
+		    kind_letters[k], id);
 	/* The table name comes from the fixed list above, never from input. */
 	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?", kind_tables[k]);
 	if (write_begin(st, label) != 0)

@@ -554,83 +554,19 @@ save_checkin(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
 	return rc;
 }
 
-/*
- * Writes the export under a temporary name beside path (mode 0600: it is
- * health data) and renames it into place once complete, so that an
- * existing file is never left half-written.
- */
-static int
-export_file(struct ui *ui, enum csv_what what, const char *path, size_t *rows)
-{
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *tmp;
-	const char *base = slash != NULL ? path + (slash - dir) + 1 : path;
-	FILE *f = NULL;
-	int fd, rc = -1;
-
-	if (slash == NULL) {
-		free(dir);
-		dir = xstrdup(".");
-	} else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
-	if ((fd = mkstemp(tmp)) < 0) {
-		err_set("cannot write in %s: %s", dir, strerror(errno));
-		goto out;
-	}
-	if (fchmod(fd, 0600) != 0 || (f = fdopen(fd, "w")) == NULL) {
-		err_set("%s: %s", tmp, strerror(errno));
-		close(fd);
-		goto fail;
-	}
-	if (csv_export(ui->st, ui->cfg, what, DATE_MIN, DATE_MAX, f, rows) != 0)
-		goto fail;
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		err_set("%s: %s", path, strerror(errno));
-		goto fail;
-	}
-	if (fclose(f) != 0) {
-		f = NULL;
-		err_set("%s: %s", path, strerror(errno));
-		goto fail;
-	}
-	f = NULL;
-	if (rename(tmp, path) != 0) {
-		err_set("cannot replace %s: %s", path, strerror(errno));
-		goto fail;
-	}
-	rc = 0;
-	goto out;
-fail:
-	if (f != NULL)
-		fclose(f);
-	unlink(tmp);
-out:
-	free(tmp);
-	free(dir);
-	return rc;
-}
-
 static int
 save_export(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
     size_t n)
 {
-	static const char *const nouns[CSV_WHAT_COUNT][2] = {
-		[CSV_DAYS] = { "day", "days" }, [CSV_RUNS] = { "run", "runs" },
-		[CSV_SLEEP] = { "sleep entry", "sleep entries" },
-		[CSV_HYDRATION] = { "drink", "drinks" },
-		[CSV_FATIGUE] = { "check-in", "check-ins" },
-		[CSV_REST] = { "rest day", "rest days" },
-	};
 	char path[PATH_MAX_LEN + 256], *abs;
 	size_t rows = 0;
 
 	expand_path(fm->f[1].buf, path, sizeof path);
-	if (export_file(ui, (enum csv_what)v[0], path, &rows) != 0)
+	if (csv_export_file(ui->st, ui->cfg, (enum csv_what)v[0], DATE_MIN,
+	    DATE_MAX, path, &rows) != 0)
 		return -1;
 	abs = realpath(path, NULL);
-	snprintf(what, n, "%zu %s to %.150s", rows, nouns[v[0]][rows != 1],
+	snprintf(what, n, "%zu %s to %.150s", rows, csv_what_noun((enum csv_what)v[0], rows),
 	    abs != NULL ? abs : path);
 	free(abs);
 	return 0;

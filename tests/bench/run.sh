@@ -99,8 +99,11 @@ wait_for() {
 	return 1
 }
 pid=$(tmux -L runlog-bench list-panes -F '#{pane_pid}')
-wait_for "Day" || echo "bench: the journal did not open" >&2
-for k in 2 3 4 5 1; do tmux -L runlog-bench send-keys "$k"; sleep 0.3; done
+wait_for "[1 Day]" || echo "bench: the journal did not open" >&2
+for k in 2 3 4 5 1; do
+	tmux -L runlog-bench send-keys "$k"
+	wait_for "[$k " || echo "bench: screen $k did not appear" >&2
+done
 kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
 tmux -L runlog-bench send-keys q
 kb=${kb:-999999}
