@@ -49,6 +49,12 @@ int  store_schema_version(struct store *st);
  * -1 on error.
  */
 int64_t store_data_version(struct store *st);
+/*
+ * 1 when writing path would overwrite the journal at journal: its own
+ * file under any name (a symlink, "dir/../journal.db") or its -wal, -shm
+ * or -journal file. For every command that writes a file the user names.
+ */
+int store_path_is_journal(const char *journal, const char *path);
 
 /* A batch: BEGIN IMMEDIATE plus one undo group labelled label. */
 int  store_begin(struct store *st, const char *label);

@@ -311,77 +311,23 @@ cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 
 /* --- files that must not be the journal ------------------------------ */
 
-/* The directory part of path ("." when there is none); allocated. */
-static char *
-dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xasprintf("%.*s", (int)(slash - path), path);
-}
-
-/*
- * The absolute form of path, with its directory resolved (the file itself
- * need not exist); NULL when the directory does not exist. Allocated.
- */
-static char *
-canon(const char *path)
-{
-	char *dir = dir_of(path), *real = realpath(dir, NULL), *out = NULL;
-	const char *base = strrchr(path, '/');
-
-	base = base ? base + 1 : path;
-	if (real != NULL)
-		out = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
-	free(real);
-	free(dir);
-	return out;
-}
-
-/* 1 when a and b name the same existing file. */
-static int
-same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 int
 cli_not_journal(const struct cli_ctx *ctx, const char *what, const char *dest)
 {
-	const char *journal = ctx->db_path;
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
 	struct stat sb;
-	char *cj = canon(journal), *cd = canon(dest);
-	size_t i;
 
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		char *p = xasprintf("%s%s", journal, suffixes[i]);
-		char *cp = cj ? xasprintf("%s%s", cj, suffixes[i]) : NULL;
-		int same = same_file(p, dest) || strcmp(p, dest) == 0 ||
-		    (cp != NULL && cd != NULL && strcmp(cp, cd) == 0);
-
-		free(p);
-		free(cp);
-		if (same) {
-			free(cj);
-			free(cd);
-			fprintf(stderr, "runlog: %s %s: that is the journal "
-			    "itself; give another file name\n", what, dest);
-			return 1;
-		}
+	if (store_path_is_journal(ctx->db_path, dest)) {
+		char *shown = text_printable(dest);
+		fprintf(stderr, "runlog: %s %s: that is the journal itself; "
+		    "give another file name\n", what, shown);
+		free(shown);
+		return 1;
 	}
-	free(cj);
-	free(cd);
 	if (stat(dest, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		char *shown = text_printable(dest);
 		fprintf(stderr, "runlog: %s %s: exists and is not a regular "
-		    "file\n", what, dest);
+		    "file\n", what, shown);
+		free(shown);
 		return 1;
 	}
 	return 0;

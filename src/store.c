@@ -614,6 +614,71 @@ store_data_version(struct store *st)
 	return v;
 }
 
+/* --- the journal's own files ------------------------------------------ */
+
+/* The directory part of path ("." when there is none); allocated. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xasprintf("%.*s", (int)(slash - path), path);
+}
+
+/*
+ * The absolute form of path, with its directory resolved (the file itself
+ * need not exist); NULL when the directory does not exist. Allocated.
+ */
+static char *
+canon(const char *path)
+{
+	char *dir = dir_of(path), *real = realpath(dir, NULL), *out = NULL;
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	if (real != NULL)
+		out = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
+	free(real);
+	free(dir);
+	return out;
+}
+
+/* 1 when a and b name the same existing file. */
+static int
+same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int
+store_path_is_journal(const char *journal, const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	char *cj = canon(journal), *cp = canon(path);
+	size_t i;
+	int same = 0;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0] && !same; i++) {
+		char *j = xasprintf("%s%s", journal, suffixes[i]);
+		char *c = cj ? xasprintf("%s%s", cj, suffixes[i]) : NULL;
+
+		same = same_file(j, path) || strcmp(j, path) == 0 ||
+		    (c != NULL && cp != NULL && strcmp(c, cp) == 0);
+		free(j);
+		free(c);
+	}
+	free(cj);
+	free(cp);
+	return same;
+}
+
 /* --- transactions and undo groups ------------------------------------ */
 
 static int
