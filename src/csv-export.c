@@ -480,6 +480,12 @@ csv_export_file(struct store *st, const struct config *cfg,
 	FILE *f = NULL;
 	int fd, rc = -1;
 
+	/* The rename below would put the CSV in place of the journal. */
+	if (store_path_is_journal(store_path(st), path)) {
+		err_set("%s: that is the journal itself; give another file name",
+		    path);
+		return -1;
+	}
 	dir = xstrdup(path);
 	slash = strrchr(dir, '/');
 	if (slash == NULL) {
