@@ -3,9 +3,11 @@
  * UI's own key handlers (no terminal: curses on /dev/null). A number field
  * must refuse each of them, keep the form open and write nothing; a note
  * takes any text, but never more than 4000 bytes, never text that is not
- * UTF-8, and never a control character.
+ * UTF-8, and never a control character. The export form never writes
+ * over the journal.
  */
 #include <locale.h>
+#include <sys/stat.h>
 
 #include "testutil.h"
 
@@ -254,6 +256,52 @@ test_note_field(void **state)
 	assert_null(f->ui->form);
 }
 
+/* The export form refuses the journal itself under several names. */
+static void
+test_export_form_spares_the_journal(void **state)
+{
+	struct fx *f = *state;
+	char *names[4], before[64], after[64];
+	struct stat sb;
+	size_t i;
+	int path_field = -1;
+
+	/* Something in the journal, so that a lost journal would show. */
+	assert_int_equal(form_open(f->ui, FORM_DRINK, date_today(), 0), 0);
+	fill_required(f, FORM_DRINK);
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_int_equal(stat(f->path, &sb), 0);
+	snprintf(before, sizeof before, "%lld", (long long)sb.st_ino);
+
+	names[0] = xstrdup(f->path);
+	names[1] = xasprintf("%s/./journal.db", f->dir);
+	names[2] = xasprintf("%s-wal", f->path);
+	names[3] = xasprintf("%s/link.db", f->dir);
+	assert_int_equal(symlink(f->path, names[3]), 0);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(form_open(f->ui, FORM_EXPORT, date_today(), 0), 0);
+		for (path_field = 0; path_field < f->ui->form->n; path_field++)
+			if (f->ui->form->f[path_field].kind == FK_PATH)
+				break;
+		assert_true(path_field < f->ui->form->n);
+		go_field(f, path_field);
+		key(f, CTRL_U);
+		type(f, names[i]);
+		key(f, '\n');
+		if (f->ui->form == NULL)
+			fail_msg("the export form wrote over %s", names[i]);
+		key(f, ESC);
+		free(names[i]);
+	}
+	/* Still the same file, still a journal with its drink. */
+	assert_int_equal(lstat(f->path, &sb), 0);
+	assert_true(S_ISREG(sb.st_mode));
+	snprintf(after, sizeof after, "%lld", (long long)sb.st_ino);
+	assert_string_equal(before, after);
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), 1);
+}
+
 int
 main(void)
 {
@@ -262,6 +310,8 @@ main(void)
 		    test_number_fields_refuse_hostile_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_field, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_export_form_spares_the_journal, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
