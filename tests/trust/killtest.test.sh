@@ -27,7 +27,7 @@ usec() {
 # its counts; NAME.ok lists the numbers whose write exited 0.
 kill_phase() {
 	ph=$1 k=$2 n=$3 d=$4 b=$5; shift 5
-	"$KILLER" -k "$k" -n "$n" -d "$d" -b "$b" -s "$seed" -o "$T/$ph.ok" -- "$@" \
+	"$KILLER" -k "$k" -n "$n" -d "$d" -p 80 -b "$b" -s "$seed" -o "$T/$ph.ok" -- "$@" \
 	    >"$T/$ph.stat" 2>"$T/$ph.err" ||
 	    fail "$ph: a write failed without being killed: $(head -3 "$T/$ph.err")"
 	touch "$T/$ph.ok"
@@ -133,7 +133,7 @@ if $RUNLOG import --help >/dev/null 2>&1; then
 	: >"$T/import.ok"
 	while [ $ikilled -lt $((kills / 5)) ] && [ $i -lt $((10 + kills)) ]; do
 		strava $i
-		"$KILLER" -k 1 -n 1 -d $((t_imp * 3)) -b $i -s $((seed + i)) -o "$T/import.ok" -- \
+		"$KILLER" -k 1 -n 1 -d $((t_imp * 3)) -p 80 -b $i -s $((seed + i)) -o "$T/import.ok" -- \
 		    "$RUNLOG" --db "$J" import "$T/imp-%d.csv" >"$T/import.stat" 2>"$T/import.err" ||
 		    fail "import $i failed without being killed: $(head -3 "$T/import.err")"
 		# shellcheck disable=SC2046
