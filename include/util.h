@@ -34,6 +34,11 @@ void buf_clear(struct buf *b);
 void err_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *err_get(void);
 
+/* The directory part of path ("." when there is none), allocated. */
+char *path_dir(const char *path);
+/* The part after the last '/'. */
+const char *path_base(const char *path);
+
 /* Remove control characters (C0, DEL, C1) in place; keeps valid UTF-8 text. */
 void text_sanitize(char *s);
 /* 1 when s is valid UTF-8 (no overlong forms, surrogates or > U+10FFFF). */

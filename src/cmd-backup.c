@@ -35,19 +35,6 @@ sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-/* The directory part of path ("." when there is none); allocated. */
-static char *
-dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xasprintf("%.*s", (int)(slash - path), path);
-}
-
 /* Copies src into dst page by page; 0 or -1 with err_set(). */
 static int
 copy_pages(sqlite3 *src, sqlite3 *dst)
@@ -191,12 +178,8 @@ cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 	if ((st = cli_store(ctx)) == NULL)
 		return 1;
 
-	dir = dir_of(dest);
-	{
-		const char *base = strrchr(dest, '/');
-		base = base ? base + 1 : dest;
-		tmp = xasprintf("%s/.%s.runlog-backup.XXXXXX", dir, base);
-	}
+	dir = path_dir(dest);
+	tmp = xasprintf("%s/.%s.runlog-backup.XXXXXX", dir, path_base(dest));
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		fprintf(stderr, "runlog: backup %s: cannot write in %s: %s\n",

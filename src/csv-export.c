@@ -475,7 +475,7 @@ int
 csv_export_file(struct store *st, const struct config *cfg,
     enum csv_what what, int from, int to, const char *path, size_t *rows)
 {
-	char *dir, *slash, *tmp;
+	char *dir, *tmp;
 	const char *base;
 	FILE *f = NULL;
 	int fd, rc = -1;
@@ -486,24 +486,12 @@ csv_export_file(struct store *st, const struct config *cfg,
 		    path);
 		return -1;
 	}
-	dir = xstrdup(path);
-	slash = strrchr(dir, '/');
-	if (slash == NULL) {
-		free(dir);
-		dir = xstrdup(".");
-		base = path;
-	} else {
-		base = path + (slash - dir) + 1;
-		if (slash == dir)
-			slash[1] = '\0';
-		else
-			*slash = '\0';
-	}
+	base = path_base(path);
 	if (*base == '\0') {
 		err_set("%s: a directory; give a file name", path);
-		free(dir);
 		return -1;
 	}
+	dir = path_dir(path);
 	tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
 	if ((fd = mkstemp(tmp)) < 0) {
 		err_set("cannot write in %s: %s", dir, strerror(errno));

@@ -616,19 +616,6 @@ store_data_version(struct store *st)
 
 /* --- the journal's own files ------------------------------------------ */
 
-/* The directory part of path ("." when there is none); allocated. */
-static char *
-dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xasprintf("%.*s", (int)(slash - path), path);
-}
-
 /*
  * The absolute form of path, with its directory resolved (the file itself
  * need not exist); NULL when the directory does not exist. Allocated.
@@ -636,7 +623,7 @@ dir_of(const char *path)
 static char *
 canon(const char *path)
 {
-	char *dir = dir_of(path), *real = realpath(dir, NULL), *out = NULL;
+	char *dir = path_dir(path), *real = realpath(dir, NULL), *out = NULL;
 	const char *base = strrchr(path, '/');
 
 	base = base ? base + 1 : path;
