@@ -33,6 +33,12 @@ struct store;
 #define STORE_SCHEMA_VERSION 1
 
 /*
+ * For tests of the upgrade path only: open journals as if the migrations
+ * were scripts[0..count-1] (NULL restores the compiled-in schema/ files).
+ */
+void store_set_migrations(const char *const *scripts, int count);
+
+/*
  * Opens or creates the journal at path (":memory:" works too). A database
  * written by a newer runlog is refused and left untouched; a file that is
  * not a SQLite database is refused and never overwritten.

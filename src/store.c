@@ -29,6 +29,23 @@
 extern const char *const schema_migrations[];
 extern const int schema_migration_count;
 
+/* The migrations in force: the compiled-in ones unless a test sets others. */
+static const char *const *migrations = schema_migrations;
+static int migration_count = -1;
+
+static int
+latest_version(void)
+{
+	return migration_count < 0 ? schema_migration_count : migration_count;
+}
+
+void
+store_set_migrations(const char *const *scripts, int count)
+{
+	migrations = scripts != NULL ? scripts : schema_migrations;
+	migration_count = scripts != NULL ? count : -1;
+}
+
 #define UNDO_KEEP 200   /* undo groups kept */
 
 enum stmt_id {
@@ -395,10 +412,10 @@ inspect(const char *path)
 	if (query_text(db, "PRAGMA user_version", v, sizeof v) != 0)
 		goto unreadable;
 	version = atoi(v);
-	if (version > STORE_SCHEMA_VERSION) {
+	if (version > latest_version()) {
 		err_set("%s: written by a newer runlog (journal version %d, this "
 		    "runlog reads up to %d); it was left untouched", path, version,
-		    STORE_SCHEMA_VERSION);
+		    latest_version());
 		goto out;
 	}
 	if (version <= 0) {
@@ -484,7 +501,7 @@ backup_before_migrate(struct store *st, int version)
 	else
 		fprintf(stderr, "runlog: upgrading the journal from version %d "
 		    "to %d; a copy of the old one is in %s\n", version,
-		    STORE_SCHEMA_VERSION, dest);
+		    latest_version(), dest);
 	sqlite3_close(out);
 	free(dest);
 	return rc;
@@ -501,11 +518,11 @@ migrate(struct store *st)
 	/* Read again inside the lock: another runlog may have just migrated. */
 	if (read_user_version(st, &version) != 0)
 		goto fail;
-	for (i = version; i < schema_migration_count; i++)
-		if (db_exec(st, schema_migrations[i]) != 0)
+	for (i = version; i < latest_version(); i++)
+		if (db_exec(st, migrations[i]) != 0)
 			goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
-	    schema_migration_count);
+	    latest_version());
 	if (db_exec(st, sql) != 0 || db_exec(st, "COMMIT") != 0)
 		goto fail;
 	return 0;
@@ -538,13 +555,13 @@ store_open(const char *path, struct store **out)
 	sqlite3_busy_timeout(st->db, 10000);
 	if (read_user_version(st, &version) != 0)
 		goto fail;
-	if (version > STORE_SCHEMA_VERSION) {
+	if (version > latest_version()) {
 		err_set("%s: written by a newer runlog (journal version %d, this "
 		    "runlog reads up to %d); it was left untouched", path, version,
-		    STORE_SCHEMA_VERSION);
+		    latest_version());
 		goto fail;
 	}
-	if (version > 0 && version < STORE_SCHEMA_VERSION && !memory &&
+	if (version > 0 && version < latest_version() && !memory &&
 	    backup_before_migrate(st, version) != 0)
 		goto fail;
 	/* Sorts and temporary tables stay in memory: nothing of the journal
@@ -554,7 +571,7 @@ store_open(const char *path, struct store **out)
 	    db_exec(st, "PRAGMA synchronous = FULL") != 0 ||
 	    db_exec(st, "PRAGMA foreign_keys = ON") != 0)
 		goto fail;
-	if (version < STORE_SCHEMA_VERSION && migrate(st) != 0)
+	if (version < latest_version() && migrate(st) != 0)
 		goto fail;
 	*out = st;
 	return 0;

@@ -443,6 +443,90 @@ test_reopen_keeps_data(void **state)
 	assert_int_equal(store_schema_version(f->st), STORE_SCHEMA_VERSION);
 }
 
+extern const char *const schema_migrations[];
+
+static int64_t
+raw_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int64_t v = -1;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/*
+ * The upgrade path, with a second migration made up for the test: the old
+ * journal is copied aside first (PATH.v1.bak, 0600), then migrated in one
+ * transaction; a failing migration leaves the journal as it was; and the
+ * upgraded journal is refused by the runlog that only knows version 1.
+ */
+static void
+test_upgrade_from_older_version(void **state)
+{
+	char *dir = test_tmpdir(), *path = xasprintf("%s/j.db", dir);
+	char *bak = xasprintf("%s.v1.bak", path);
+	const char *const v2[] = { schema_migrations[0],
+	    "CREATE TABLE probe (x INTEGER); INSERT INTO probe VALUES (42);", NULL };
+	const char *const broken[] = { schema_migrations[0],
+	    "CREATE TABLE probe (x INTEGER); CREATE TABLE run (x);", NULL };
+	struct run r = a_run("2026-11-20", 10000, 3150);
+	struct store *st;
+	struct stat sb;
+
+	(void)state;
+	assert_int_equal(store_open(path, &st), 0);
+	assert_int_equal(store_add_run(st, &r), 0);
+	store_close(st);
+
+	/* A migration that fails changes nothing; the copy made first stays. */
+	store_set_migrations(broken, 2);
+	assert_int_equal(store_open(path, &st), -1);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM run"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master "
+	    "WHERE name = 'probe'"), 0);
+	assert_int_equal(stat(bak, &sb), 0);
+	unlink(bak);
+
+	store_set_migrations(v2, 2);
+	assert_int_equal(store_open(path, &st), 0);
+	assert_int_equal(store_schema_version(st), 2);
+	assert_int_equal(store_count(st, ENTRY_RUN), 1);
+	store_close(st);
+	assert_int_equal(raw_int(path, "SELECT x FROM probe"), 42);
+	/* The copy is the journal as it was before. */
+	assert_int_equal(stat(bak, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(bak, "SELECT count(*) FROM run"), 1);
+	assert_int_equal(raw_int(bak, "SELECT count(*) FROM sqlite_master "
+	    "WHERE name = 'probe'"), 0);
+
+	/* Opened again at version 2: nothing to copy. */
+	unlink(bak);
+	assert_int_equal(store_open(path, &st), 0);
+	store_close(st);
+	assert_int_equal(stat(bak, &sb), -1);
+
+	/* The older runlog refuses the upgraded journal. */
+	store_set_migrations(NULL, 0);
+	assert_int_equal(store_open(path, &st), -1);
+	assert_non_null(strstr(err_get(), "newer runlog"));
+
+	test_rmdir(dir);
+	free(dir);
+	free(path);
+	free(bak);
+}
+
 static void
 test_entry_refs(void **state)
 {
@@ -477,6 +561,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_reopen_keeps_data, setup, teardown),
 		cmocka_unit_test(test_newer_version_refused),
 		cmocka_unit_test(test_not_a_database_refused),
+		cmocka_unit_test(test_upgrade_from_older_version),
 		cmocka_unit_test(test_entry_refs),
 	};
 

@@ -114,5 +114,5 @@ if [ "$nschema" -ge 2 ]; then
 	[ "$(integrity "$O")" = ok ] || fail "integrity after the upgrade"
 	finish "upgraded version $old to $nschema"
 fi
-echo "upgrade.test.sh: note: one schema version so far; the upgrade path is tested once schema/002 exists"
+echo "upgrade.test.sh: note: one schema version so far; test_store upgrades through a made-up second migration until schema/002 exists"
 finish
