@@ -23,10 +23,16 @@ struct cli_ctx {
 	int            config_given;  /* --config or none: a missing file is an error */
 	struct config  cfg;
 	struct store  *st;            /* opened by cli_store() */
+	int            verified;      /* store_verify() passed */
 };
 
 /* Opens the journal once; prints the error and returns NULL on failure. */
 struct store *cli_store(struct cli_ctx *ctx);
+/*
+ * The same, and a damaged journal is refused first: for the commands that
+ * write, and for show and backup, which read it all anyway.
+ */
+struct store *cli_store_verified(struct cli_ctx *ctx);
 
 /* One option of a command. Global --db and --config are always accepted. */
 struct opt {

@@ -45,6 +45,12 @@ void store_set_migrations(const char *const *scripts, int count);
  */
 int  store_open(const char *path, struct store **out);
 void store_close(struct store *st);
+/*
+ * Reads the whole file to check its structure (PRAGMA quick_check); -1
+ * with a message when it is damaged. Commands call it before they write;
+ * it costs time in proportion to the journal's size.
+ */
+int  store_verify(struct store *st);
 /* The raw handle, for modules that run their own bounded queries. */
 sqlite3 *store_db(struct store *st);
 const char *store_path(const struct store *st);

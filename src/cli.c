@@ -290,6 +290,21 @@ cli_parse(struct cli_ctx *ctx, int argc, char **argv,
 }
 
 struct store *
+cli_store_verified(struct cli_ctx *ctx)
+{
+	struct store *st = cli_store(ctx);
+
+	if (st != NULL && !ctx->verified) {
+		if (store_verify(st) != 0) {
+			cli_fail(NULL);
+			return NULL;
+		}
+		ctx->verified = 1;
+	}
+	return st;
+}
+
+struct store *
 cli_store(struct cli_ctx *ctx)
 {
 	if (ctx->st == NULL && store_open(ctx->db_path, &ctx->st) != 0) {

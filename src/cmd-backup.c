@@ -175,7 +175,7 @@ cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (cli_not_journal(ctx, "backup", dest) != 0)
 		return 1;
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_verified(ctx)) == NULL)
 		return 1;
 
 	dir = path_dir(dest);

@@ -249,7 +249,7 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage("demo", "unexpected argument '%.40s'", o.pos[0]);
 	memset(&dm, 0, sizeof dm);
 	dm.seed = 20261125u;
-	if ((dm.st = cli_store(ctx)) == NULL)
+	if ((dm.st = cli_store_verified(ctx)) == NULL)
 		return 1;
 	if ((n = store_count(dm.st, ENTRY_KIND_COUNT)) < 0)
 		return cli_fail(NULL);

@@ -141,7 +141,7 @@ cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_fail("import");
 		}
 		st = mem;
-	} else if ((st = cli_store(ctx)) == NULL) {
+	} else if ((st = cli_store_verified(ctx)) == NULL) {
 		if (f != stdin)
 			fclose(f);
 		free(shown);

@@ -113,7 +113,7 @@ cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 		    range_check(&RANGE_MASS, r.mass_after_g, a) != 0)
 			return cli_fail(NULL);
 	}
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_verified(ctx)) == NULL)
 		return 1;
 	if (store_add_run(st, &r) != 0)
 		return cli_fail(NULL);
@@ -154,7 +154,7 @@ cmd_sleep(struct cli_ctx *ctx, int argc, char **argv)
 	    int_opt(OPTVAL(&o, SO_QUALITY), &RANGE_QUALITY, &s.quality) != 0 ||
 	    note_opt(OPTVAL(&o, SO_NOTE), &s.note) != 0)
 		return 1;
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_verified(ctx)) == NULL)
 		return 1;
 	if (store_put_sleep(st, &s, &replaced) != 0)
 		return cli_fail(NULL);
@@ -189,7 +189,7 @@ cmd_drink(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_date_opt(OPTVAL(&o, DO_DATE), &d.day) != 0)
 		return 1;
 	d.electrolytes = OPTVAL(&o, DO_ELECTROLYTES) != NULL;
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_verified(ctx)) == NULL)
 		return 1;
 	if (store_add_drink(st, &d) != 0)
 		return cli_fail(NULL);
@@ -235,7 +235,7 @@ cmd_fatigue(struct cli_ctx *ctx, int argc, char **argv)
 	c.swelling = OPTVAL(&o, FO_SWELLING) != NULL;
 	c.numbness = OPTVAL(&o, FO_NUMBNESS) != NULL;
 	c.no_weight = OPTVAL(&o, FO_NOWEIGHT) != NULL;
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_verified(ctx)) == NULL)
 		return 1;
 	if (store_put_checkin(st, &c, &replaced) != 0)
 		return cli_fail(NULL);
@@ -270,7 +270,7 @@ cmd_rest(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_date_opt(OPTVAL(&o, XO_DATE), &r.day) != 0 ||
 	    note_opt(OPTVAL(&o, XO_NOTE), &r.note) != 0)
 		return 1;
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_verified(ctx)) == NULL)
 		return 1;
 	if (store_put_rest(st, &r, &replaced) != 0)
 		return cli_fail(NULL);

@@ -155,7 +155,7 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 		fputs("runlog: --from is after --to\n", stderr);
 		return 1;
 	}
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_verified(ctx)) == NULL)
 		return 1;
 	memset(&e, 0, sizeof e);
 	if (store_runs(st, from, to, &e.runs, &e.nruns) != 0 ||
@@ -203,7 +203,7 @@ cmd_delete(struct cli_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < o.npos; i++)
 		if (entry_ref_parse(o.pos[i], &k[i], &ids[i]) != 0)
 			return cli_fail(NULL);
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_verified(ctx)) == NULL)
 		return 1;
 	for (i = 0; i < o.npos; i++) {
 		rc = store_delete(st, k[i], ids[i]);
@@ -232,7 +232,7 @@ cmd_undo(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (o.npos > 0)
 		return cli_usage("undo", "unexpected argument '%.40s'", o.pos[0]);
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_verified(ctx)) == NULL)
 		return 1;
 	rc = store_undo(st, label, sizeof label);
 	if (rc < 0)

@@ -173,7 +173,14 @@ entry_ref_parse(const char *s, enum entry_kind *k, int64_t *id)
 static int
 db_fail(struct store *st, const char *what)
 {
-	err_set("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+	int code = sqlite3_errcode(st->db) & 0xff;
+
+	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+		err_set("%s: the journal is damaged (%s); it was left untouched: "
+		    "restore a copy made with runlog backup", st->path,
+		    sqlite3_errmsg(st->db));
+	else
+		err_set("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
 	return -1;
 }
 
@@ -393,6 +400,36 @@ query_text(sqlite3 *db, const char *sql, char *out, size_t n)
  * (PRAGMA quick_check) are refused here, so they are never changed, not
  * even by switching the journal mode.
  */
+/*
+ * PRAGMA quick_check: every page and b-tree of the file is read, so it
+ * costs time in proportion to the journal's size (some 50 ms for 50
+ * years): done before a migration and by store_verify(), not on every open.
+ */
+static int
+quick_check(sqlite3 *db, const char *path)
+{
+	char v[256];
+
+	if (query_text(db, "PRAGMA quick_check", v, sizeof v) != 0) {
+		err_set("%s: cannot read the journal (%s); it was left untouched",
+		    path, sqlite3_errmsg(db));
+		return -1;
+	}
+	if (strcmp(v, "ok") != 0) {
+		text_sanitize(v);   /* one line: the report has line breaks */
+		err_set("%s: the journal is damaged (%.120s); it was left "
+		    "untouched: restore a copy made with runlog backup", path, v);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_verify(struct store *st)
+{
+	return quick_check(st->db, st->path);
+}
+
 static int
 inspect(const char *path)
 {
@@ -430,14 +467,9 @@ inspect(const char *path)
 		rc = 0;
 		goto out;
 	}
-	if (query_text(db, "PRAGMA quick_check", v, sizeof v) != 0)
-		goto unreadable;
-	if (strcmp(v, "ok") != 0) {
-		text_sanitize(v);   /* one line: the report has line breaks */
-		err_set("%s: the journal is damaged (%.120s); it was left "
-		    "untouched: restore a copy made with runlog backup", path, v);
+	/* A journal about to be migrated is checked whole first. */
+	if (version < latest_version() && quick_check(db, path) != 0)
 		goto out;
-	}
 	rc = 0;
 	goto out;
 unreadable:
