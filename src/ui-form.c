@@ -817,8 +817,8 @@ hint_of(const struct form_field *f, char *out, size_t n)
 		snprintf(out, n, "optional, up to %d bytes", NOTE_MAX);
 		break;
 	default:
-		snprintf(out, n, "%s%s", f->required ? "" : "optional, ",
-		    f->range != NULL ? f->range->allowed : "");
+		/* Required fields carry a '*'; the rest may stay empty. */
+		snprintf(out, n, "%s", f->range != NULL ? f->range->allowed : "");
 		break;
 	}
 	return out;
