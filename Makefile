@@ -53,7 +53,7 @@ $(BUILD)/schema.c: $(SCHEMA) | $(BUILD)
 $(BUILD)/schema.o: $(BUILD)/schema.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/%.c $(LIBOBJS) tests/testutil.h | $(BUILD)/tests
+$(BUILD)/tests/%: tests/%.c $(LIBOBJS) tests/testutil.h tests/uitest.h | $(BUILD)/tests
 	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) $(CFLAGS) -Itests -o $@ $< $(LIBOBJS) \
 	    $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
 

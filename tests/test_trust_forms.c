@@ -9,7 +9,7 @@
 #include <locale.h>
 #include <sys/stat.h>
 
-#include "testutil.h"
+#include "uitest.h"
 
 #include "config.h"
 #include "date.h"
@@ -20,53 +20,14 @@
 #define CTRL_U 21
 #define ESC    27
 
-struct fx {
-	char               *dir;
-	char               *path;
-	struct store       *st;
-	struct config       cfg;
-	struct ui_offscreen off;
-	struct ui          *ui;
-};
-
 static int
 setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof *f);
+	struct fx *f = fx_open(NULL);
 
-	setenv("RUNLOG_TODAY", "2026-11-25", 1);
-	setenv("TZ", "UTC", 1);
-	setenv("TERM", "xterm-256color", 1);
-	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
-		setlocale(LC_ALL, "");
-	f->dir = test_tmpdir();
-	f->path = xasprintf("%s/journal.db", f->dir);
-	if (store_open(f->path, &f->st) != 0)
+	if (f == NULL)
 		return -1;
-	config_defaults(&f->cfg);
-	if (ui_offscreen_open(&f->off, 24, 80) != 0)
-		return -1;
-	f->ui = xcalloc(1, sizeof *f->ui);
-	ui_init(f->ui, f->st, &f->cfg, f->path);
-	ui_resize(f->ui, 24, 80);
-	ui_switch(f->ui, &day_screen);
 	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	ui_free(f->ui);
-	free(f->ui);
-	ui_offscreen_close(&f->off);
-	store_close(f->st);
-	test_rmdir(f->dir);
-	free(f->dir);
-	free(f->path);
-	free(f);
 	return 0;
 }
 
@@ -307,11 +268,11 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
-		    test_number_fields_refuse_hostile_values, setup, teardown),
+		    test_number_fields_refuse_hostile_values, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_note_field, setup,
-		    teardown),
+		    fx_close),
 		cmocka_unit_test_setup_teardown(
-		    test_export_form_spares_the_journal, setup, teardown),
+		    test_export_form_spares_the_journal, setup, fx_close),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

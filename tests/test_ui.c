@@ -7,7 +7,7 @@
 #include <locale.h>
 #include <sys/stat.h>
 
-#include "testutil.h"
+#include "uitest.h"
 
 #include "config.h"
 #include "date.h"
@@ -17,15 +17,6 @@
 
 #define CTRL_U 21
 #define ESC 27
-
-struct fx {
-	char               *dir;
-	char               *path;
-	struct store       *st;
-	struct config       cfg;
-	struct ui_offscreen off;
-	struct ui          *ui;
-};
 
 static int
 day(const char *s)
@@ -136,48 +127,12 @@ fill(struct store *st)
 static int
 setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof *f);
+	struct fx *f = fx_open(fill);
 
-	setenv("RUNLOG_TODAY", "2026-11-25", 1);
-	setenv("TZ", "UTC", 1);
-	setenv("TERM", "xterm-256color", 1);
-	unsetenv("NO_COLOR");
-	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
-		setlocale(LC_ALL, "");
-	f->dir = test_tmpdir();
-	f->path = xasprintf("%s/journal.db", f->dir);
-	if (store_open(f->path, &f->st) != 0) {
-		fprintf(stderr, "%s\n", err_get());
+	if (f == NULL)
 		return -1;
-	}
-	fill(f->st);
-	config_defaults(&f->cfg);
-	if (ui_offscreen_open(&f->off, 24, 80) != 0) {
-		fprintf(stderr, "%s\n", err_get());
-		return -1;
-	}
-	f->ui = xcalloc(1, sizeof *f->ui);
-	ui_init(f->ui, f->st, &f->cfg, f->path);
 	ui_text_force_ascii(0);
-	ui_resize(f->ui, 24, 80);
-	ui_switch(f->ui, &day_screen);
 	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	ui_free(f->ui);
-	free(f->ui);
-	ui_offscreen_close(&f->off);
-	store_close(f->st);
-	test_rmdir(f->dir);
-	free(f->dir);
-	free(f->path);
-	free(f);
 	return 0;
 }
 
@@ -859,24 +814,24 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_golden_screens, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_note_sanitised, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_day_keys, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_help_from_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_golden_screens, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_note_sanitised, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_day_keys, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_help_from_table, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_form_refuses_bad_values, setup,
-		    teardown),
+		    fx_close),
 		cmocka_unit_test_setup_teardown(test_form_escape_and_q, setup,
-		    teardown),
+		    fx_close),
 		cmocka_unit_test_setup_teardown(test_form_resize_keeps_text, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_drink_form, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_week_keys, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_trends_period, setup, teardown),
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_drink_form, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_week_keys, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_trends_period, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_history_delete_undo, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_history_bounded, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_colour_and_text, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_export, setup, teardown),
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_history_bounded, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_colour_and_text, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_export, setup, fx_close),
 		cmocka_unit_test(test_manual_keys),
 	};
 
