@@ -39,7 +39,11 @@ char *path_dir(const char *path);
 /* The part after the last '/'. */
 const char *path_base(const char *path);
 
-/* Remove control characters (C0, DEL, C1) in place; keeps valid UTF-8 text. */
+/*
+ * Removes terminal escape sequences whole ("\033[31m", OSC titles) and
+ * every other control character (C0, DEL, C1) in place; tabs and line
+ * breaks become spaces. Valid UTF-8 text is kept.
+ */
 void text_sanitize(char *s);
 /* 1 when s is valid UTF-8 (no overlong forms, surrogates or > U+10FFFF). */
 int  text_utf8_valid(const char *s);

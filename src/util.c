@@ -162,21 +162,56 @@ err_get(void)
 	return errmsg[0] != '\0' ? errmsg : "unknown error";
 }
 
+/*
+ * Skips a terminal escape sequence starting at r (after ESC, or after the
+ * C1 CSI byte when csi is set) and returns the first byte after it.
+ */
+static const unsigned char *
+skip_escape(const unsigned char *r, int csi)
+{
+	if (!csi) {
+		if (*r == '[') {
+			csi = 1;
+			r++;
+		} else if (*r == ']' || *r == 'P' || *r == '_' || *r == '^') {
+			/* OSC, DCS, APC, PM: up to BEL or ESC \ */
+			for (r++; *r != '\0' && *r != 0x07; r++)
+				if (r[0] == 0x1b && r[1] == '\\')
+					return r + 2;
+			return *r == 0x07 ? r + 1 : r;
+		} else {
+			/* ESC, intermediate bytes ("(" of "ESC ( B"), a final byte */
+			while (*r >= 0x20 && *r <= 0x2f)
+				r++;
+			return *r >= 0x30 && *r < 0x7f ? r + 1 : r;
+		}
+	}
+	/* CSI: parameter and intermediate bytes, then one final byte. */
+	while (*r >= 0x20 && *r <= 0x3f)
+		r++;
+	return *r >= 0x40 && *r <= 0x7e ? r + 1 : r;
+}
+
 void
 text_sanitize(char *s)
 {
-	unsigned char *r = (unsigned char *)s, *w = (unsigned char *)s;
+	const unsigned char *r = (const unsigned char *)s;
+	unsigned char *w = (unsigned char *)s;
 
 	if (s == NULL)
 		return;
 	while (*r != '\0') {
-		if (*r < 0x20 || *r == 0x7f) {
+		if (*r == 0x1b) {
+			r = skip_escape(r + 1, 0);   /* a whole escape sequence */
+		} else if (r[0] == 0xc2 && r[1] == 0x9b) {
+			r = skip_escape(r + 2, 1);   /* C1 CSI, UTF-8 encoded */
+		} else if (*r < 0x20 || *r == 0x7f) {
 			/* Tabs and line breaks become spaces; the rest goes. */
 			if (*r == '\t' || *r == '\n' || *r == '\r')
 				*w++ = ' ';
 			r++;
 		} else if (r[0] == 0xc2 && r[1] >= 0x80 && r[1] <= 0x9f) {
-			r += 2; /* a C1 control, UTF-8 encoded */
+			r += 2; /* another C1 control, UTF-8 encoded */
 		} else {
 			*w++ = *r++;
 		}

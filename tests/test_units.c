@@ -208,10 +208,14 @@ static void
 test_sanitize(void **state)
 {
 	char s[] = "ok\x1b[31mred\x07\tend\xc2\x9bx caf\xc3\xa9";
+	char osc[] = "a\x1b]0;title\x07" "b\x1b]2;t\x1b\\c\x1b(Bd\x1b[";
 
 	(void)state;
 	text_sanitize(s);
-	assert_string_equal(s, "ok[31mred endx caf\xc3\xa9");
+	assert_string_equal(s, "okred end caf\xc3\xa9");
+	/* Window titles, charset switches and a sequence cut short. */
+	text_sanitize(osc);
+	assert_string_equal(osc, "abcd");
 }
 
 int
