@@ -103,6 +103,15 @@ int csv_is_missing(const char *s);
  * up. -1 on anything else.
  */
 int csv_parse_number(const char *s, int decimals, int64_t *scaled);
+/*
+ * The same for a file whose decimal mark is dec ('.' or ','). With ',',
+ * "10,20" is 10.20 and '.', a space, U+00A0 or U+202F separate thousands
+ * in groups of three ("1.025" is 1025); a value without a comma whose '.'
+ * cannot be a thousands separator ("2432.77") is read with '.' as the
+ * decimal mark, as exporters write raw floats.
+ */
+int csv_parse_number_dec(const char *s, int decimals, char dec,
+    int64_t *scaled);
 
 /* --- export ------------------------------------------------------------ */
 
@@ -216,7 +225,10 @@ void csv_clean_text(char *s, int keep_breaks, size_t max);
 
 /* Strava's "Oct 6, 2022, 11:19:20 PM" (or ISO) UTC -> local day; -1. */
 int csv_strava_day(const char *s, int *day);
-/* Garmin's "hh:mm:ss[.s]" or "m:ss[.hh]" -> seconds, rounded; -1. */
+/* The same, also reading the day-first "20.09.2026, 14:12:12" and
+ * "20/09/2026 14:12:12" of localised exports when dmy is set. */
+int csv_strava_day_dmy(const char *s, int dmy, int *day);
+/* Garmin's "hh:mm:ss[.s]" or "m:ss[.hh]" (or ",s") -> seconds, rounded; -1. */
 int csv_garmin_duration(const char *s, int64_t *seconds);
 int csv_strava_detect(const struct csv_header *h);
 int csv_strava_begin(struct csv_importer *im);

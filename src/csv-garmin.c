@@ -145,7 +145,7 @@ csv_garmin_duration(const char *s, int64_t *seconds)
 			break;
 		p++;
 	}
-	if (*p == '.') {
+	if (*p == '.' || *p == ',') {
 		for (p++; *p >= '0' && *p <= '9'; p++, fdig++)
 			if (fdig == 0)
 				round_up = *p >= '5';

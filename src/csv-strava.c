@@ -140,12 +140,36 @@ lit(const char **p, const char *s)
 int
 csv_strava_day(const char *s, int *day)
 {
+	return csv_strava_day_dmy(s, 0, day);
+}
+
+/*
+ * Also "20.09.2026, 14:12:12" (German) and "20/09/2026 14:12:12" when dmy:
+ * the day first, a 24-hour clock, UTC like the English dates.
+ */
+int
+csv_strava_day_dmy(const char *s, int dmy, int *day)
+{
 	struct tm tm;
 	const char *p = s;
 	int y, mo = -1, d, h, mi, se, i;
 	time_t t;
 
-	if (s[0] >= '0' && s[0] <= '9') {
+	if (dmy && s[0] >= '0' && s[0] <= '9' && (s[1] == '.' || s[1] == '/' ||
+	    s[2] == '.' || s[2] == '/')) {
+		char sep;
+		if (digits(&p, 2, &d) || (*p != '.' && *p != '/'))
+			return -1;
+		sep = *p++;
+		if (digits(&p, 2, &mo) || *p++ != sep || digits(&p, 4, &y))
+			return -1;
+		if (*p == ',')
+			p++;
+		if (lit(&p, " ") || digits(&p, 2, &h) || lit(&p, ":") ||
+		    digits(&p, 2, &mi) || lit(&p, ":") || digits(&p, 2, &se))
+			return -1;
+		mo--;
+	} else if (s[0] >= '0' && s[0] <= '9') {
 		if (digits(&p, 4, &y) || lit(&p, "-") || digits(&p, 2, &mo) ||
 		    lit(&p, "-") || digits(&p, 2, &d) ||
 		    (*p != ' ' && *p != 'T') || (p++, digits(&p, 2, &h)) ||

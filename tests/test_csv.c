@@ -744,6 +744,74 @@ test_own_dedupe(void **state)
 	free(path);
 }
 
+
+/* --- localised exports --------------------------------------------------- */
+
+static void
+test_numbers_per_locale(void **state)
+{
+	int64_t v;
+
+	(void)state;
+	/* English: ',' separates thousands, as before. */
+	assert_int_equal(csv_parse_number("1,025", 0, &v), 0);
+	assert_int_equal(v, 1025);
+	assert_int_equal(csv_parse_number_dec("1,025", 0, '.', &v), 0);
+	assert_int_equal(v, 1025);
+	assert_int_equal(csv_parse_number("10,20", 3, &v), -1);
+	/* Decimal comma: "10,20" km is 10200 m, "1.025" is 1025. */
+	assert_int_equal(csv_parse_number_dec("10,20", 3, ',', &v), 0);
+	assert_int_equal(v, 10200);
+	assert_int_equal(csv_parse_number_dec("1,025", 0, ',', &v), 0);
+	assert_int_equal(v, 1);
+	assert_int_equal(csv_parse_number_dec("1.025", 0, ',', &v), 0);
+	assert_int_equal(v, 1025);
+	assert_int_equal(csv_parse_number_dec("1.234.567,5", 0, ',', &v), 0);
+	assert_int_equal(v, 1234568);
+	assert_int_equal(csv_parse_number_dec("4\xe2\x80\xaf" "200", 0, ',', &v),
+	    0);
+	assert_int_equal(v, 4200);
+	assert_int_equal(csv_parse_number_dec("4\xc2\xa0" "200,5", 1, ',', &v), 0);
+	assert_int_equal(v, 42005);
+	assert_int_equal(csv_parse_number_dec("4 200", 0, ',', &v), 0);
+	assert_int_equal(v, 4200);
+	/* A raw float with '.' can only be a decimal point. */
+	assert_int_equal(csv_parse_number_dec("2432.77001953125", 0, ',', &v), 0);
+	assert_int_equal(v, 2433);
+	/* Mixed or broken groups are refused. */
+	assert_int_equal(csv_parse_number_dec("1.025 000", 0, ',', &v), -1);
+	assert_int_equal(csv_parse_number_dec("1.02,5", 0, ',', &v), -1);
+	assert_int_equal(csv_parse_number_dec("10,2x", 3, ',', &v), -1);
+	assert_int_equal(csv_parse_number_dec(",5", 3, ',', &v), -1);
+	assert_int_equal(csv_parse_number_dec("1,2,3", 3, ',', &v), -1);
+}
+
+static void
+test_strava_dates_day_first(void **state)
+{
+	int d;
+
+	(void)state;
+	set_tz("UTC");
+	assert_int_equal(csv_strava_day_dmy("20.09.2026, 14:12:12", 1, &d), 0);
+	assert_int_equal(d, day("2026-09-20"));
+	assert_int_equal(csv_strava_day_dmy("5/10/2026 07:15:00", 1, &d), 0);
+	assert_int_equal(d, day("2026-10-05"));
+	assert_int_equal(csv_strava_day_dmy("2014-09-12 16:54:28", 1, &d), 0);
+	assert_int_equal(d, day("2014-09-12"));
+	/* UTC, like the English dates: 23:30 UTC is the next day at UTC+13. */
+	set_tz("NZDT-13");
+	assert_int_equal(csv_strava_day_dmy("21.09.2026, 23:30:00", 1, &d), 0);
+	assert_int_equal(d, day("2026-09-22"));
+	set_tz("UTC");
+	assert_int_equal(csv_strava_day_dmy("20.09.2026, 14:12:12", 0, &d), -1);
+	assert_int_equal(csv_strava_day_dmy("31.09.2026, 14:12:12", 1, &d), -1);
+	assert_int_equal(csv_strava_day_dmy("20.13.2026, 14:12:12", 1, &d), -1);
+	assert_int_equal(csv_strava_day_dmy("20.09/2026, 14:12:12", 1, &d), -1);
+	assert_int_equal(csv_strava_day_dmy("20.09.2026, 2:12:12 PM", 1, &d), -1);
+	assert_int_equal(csv_strava_day_dmy("20.09.2026, 25:12:12", 1, &d), -1);
+}
+
 int
 main(void)
 {
@@ -771,6 +839,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_skip_bad_and_dry_run, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_own_dedupe, setup, teardown),
+		cmocka_unit_test(test_numbers_per_locale),
+		cmocka_unit_test(test_strava_dates_day_first),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
