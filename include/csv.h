@@ -85,11 +85,15 @@ int csv_read(FILE *f, csv_record_fn fn, void *arg);
 struct csv_header {
 	size_t  n;
 	char  **name;      /* cleaned: HTML tags removed, spaces trimmed */
+	/* A localised header: the English name each column is looked up by
+	 * (csv-l10n.c); NULL when the file is in English. Messages keep name. */
+	const char **key;
 };
 
 void csv_header_init(struct csv_header *h, const struct csv_record *rec);
 void csv_header_free(struct csv_header *h);
-/* Column of the occurrence-th (from 1) column called name (any case); -1. */
+/* Column of the occurrence-th (from 1) column called name (any case; the
+ * English name when the header is localised); -1. */
 int  csv_header_find(const struct csv_header *h, const char *name,
     int occurrence);
 /* Removes HTML tags and surrounding white space, in place. */
@@ -161,6 +165,8 @@ struct csv_import_opts {
 
 #define CSV_SPORTS_MAX 8
 
+struct csv_locale;
+
 struct csv_import_report {
 	enum csv_format format;     /* what the file was */
 	enum csv_what   kind;       /* runlog files: which entries */
@@ -173,12 +179,34 @@ struct csv_import_report {
 	struct { char name[40]; size_t n; } sport[CSV_SPORTS_MAX];
 	size_t nsport;
 	size_t bad;                 /* rows refused (with skip_bad) */
+	const struct csv_locale *locale; /* a localised export; NULL: English */
 	struct buf bad_list;        /* one line per refused row */
 	enum dist_unit units;       /* Garmin: the unit the distances were in */
 	const char *units_how;      /* Garmin: how that was decided */
 };
 
 void csv_import_report_free(struct csv_import_report *r);
+
+/* --- localised exports (csv-l10n.c) ------------------------------------ */
+
+struct csv_locale {
+	enum csv_format     format;   /* the exporter whose header this is */
+	const char         *lang;     /* "de", "fr", "da" */
+	const char         *name;     /* "German" */
+	char                decimal;  /* the decimal mark: ',' */
+	/* Running activity types besides the English ones, NULL-terminated. */
+	const char *const  *runs;
+};
+
+/*
+ * When h is a header of a localised Strava or Garmin export, points h->key
+ * at the English names and returns the language; else NULL, h unchanged.
+ */
+const struct csv_locale *csv_l10n_detect(struct csv_header *h);
+/* 1 when type is one of the locale's running activity types. */
+int csv_l10n_is_run(const struct csv_locale *l, const char *type);
+/* The exports and languages read, as a phrase for messages. */
+const char *csv_l10n_languages(void);
 
 /*
  * Imports f into st in one batch. With o->skip_bad, bad rows are listed in

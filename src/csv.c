@@ -449,6 +449,7 @@ csv_header_init(struct csv_header *h, const struct csv_record *rec)
 	size_t i;
 
 	h->n = rec->n;
+	h->key = NULL;
 	h->name = xcalloc(rec->n, sizeof *h->name);
 	for (i = 0; i < rec->n; i++) {
 		h->name[i] = xstrdup(rec->field[i]);
@@ -464,7 +465,9 @@ csv_header_free(struct csv_header *h)
 	for (i = 0; i < h->n; i++)
 		free(h->name[i]);
 	free(h->name);
+	free(h->key);
 	h->name = NULL;
+	h->key = NULL;
 	h->n = 0;
 }
 
@@ -475,7 +478,8 @@ csv_header_find(const struct csv_header *h, const char *name, int occurrence)
 	int seen = 0;
 
 	for (i = 0; i < h->n; i++)
-		if (strcasecmp(h->name[i], name) == 0 && ++seen == occurrence)
+		if (strcasecmp(h->key != NULL ? h->key[i] : h->name[i], name) == 0 &&
+		    ++seen == occurrence)
 			return (int)i;
 	return -1;
 }
