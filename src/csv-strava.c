@@ -159,7 +159,7 @@ csv_strava_day_dmy(const char *s, int dmy, int *day)
 	time_t t;
 
 	if (dmy && s[0] >= '0' && s[0] <= '9' && (s[1] == '.' || s[1] == '/' ||
-	    s[2] == '.' || s[2] == '/')) {
+	    (s[1] != '\0' && (s[2] == '.' || s[2] == '/')))) {
 		char sep;
 		if (digits(&p, 2, &d) || (*p != '.' && *p != '/'))
 			return -1;

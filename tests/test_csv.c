@@ -810,6 +810,12 @@ test_strava_dates_day_first(void **state)
 	assert_int_equal(csv_strava_day_dmy("20.09/2026, 14:12:12", 1, &d), -1);
 	assert_int_equal(csv_strava_day_dmy("20.09.2026, 2:12:12 PM", 1, &d), -1);
 	assert_int_equal(csv_strava_day_dmy("20.09.2026, 25:12:12", 1, &d), -1);
+	/* One digit and the end: nothing read past it (ASan). */
+	{
+		char *one = xstrdup("1");
+		assert_int_equal(csv_strava_day_dmy(one, 1, &d), -1);
+		free(one);
+	}
 }
 
 static void
