@@ -85,11 +85,15 @@ int csv_read(FILE *f, csv_record_fn fn, void *arg);
 struct csv_header {
 	size_t  n;
 	char  **name;      /* cleaned: HTML tags removed, spaces trimmed */
+	/* A localised header: the English name each column is looked up by
+	 * (csv-l10n.c); NULL when the file is in English. Messages keep name. */
+	const char **key;
 };
 
 void csv_header_init(struct csv_header *h, const struct csv_record *rec);
 void csv_header_free(struct csv_header *h);
-/* Column of the occurrence-th (from 1) column called name (any case); -1. */
+/* Column of the occurrence-th (from 1) column called name (any case; the
+ * English name when the header is localised); -1. */
 int  csv_header_find(const struct csv_header *h, const char *name,
     int occurrence);
 /* Removes HTML tags and surrounding white space, in place. */
@@ -103,6 +107,15 @@ int csv_is_missing(const char *s);
  * up. -1 on anything else.
  */
 int csv_parse_number(const char *s, int decimals, int64_t *scaled);
+/*
+ * The same for a file whose decimal mark is dec ('.' or ','). With ',',
+ * "10,20" is 10.20 and '.', a space, U+00A0 or U+202F separate thousands
+ * in groups of three ("1.025" is 1025); a value without a comma whose '.'
+ * cannot be a thousands separator ("2432.77") is read with '.' as the
+ * decimal mark, as exporters write raw floats.
+ */
+int csv_parse_number_dec(const char *s, int decimals, char dec,
+    int64_t *scaled);
 
 /* --- export ------------------------------------------------------------ */
 
@@ -152,6 +165,8 @@ struct csv_import_opts {
 
 #define CSV_SPORTS_MAX 8
 
+struct csv_locale;
+
 struct csv_import_report {
 	enum csv_format format;     /* what the file was */
 	enum csv_what   kind;       /* runlog files: which entries */
@@ -164,12 +179,34 @@ struct csv_import_report {
 	struct { char name[40]; size_t n; } sport[CSV_SPORTS_MAX];
 	size_t nsport;
 	size_t bad;                 /* rows refused (with skip_bad) */
+	const struct csv_locale *locale; /* a localised export; NULL: English */
 	struct buf bad_list;        /* one line per refused row */
 	enum dist_unit units;       /* Garmin: the unit the distances were in */
 	const char *units_how;      /* Garmin: how that was decided */
 };
 
 void csv_import_report_free(struct csv_import_report *r);
+
+/* --- localised exports (csv-l10n.c) ------------------------------------ */
+
+struct csv_locale {
+	enum csv_format     format;   /* the exporter whose header this is */
+	const char         *lang;     /* "de", "fr", "da" */
+	const char         *name;     /* "German" */
+	char                decimal;  /* the decimal mark: ',' */
+	/* Running activity types besides the English ones, NULL-terminated. */
+	const char *const  *runs;
+};
+
+/*
+ * When h is a header of a localised Strava or Garmin export, points h->key
+ * at the English names and returns the language; else NULL, h unchanged.
+ */
+const struct csv_locale *csv_l10n_detect(struct csv_header *h);
+/* 1 when type is one of the locale's running activity types. */
+int csv_l10n_is_run(const struct csv_locale *l, const char *type);
+/* The exports and languages read, as a phrase for messages. */
+const char *csv_l10n_languages(void);
 
 /*
  * Imports f into st in one batch. With o->skip_bad, bad rows are listed in
@@ -216,7 +253,10 @@ void csv_clean_text(char *s, int keep_breaks, size_t max);
 
 /* Strava's "Oct 6, 2022, 11:19:20 PM" (or ISO) UTC -> local day; -1. */
 int csv_strava_day(const char *s, int *day);
-/* Garmin's "hh:mm:ss[.s]" or "m:ss[.hh]" -> seconds, rounded; -1. */
+/* The same, also reading the day-first "20.09.2026, 14:12:12" and
+ * "20/09/2026 14:12:12" of localised exports when dmy is set. */
+int csv_strava_day_dmy(const char *s, int dmy, int *day);
+/* Garmin's "hh:mm:ss[.s]" or "m:ss[.hh]" (or ",s") -> seconds, rounded; -1. */
 int csv_garmin_duration(const char *s, int64_t *seconds);
 int csv_strava_detect(const struct csv_header *h);
 int csv_strava_begin(struct csv_importer *im);

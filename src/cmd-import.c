@@ -51,8 +51,10 @@ report(const char *path, int dry, const struct csv_import_report *r)
 	const char *k = noun(r->format, r->kind, r->added);
 	size_t i;
 
-	printf("%s%s: %s, %zu %s.\n", dry ? "Dry run, nothing was written. " : "",
-	    path, format_title(r->format), r->rows, r->rows == 1 ? "row" : "rows");
+	printf("%s%s: %s%s%s, %zu %s.\n", dry ? "Dry run, nothing was written. " :
+	    "", path, format_title(r->format), r->locale != NULL ? " in " : "",
+	    r->locale != NULL ? r->locale->name : "", r->rows,
+	    r->rows == 1 ? "row" : "rows");
 	printf("%s %zu %s", dry ? "Would add" : "Added", r->added, k);
 	if (r->replaced)
 		printf(", %s %zu", dry ? "would replace" : "replaced", r->replaced);

@@ -38,6 +38,7 @@ struct garmin {
 	size_t nstrides;
 	int64_t *paces;          /* seconds per unit of the runs */
 	size_t npaces;
+	char dec;                /* the decimal mark: ',' when localised */
 };
 
 int
@@ -63,6 +64,7 @@ csv_garmin_begin(struct csv_importer *im)
 	im->row = garmin_row;
 	im->finish = garmin_finish;
 	im->cleanup = garmin_cleanup;
+	g->dec = im->r->locale != NULL ? im->r->locale->decimal : '.';
 	g->type = csv_header_find(h, "Activity Type", 1);
 	g->date = csv_header_find(h, "Date", 1);
 	g->dist = csv_header_find(h, "Distance", 1);
@@ -145,7 +147,7 @@ csv_garmin_duration(const char *s, int64_t *seconds)
 			break;
 		p++;
 	}
-	if (*p == '.') {
+	if (*p == '.' || *p == ',') {
 		for (p++; *p >= '0' && *p <= '9'; p++, fdig++)
 			if (fdig == 0)
 				round_up = *p >= '5';
@@ -163,6 +165,33 @@ csv_garmin_duration(const char *s, int64_t *seconds)
 	return 0;
 }
 
+/*
+ * The day of "2026-04-23 08:04:14" (local time), or with dmy also of the
+ * day-first "23.04.2026 08:04:14" that localised accounts may write.
+ */
+static int
+local_day(const char *v, int dmy, int *day)
+{
+	char d[11];
+
+	if (strlen(v) < 10 || (v[10] != '\0' && v[10] != ' ' && v[10] != 'T' &&
+	    v[10] != ','))
+		return -1;
+	if (dmy && v[2] == '.' && v[5] == '.') {
+		memcpy(d, v + 6, 4);       /* DD.MM.YYYY -> YYYY-MM-DD */
+		d[4] = '-';
+		memcpy(d + 5, v + 3, 2);
+		d[7] = '-';
+		memcpy(d + 8, v, 2);
+	} else {
+		if (v[10] == ',')
+			return -1;
+		memcpy(d, v, 10);
+	}
+	d[10] = '\0';
+	return date_parse(d, day);
+}
+
 static int
 garmin_row(struct csv_importer *im, const struct csv_record *rec)
 {
@@ -173,7 +202,7 @@ garmin_row(struct csv_importer *im, const struct csv_record *rec)
 	int col, cols[3], i;
 	int64_t x;
 
-	if (!is_running(type)) {
+	if (!is_running(type) && !csv_l10n_is_run(im->r->locale, type)) {
 		csv_import_other(im, type);
 		return 0;
 	}
@@ -184,22 +213,15 @@ garmin_row(struct csv_importer *im, const struct csv_record *rec)
 	p.r.climb_m = -1;
 
 	v = rec->field[g->date];
-	if (strlen(v) < 10 || (v[10] != '\0' && v[10] != ' ' && v[10] != 'T')) {
+	if (local_day(v, im->r->locale != NULL, &p.r.day) != 0)
 		return csv_bad(rec, h->name[g->date], v, "expected a date and "
-		    "time, YYYY-MM-DD HH:MM:SS");
-	} else {
-		char d[11];
-		memcpy(d, v, 10);
-		d[10] = '\0';
-		if (date_parse(d, &p.r.day) != 0)
-			return csv_bad(rec, h->name[g->date], v, "expected a date "
-			    "and time, YYYY-MM-DD HH:MM:SS");
-	}
+		    "time, YYYY-MM-DD HH:MM:SS%s", im->r->locale != NULL ?
+		    " or DD.MM.YYYY HH:MM:SS" : "");
 
 	v = rec->field[g->dist];
 	if (csv_is_missing(v))
 		return csv_bad(rec, h->name[g->dist], v, "a run without a distance");
-	if (csv_parse_number(v, 3, &p.dist_milli) != 0)
+	if (csv_parse_number_dec(v, 3, g->dec, &p.dist_milli) != 0)
 		return csv_bad(rec, h->name[g->dist], v, "expected a number (km or "
 		    "miles)");
 
@@ -229,7 +251,7 @@ garmin_row(struct csv_importer *im, const struct csv_record *rec)
 	}
 
 	if (g->hr >= 0 && !csv_is_missing(v = rec->field[g->hr])) {
-		if (csv_parse_number(v, 0, &x) != 0)
+		if (csv_parse_number_dec(v, 0, g->dec, &x) != 0)
 			return csv_bad(rec, h->name[g->hr], v, "expected bpm");
 		if (x != 0 && range_check(&RANGE_HR, x, v) != 0) {
 			char msg[512];
@@ -239,12 +261,12 @@ garmin_row(struct csv_importer *im, const struct csv_record *rec)
 		p.r.avg_hr = (int)x;
 	}
 	if (g->ascent >= 0 && !csv_is_missing(v = rec->field[g->ascent])) {
-		if (csv_parse_number(v, 0, &p.climb) != 0)
+		if (csv_parse_number_dec(v, 0, g->dec, &p.climb) != 0)
 			return csv_bad(rec, h->name[g->ascent], v, "expected a "
 			    "number (m or ft)");
 	}
 	if (g->stride >= 0 && !csv_is_missing(v = rec->field[g->stride]) &&
-	    csv_parse_number(v, 2, &x) == 0 && x > 0) {
+	    csv_parse_number_dec(v, 2, g->dec, &x) == 0 && x > 0) {
 		g->strides = xrealloc(g->strides, (g->nstrides + 1) *
 		    sizeof *g->strides);
 		g->strides[g->nstrides++] = x;

@@ -742,15 +742,19 @@ struct session {
 	int fatal;        /* a store error: stop whatever skip_bad says */
 };
 
+/* English headers first; a localised one sets h->key and *locale. */
 static enum csv_format
-detect(const struct csv_header *h)
+detect(struct csv_header *h, const struct csv_locale **locale)
 {
+	*locale = NULL;
 	if (csv_strava_detect(h))
 		return CSV_FMT_STRAVA;
 	if (csv_garmin_detect(h))
 		return CSV_FMT_GARMIN;
 	if (h->n > 0 && strcmp(h->name[0], "date") == 0)
 		return CSV_FMT_RUNLOG;
+	if ((*locale = csv_l10n_detect(h)) != NULL)
+		return (*locale)->format;
 	return CSV_FMT_AUTO;
 }
 
@@ -781,7 +785,7 @@ on_header(struct session *ss, const struct csv_record *rec)
 	int rc, k;
 
 	csv_header_init(&im->hdr, rec);
-	f = detect(&im->hdr);
+	f = detect(&im->hdr, &im->r->locale);
 	if (im->o->format != CSV_FMT_AUTO && f != im->o->format) {
 		err_set("line 1: the header is not that of a %s file%s%s%s",
 		    csv_format_name(im->o->format), f != CSV_FMT_AUTO ?
@@ -801,8 +805,9 @@ on_header(struct session *ss, const struct csv_record *rec)
 		csv_clean_text(first, 0, sizeof first - 1);
 		err_set("line 1: unknown header (first column '%s'): not a runlog, "
 		    "Strava (activities.csv) or Garmin Connect (Activities.csv) "
-		    "export; exports in another language than English are not "
-		    "read, switch the account to English and export again", first);
+		    "export; runlog reads %s (for another language, switch the "
+		    "account to English and export again)", first,
+		    csv_l10n_languages());
 		return -1;
 	}
 	}

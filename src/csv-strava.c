@@ -26,6 +26,7 @@ struct strava {
 	int elapsed, moving;         /* whole seconds; float seconds */
 	int dist_km, dist_m;         /* first Distance (km), second (m) */
 	int hr, climb, rpe, race, long_run;
+	char dec;                    /* the decimal mark: ',' when localised */
 };
 
 int
@@ -33,9 +34,10 @@ csv_strava_detect(const struct csv_header *h)
 {
 	if (h->n == 0)
 		return 0;
-	if (strcasecmp(h->name[0], "Activity ID") == 0)
+	if (strcasecmp(h->key != NULL ? h->key[0] : h->name[0],
+	    "Activity ID") == 0)
 		return 1;
-	return strcmp(h->name[0], "id") == 0 &&
+	return h->key == NULL && strcmp(h->name[0], "id") == 0 &&
 	    csv_header_find(h, "date", 1) >= 0 &&
 	    csv_header_find(h, "type", 1) >= 0 &&
 	    csv_header_find(h, "elapsed_time", 1) >= 0 &&
@@ -66,7 +68,8 @@ csv_strava_begin(struct csv_importer *im)
 	im->row = strava_row;
 	s->moving = s->dist_km = s->hr = s->climb = s->rpe = s->race =
 	    s->long_run = s->desc = s->name = -1;
-	if (strcmp(h->name[0], "id") == 0) {
+	s->dec = im->r->locale != NULL ? im->r->locale->decimal : '.';
+	if (h->key == NULL && strcmp(h->name[0], "id") == 0) {
 		s->old = 1;
 		s->id = 0;
 		s->name = csv_header_find(h, "name", 1);
@@ -140,12 +143,36 @@ lit(const char **p, const char *s)
 int
 csv_strava_day(const char *s, int *day)
 {
+	return csv_strava_day_dmy(s, 0, day);
+}
+
+/*
+ * Also "20.09.2026, 14:12:12" (German) and "20/09/2026 14:12:12" when dmy:
+ * the day first, a 24-hour clock, UTC like the English dates.
+ */
+int
+csv_strava_day_dmy(const char *s, int dmy, int *day)
+{
 	struct tm tm;
 	const char *p = s;
 	int y, mo = -1, d, h, mi, se, i;
 	time_t t;
 
-	if (s[0] >= '0' && s[0] <= '9') {
+	if (dmy && s[0] >= '0' && s[0] <= '9' && (s[1] == '.' || s[1] == '/' ||
+	    (s[1] != '\0' && (s[2] == '.' || s[2] == '/')))) {
+		char sep;
+		if (digits(&p, 2, &d) || (*p != '.' && *p != '/'))
+			return -1;
+		sep = *p++;
+		if (digits(&p, 2, &mo) || *p++ != sep || digits(&p, 4, &y))
+			return -1;
+		if (*p == ',')
+			p++;
+		if (lit(&p, " ") || digits(&p, 2, &h) || lit(&p, ":") ||
+		    digits(&p, 2, &mi) || lit(&p, ":") || digits(&p, 2, &se))
+			return -1;
+		mo--;
+	} else if (s[0] >= '0' && s[0] <= '9') {
 		if (digits(&p, 4, &y) || lit(&p, "-") || digits(&p, 2, &mo) ||
 		    lit(&p, "-") || digits(&p, 2, &d) ||
 		    (*p != ' ' && *p != 'T') || (p++, digits(&p, 2, &h)) ||
@@ -214,14 +241,15 @@ truthy(const struct csv_record *rec, int col)
 /* An optional number rounded to a whole unit; *v = none when missing. */
 static int
 opt_whole(const struct csv_record *rec, const struct csv_header *h, int col,
-    const struct field_range *rg, int64_t none, int zero_is_none, int64_t *v)
+    const struct field_range *rg, int64_t none, int zero_is_none, char dec,
+    int64_t *v)
 {
 	const char *s;
 
 	*v = none;
 	if (col < 0 || csv_is_missing(s = rec->field[col]))
 		return 0;
-	if (csv_parse_number(s, 0, v) != 0)
+	if (csv_parse_number_dec(s, 0, dec, v) != 0)
 		return csv_bad(rec, h->name[col], s, "expected a number");
 	if (*v == 0 && zero_is_none) {
 		*v = none;
@@ -256,6 +284,42 @@ make_note(const struct csv_record *rec, int name, int desc)
 	return note;
 }
 
+/* The first Distance (km) of a row, or NULL. */
+static const char *
+km_col(const struct csv_record *rec, const struct strava *s)
+{
+	if (s->dist_km < 0 || csv_is_missing(rec->field[s->dist_km]))
+		return NULL;
+	return rec->field[s->dist_km];
+}
+
+/*
+ * The second Distance, metres. In a decimal-comma file "5000.125" could be
+ * 5000125 m ('.' separating thousands) or a raw float: the reading that
+ * agrees with the km column (two decimals, so within 10 m) is taken, and
+ * a value that agrees with neither is refused.
+ */
+static int
+metres(const struct strava *s, const char *v, const char *km, int64_t *m)
+{
+	int64_t k, a;
+
+	if (s->dec != ',')
+		return csv_parse_number(v, 0, m);
+	if (km == NULL || csv_parse_number_dec(km, 3, ',', &k) != 0)
+		return csv_parse_number_dec(v, 0, ',', m);
+	if (csv_parse_number_dec(v, 0, ',', &a) == 0 && llabs(a - k) <= 10) {
+		*m = a;
+		return 0;
+	}
+	if (strchr(v, ',') == NULL && csv_parse_number(v, 0, &a) == 0 &&
+	    llabs(a - k) <= 10) {
+		*m = a;
+		return 0;
+	}
+	return -1;
+}
+
 static int
 strava_row(struct csv_importer *im, const struct csv_record *rec)
 {
@@ -266,7 +330,7 @@ strava_row(struct csv_importer *im, const struct csv_record *rec)
 	int64_t x;
 	int rc = -1;
 
-	if (!is_running(type)) {
+	if (!is_running(type) && !csv_l10n_is_run(im->r->locale, type)) {
 		csv_import_other(im, type);
 		return 0;
 	}
@@ -281,15 +345,17 @@ strava_row(struct csv_importer *im, const struct csv_record *rec)
 	if (*v == '\0')
 		return csv_bad(rec, h->name[s->id], v, "a run without an id");
 	v = rec->field[s->date];
-	if (csv_strava_day(v, &r.day) != 0)
+	if (csv_strava_day_dmy(v, im->r->locale != NULL, &r.day) != 0)
 		return csv_bad(rec, h->name[s->date], v, "expected a date like "
-		    "'Oct 6, 2022, 11:19:20 PM' or '2022-10-06 23:19:20'");
+		    "%s or '2022-10-06 23:19:20'", im->r->locale != NULL ?
+		    "'06.10.2022, 23:19:20'" : "'Oct 6, 2022, 11:19:20 PM'");
 
 	/* Distance: metres (old file, second column) or km (first). */
 	if (s->dist_m >= 0 && !csv_is_missing(rec->field[s->dist_m])) {
 		v = rec->field[s->dist_m];
-		if (csv_parse_number(v, 0, &r.distance_m) != 0)
-			return csv_bad(rec, h->name[s->dist_m], v, "expected metres");
+		if (metres(s, v, km_col(rec, s), &r.distance_m) != 0)
+			return csv_bad(rec, h->name[s->dist_m], v, "expected metres%s",
+			    s->dec == ',' ? " matching the distance in km" : "");
 		if (range_check(&RANGE_DISTANCE, r.distance_m, NULL) != 0)
 			return csv_bad(rec, h->name[s->dist_m], v, "distance %s m: "
 			    "must be %s", v, RANGE_DISTANCE.allowed);
@@ -298,7 +364,7 @@ strava_row(struct csv_importer *im, const struct csv_record *rec)
 		if (csv_is_missing(v))
 			return csv_bad(rec, h->name[s->dist_km], v, "a run without "
 			    "a distance");
-		if (csv_parse_number(v, 3, &r.distance_m) != 0)
+		if (csv_parse_number_dec(v, 3, s->dec, &r.distance_m) != 0)
 			return csv_bad(rec, h->name[s->dist_km], v, "expected km");
 		if (range_check(&RANGE_DISTANCE, r.distance_m, NULL) != 0)
 			return csv_bad(rec, h->name[s->dist_km], v, "distance %s km: "
@@ -311,11 +377,13 @@ strava_row(struct csv_importer *im, const struct csv_record *rec)
 	/* Duration: moving time when there is one, else elapsed time. */
 	x = 0;
 	if (s->moving >= 0 && !csv_is_missing(rec->field[s->moving]) &&
-	    csv_parse_number(rec->field[s->moving], 0, &x) == 0 && x > 0)
+	    csv_parse_number_dec(rec->field[s->moving], 0, s->dec, &x) == 0 &&
+	    x > 0)
 		r.duration_s = x;
 	else {
 		v = rec->field[s->elapsed];
-		if (csv_is_missing(v) || csv_parse_number(v, 0, &r.duration_s) != 0)
+		if (csv_is_missing(v) ||
+		    csv_parse_number_dec(v, 0, s->dec, &r.duration_s) != 0)
 			return csv_bad(rec, h->name[s->elapsed], v, "expected "
 			    "seconds");
 	}
@@ -327,13 +395,14 @@ strava_row(struct csv_importer *im, const struct csv_record *rec)
 		    s->elapsed], "%s", msg);
 	}
 
-	if (opt_whole(rec, h, s->rpe, &RANGE_RPE, 0, 1, &x) != 0)
+	if (opt_whole(rec, h, s->rpe, &RANGE_RPE, 0, 1, s->dec, &x) != 0)
 		return -1;
 	r.rpe = (int)x;
-	if (opt_whole(rec, h, s->hr, &RANGE_HR, 0, 1, &x) != 0)
+	if (opt_whole(rec, h, s->hr, &RANGE_HR, 0, 1, s->dec, &x) != 0)
 		return -1;
 	r.avg_hr = (int)x;
-	if (opt_whole(rec, h, s->climb, &RANGE_CLIMB, -1, 0, &r.climb_m) != 0)
+	if (opt_whole(rec, h, s->climb, &RANGE_CLIMB, -1, 0, s->dec,
+	    &r.climb_m) != 0)
 		return -1;
 
 	r.note = make_note(rec, s->name, s->desc);

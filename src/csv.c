@@ -449,6 +449,7 @@ csv_header_init(struct csv_header *h, const struct csv_record *rec)
 	size_t i;
 
 	h->n = rec->n;
+	h->key = NULL;
 	h->name = xcalloc(rec->n, sizeof *h->name);
 	for (i = 0; i < rec->n; i++) {
 		h->name[i] = xstrdup(rec->field[i]);
@@ -464,7 +465,9 @@ csv_header_free(struct csv_header *h)
 	for (i = 0; i < h->n; i++)
 		free(h->name[i]);
 	free(h->name);
+	free(h->key);
 	h->name = NULL;
+	h->key = NULL;
 	h->n = 0;
 }
 
@@ -475,7 +478,8 @@ csv_header_find(const struct csv_header *h, const char *name, int occurrence)
 	int seen = 0;
 
 	for (i = 0; i < h->n; i++)
-		if (strcasecmp(h->name[i], name) == 0 && ++seen == occurrence)
+		if (strcasecmp(h->key != NULL ? h->key[i] : h->name[i], name) == 0 &&
+		    ++seen == occurrence)
 			return (int)i;
 	return -1;
 }
@@ -495,33 +499,58 @@ csv_is_missing(const char *s)
 	return 0;
 }
 
-int
-csv_parse_number(const char *s, int decimals, int64_t *scaled)
+/* The length of a thousands separator at p (other than the decimal mark
+ * dec), 0 when there is none. */
+static size_t
+group_sep(const char *p, char dec)
+{
+	if (dec == '.')
+		return *p == ',';
+	if (*p == '.' || *p == ' ')
+		return 1;
+	if (strncmp(p, "\xc2\xa0", 2) == 0)          /* no-break space */
+		return 2;
+	if (strncmp(p, "\xe2\x80\xaf", 3) == 0)      /* narrow no-break space */
+		return 3;
+	return 0;
+}
+
+/* The number at s with decimal mark dec; grouping allows thousands
+ * separators (one kind per number, groups of three). */
+static int
+parse_number(const char *s, int decimals, char dec, int grouping,
+    int64_t *scaled)
 {
 	int64_t v = 0;
 	int idig = 0, fdig = 0, group = -1, round_up = 0;
-	const char *p = s;
+	const char *p = s, *sep = NULL;
+	size_t sl = 0, k;
 
 	/* Whole part, with optional thousands separators in groups of 3. */
-	for (;; p++) {
+	for (;;) {
 		if (*p >= '0' && *p <= '9') {
 			if (++idig > 12)
 				return -1;
 			v = v * 10 + (*p - '0');
 			if (group >= 0)
 				group++;
-		} else if (*p == ',' && idig > 0 && (group < 0 || group == 3) &&
-		    p[1] >= '0' && p[1] <= '9') {
+			p++;
+		} else if (grouping && (k = group_sep(p, dec)) > 0 && idig > 0 &&
+		    (group < 0 || group == 3) && p[k] >= '0' && p[k] <= '9' &&
+		    (sep == NULL || (k == sl && strncmp(p, sep, k) == 0))) {
 			if (group < 0 && idig > 3)
 				return -1;
+			sep = p;
+			sl = k;
 			group = 0;
+			p += k;
 		} else {
 			break;
 		}
 	}
 	if (idig == 0 || (group >= 0 && group != 3))
 		return -1;
-	if (*p == '.') {
+	if (*p == dec) {
 		p++;
 		for (; *p >= '0' && *p <= '9'; p++) {
 			if (fdig < decimals) {
@@ -541,4 +570,23 @@ csv_parse_number(const char *s, int decimals, int64_t *scaled)
 		v *= 10;
 	*scaled = v + round_up;
 	return 0;
+}
+
+int
+csv_parse_number(const char *s, int decimals, int64_t *scaled)
+{
+	return parse_number(s, decimals, '.', 1, scaled);
+}
+
+int
+csv_parse_number_dec(const char *s, int decimals, char dec, int64_t *scaled)
+{
+	if (dec != ',')
+		return parse_number(s, decimals, '.', 1, scaled);
+	if (parse_number(s, decimals, ',', 1, scaled) == 0)
+		return 0;
+	/* "2432.77001953125": a raw float, '.' the only possible reading. */
+	if (strchr(s, ',') == NULL)
+		return parse_number(s, decimals, '.', 0, scaled);
+	return -1;
 }

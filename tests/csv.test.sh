@@ -77,6 +77,23 @@ same "$(count "$B" run)" $((n + 3)) "garmin added 3"
 expect 0 "$RUNLOG" --db "$B" undo
 same "$(count "$B" run)" "$n" "undo removed the whole import"
 
+# Localised exports: told from the header, named in the report.
+n=$(count "$B" run)
+for f in strava-de strava-fr garmin-da garmin-de; do
+	expect 0 "$RUNLOG" --db "$B" import "tests/fixtures/$f.csv"
+	out_has "Added"
+	expect 0 "$RUNLOG" --db "$B" import "tests/fixtures/$f.csv"
+	out_has "Added 0 runs"
+done
+same "$(count "$B" run)" $((n + 11)) "localised files added 11"
+expect 0 "$RUNLOG" --db "$B" import --dry-run tests/fixtures/strava-de.csv
+out_has "a Strava export in German, 5 rows"
+out_has "Schwimmen 1, Radfahrt 1"
+before=$(rows "$B")
+expect 1 "$RUNLOG" --db "$B" import tests/fixtures/bad-garmin-de.csv
+err_has "line 3, column Distanz: '10,2x': expected a number"
+same "$(rows "$B")" "$before" "a bad localised file changed the journal"
+
 # Bad files and bad options: status, message, nothing written.
 before=$(rows "$B")
 expect 1 "$RUNLOG" --db "$B" import tests/fixtures/bad-type-runs.csv

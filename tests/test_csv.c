@@ -744,6 +744,279 @@ test_own_dedupe(void **state)
 	free(path);
 }
 
+
+/* --- localised exports --------------------------------------------------- */
+
+static void
+test_numbers_per_locale(void **state)
+{
+	int64_t v;
+
+	(void)state;
+	/* English: ',' separates thousands, as before. */
+	assert_int_equal(csv_parse_number("1,025", 0, &v), 0);
+	assert_int_equal(v, 1025);
+	assert_int_equal(csv_parse_number_dec("1,025", 0, '.', &v), 0);
+	assert_int_equal(v, 1025);
+	assert_int_equal(csv_parse_number("10,20", 3, &v), -1);
+	/* Decimal comma: "10,20" km is 10200 m, "1.025" is 1025. */
+	assert_int_equal(csv_parse_number_dec("10,20", 3, ',', &v), 0);
+	assert_int_equal(v, 10200);
+	assert_int_equal(csv_parse_number_dec("1,025", 0, ',', &v), 0);
+	assert_int_equal(v, 1);
+	assert_int_equal(csv_parse_number_dec("1.025", 0, ',', &v), 0);
+	assert_int_equal(v, 1025);
+	assert_int_equal(csv_parse_number_dec("1.234.567,5", 0, ',', &v), 0);
+	assert_int_equal(v, 1234568);
+	assert_int_equal(csv_parse_number_dec("4\xe2\x80\xaf" "200", 0, ',', &v),
+	    0);
+	assert_int_equal(v, 4200);
+	assert_int_equal(csv_parse_number_dec("4\xc2\xa0" "200,5", 1, ',', &v), 0);
+	assert_int_equal(v, 42005);
+	assert_int_equal(csv_parse_number_dec("4 200", 0, ',', &v), 0);
+	assert_int_equal(v, 4200);
+	/* A raw float with '.' can only be a decimal point. */
+	assert_int_equal(csv_parse_number_dec("2432.77001953125", 0, ',', &v), 0);
+	assert_int_equal(v, 2433);
+	/* Mixed or broken groups are refused. */
+	assert_int_equal(csv_parse_number_dec("1.025 000", 0, ',', &v), -1);
+	assert_int_equal(csv_parse_number_dec("1.02,5", 0, ',', &v), -1);
+	assert_int_equal(csv_parse_number_dec("10,2x", 3, ',', &v), -1);
+	assert_int_equal(csv_parse_number_dec(",5", 3, ',', &v), -1);
+	assert_int_equal(csv_parse_number_dec("1,2,3", 3, ',', &v), -1);
+}
+
+static void
+test_strava_dates_day_first(void **state)
+{
+	int d;
+
+	(void)state;
+	set_tz("UTC");
+	assert_int_equal(csv_strava_day_dmy("20.09.2026, 14:12:12", 1, &d), 0);
+	assert_int_equal(d, day("2026-09-20"));
+	assert_int_equal(csv_strava_day_dmy("5/10/2026 07:15:00", 1, &d), 0);
+	assert_int_equal(d, day("2026-10-05"));
+	assert_int_equal(csv_strava_day_dmy("2014-09-12 16:54:28", 1, &d), 0);
+	assert_int_equal(d, day("2014-09-12"));
+	/* UTC, like the English dates: 23:30 UTC is the next day at UTC+13. */
+	set_tz("NZDT-13");
+	assert_int_equal(csv_strava_day_dmy("21.09.2026, 23:30:00", 1, &d), 0);
+	assert_int_equal(d, day("2026-09-22"));
+	set_tz("UTC");
+	assert_int_equal(csv_strava_day_dmy("20.09.2026, 14:12:12", 0, &d), -1);
+	assert_int_equal(csv_strava_day_dmy("31.09.2026, 14:12:12", 1, &d), -1);
+	assert_int_equal(csv_strava_day_dmy("20.13.2026, 14:12:12", 1, &d), -1);
+	assert_int_equal(csv_strava_day_dmy("20.09/2026, 14:12:12", 1, &d), -1);
+	assert_int_equal(csv_strava_day_dmy("20.09.2026, 2:12:12 PM", 1, &d), -1);
+	assert_int_equal(csv_strava_day_dmy("20.09.2026, 25:12:12", 1, &d), -1);
+	/* One digit and the end: nothing read past it (ASan). */
+	{
+		char *one = xstrdup("1");
+		assert_int_equal(csv_strava_day_dmy(one, 1, &d), -1);
+		free(one);
+	}
+}
+
+static void
+test_strava_german(void **state)
+{
+	struct fx *f = *state;
+	struct csv_import_report r;
+	struct run x;
+
+	import_ok(f->st, FIX "strava-de.csv", &r);
+	assert_int_equal(r.format, CSV_FMT_STRAVA);
+	assert_non_null(r.locale);
+	assert_string_equal(r.locale->lang, "de");
+	assert_int_equal(r.rows, 5);
+	assert_int_equal(r.added, 3);
+	assert_int_equal(r.other, 2);      /* Schwimmen, Radfahrt */
+	csv_import_report_free(&r);
+
+	/* Decimal commas everywhere, the German date, Langer Lauf. */
+	x = run_by_ext(f->st, "strava", "2000000001");
+	assert_int_equal(x.day, day("2026-09-20"));
+	assert_int_equal(x.distance_m, 10200);
+	assert_int_equal(x.duration_s, 3600);
+	assert_int_equal(x.climb_m, 87);
+	assert_int_equal(x.avg_hr, 151);
+	assert_int_equal(x.rpe, 6);
+	assert_int_equal(x.type, RUN_LONG);
+	assert_string_equal(x.note, "Langer Lauf, H\xc3\xbcgel: Gut gelaufen "
+	    "zweite H\xc3\xa4lfte schneller");
+	run_free(&x);
+
+	/* "5.432" s (thousands), no moving time, a raw float in metres. */
+	x = run_by_ext(f->st, "strava", "2000000002");
+	assert_int_equal(x.day, day("2026-09-21"));
+	assert_int_equal(x.distance_m, 12341);
+	assert_int_equal(x.duration_s, 5432);
+	assert_int_equal(x.climb_m, 310);
+	assert_int_equal(x.type, RUN_OTHER);
+	run_free(&x);
+
+	/* "5000.125" m is 5000 m, not 5000125: the km column says which. */
+	x = run_by_ext(f->st, "strava", "2000000004");
+	assert_int_equal(x.day, day("2026-09-23"));
+	assert_int_equal(x.distance_m, 5000);
+	assert_int_equal(x.duration_s, 1750);
+	assert_int_equal(x.type, RUN_RACE);
+	run_free(&x);
+
+	import_ok(f->st, FIX "strava-de.csv", &r);
+	assert_int_equal(r.added, 0);
+	assert_int_equal(r.already, 3);
+	csv_import_report_free(&r);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 3);
+}
+
+static void
+test_strava_french(void **state)
+{
+	struct fx *f = *state;
+	struct csv_import_report r;
+	struct run x;
+
+	import_ok(f->st, FIX "strava-fr.csv", &r);
+	assert_int_equal(r.format, CSV_FMT_STRAVA);
+	assert_string_equal(r.locale->lang, "fr");
+	assert_int_equal(r.added, 2);
+	assert_int_equal(r.other, 1);
+	assert_string_equal(r.sport[0].name, "V\xc3\xa9lo");
+	csv_import_report_free(&r);
+
+	x = run_by_ext(f->st, "strava", "3000000001");
+	assert_int_equal(x.day, day("2026-10-05"));
+	assert_int_equal(x.distance_m, 8450);
+	assert_int_equal(x.duration_s, 2650);
+	assert_int_equal(x.climb_m, 42);
+	assert_int_equal(x.avg_hr, 148);
+	assert_int_equal(x.rpe, 0);
+	run_free(&x);
+
+	/* Narrow no-break space between thousands; km only. */
+	x = run_by_ext(f->st, "strava", "3000000003");
+	assert_int_equal(x.day, day("2026-10-07"));
+	assert_int_equal(x.distance_m, 9870);
+	assert_int_equal(x.duration_s, 4200);
+	assert_int_equal(x.rpe, 7);
+	run_free(&x);
+
+	import_ok(f->st, FIX "strava-fr.csv", &r);
+	assert_int_equal(r.added, 0);
+	assert_int_equal(r.already, 2);
+	csv_import_report_free(&r);
+}
+
+static void
+test_garmin_danish(void **state)
+{
+	struct fx *f = *state;
+	struct csv_import_report r;
+	struct run x;
+
+	import_ok(f->st, FIX "garmin-da.csv", &r);
+	assert_int_equal(r.format, CSV_FMT_GARMIN);
+	assert_string_equal(r.locale->lang, "da");
+	assert_int_equal(r.added, 3);
+	assert_int_equal(r.other, 1);     /* Cykling */
+	assert_int_equal(r.units, UNIT_KM);
+	csv_import_report_free(&r);
+
+	x = run_by_ext(f->st, "garmin", "2026-05-03 07:10:00");
+	assert_int_equal(x.day, day("2026-05-03"));
+	assert_int_equal(x.distance_m, 10200);    /* "10,20" */
+	assert_int_equal(x.duration_s, 3060);
+	assert_int_equal(x.avg_hr, 149);
+	assert_int_equal(x.climb_m, 1204);        /* "1.204" */
+	assert_string_equal(x.note, "Morgenl\xc3\xb8" "b");
+	run_free(&x);
+	/* "00:25:00,5": a decimal comma in the tenths, rounded up. */
+	x = run_by_ext(f->st, "garmin", "2026-05-04 18:00:00");
+	assert_int_equal(x.distance_m, 5000);
+	assert_int_equal(x.duration_s, 1501);
+	assert_int_equal(x.climb_m, -1);
+	run_free(&x);
+	x = run_by_ext(f->st, "garmin", "2026-05-06 09:00:00");
+	assert_int_equal(x.distance_m, 14750);
+	assert_int_equal(x.duration_s, 5400);
+	assert_int_equal(x.climb_m, 310);
+	run_free(&x);
+
+	import_ok(f->st, FIX "garmin-da.csv", &r);
+	assert_int_equal(r.added, 0);
+	assert_int_equal(r.already, 3);
+	csv_import_report_free(&r);
+}
+
+static void
+test_garmin_german(void **state)
+{
+	struct fx *f = *state;
+	struct csv_import_report r;
+	struct run x;
+
+	import_ok(f->st, FIX "garmin-de.csv", &r);
+	assert_string_equal(r.locale->lang, "de");
+	assert_int_equal(r.format, CSV_FMT_GARMIN);
+	assert_int_equal(r.added, 3);
+	assert_int_equal(r.other, 1);
+	assert_int_equal(r.units, UNIT_KM);
+	csv_import_report_free(&r);
+	x = run_by_ext(f->st, "garmin", "2026-06-01 06:30:00");
+	assert_int_equal(x.distance_m, 12500);
+	assert_int_equal(x.duration_s, 3750);
+	assert_int_equal(x.climb_m, 120);
+	run_free(&x);
+	/* A day-first date. */
+	x = run_by_ext(f->st, "garmin", "02.06.2026 19:00:00");
+	assert_int_equal(x.day, day("2026-06-02"));
+	assert_int_equal(x.distance_m, 8000);
+	assert_int_equal(x.duration_s, 2400);
+	run_free(&x);
+	x = run_by_ext(f->st, "garmin", "2026-06-03 08:00:00");
+	assert_int_equal(x.distance_m, 15300);
+	assert_int_equal(x.duration_s, 6300);
+	assert_int_equal(x.climb_m, 1050);        /* "1.050" */
+	run_free(&x);
+}
+
+/* The English files keep ',' as the thousands separator. */
+static void
+test_english_thousands_unchanged(void **state)
+{
+	struct fx *f = *state;
+	struct csv_import_report r;
+	struct run x;
+
+	import_ok(f->st, FIX "garmin-km.csv", &r);
+	assert_null(r.locale);
+	csv_import_report_free(&r);
+	x = run_by_ext(f->st, "garmin", "2026-04-23 08:04:14");
+	assert_int_equal(x.distance_m, 10020);
+	assert_int_equal(x.climb_m, 1204);        /* "1,204" */
+	run_free(&x);
+	import_ok(f->st, FIX "strava-2025.csv", &r);
+	assert_null(r.locale);
+	csv_import_report_free(&r);
+}
+
+static void
+test_localised_bad_value(void **state)
+{
+	struct fx *f = *state;
+	struct csv_import_report r;
+
+	import_ok(f->st, FIX "garmin-km.csv", &r);   /* something to keep */
+	csv_import_report_free(&r);
+	expect_refused(f->st, FIX "bad-garmin-de.csv",
+	    "line 3, column Distanz: '10,2x': expected a number");
+	/* A header in another language is still refused, naming what is read. */
+	expect_refused(f->st, FIX "bad-header.csv",
+	    "Strava exports in English, German or French");
+}
+
 int
 main(void)
 {
@@ -771,6 +1044,16 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_skip_bad_and_dry_run, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_own_dedupe, setup, teardown),
+		cmocka_unit_test(test_numbers_per_locale),
+		cmocka_unit_test(test_strava_dates_day_first),
+		cmocka_unit_test_setup_teardown(test_strava_german, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_strava_french, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_garmin_danish, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_garmin_german, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_english_thousands_unchanged,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_localised_bad_value, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,8 @@
 /*
  * The foreign-value parsers of the importers: numbers with thousands
- * separators, Strava dates, Garmin durations, missing-value markers, the
- * formula prefix, HTML stripping and text cleaning.
+ * separators or a decimal comma, Strava dates (day first too), Garmin
+ * durations, missing-value markers, the formula prefix, HTML stripping and
+ * text cleaning.
  */
 #include "fuzz.h"
 #include "csv.h"
@@ -15,9 +16,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int64_t v;
 	int day, k;
 
-	for (k = 0; k <= 3; k++)
+	for (k = 0; k <= 3; k++) {
 		csv_parse_number(s, k, &v);
+		if (csv_parse_number_dec(s, k, ',', &v) == 0)
+			FUZZ_CHECK(v >= 0);
+	}
 	if (csv_strava_day(s, &day) == 0)
+		FUZZ_CHECK(day >= DATE_MIN - 1 && day <= DATE_MAX + 1);
+	if (csv_strava_day_dmy(s, 1, &day) == 0)
 		FUZZ_CHECK(day >= DATE_MIN - 1 && day <= DATE_MAX + 1);
 	if (csv_garmin_duration(s, &v) == 0)
 		FUZZ_CHECK(v >= 0);
