@@ -30,7 +30,8 @@ int entry_ref_parse(const char *s, enum entry_kind *k, int64_t *id);
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 1
+/* The journal version this runlog writes: the number of schema/ files. */
+int store_latest_version(void);
 
 /*
  * For tests of the upgrade path only: open journals as if the migrations

@@ -33,8 +33,8 @@ extern const int schema_migration_count;
 static const char *const *migrations = schema_migrations;
 static int migration_count = -1;
 
-static int
-latest_version(void)
+int
+store_latest_version(void)
 {
 	return migration_count < 0 ? schema_migration_count : migration_count;
 }
@@ -449,10 +449,10 @@ inspect(const char *path)
 	if (query_text(db, "PRAGMA user_version", v, sizeof v) != 0)
 		goto unreadable;
 	version = atoi(v);
-	if (version > latest_version()) {
+	if (version > store_latest_version()) {
 		err_set("%s: written by a newer runlog (journal version %d, this "
 		    "runlog reads up to %d); it was left untouched", path, version,
-		    latest_version());
+		    store_latest_version());
 		goto out;
 	}
 	if (version <= 0) {
@@ -468,7 +468,7 @@ inspect(const char *path)
 		goto out;
 	}
 	/* A journal about to be migrated is checked whole first. */
-	if (version < latest_version() && quick_check(db, path) != 0)
+	if (version < store_latest_version() && quick_check(db, path) != 0)
 		goto out;
 	rc = 0;
 	goto out;
@@ -533,7 +533,7 @@ backup_before_migrate(struct store *st, int version)
 	else
 		fprintf(stderr, "runlog: upgrading the journal from version %d "
 		    "to %d; a copy of the old one is in %s\n", version,
-		    latest_version(), dest);
+		    store_latest_version(), dest);
 	sqlite3_close(out);
 	free(dest);
 	return rc;
@@ -550,11 +550,11 @@ migrate(struct store *st)
 	/* Read again inside the lock: another runlog may have just migrated. */
 	if (read_user_version(st, &version) != 0)
 		goto fail;
-	for (i = version; i < latest_version(); i++)
+	for (i = version; i < store_latest_version(); i++)
 		if (db_exec(st, migrations[i]) != 0)
 			goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
-	    latest_version());
+	    store_latest_version());
 	if (db_exec(st, sql) != 0 || db_exec(st, "COMMIT") != 0)
 		goto fail;
 	return 0;
@@ -587,13 +587,13 @@ store_open(const char *path, struct store **out)
 	sqlite3_busy_timeout(st->db, 10000);
 	if (read_user_version(st, &version) != 0)
 		goto fail;
-	if (version > latest_version()) {
+	if (version > store_latest_version()) {
 		err_set("%s: written by a newer runlog (journal version %d, this "
 		    "runlog reads up to %d); it was left untouched", path, version,
-		    latest_version());
+		    store_latest_version());
 		goto fail;
 	}
-	if (version > 0 && version < latest_version() && !memory &&
+	if (version > 0 && version < store_latest_version() && !memory &&
 	    backup_before_migrate(st, version) != 0)
 		goto fail;
 	/* Sorts and temporary tables stay in memory: nothing of the journal
@@ -603,7 +603,7 @@ store_open(const char *path, struct store **out)
 	    db_exec(st, "PRAGMA synchronous = FULL") != 0 ||
 	    db_exec(st, "PRAGMA foreign_keys = ON") != 0)
 		goto fail;
-	if (version < latest_version() && migrate(st) != 0)
+	if (version < store_latest_version() && migrate(st) != 0)
 		goto fail;
 	*out = st;
 	return 0;
