@@ -6,9 +6,15 @@
 #ifndef RUNLOG_ENTRY_H
 #define RUNLOG_ENTRY_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define NOTE_MAX 4000          /* bytes of a note */
+
+enum entry_kind {
+	ENTRY_RUN, ENTRY_SLEEP, ENTRY_DRINK, ENTRY_CHECKIN, ENTRY_REST,
+	ENTRY_KIND_COUNT
+};
 
 enum run_type {
 	RUN_EASY, RUN_LONG, RUN_TEMPO, RUN_INTERVAL, RUN_RACE, RUN_RECOVERY,
@@ -102,6 +108,88 @@ int sleep_validate(const struct sleep *s);
 int drink_validate(const struct drink *d);
 int checkin_validate(const struct checkin *c);
 int note_validate(const char *note);
+
+/* The letter that prefixes an entry's id on screen: r, s, d, f, x. */
+char entry_kind_letter(enum entry_kind k);
+/* "run", "sleep", "drink", "check-in", "rest day". */
+const char *entry_kind_name(enum entry_kind k);
+/* "r12" -> ENTRY_RUN, 12. -1 with err_set() on anything else. */
+int entry_ref_parse(const char *s, enum entry_kind *k, int64_t *id);
+
+/*
+ * Descriptors: each kind of entry as data. A field names its SQL column,
+ * its CSV column, how it is stored in the kind's struct (offset and type),
+ * its unit and its range. The store's column lists, readers and binders,
+ * the CSV writers and readers, show, History and the forms loop over these
+ * tables; a new field is one row here, one member of the struct, one
+ * migration and the manual.
+ */
+enum field_type {
+	FT_ID,          /* int64_t, the row id */
+	FT_DAY,         /* int, days since 1970-01-01; stored 'YYYY-MM-DD' */
+	FT_INT,         /* int */
+	FT_INT64,       /* int64_t */
+	FT_BOOL,        /* int, 0 or 1 */
+	FT_RUN_TYPE,    /* enum run_type, stored as its name */
+	FT_TEXT         /* char *, allocated; NULL = none */
+};
+
+/* The unit a number is typed and shown in (units.h formats each). */
+enum field_unit {
+	FU_NONE,        /* a plain count or scale */
+	FU_DISTANCE,    /* metres */
+	FU_DURATION,    /* seconds */
+	FU_MINUTES,     /* minutes, shown as hours */
+	FU_VOLUME,      /* millilitres */
+	FU_MASS,        /* grams */
+	FU_BPM,         /* beats per minute */
+	FU_METRES       /* metres of climb */
+};
+
+enum {
+	FIELD_REQUIRED = 1 << 0,   /* NOT NULL, always given */
+	FIELD_OPTIONAL = 1 << 1,   /* may be absent: its 'none' value, NULL in SQL */
+	FIELD_STAMP    = 1 << 2,   /* created_at / updated_at, set by the store */
+	FIELD_ORIGIN   = 1 << 3    /* source / external_id of imported runs */
+};
+
+struct entry_field {
+	const char  *column;        /* SQL column: "distance_m" */
+	const char  *csv;           /* CSV column: "distance_km"; NULL: not in CSV */
+	const char  *label;         /* as the user knows it: "distance" */
+	enum field_type type;
+	enum field_unit unit;
+	const struct field_range *range;   /* NULL: no range to check */
+	int64_t      none;          /* the value meaning "not given" */
+	unsigned     flags;         /* FIELD_* */
+	size_t       off;           /* offsetof() into the kind's struct */
+};
+
+struct entry_desc {
+	enum entry_kind kind;
+	char         letter;        /* 'r' */
+	const char  *name;          /* "run" */
+	const char  *table;         /* "run" */
+	size_t       size;          /* sizeof (struct run) */
+	const struct entry_field *fields;
+	size_t       nfields;
+};
+
+extern const struct entry_desc entry_descs[ENTRY_KIND_COUNT];
+
+const struct entry_desc *entry_desc(enum entry_kind k);
+/* The field whose SQL column is column, or NULL. */
+const struct entry_field *entry_field_find(const struct entry_desc *d,
+    const char *column);
+/* A number field of entry e (FT_ID, FT_DAY, FT_INT, FT_INT64, FT_BOOL,
+ * FT_RUN_TYPE) as int64_t, and the way back. */
+int64_t entry_get(const void *e, const struct entry_field *f);
+void    entry_set(void *e, const struct entry_field *f, int64_t v);
+/* The slot of an FT_TEXT field. */
+char  **entry_text(void *e, const struct entry_field *f);
+const char *entry_text_get(const void *e, const struct entry_field *f);
+/* Frees every FT_TEXT field of e and sets it to NULL. */
+void    entry_free_fields(const struct entry_desc *d, void *e);
 
 void run_free(struct run *r);
 void sleep_free(struct sleep *s);

@@ -17,17 +17,6 @@
 
 #include "entry.h"
 
-enum entry_kind {
-	ENTRY_RUN, ENTRY_SLEEP, ENTRY_DRINK, ENTRY_CHECKIN, ENTRY_REST,
-	ENTRY_KIND_COUNT
-};
-
-/* The letter that prefixes an entry's id on screen: r, s, d, f, x. */
-char entry_kind_letter(enum entry_kind k);
-const char *entry_kind_name(enum entry_kind k);
-/* "r12" -> ENTRY_RUN, 12. -1 with err_set() on anything else. */
-int entry_ref_parse(const char *s, enum entry_kind *k, int64_t *id);
-
 struct store;
 
 /* The journal version this runlog writes: the number of schema/ files. */
@@ -107,6 +96,29 @@ void sleep_list_free(struct sleep *v, size_t n);
 void drink_list_free(struct drink *v, size_t n);
 void checkin_list_free(struct checkin *v, size_t n);
 void rest_list_free(struct rest *v, size_t n);
+
+/*
+ * Every entry of every kind on the days [from, to], each list ordered by
+ * day, then id: the one call behind show, export, the analysis series,
+ * the Day screen and History. Free with entries_free().
+ */
+struct entries {
+	struct run     *runs;     size_t nruns;
+	struct sleep   *sleeps;   size_t nsleeps;
+	struct drink   *drinks;   size_t ndrinks;
+	struct checkin *checkins; size_t ncheckins;
+	struct rest    *rests;    size_t nrests;
+};
+int  store_load(struct store *st, int from, int to, struct entries *out);
+void entries_free(struct entries *e);
+
+/*
+ * The newest day before day (store_day_before) or the oldest day after it
+ * (store_day_after) that holds an entry of any kind, for paging through
+ * History; 1 when there is none, -1 on error.
+ */
+int store_day_before(struct store *st, int day, int *out);
+int store_day_after(struct store *st, int day, int *out);
 
 /* One entry by id; 1 when there is none. */
 int store_get_run(struct store *st, int64_t id, struct run *r);

@@ -33,6 +33,20 @@ void buf_clear(struct buf *b);
  */
 void err_set(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *err_get(void);
+/*
+ * Puts context before the current error: after err_set("no such file"),
+ * err_prefix("import %s", path) leaves "import x.csv: no such file".
+ */
+void err_prefix(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Temporary files that must not outlive the process: removed at exit and
+ * on INT, TERM, HUP, QUIT, PIPE, ALRM, USR1, USR2 and XFSZ (the signal is
+ * then raised again with its default action). cleanup_remove() forgets a
+ * path once it was renamed into place (do_unlink 0) or removed by hand.
+ */
+int  cleanup_add(const char *path);
+void cleanup_remove(const char *path, int do_unlink);
 
 /* The directory part of path ("." when there is none), allocated. */
 char *path_dir(const char *path);

@@ -1,9 +1,11 @@
 /* entry: ranges and validation shared by every way an entry comes in. */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "entry.h"
+#include "units.h"
 #include "util.h"
 
 const struct field_range RANGE_DISTANCE = { "distance", 0, 500000, 1, "more than 0 and at most 500 km" };
@@ -175,4 +177,239 @@ rest_free(struct rest *r)
 	free(r->created_at);
 	free(r->updated_at);
 	r->note = r->created_at = r->updated_at = NULL;
+}
+
+/* --- descriptors ------------------------------------------------------ */
+
+#define F(st, m) offsetof(struct st, m)
+#define STAMPS(st) \
+	{ "created_at", "created_at", "created", FT_TEXT, FU_NONE, NULL, 0, \
+	    FIELD_STAMP, F(st, created_at) }, \
+	{ "updated_at", "updated_at", "updated", FT_TEXT, FU_NONE, NULL, 0, \
+	    FIELD_STAMP, F(st, updated_at) }
+
+static const struct entry_field run_fields[] = {
+	{ "id", NULL, "id", FT_ID, FU_NONE, NULL, 0, FIELD_REQUIRED, F(run, id) },
+	{ "day", "date", "date", FT_DAY, FU_NONE, NULL, 0, FIELD_REQUIRED,
+	    F(run, day) },
+	{ "distance_m", "distance_km", "distance", FT_INT64, FU_DISTANCE,
+	    &RANGE_DISTANCE, 0, FIELD_REQUIRED, F(run, distance_m) },
+	{ "duration_s", "duration_s", "duration", FT_INT64, FU_DURATION,
+	    &RANGE_DURATION, 0, FIELD_REQUIRED, F(run, duration_s) },
+	{ "rpe", "rpe_1_10", "rpe", FT_INT, FU_NONE, &RANGE_RPE, 0,
+	    FIELD_OPTIONAL, F(run, rpe) },
+	{ "type", "type", "type", FT_RUN_TYPE, FU_NONE, NULL, 0,
+	    FIELD_REQUIRED, F(run, type) },
+	{ "avg_hr", "avg_hr_bpm", "heart rate", FT_INT, FU_BPM, &RANGE_HR, 0,
+	    FIELD_OPTIONAL, F(run, avg_hr) },
+	{ "climb_m", "climb_m", "climb", FT_INT64, FU_METRES, &RANGE_CLIMB, -1,
+	    FIELD_OPTIONAL, F(run, climb_m) },
+	{ "mass_before_g", "mass_before_kg", "mass before", FT_INT64, FU_MASS,
+	    &RANGE_MASS, 0, FIELD_OPTIONAL, F(run, mass_before_g) },
+	{ "mass_after_g", "mass_after_kg", "mass after", FT_INT64, FU_MASS,
+	    &RANGE_MASS, 0, FIELD_OPTIONAL, F(run, mass_after_g) },
+	{ "note", "note", "note", FT_TEXT, FU_NONE, NULL, 0, FIELD_OPTIONAL,
+	    F(run, note) },
+	{ "source", "source", "source", FT_TEXT, FU_NONE, NULL, 0,
+	    FIELD_ORIGIN, F(run, source) },
+	{ "external_id", "external_id", "external id", FT_TEXT, FU_NONE, NULL,
+	    0, FIELD_ORIGIN | FIELD_OPTIONAL, F(run, external_id) },
+	STAMPS(run),
+};
+
+static const struct entry_field sleep_fields[] = {
+	{ "id", NULL, "id", FT_ID, FU_NONE, NULL, 0, FIELD_REQUIRED,
+	    F(sleep, id) },
+	{ "day", "date", "date", FT_DAY, FU_NONE, NULL, 0, FIELD_REQUIRED,
+	    F(sleep, day) },
+	{ "minutes", "sleep_min", "sleep", FT_INT64, FU_MINUTES, &RANGE_SLEEP,
+	    0, FIELD_REQUIRED, F(sleep, minutes) },
+	{ "quality", "quality_1_5", "quality", FT_INT, FU_NONE, &RANGE_QUALITY,
+	    0, FIELD_OPTIONAL, F(sleep, quality) },
+	{ "note", "note", "note", FT_TEXT, FU_NONE, NULL, 0, FIELD_OPTIONAL,
+	    F(sleep, note) },
+	STAMPS(sleep),
+};
+
+static const struct entry_field drink_fields[] = {
+	{ "id", NULL, "id", FT_ID, FU_NONE, NULL, 0, FIELD_REQUIRED,
+	    F(drink, id) },
+	{ "day", "date", "date", FT_DAY, FU_NONE, NULL, 0, FIELD_REQUIRED,
+	    F(drink, day) },
+	{ "volume_ml", "volume_ml", "volume", FT_INT64, FU_VOLUME,
+	    &RANGE_VOLUME, 0, FIELD_REQUIRED, F(drink, volume_ml) },
+	{ "electrolytes", "electrolytes", "electrolytes", FT_BOOL, FU_NONE,
+	    NULL, 0, FIELD_REQUIRED, F(drink, electrolytes) },
+	STAMPS(drink),
+};
+
+static const struct entry_field checkin_fields[] = {
+	{ "id", NULL, "id", FT_ID, FU_NONE, NULL, 0, FIELD_REQUIRED,
+	    F(checkin, id) },
+	{ "day", "date", "date", FT_DAY, FU_NONE, NULL, 0, FIELD_REQUIRED,
+	    F(checkin, day) },
+	{ "fatigue", "fatigue_1_10", "fatigue", FT_INT, FU_NONE,
+	    &RANGE_FATIGUE, 0, FIELD_REQUIRED, F(checkin, fatigue) },
+	{ "soreness", "soreness_1_10", "soreness", FT_INT, FU_NONE,
+	    &RANGE_SORENESS, 0, FIELD_OPTIONAL, F(checkin, soreness) },
+	{ "mood", "mood_1_5", "mood", FT_INT, FU_NONE, &RANGE_MOOD, 0,
+	    FIELD_OPTIONAL, F(checkin, mood) },
+	{ "stress", "stress_1_5", "stress", FT_INT, FU_NONE, &RANGE_STRESS, 0,
+	    FIELD_OPTIONAL, F(checkin, stress) },
+	{ "rhr", "resting_hr_bpm", "resting HR", FT_INT, FU_BPM, &RANGE_HR, 0,
+	    FIELD_OPTIONAL, F(checkin, rhr) },
+	{ "ill", "ill", "ill", FT_BOOL, FU_NONE, NULL, 0, FIELD_REQUIRED,
+	    F(checkin, ill) },
+	{ "pain", "sharp_pain", "sharp pain", FT_BOOL, FU_NONE, NULL, 0,
+	    FIELD_REQUIRED, F(checkin, pain) },
+	{ "swelling", "swelling", "swelling", FT_BOOL, FU_NONE, NULL, 0,
+	    FIELD_REQUIRED, F(checkin, swelling) },
+	{ "numbness", "numbness", "numbness", FT_BOOL, FU_NONE, NULL, 0,
+	    FIELD_REQUIRED, F(checkin, numbness) },
+	{ "no_weight", "cannot_bear_weight", "cannot bear weight", FT_BOOL,
+	    FU_NONE, NULL, 0, FIELD_REQUIRED, F(checkin, no_weight) },
+	{ "note", "note", "note", FT_TEXT, FU_NONE, NULL, 0, FIELD_OPTIONAL,
+	    F(checkin, note) },
+	STAMPS(checkin),
+};
+
+static const struct entry_field rest_fields[] = {
+	{ "id", NULL, "id", FT_ID, FU_NONE, NULL, 0, FIELD_REQUIRED,
+	    F(rest, id) },
+	{ "day", "date", "date", FT_DAY, FU_NONE, NULL, 0, FIELD_REQUIRED,
+	    F(rest, day) },
+	{ "note", "rest_note", "note", FT_TEXT, FU_NONE, NULL, 0,
+	    FIELD_OPTIONAL, F(rest, note) },
+	STAMPS(rest),
+};
+
+#define NF(a) (sizeof (a) / sizeof (a)[0])
+
+const struct entry_desc entry_descs[ENTRY_KIND_COUNT] = {
+	{ ENTRY_RUN, 'r', "run", "run", sizeof (struct run), run_fields,
+	    NF(run_fields) },
+	{ ENTRY_SLEEP, 's', "sleep", "sleep", sizeof (struct sleep),
+	    sleep_fields, NF(sleep_fields) },
+	{ ENTRY_DRINK, 'd', "drink", "drink", sizeof (struct drink),
+	    drink_fields, NF(drink_fields) },
+	{ ENTRY_CHECKIN, 'f', "check-in", "checkin", sizeof (struct checkin),
+	    checkin_fields, NF(checkin_fields) },
+	{ ENTRY_REST, 'x', "rest day", "rest", sizeof (struct rest),
+	    rest_fields, NF(rest_fields) },
+};
+
+const struct entry_desc *
+entry_desc(enum entry_kind k)
+{
+	return (unsigned)k < ENTRY_KIND_COUNT ? &entry_descs[k] : NULL;
+}
+
+char
+entry_kind_letter(enum entry_kind k)
+{
+	return entry_descs[k].letter;
+}
+
+const char *
+entry_kind_name(enum entry_kind k)
+{
+	return entry_descs[k].name;
+}
+
+int
+entry_ref_parse(const char *s, enum entry_kind *k, int64_t *id)
+{
+	int i;
+
+	for (i = 0; i < ENTRY_KIND_COUNT; i++) {
+		if (s[0] == entry_descs[i].letter &&
+		    units_parse_int(s + 1, id) == 0 && *id > 0) {
+			*k = (enum entry_kind)i;
+			return 0;
+		}
+	}
+	err_set("entry '%.40s': expected an id as 'runlog show' prints it "
+	    "(r12 run, s3 sleep, d7 drink, f5 check-in, x2 rest day)", s);
+	return -1;
+}
+
+const struct entry_field *
+entry_field_find(const struct entry_desc *d, const char *column)
+{
+	size_t i;
+
+	for (i = 0; i < d->nfields; i++)
+		if (strcmp(d->fields[i].column, column) == 0)
+			return &d->fields[i];
+	return NULL;
+}
+
+int64_t
+entry_get(const void *e, const struct entry_field *f)
+{
+	const char *p = (const char *)e + f->off;
+
+	switch (f->type) {
+	case FT_ID:
+	case FT_INT64:
+		return *(const int64_t *)(const void *)p;
+	case FT_RUN_TYPE:
+		return (int64_t)*(const enum run_type *)(const void *)p;
+	case FT_DAY:
+	case FT_INT:
+	case FT_BOOL:
+		return *(const int *)(const void *)p;
+	case FT_TEXT:
+		break;
+	}
+	return 0;
+}
+
+void
+entry_set(void *e, const struct entry_field *f, int64_t v)
+{
+	char *p = (char *)e + f->off;
+
+	switch (f->type) {
+	case FT_ID:
+	case FT_INT64:
+		*(int64_t *)(void *)p = v;
+		break;
+	case FT_RUN_TYPE:
+		*(enum run_type *)(void *)p = (enum run_type)v;
+		break;
+	case FT_DAY:
+	case FT_INT:
+	case FT_BOOL:
+		*(int *)(void *)p = (int)v;
+		break;
+	case FT_TEXT:
+		break;
+	}
+}
+
+char **
+entry_text(void *e, const struct entry_field *f)
+{
+	return (char **)(void *)((char *)e + f->off);
+}
+
+const char *
+entry_text_get(const void *e, const struct entry_field *f)
+{
+	return *(char *const *)(const void *)((const char *)e + f->off);
+}
+
+void
+entry_free_fields(const struct entry_desc *d, void *e)
+{
+	size_t i;
+
+	for (i = 0; i < d->nfields; i++) {
+		if (d->fields[i].type == FT_TEXT) {
+			char **t = entry_text(e, &d->fields[i]);
+			free(*t);
+			*t = NULL;
+		}
+	}
 }

@@ -133,42 +133,9 @@ struct store {
 	int64_t       bulk_max[ENTRY_KIND_COUNT]; /* max(id) when the batch began */
 };
 
-static const char *const kind_names[ENTRY_KIND_COUNT] = {
-	"run", "sleep", "drink", "check-in", "rest day"
-};
 static const char *const kind_tables[ENTRY_KIND_COUNT] = {
 	"run", "sleep", "drink", "checkin", "rest"
 };
-static const char kind_letters[ENTRY_KIND_COUNT] = { 'r', 's', 'd', 'f', 'x' };
-
-char
-entry_kind_letter(enum entry_kind k)
-{
-	return kind_letters[k];
-}
-
-const char *
-entry_kind_name(enum entry_kind k)
-{
-	return kind_names[k];
-}
-
-int
-entry_ref_parse(const char *s, enum entry_kind *k, int64_t *id)
-{
-	int i;
-
-	for (i = 0; i < ENTRY_KIND_COUNT; i++) {
-		if (s[0] == kind_letters[i] && units_parse_int(s + 1, id) == 0 &&
-		    *id > 0) {
-			*k = (enum entry_kind)i;
-			return 0;
-		}
-	}
-	err_set("entry '%.40s': expected an id as 'runlog show' prints it "
-	    "(r12 run, s3 sleep, d7 drink, f5 check-in, x2 rest day)", s);
-	return -1;
-}
 
 static int
 db_fail(struct store *st, const char *what)
@@ -1198,8 +1165,8 @@ store_delete(struct store *st, enum entry_kind k, int64_t id)
 		return -1;
 	}
 	if (!st->batch)
-		snprintf(label, sizeof label, "delete %s %c%" PRId64, kind_names[k],
-		    kind_letters[k], id);
+		snprintf(label, sizeof label, "delete %s %c%" PRId64, entry_kind_name(k),
+		    entry_kind_letter(k), id);
 	/* The table name comes from the fixed list above, never from input. */
 	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?", kind_tables[k]);
 	if (write_begin(st, label) != 0)
@@ -1567,4 +1534,92 @@ store_count(struct store *st, enum entry_kind k)
 		n = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
 	return n;
+}
+
+/* --- every kind at once ----------------------------------------------- */
+
+int
+store_load(struct store *st, int from, int to, struct entries *out)
+{
+	memset(out, 0, sizeof *out);
+	if (store_runs(st, from, to, &out->runs, &out->nruns) != 0 ||
+	    store_sleeps(st, from, to, &out->sleeps, &out->nsleeps) != 0 ||
+	    store_drinks(st, from, to, &out->drinks, &out->ndrinks) != 0 ||
+	    store_checkins(st, from, to, &out->checkins, &out->ncheckins) != 0 ||
+	    store_rests(st, from, to, &out->rests, &out->nrests) != 0) {
+		entries_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+void
+entries_free(struct entries *e)
+{
+	run_list_free(e->runs, e->nruns);
+	sleep_list_free(e->sleeps, e->nsleeps);
+	drink_list_free(e->drinks, e->ndrinks);
+	checkin_list_free(e->checkins, e->ncheckins);
+	rest_list_free(e->rests, e->nrests);
+	memset(e, 0, sizeof *e);
+}
+
+/* The nearest day holding an entry, before (newer = 0) or after day. */
+static int
+day_beside(struct store *st, int day, int newer, int *out)
+{
+	static const char *const older_sql =
+	    "SELECT max(d) FROM ("
+	    " SELECT max(day) AS d FROM run WHERE day < ?1"
+	    " UNION ALL SELECT max(day) FROM sleep WHERE day < ?1"
+	    " UNION ALL SELECT max(day) FROM drink WHERE day < ?1"
+	    " UNION ALL SELECT max(day) FROM checkin WHERE day < ?1"
+	    " UNION ALL SELECT max(day) FROM rest WHERE day < ?1)";
+	static const char *const newer_sql =
+	    "SELECT min(d) FROM ("
+	    " SELECT min(day) AS d FROM run WHERE day > ?1"
+	    " UNION ALL SELECT min(day) FROM sleep WHERE day > ?1"
+	    " UNION ALL SELECT min(day) FROM drink WHERE day > ?1"
+	    " UNION ALL SELECT min(day) FROM checkin WHERE day > ?1"
+	    " UNION ALL SELECT min(day) FROM rest WHERE day > ?1)";
+	sqlite3_stmt *s = NULL;
+	char ds[16];
+	int rc = 1;
+
+	if (day < DATE_MIN)
+		snprintf(ds, sizeof ds, "0000-00-00");
+	else if (day > DATE_MAX)
+		snprintf(ds, sizeof ds, "9999-99-99");
+	else
+		date_format(day, ds);
+	if (sqlite3_prepare_v2(st->db, newer ? newer_sql : older_sql, -1, &s,
+	    NULL) != SQLITE_OK)
+		return db_fail(st, "read");
+	sqlite3_bind_text(s, 1, ds, -1, SQLITE_TRANSIENT);
+	switch (sqlite3_step(s)) {
+	case SQLITE_ROW:
+		if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
+			const char *t = (const char *)sqlite3_column_text(s, 0);
+			rc = t != NULL && date_parse(t, out) == 0 ? 0 : 1;
+		}
+		break;
+	case SQLITE_DONE:
+		break;
+	default:
+		rc = db_fail(st, "read");
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_day_before(struct store *st, int day, int *out)
+{
+	return day_beside(st, day, 0, out);
+}
+
+int
+store_day_after(struct store *st, int day, int *out)
+{
+	return day_beside(st, day, 1, out);
 }

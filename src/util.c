@@ -1,7 +1,9 @@
 /* util: allocation wrappers, growable strings and the error message slot. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -156,6 +158,19 @@ err_set(const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+err_prefix(const char *fmt, ...)
+{
+	char ctx[512], old[sizeof errmsg];
+	va_list ap;
+
+	memcpy(old, errmsg, sizeof old);
+	va_start(ap, fmt);
+	vsnprintf(ctx, sizeof ctx, fmt, ap);
+	va_end(ap);
+	snprintf(errmsg, sizeof errmsg, "%s: %s", ctx, old);
+}
+
 const char *
 err_get(void)
 {
@@ -307,4 +322,83 @@ path_base(const char *path)
 	const char *slash = strrchr(path, '/');
 
 	return slash != NULL ? slash + 1 : path;
+}
+
+/* --- temporary files removed on every exit path ------------------------ */
+
+#define CLEANUP_MAX 8
+
+/* Written before the signal handler may run; read by it. */
+static char *volatile cleanup_paths[CLEANUP_MAX];
+static int cleanup_installed;
+
+static void
+cleanup_run(void)
+{
+	int i;
+
+	for (i = 0; i < CLEANUP_MAX; i++) {
+		char *p = cleanup_paths[i];
+		if (p != NULL)
+			unlink(p);
+	}
+}
+
+static void
+cleanup_signal(int sig)
+{
+	cleanup_run();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+int
+cleanup_add(const char *path)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE,
+	    SIGALRM, SIGUSR1, SIGUSR2, SIGXFSZ };
+	size_t k;
+	int i;
+
+	if (!cleanup_installed) {
+		struct sigaction sa;
+
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = cleanup_signal;
+		sigemptyset(&sa.sa_mask);
+		for (k = 0; k < sizeof sigs / sizeof sigs[0]; k++) {
+			struct sigaction old;
+			/* Leave alone what the caller already handles or ignores. */
+			if (sigaction(sigs[k], NULL, &old) == 0 &&
+			    old.sa_handler == SIG_DFL)
+				sigaction(sigs[k], &sa, NULL);
+		}
+		atexit(cleanup_run);
+		cleanup_installed = 1;
+	}
+	for (i = 0; i < CLEANUP_MAX; i++) {
+		if (cleanup_paths[i] == NULL) {
+			cleanup_paths[i] = xstrdup(path);
+			return 0;
+		}
+	}
+	err_set("too many temporary files at once");
+	return -1;
+}
+
+void
+cleanup_remove(const char *path, int do_unlink)
+{
+	int i;
+
+	for (i = 0; i < CLEANUP_MAX; i++) {
+		char *p = cleanup_paths[i];
+		if (p != NULL && strcmp(p, path) == 0) {
+			cleanup_paths[i] = NULL;
+			if (do_unlink)
+				unlink(p);
+			free(p);
+			return;
+		}
+	}
 }
