@@ -1,0 +1,68 @@
+/*
+ * store-int: what the store's own files (store.c, store-entry.c,
+ * store-undo.c) share and no other module may see: the handle, the
+ * prepared statements and the small SQLite helpers.
+ */
+#ifndef RUNLOG_STORE_INT_H
+#define RUNLOG_STORE_INT_H
+
+#include <stdint.h>
+#include <sqlite3.h>
+
+#include "store.h"
+
+enum stmt_id {
+	S_GRP_NEW, S_GRP_OPEN, S_GRP_CLOSE, S_GRP_PRUNE_LOG, S_GRP_PRUNE,
+	S_GRP_EMPTY,
+	S_RUN_ADD, S_RUN_UPD, S_SLEEP_FIND, S_SLEEP_ADD, S_SLEEP_UPD,
+	S_DRINK_ADD, S_DRINK_UPD, S_CHECKIN_FIND, S_CHECKIN_ADD, S_CHECKIN_UPD,
+	S_REST_FIND, S_REST_ADD, S_REST_UPD,
+	S_RUNS, S_SLEEPS, S_DRINKS, S_CHECKINS, S_RESTS,
+	S_RUN_GET, S_SLEEP_GET, S_DRINK_GET, S_CHECKIN_GET,
+	S_COUNT
+};
+
+#define RUN_COLS "id, day, distance_m, duration_s, rpe, type, avg_hr, climb_m, " \
+	"mass_before_g, mass_after_g, note, source, external_id, created_at, updated_at"
+#define SLEEP_COLS "id, day, minutes, quality, note, created_at, updated_at"
+#define DRINK_COLS "id, day, volume_ml, electrolytes, created_at, updated_at"
+#define CHECKIN_COLS "id, day, fatigue, soreness, mood, stress, rhr, ill, pain, " \
+	"swelling, numbness, no_weight, note, created_at, updated_at"
+#define REST_COLS "id, day, note, created_at, updated_at"
+#define NOW "strftime('%Y-%m-%d %H:%M:%S', 'now')"
+
+struct store {
+	sqlite3      *db;
+	char         *path;
+	sqlite3_stmt *stmt[S_COUNT];
+	int           batch;      /* inside store_begin() */
+	int64_t       group;      /* the open undo group */
+	int64_t       bulk_max[ENTRY_KIND_COUNT]; /* max(id) when the batch began */
+};
+
+/* The table of each kind, from a fixed list, never from input. */
+extern const char *const kind_tables[ENTRY_KIND_COUNT];
+
+#define UNDO_KEEP 200   /* undo groups kept */
+
+/* -1 with err_set() naming what failed and SQLite's message. */
+int  db_fail(struct store *st, const char *what);
+int  db_exec(struct store *st, const char *sql);
+/* The prepared statement id, reset and unbound; NULL on error. */
+sqlite3_stmt *stmt(struct store *st, enum stmt_id id);
+void bind_day(sqlite3_stmt *s, int i, int day);
+/* Optional integers: none (0, or -1 where 0 is a value) binds NULL. */
+void bind_opt(sqlite3_stmt *s, int i, int64_t v, int64_t none);
+void bind_text(sqlite3_stmt *s, int i, const char *t);
+void bind_note(sqlite3_stmt *s, int i, const char *note);
+int  col_day(sqlite3_stmt *s, int i);
+char *col_text(sqlite3_stmt *s, int i);
+int  step_done(struct store *st, sqlite3_stmt *s);
+
+/* The largest id of kind k's table; 0 when empty, -1 on error. */
+int64_t max_id(struct store *st, enum entry_kind k);
+/* One write outside a batch: its own transaction and undo group. */
+int  write_begin(struct store *st, const char *label);
+int  write_end(struct store *st, int rc);
+
+#endif
