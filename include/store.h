@@ -41,6 +41,14 @@ void store_close(struct store *st);
  * it costs time in proportion to the journal's size.
  */
 int  store_verify(struct store *st);
+/*
+ * What went wrong without stopping the work: a row skipped because a stored
+ * value is invalid ("sleep s5: day '2026-02-30' is not a date"), a journal
+ * that others can read, an upgrade under way. The store never prints; the
+ * caller takes each message once, oldest first, until NULL. A message is
+ * kept until the next call, and the same message is queued only once.
+ */
+const char *store_warning(struct store *st);
 /* The raw handle, for modules that run their own bounded queries. */
 sqlite3 *store_db(struct store *st);
 const char *store_path(const struct store *st);

@@ -38,12 +38,19 @@ struct store {
 	int           batch;      /* inside store_begin() */
 	int64_t       group;      /* the open undo group */
 	int64_t       bulk_max[ENTRY_KIND_COUNT]; /* max(id) when the batch began */
+	char        **warn;       /* store_warning() queue, allocated */
+	size_t        nwarn, warn_head, warn_cap;
+	char         *warn_given; /* the message last handed out */
 };
 
 /* The table of each kind, from a fixed list, never from input. */
 extern const char *const kind_tables[ENTRY_KIND_COUNT];
 
 #define UNDO_KEEP 200   /* undo groups kept */
+
+/* Queues a message for store_warning(); the store itself never prints. */
+void store_warn(struct store *st, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* -1 with err_set() naming what failed and SQLite's message. */
 int  db_fail(struct store *st, const char *what);

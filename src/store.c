@@ -13,6 +13,7 @@
  * Statements are prepared once and kept for the life of the handle.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -228,6 +229,56 @@ step_done(struct store *st, sqlite3_stmt *s)
 	if (rc != SQLITE_DONE)
 		return db_fail(st, "write");
 	return 0;
+}
+
+/* --- warnings for the caller ----------------------------------------- */
+
+#define WARN_MAX 64     /* queued at most; later ones are counted in one */
+
+void
+store_warn(struct store *st, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	size_t i;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	for (i = 0; i < st->nwarn; i++)
+		if (strcmp(st->warn[i], msg) == 0)
+			return;
+	if (st->nwarn == WARN_MAX)
+		return;
+	if (st->nwarn == st->warn_cap) {
+		st->warn_cap = st->warn_cap ? st->warn_cap * 2 : 8;
+		st->warn = xrealloc(st->warn, st->warn_cap * sizeof *st->warn);
+	}
+	st->warn[st->nwarn++] = xstrdup(msg);
+}
+
+const char *
+store_warning(struct store *st)
+{
+	free(st->warn_given);
+	st->warn_given = NULL;
+	if (st->warn_head == st->nwarn)
+		return NULL;
+	/* Handed out once; the slot stays so the same message is not queued
+	 * again while this handle lives. */
+	st->warn_given = xstrdup(st->warn[st->warn_head++]);
+	return st->warn_given;
+}
+
+static void
+warnings_free(struct store *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nwarn; i++)
+		free(st->warn[i]);
+	free(st->warn);
+	free(st->warn_given);
 }
 
 /* --- opening and migrating ------------------------------------------- */
@@ -560,6 +611,7 @@ store_close(struct store *st)
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
+	warnings_free(st);
 	free(st->path);
 	free(st);
 }
