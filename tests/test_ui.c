@@ -4,6 +4,7 @@
  * files in tests/golden/ (UPDATE_GOLDEN=1 rewrites them); keys fed to the
  * handlers; forms refusing bad values; a resize keeping what was typed.
  */
+#include <inttypes.h>
 #include <locale.h>
 #include <sys/stat.h>
 
@@ -17,6 +18,9 @@
 #include "ui-keys.h"
 #include "ui-text.h"
 #include "util.h"
+
+/* store_warn(), to queue what a damaged journal would. */
+#include "../src/store-int.h"
 
 #define CTRL_U 21
 #define ESC 27
@@ -881,6 +885,250 @@ test_manual_keys(void **state)
 	free(path);
 }
 
+/* Entries with every field given, and with only what is required. */
+static void
+fill_every_field(struct store *st)
+{
+	struct run r;
+	struct sleep sl;
+	struct drink dk;
+	struct checkin c;
+
+	memset(&r, 0, sizeof r);
+	r.day = day("2026-11-20");
+	r.distance_m = 12345;
+	r.duration_s = 3725;
+	r.rpe = 7;
+	r.type = RUN_INTERVAL;
+	r.avg_hr = 151;
+	r.climb_m = 230;
+	r.mass_before_g = 70500;
+	r.mass_after_g = 69800;
+	r.note = xstrdup("hills, then home");
+	assert_int_equal(store_add_run(st, &r), 0);
+	run_free(&r);
+	memset(&r, 0, sizeof r);
+	r.day = day("2026-11-21");
+	r.distance_m = 5000;
+	r.duration_s = 1500;
+	r.type = RUN_RECOVERY;
+	r.climb_m = -1;
+	assert_int_equal(store_add_run(st, &r), 0);
+	run_free(&r);
+	memset(&sl, 0, sizeof sl);
+	sl.day = day("2026-11-20");
+	sl.minutes = 455;
+	sl.quality = 4;
+	sl.note = xstrdup("woke at 3");
+	assert_int_equal(store_put_sleep(st, &sl, NULL), 0);
+	sleep_free(&sl);
+	memset(&sl, 0, sizeof sl);
+	sl.day = day("2026-11-21");
+	sl.minutes = 0;
+	assert_int_equal(store_put_sleep(st, &sl, NULL), 0);
+	sleep_free(&sl);
+	memset(&dk, 0, sizeof dk);
+	dk.day = day("2026-11-20");
+	dk.volume_ml = 750;
+	dk.electrolytes = 1;
+	assert_int_equal(store_add_drink(st, &dk), 0);
+	drink_free(&dk);
+	memset(&c, 0, sizeof c);
+	c.day = day("2026-11-20");
+	c.fatigue = 6;
+	c.soreness = 4;
+	c.mood = 3;
+	c.stress = 2;
+	c.rhr = 52;
+	c.ill = c.pain = c.swelling = c.numbness = c.no_weight = 1;
+	c.note = xstrdup("left calf");
+	assert_int_equal(store_put_checkin(st, &c, NULL), 0);
+	checkin_free(&c);
+	memset(&c, 0, sizeof c);
+	c.day = day("2026-11-21");
+	c.fatigue = 3;
+	assert_int_equal(store_put_checkin(st, &c, NULL), 0);
+	checkin_free(&c);
+}
+
+static int
+setup_every_field(void **state)
+{
+	struct fx *f = fx_open(fill_every_field);
+
+	if (f == NULL)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+/* One entry by kind and id into e, a struct of that kind. */
+static int
+get_entry(struct store *st, enum entry_kind k, int64_t id, void *e)
+{
+	switch (k) {
+	case ENTRY_RUN:     return store_get_run(st, id, e);
+	case ENTRY_SLEEP:   return store_get_sleep(st, id, e);
+	case ENTRY_DRINK:   return store_get_drink(st, id, e);
+	case ENTRY_CHECKIN: return store_get_checkin(st, id, e);
+	default:            fail_msg("no entry kind %d", k);
+	}
+	return -1;
+}
+
+/*
+ * Every field of every form round-trips: an entry opened in its form and
+ * saved untouched reads back identical, field by field as its descriptor
+ * lists them (the change times aside), with every field given and with
+ * only the required ones.
+ */
+static void
+test_forms_round_trip(void **state)
+{
+	static const struct {
+		enum form_kind form;
+		enum entry_kind kind;
+		int64_t id;
+	} cases[] = {
+		{ FORM_RUN, ENTRY_RUN, 1 }, { FORM_RUN, ENTRY_RUN, 2 },
+		{ FORM_SLEEP, ENTRY_SLEEP, 1 }, { FORM_SLEEP, ENTRY_SLEEP, 2 },
+		{ FORM_DRINK, ENTRY_DRINK, 1 },
+		{ FORM_CHECKIN, ENTRY_CHECKIN, 1 },
+		{ FORM_CHECKIN, ENTRY_CHECKIN, 2 },
+	};
+	struct fx *f = *state;
+	int64_t all = store_count(f->st, ENTRY_KIND_COUNT);
+	size_t c, k, compared = 0;
+
+	for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		const struct entry_desc *d = entry_desc(cases[c].kind);
+		void *before = xcalloc(1, d->size), *after = xcalloc(1, d->size);
+
+		assert_int_equal(get_entry(f->st, cases[c].kind, cases[c].id,
+		    before), 0);
+		assert_int_equal(form_open(f->ui, cases[c].form,
+		    (int)entry_get(before, entry_field_find(d, "day")),
+		    cases[c].id), 0);
+		key(f, '\n');
+		if (f->ui->form != NULL)
+			fail_msg("%s %" PRId64 " not saved: %s", d->name, cases[c].id,
+			    form_error(f->ui->form));
+		assert_non_null(strstr(f->ui->msg, "Saved"));
+		assert_int_equal(get_entry(f->st, cases[c].kind, cases[c].id,
+		    after), 0);
+		for (k = 0; k < d->nfields; k++) {
+			const struct entry_field *ef = &d->fields[k];
+			if (ef->flags & FIELD_STAMP)
+				continue;
+			if (ef->type == FT_TEXT) {
+				const char *b = entry_text_get(before, ef);
+				const char *a = entry_text_get(after, ef);
+				if ((a == NULL) != (b == NULL) ||
+				    (a != NULL && strcmp(a, b) != 0))
+					fail_msg("%s %" PRId64 ": %s was '%s', now '%s'",
+					    d->name, cases[c].id, ef->column,
+					    b ? b : "(none)", a ? a : "(none)");
+			} else if (entry_get(before, ef) != entry_get(after, ef))
+				fail_msg("%s %" PRId64 ": %s was %" PRId64 ", now %"
+				    PRId64, d->name, cases[c].id, ef->column,
+				    entry_get(before, ef), entry_get(after, ef));
+			compared++;
+		}
+		entry_free_fields(d, before);
+		entry_free_fields(d, after);
+		free(before);
+		free(after);
+	}
+	/* Nothing added: each save replaced its own entry. */
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), all);
+	/* run 13 fields, sleep 5, drink 4, check-in 13 (stamps aside) */
+	assert_int_equal(compared, 2 * 13 + 2 * 5 + 4 + 2 * 13);
+}
+
+/* A form typed into puts each value where its row says, and only there. */
+static void
+test_form_rows_reach_their_fields(void **state)
+{
+	struct fx *f = *state;
+	struct checkin c;
+
+	assert_int_equal(form_open(f->ui, FORM_CHECKIN, day("2026-11-21"), 2), 0);
+	/* Fatigue, soreness, mood, stress, resting HR, ill, pain ... note */
+	key(f, CTRL_U); type(f, "8\t");
+	type(f, "9\t2\t5\t48\t");
+	type(f, "y\tn\ty\tn\ty\t");
+	type(f, "sore");
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_int_equal(store_get_checkin(f->st, 2, &c), 0);
+	assert_int_equal(c.fatigue, 8);
+	assert_int_equal(c.soreness, 9);
+	assert_int_equal(c.mood, 2);
+	assert_int_equal(c.stress, 5);
+	assert_int_equal(c.rhr, 48);
+	assert_int_equal(c.ill, 1);
+	assert_int_equal(c.pain, 0);
+	assert_int_equal(c.swelling, 1);
+	assert_int_equal(c.numbness, 0);
+	assert_int_equal(c.no_weight, 1);
+	assert_string_equal(c.note, "sore");
+	checkin_free(&c);
+}
+
+/*
+ * An entry deleted by another runlog while its form is open: the save says
+ * it no longer exists and adds nothing back, and opening it says the same.
+ */
+static void
+test_form_entry_deleted_elsewhere(void **state)
+{
+	struct fx *f = *state;
+	struct store *other;
+	int64_t runs = store_count(f->st, ENTRY_RUN);
+	int64_t sleeps = store_count(f->st, ENTRY_SLEEP);
+
+	assert_int_equal(store_open(f->path, &other), 0);
+	assert_int_equal(form_open(f->ui, FORM_RUN, day("2026-11-20"), 1), 0);
+	assert_int_equal(store_delete(other, ENTRY_RUN, 1), 0);
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_non_null(strstr(f->ui->msg, "run r1 no longer exists"));
+	assert_non_null(strstr(f->ui->msg, "deleted elsewhere"));
+	assert_null(strstr(f->ui->msg, "unknown error"));
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs - 1);
+	/* Sleep is saved by day: it must not come back as a new entry. */
+	assert_int_equal(form_open(f->ui, FORM_SLEEP, day("2026-11-20"), 1), 0);
+	assert_int_equal(store_delete(other, ENTRY_SLEEP, 1), 0);
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_non_null(strstr(f->ui->msg, "sleep s1 no longer exists"));
+	assert_int_equal(store_count(f->st, ENTRY_SLEEP), sleeps - 1);
+	/* Opening an entry that is gone. */
+	assert_int_equal(form_open(f->ui, FORM_DRINK, day("2026-11-20"), 99), 1);
+	assert_null(f->ui->form);
+	assert_non_null(strstr(f->ui->msg, "drink d99 no longer exists"));
+	store_close(other);
+}
+
+/* What the store queues reaches the message line, cleaned, none lost. */
+static void
+test_store_warnings_shown(void **state)
+{
+	struct fx *f = *state;
+
+	store_warn(f->st, "sleep s5: day '2026-02-30' is not a \x1b[31mdate");
+	ui_reload(f->ui);
+	assert_non_null(strstr(f->ui->msg, "sleep s5: day '2026-02-30' is not a"));
+	assert_null(strchr(f->ui->msg, '\x1b'));
+	assert_int_equal(f->ui->msg_role, ROLE_WARNING);
+	store_warn(f->st, "run r7: distance 0 m is out of range");
+	store_warn(f->st, "drink d2: volume 90000 ml is out of range");
+	keys(f, "2");
+	assert_non_null(strstr(f->ui->msg, "run r7"));
+	assert_non_null(strstr(f->ui->msg, "(and 1 more)"));
+	assert_null(store_warning(f->st));
+}
+
 int
 main(void)
 {
@@ -904,6 +1152,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_colour_and_text, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_export, setup, fx_close),
 		cmocka_unit_test(test_manual_keys),
+		cmocka_unit_test_setup_teardown(test_forms_round_trip,
+		    setup_every_field, fx_close),
+		cmocka_unit_test_setup_teardown(test_form_rows_reach_their_fields,
+		    setup_every_field, fx_close),
+		cmocka_unit_test_setup_teardown(test_form_entry_deleted_elsewhere,
+		    setup_every_field, fx_close),
+		cmocka_unit_test_setup_teardown(test_store_warnings_shown, setup,
+		    fx_close),
 	};
 
 	return cmocka_run_group_tests_name("ui", tests, NULL, NULL);
