@@ -71,7 +71,6 @@ struct ui_confirm {
 struct ui {
 	struct store        *st;
 	const struct config *cfg;
-	const char          *db_path;
 	int                  today;
 	int                  day;         /* the day the Day screen shows */
 	int                  lines, cols; /* the layout's size */
@@ -86,8 +85,7 @@ struct ui {
 };
 
 /* Sets up state (no terminal needed); today from date_today(). */
-void ui_init(struct ui *ui, struct store *st, const struct config *cfg,
-    const char *db_path);
+void ui_init(struct ui *ui, struct store *st, const struct config *cfg);
 void ui_free(struct ui *ui);
 /* Re-layout after the terminal changed size: the one place for it. */
 void ui_resize(struct ui *ui, int lines, int cols);

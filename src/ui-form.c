@@ -117,9 +117,7 @@ get_run(struct store *st, int64_t id, void *e)
 static int
 put_run(struct store *st, void *e, int update)
 {
-	int rc = update ? store_update_run(st, e) : store_add_run(st, e);
-
-	return rc;
+	return update ? store_update_run(st, e) : store_add_run(st, e);
 }
 
 static void

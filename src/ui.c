@@ -46,15 +46,13 @@ state_of(const struct ui *ui, const struct screen *s)
 }
 
 void
-ui_init(struct ui *ui, struct store *st, const struct config *cfg,
-    const char *db_path)
+ui_init(struct ui *ui, struct store *st, const struct config *cfg)
 {
 	int i;
 
 	memset(ui, 0, sizeof *ui);
 	ui->st = st;
 	ui->cfg = cfg;
-	ui->db_path = db_path;
 	ui->today = date_today();
 	ui->day = ui->today;
 	ui->lines = 24;
@@ -681,7 +679,7 @@ ui_run(struct cli_ctx *ctx)
 	if ((scr = term_open()) == NULL)
 		return 1;
 	ui = xcalloc(1, sizeof *ui);
-	ui_init(ui, st, &ctx->cfg, ctx->db_path);
+	ui_init(ui, st, &ctx->cfg);
 	ui_resize(ui, LINES, COLS);
 	ui_switch(ui, &day_screen);
 	status = loop(ui);
