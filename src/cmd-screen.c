@@ -35,7 +35,7 @@ cmd_screen(struct cli_ctx *ctx, int argc, char **argv)
 	if (o.npos != 1)
 		return cli_usage("screen", "name one screen: day, week, trends, "
 		    "flags or history");
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < UI_SCREENS; i++)
 		if (strcasecmp(o.pos[0], ui_screens[i]->name) == 0)
 			s = ui_screens[i];
 	if (s == NULL)
@@ -53,7 +53,7 @@ cmd_screen(struct cli_ctx *ctx, int argc, char **argv)
 	if (ui_offscreen_open(&off, lines, cols) != 0)
 		return cli_fail("screen");
 	ui = xcalloc(1, sizeof *ui);
-	ui_init(ui, st, &ctx->cfg, ctx->db_path);
+	ui_init(ui, st, &ctx->cfg);
 	ui->day = day;
 	ui_resize(ui, lines, cols);
 	ui_switch(ui, s);

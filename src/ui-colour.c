@@ -6,7 +6,7 @@
  */
 #include <stdlib.h>
 
-#include "ui.h"
+#include "ui-colour.h"
 
 struct role_style {
 	short  fg;

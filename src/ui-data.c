@@ -9,6 +9,7 @@
 
 #include "series.h"
 #include "ui.h"
+#include "ui-data.h"
 #include "util.h"
 
 int

@@ -1,16 +1,20 @@
 /*
  * ui-day: one day of the journal, the screen runlog opens on. Everything
- * about the day is read in enter() with day-bounded queries; keys add a
- * run, sleep, check-in or drink through a form, add a glass of water in
- * one keystroke, mark a rest day and move between days.
+ * about the day is read in enter() with one store_load() of the day and a
+ * bounded series for the week; keys add a run, sleep, check-in or drink
+ * through a form, add a glass of water in one keystroke, mark a rest day
+ * and move between days.
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
 #include "series.h"
 #include "ui.h"
+#include "ui-form.h"
+#include "ui-text.h"
 #include "units.h"
 #include "util.h"
 
@@ -20,6 +24,54 @@ static const char *const weekday_full[] = {
 	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 	"Sunday",
 };
+
+/* What the Day screen shows, private to it. */
+struct day_state {
+	struct entries e;        /* every entry of the day */
+	int64_t fluid_ml;
+	int64_t week_m;          /* this week up to the day */
+	int64_t prev_same_m;     /* last week up to the same weekday */
+	int64_t prev_week_m;     /* last week, all of it */
+	size_t  sel;             /* selected run, then drink */
+	int     nflags;
+	struct an_flag flags[AN_FLAGS_MAX];   /* holding on the day */
+};
+
+static void *
+day_init(struct ui *ui)
+{
+	return xcalloc(1, sizeof (struct day_state));
+}
+
+static void
+day_clear(struct day_state *ds)
+{
+	entries_free(&ds->e);
+	memset(&ds->e, 0, sizeof ds->e);
+	ds->nflags = 0;
+}
+
+static void
+day_free(void *state)
+{
+	if (state != NULL)
+		day_clear(state);
+	free(state);
+}
+
+static int64_t
+day_peek(const void *state, const char *what)
+{
+	const struct day_state *ds = state;
+
+	if (strcmp(what, "fluid_ml") == 0)
+		return ds->fluid_ml;
+	if (strcmp(what, "nrest") == 0)
+		return (int64_t)ds->e.nrests;
+	if (strcmp(what, "sel") == 0)
+		return (int64_t)ds->sel;
+	return INT64_MIN;
+}
 
 static int64_t
 sum_distance(const struct series *se, int from, int to)
@@ -35,35 +87,36 @@ sum_distance(const struct series *se, int from, int to)
 }
 
 static void
-day_enter(struct ui *ui)
+day_enter(struct ui *ui, void *state)
 {
-	struct day_state *ds = &ui->ds;
+	struct day_state *ds = state;
 	struct series se;
 	size_t i, sel = ds->sel;
 	int ws = date_week_start(ui->day, ui->cfg->week_start);
 	int d = ui->day;
 
-	ui_day_state_free(ds);
-	if (store_runs(ui->st, d, d, &ds->runs, &ds->nruns) != 0 ||
-	    store_sleeps(ui->st, d, d, &ds->sleep, &ds->nsleep) != 0 ||
-	    store_drinks(ui->st, d, d, &ds->drinks, &ds->ndrinks) != 0 ||
-	    store_checkins(ui->st, d, d, &ds->ck, &ds->nck) != 0 ||
-	    store_rests(ui->st, d, d, &ds->rest, &ds->nrest) != 0 ||
-	    series_load(ui->st, ws - 7, d, &ui->cfg->an, &se) != 0) {
+	day_clear(ds);
+	if (store_load(ui->st, d, d, &ds->e) != 0) {
+		memset(&ds->e, 0, sizeof ds->e);
+		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
+		    err_get());
+		return;
+	}
+	if (series_load(ui->st, ws - 7, d, &ui->cfg->an, &se) != 0) {
 		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
 		    err_get());
 		return;
 	}
 	ds->fluid_ml = 0;
-	for (i = 0; i < ds->ndrinks; i++)
-		ds->fluid_ml += ds->drinks[i].volume_ml;
+	for (i = 0; i < ds->e.ndrinks; i++)
+		ds->fluid_ml += ds->e.drinks[i].volume_ml;
 	ds->week_m = sum_distance(&se, ws, d);
 	ds->prev_same_m = sum_distance(&se, ws - 7, d - 7);
 	ds->prev_week_m = sum_distance(&se, ws - 7, ws - 1);
 	ds->nflags = series_flags(&se, &ui->cfg->an, d, ds->flags);
 	series_free(&se);
 	/* The selection runs over the day's runs, then its drinks. */
-	i = ds->nruns + ds->ndrinks;
+	i = ds->e.nruns + ds->e.ndrinks;
 	ds->sel = i == 0 ? 0 : (sel < i ? sel : i - 1);
 }
 
@@ -83,7 +136,7 @@ ui_undo(struct ui *ui)
 }
 
 static int
-add_glass(struct ui *ui)
+add_glass(struct ui *ui, const struct day_state *ds)
 {
 	struct drink dk;
 	char v[32], sum[32], t[32];
@@ -98,19 +151,19 @@ add_glass(struct ui *ui)
 	drink_free(&dk);
 	ui_message(ui, ROLE_GOOD, "Added a glass of water (%s): %s of %s",
 	    units_format_volume(GLASS_ML, ui->cfg->vol_unit, v),
-	    units_format_volume(ui->ds.fluid_ml + GLASS_ML, ui->cfg->vol_unit, sum),
+	    units_format_volume(ds->fluid_ml + GLASS_ML, ui->cfg->vol_unit, sum),
 	    units_format_volume(ui->cfg->fluid_target_ml, ui->cfg->vol_unit, t));
 	return UI_RELOAD | UI_REDRAW;
 }
 
 static int
-toggle_rest(struct ui *ui)
+toggle_rest(struct ui *ui, const struct day_state *ds)
 {
 	struct rest r;
 	int rc;
 
-	if (ui->ds.nrest > 0) {
-		rc = store_delete(ui->st, ENTRY_REST, ui->ds.rest[0].id);
+	if (ds->e.nrests > 0) {
+		rc = store_delete(ui->st, ENTRY_REST, ds->e.rests[0].id);
 		if (rc < 0)
 			ui_message(ui, ROLE_ALERT, "not changed: %s", err_get());
 		else
@@ -128,10 +181,18 @@ toggle_rest(struct ui *ui)
 	return UI_RELOAD | UI_REDRAW;
 }
 
+/* Opens a form; when the entry was deleted elsewhere, the day reloads. */
 static int
-day_key(struct ui *ui, enum ui_cmd cmd)
+open_form(struct ui *ui, enum form_kind kind, int64_t id)
 {
-	struct day_state *ds = &ui->ds;
+	return form_open(ui, kind, ui->day, id) == 1 ? UI_RELOAD | UI_REDRAW :
+	    UI_REDRAW;
+}
+
+static int
+day_key(struct ui *ui, void *state, enum ui_cmd cmd)
+{
+	struct day_state *ds = state;
 
 	switch (cmd) {
 	case CMD_PREV:
@@ -154,41 +215,36 @@ day_key(struct ui *ui, enum ui_cmd cmd)
 			ds->sel--;
 		return UI_REDRAW;
 	case CMD_DOWN:
-		if (ds->sel + 1 < ds->nruns + ds->ndrinks)
+		if (ds->sel + 1 < ds->e.nruns + ds->e.ndrinks)
 			ds->sel++;
 		return UI_REDRAW;
 	case CMD_ADD_RUN:
-		form_open(ui, FORM_RUN, ui->day, 0);
-		return UI_REDRAW;
+		return open_form(ui, FORM_RUN, 0);
 	case CMD_EDIT:
-		if (ds->sel < ds->nruns)
-			form_open(ui, FORM_RUN, ui->day, ds->runs[ds->sel].id);
-		else if (ds->sel - ds->nruns < ds->ndrinks)
-			form_open(ui, FORM_DRINK, ui->day,
-			    ds->drinks[ds->sel - ds->nruns].id);
-		else
-			ui_message(ui, ROLE_NORMAL, "Nothing on this day to edit; "
-			    "r adds a run, d a drink");
+		if (ds->sel < ds->e.nruns)
+			return open_form(ui, FORM_RUN, ds->e.runs[ds->sel].id);
+		if (ds->sel - ds->e.nruns < ds->e.ndrinks)
+			return open_form(ui, FORM_DRINK,
+			    ds->e.drinks[ds->sel - ds->e.nruns].id);
+		ui_message(ui, ROLE_NORMAL, "Nothing on this day to edit; "
+		    "r adds a run, d a drink");
 		return UI_REDRAW;
 	case CMD_SLEEP:
-		form_open(ui, FORM_SLEEP, ui->day,
-		    ds->nsleep > 0 ? ds->sleep[0].id : 0);
-		return UI_REDRAW;
+		return open_form(ui, FORM_SLEEP,
+		    ds->e.nsleeps > 0 ? ds->e.sleeps[0].id : 0);
 	case CMD_CHECKIN:
-		form_open(ui, FORM_CHECKIN, ui->day, ds->nck > 0 ? ds->ck[0].id : 0);
-		return UI_REDRAW;
+		return open_form(ui, FORM_CHECKIN,
+		    ds->e.ncheckins > 0 ? ds->e.checkins[0].id : 0);
 	case CMD_DRINK:
-		form_open(ui, FORM_DRINK, ui->day, 0);
-		return UI_REDRAW;
+		return open_form(ui, FORM_DRINK, 0);
 	case CMD_GLASS:
-		return add_glass(ui);
+		return add_glass(ui, ds);
 	case CMD_REST:
-		return toggle_rest(ui);
+		return toggle_rest(ui, ds);
 	case CMD_UNDO:
 		return ui_undo(ui);
 	case CMD_EXPORT:
-		form_open(ui, FORM_EXPORT, ui->day, 0);
-		return UI_REDRAW;
+		return open_form(ui, FORM_EXPORT, 0);
 	default:
 		return -1;
 	}
@@ -196,6 +252,7 @@ day_key(struct ui *ui, enum ui_cmd cmd)
 
 /* Lines of the Day screen, written top to bottom while there is room. */
 struct lines {
+	const struct day_state *ds;
 	WINDOW *w;
 	int y, last, cols;
 };
@@ -215,26 +272,26 @@ label(struct lines *l, const char *text)
 static void
 draw_runs(const struct ui *ui, struct lines *l)
 {
-	const struct day_state *ds = &ui->ds;
+	const struct day_state *ds = l->ds;
 	char a[32], b[32], c[32], note[120];
 	size_t i;
 
-	if (ds->nruns == 0 && room(l)) {
+	if (ds->e.nruns == 0 && room(l)) {
 		label(l, "Runs");
 		ui_put(l->w, l->y++, 10, l->cols - 10, ROLE_DIM,
-		    ds->nrest ? "none: rest day" : "none yet (r adds one)");
+		    ds->e.nrests ? "none: rest day" : "none yet (r adds one)");
 		return;
 	}
-	for (i = 0; i < ds->nruns && room(l); i++) {
-		const struct run *r = &ds->runs[i];
+	for (i = 0; i < ds->e.nruns && room(l); i++) {
+		const struct run *r = &ds->e.runs[i];
 		int x = 10;
 		if (i == 0)
-			label(l, ds->nruns == 1 ? "Run" : "Runs");
-		if (ds->nruns + ds->ndrinks > 1)
+			label(l, ds->e.nruns == 1 ? "Run" : "Runs");
+		if (ds->e.nruns + ds->e.ndrinks > 1)
 			ui_put(l->w, l->y, 8, 2, ROLE_NORMAL,
 			    i == ds->sel ? ">" : " ");
 		x += ui_putf(l->w, l->y, x, l->cols - x,
-		    i == ds->sel && ds->nruns + ds->ndrinks > 1 ? ROLE_SELECTED :
+		    i == ds->sel && ds->e.nruns + ds->e.ndrinks > 1 ? ROLE_SELECTED :
 		    ROLE_NORMAL,
 		    "%s  %s  %s",
 		    units_format_distance(r->distance_m, ui->cfg->dist_unit, a),
@@ -259,36 +316,36 @@ draw_runs(const struct ui *ui, struct lines *l)
 static void
 draw_sleep(const struct ui *ui, struct lines *l)
 {
-	const struct day_state *ds = &ui->ds;
+	const struct day_state *ds = l->ds;
 	char a[32], note[120];
 	int x = 10;
 
 	if (!room(l))
 		return;
 	label(l, "Sleep");
-	if (ds->nsleep == 0) {
+	if (ds->e.nsleeps == 0) {
 		ui_put(l->w, l->y++, 10, l->cols - 10, ROLE_DIM,
 		    "not logged (s logs it)");
 		return;
 	}
-	x += ui_put(l->w, l->y, x, l->cols - x, ds->sleep[0].minutes < 360 ?
+	x += ui_put(l->w, l->y, x, l->cols - x, ds->e.sleeps[0].minutes < 360 ?
 	    ROLE_WARNING : ROLE_NORMAL,
-	    units_format_hours(ds->sleep[0].minutes, a));
-	if (ds->sleep[0].minutes < 360)
+	    units_format_hours(ds->e.sleeps[0].minutes, a));
+	if (ds->e.sleeps[0].minutes < 360)
 		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_WARNING, " (short)");
-	if (ds->sleep[0].quality)
+	if (ds->e.sleeps[0].quality)
 		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
-		    "  quality %d/5", ds->sleep[0].quality);
-	if (ds->sleep[0].note != NULL && *ds->sleep[0].note != '\0')
+		    "  quality %d/5", ds->e.sleeps[0].quality);
+	if (ds->e.sleeps[0].note != NULL && *ds->e.sleeps[0].note != '\0')
 		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %s",
-		    ui_clean(ds->sleep[0].note, note, sizeof note));
+		    ui_clean(ds->e.sleeps[0].note, note, sizeof note));
 	l->y++;
 }
 
 static void
 draw_fluid(const struct ui *ui, struct lines *l)
 {
-	const struct day_state *ds = &ui->ds;
+	const struct day_state *ds = l->ds;
 	int64_t target = ui->cfg->fluid_target_ml;
 	char bar[128], a[32], b[32];
 	int bw = l->cols >= 70 ? 20 : 10, x = 10, met;
@@ -310,18 +367,18 @@ draw_fluid(const struct ui *ui, struct lines *l)
 		    (int)(frac * 100 + 0.5));
 	l->y++;
 	/* Each drink, so that one can be selected and edited. */
-	if (ds->ndrinks > 0 && room(l)) {
+	if (ds->e.ndrinks > 0 && room(l)) {
 		size_t i;
 		x = 8;
-		for (i = 0; i < ds->ndrinks && x < l->cols; i++) {
-			int sel = ds->nruns + i == ds->sel &&
-			    ds->nruns + ds->ndrinks > 1;
+		for (i = 0; i < ds->e.ndrinks && x < l->cols; i++) {
+			int sel = ds->e.nruns + i == ds->sel &&
+			    ds->e.nruns + ds->e.ndrinks > 1;
 			x += ui_put(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
 			    sel ? "> " : "  ");
 			x += ui_putf(l->w, l->y, x, l->cols - x,
 			    sel ? ROLE_SELECTED : ROLE_DIM, "%s%s",
-			    units_format_volume(ds->drinks[i].volume_ml,
-			    ui->cfg->vol_unit, a), ds->drinks[i].electrolytes ?
+			    units_format_volume(ds->e.drinks[i].volume_ml,
+			    ui->cfg->vol_unit, a), ds->e.drinks[i].electrolytes ?
 			    " +salts" : "");
 		}
 		l->y++;
@@ -331,6 +388,7 @@ draw_fluid(const struct ui *ui, struct lines *l)
 static void
 draw_checkin(const struct ui *ui, struct lines *l)
 {
+	const struct day_state *ds = l->ds;
 	const struct checkin *k;
 	char note[120];
 	int x = 10;
@@ -338,12 +396,12 @@ draw_checkin(const struct ui *ui, struct lines *l)
 	if (!room(l))
 		return;
 	label(l, "Check-in");
-	if (ui->ds.nck == 0) {
+	if (ds->e.ncheckins == 0) {
 		ui_put(l->w, l->y++, 10, l->cols - 10, ROLE_DIM,
 		    "not logged (f logs it)");
 		return;
 	}
-	k = &ui->ds.ck[0];
+	k = &ds->e.checkins[0];
 	x += ui_putf(l->w, l->y, x, l->cols - x, k->fatigue >= 7 ?
 	    ROLE_WARNING : ROLE_NORMAL, "fatigue %d/10%s", k->fatigue,
 	    k->fatigue >= 7 ? " (high)" : "");
@@ -388,7 +446,7 @@ draw_checkin(const struct ui *ui, struct lines *l)
 static void
 draw_week(const struct ui *ui, struct lines *l)
 {
-	const struct day_state *ds = &ui->ds;
+	const struct day_state *ds = l->ds;
 	char a[32], b[32];
 	int x = 10;
 
@@ -427,7 +485,7 @@ sev_role(enum an_severity s)
 static void
 draw_flags(const struct ui *ui, struct lines *l)
 {
-	const struct day_state *ds = &ui->ds;
+	const struct day_state *ds = l->ds;
 	char reason[320];
 	int i, x;
 
@@ -485,20 +543,21 @@ draw_flags(const struct ui *ui, struct lines *l)
 }
 
 static void
-day_draw(const struct ui *ui, WINDOW *w)
+day_draw(const struct ui *ui, const void *state, WINDOW *w)
 {
-	struct lines l = { w, 1, ui->lines - 3, ui->cols };
+	const struct day_state *ds = state;
+	struct lines l = { ds, w, 1, ui->lines - 3, ui->cols };
 	int compact = ui->lines < 20;
-	char ds[11];
+	char date[11];
 	int x;
 
 	x = ui_putf(w, l.y, 0, ui->cols, ROLE_HEADER, "%s %s",
-	    weekday_full[date_weekday(ui->day)], date_format(ui->day, ds));
+	    weekday_full[date_weekday(ui->day)], date_format(ui->day, date));
 	if (ui->day == ui->today)
 		x += ui_put(w, l.y, x, ui->cols - x, ROLE_NORMAL, "  today");
 	else if (ui->day == ui->today - 1)
 		x += ui_put(w, l.y, x, ui->cols - x, ROLE_NORMAL, "  yesterday");
-	if (ui->ds.nrest > 0)
+	if (ds->e.nrests > 0)
 		ui_put(w, l.y, x, ui->cols - x, ROLE_GOOD, "  rest day");
 	l.y += compact ? 1 : 2;
 	draw_runs(ui, &l);
@@ -517,7 +576,10 @@ const struct screen day_screen = {
 	.name = "Day",
 	.short_name = "Day",
 	.keys = &ui_keys_day,
+	.init = day_init,
+	.free = day_free,
 	.enter = day_enter,
 	.draw = day_draw,
 	.key = day_key,
+	.peek = day_peek,
 };

@@ -9,7 +9,18 @@
 
 #include "date.h"
 #include "ui.h"
+#include "ui-data.h"
+#include "ui-text.h"
 #include "util.h"
+
+/* What the Flags screen shows, private to it. */
+struct flags_state {
+	int     weeks;           /* period: 4, 12, 26 or 52 weeks to today */
+	struct flag_row *rows;
+	size_t  n, sel, top;
+	int     detail;          /* showing rows[sel] in full */
+	int     detail_top;      /* first line of it shown */
+};
 
 static const char *const sev_word[] = { "note", "warning", "ALERT" };
 static const char *const sev_mark[] = { "~", "!", "!!" };
@@ -28,10 +39,37 @@ list_rows(const struct ui *ui)
 	return n < 1 ? 1 : n;
 }
 
-static void
-flags_enter(struct ui *ui)
+static void *
+flags_init(struct ui *ui)
 {
-	struct flags_state *fs = &ui->fs;
+	struct flags_state *fs = xcalloc(1, sizeof *fs);
+
+	fs->weeks = 12;
+	return fs;
+}
+
+static void
+flags_free(void *state)
+{
+	struct flags_state *fs = state;
+
+	if (fs != NULL)
+		free(fs->rows);
+	free(fs);
+}
+
+static void
+flags_resize(struct ui *ui, void *state)
+{
+	struct flags_state *fs = state;
+
+	ui_scroll(&fs->sel, &fs->top, fs->n, ui_body_rows(ui) - 1);
+}
+
+static void
+flags_enter(struct ui *ui, void *state)
+{
+	struct flags_state *fs = state;
 
 	free(fs->rows);
 	fs->rows = NULL;
@@ -143,11 +181,12 @@ detail_lines(const struct flag_row *r, int width, struct detail_line *out)
 }
 
 static void
-draw_detail(const struct ui *ui, WINDOW *w, const struct flag_row *r)
+draw_detail(const struct ui *ui, const struct flags_state *fs, WINDOW *w)
 {
+	const struct flag_row *r = &fs->rows[fs->sel];
 	struct detail_line lines[DETAIL_MAX];
 	int n = detail_lines(r, ui->cols - 2, lines), rows = ui_body_rows(ui);
-	int top = ui->fs.detail_top, i;
+	int top = fs->detail_top, i;
 
 	if (top > n - rows)
 		top = n - rows;
@@ -162,9 +201,9 @@ draw_detail(const struct ui *ui, WINDOW *w, const struct flag_row *r)
 }
 
 static int
-flags_key(struct ui *ui, enum ui_cmd cmd)
+flags_key(struct ui *ui, void *state, enum ui_cmd cmd)
 {
-	struct flags_state *fs = &ui->fs;
+	struct flags_state *fs = state;
 	int rows = list_rows(ui);
 
 	if (fs->detail) {
@@ -218,15 +257,15 @@ flags_key(struct ui *ui, enum ui_cmd cmd)
 }
 
 static void
-flags_draw(const struct ui *ui, WINDOW *w)
+flags_draw(const struct ui *ui, const void *state, WINDOW *w)
 {
-	const struct flags_state *fs = &ui->fs;
+	const struct flags_state *fs = state;
 	int rows = list_rows(ui), y, x, wide = ui->cols >= 60;
 	size_t i, top = fs->top, sel = fs->sel;
 	char days[40];
 
 	if (fs->detail && fs->n > 0) {
-		draw_detail(ui, w, &fs->rows[fs->sel]);
+		draw_detail(ui, fs, w);
 		return;
 	}
 	ui_scroll(&sel, &top, fs->n, rows);
@@ -264,7 +303,10 @@ const struct screen flags_screen = {
 	.name = "Flags",
 	.short_name = "Flag",
 	.keys = &ui_keys_flags,
+	.init = flags_init,
+	.free = flags_free,
 	.enter = flags_enter,
 	.draw = flags_draw,
 	.key = flags_key,
+	.resize = flags_resize,
 };

@@ -1,9 +1,14 @@
 /*
- * ui-form: one entry as a form of fields. Each field shows its unit and
- * its allowed range; what is typed is checked on every key with the same
- * parsers and ranges as the command line (units_parse_*, range_check), and
- * a bad value is shown in place with the range and never saved. The form
- * lives in struct ui, so a resize redraws it with everything still typed.
+ * ui-form: one entry as a form of fields. Each form is a table (below) of
+ * rows naming the entry descriptor field they edit (entry.h), so the range,
+ * the offset into the entry's struct and the "not given" value come from
+ * the descriptor, and opening (buffers filled from the struct), checking
+ * and saving (the struct filled from the buffers) are loops over the
+ * table. What is typed is checked on every key with the same parsers and
+ * ranges as the command line (units_parse_*, range_check), and a bad value
+ * is shown in place with the range and never saved. The form is an overlay
+ * the loop keeps in struct ui, so a resize redraws it with everything
+ * still typed.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -16,43 +21,266 @@
 #include "csv.h"
 #include "date.h"
 #include "ui.h"
+#include "ui-form.h"
+#include "ui-text.h"
 #include "units.h"
 #include "util.h"
 
 #define NUM_MAX 40          /* bytes of a number field */
 #define PATH_MAX_LEN 1024   /* bytes of a file name typed */
 
-/* The run types in enum order, as a choice. */
-static const char *const run_types[] = {
-	"easy", "long", "tempo", "interval", "race", "recovery", "other", NULL,
+enum {
+	FF_REQUIRED = 1 << 0,   /* marked '*'; empty is refused */
+	FF_PAIR     = 1 << 1    /* given together with the next row, or neither */
 };
 
-/* What an export writes, in enum csv_what order. */
-static const char *csv_kinds[CSV_WHAT_COUNT + 1];
+/* One row of a form's table. */
+struct form_row {
+	const char     *label;
+	enum field_kind kind;
+	const char     *column;   /* the entry descriptor's field; NULL: none */
+	const char     *unit;     /* shown after the box; NULL: the configured one */
+	unsigned        flags;    /* FF_* */
+	/* FK_CHOICE: the i-th choice, NULL past the last; dflt is offered */
+	const char   *(*choice)(int i);
+	int             dflt;
+	const char     *pair;     /* FF_PAIR: why one alone is refused */
+};
+
+struct ui_form;
+
+/* A form: its rows and how its entry is read and written. */
+struct form_def {
+	const char     *word;     /* "run", in titles and messages */
+	enum entry_kind entry;    /* ENTRY_KIND_COUNT: not an entry (export) */
+	const struct form_row *rows;
+	int             n;
+	/* One entry by id into e (the kind's struct); 1 when there is none. */
+	int  (*get)(struct store *st, int64_t id, void *e);
+	/* Adds e, or updates it when update; 1 when it no longer exists. */
+	int  (*put)(struct store *st, void *e, int update);
+	/* What was saved, for the message line. */
+	void (*what)(const struct ui *ui, const void *e, char *out, size_t n);
+	/* Instead of put: the export. */
+	int  (*save)(struct ui *ui, struct ui_form *fm, const int64_t *v,
+	    char *what, size_t n);
+};
+
+struct form_field {
+	const struct form_row    *row;
+	const struct entry_field *ef;     /* NULL when row->column is */
+	const struct field_range *range;  /* from ef; NULL when none */
+	int          dirty;               /* typed since the form opened */
+	int64_t      orig;                /* value when editing, for !dirty */
+	char         unit[12];            /* "km", "h", "1-10" ... */
+	char         buf[NOTE_MAX + 1];
+	char         err[160];            /* what is wrong, shown in place */
+};
+
+struct ui_form {
+	enum form_kind kind;
+	const struct form_def *def;
+	char        title[64];
+	int64_t     id;                   /* editing this entry; 0 = new */
+	int         day;
+	int         n, cur;
+	struct form_field f[FORM_FIELDS];
+	char        err[200];             /* why the last save was refused */
+};
+
+static int form_check_field(const struct ui *ui, struct form_field *f);
+static int save_export(struct ui *ui, struct ui_form *fm, const int64_t *v,
+    char *what, size_t n);
+
+/* The choices: run types from entry.c, export kinds from csv.c. */
+static const char *
+run_type_choice(int i)
+{
+	return i >= 0 && i < RUN_TYPE_COUNT ? run_type_name((enum run_type)i) :
+	    NULL;
+}
+
+static const char *
+csv_what_choice(int i)
+{
+	return i >= 0 && i < CSV_WHAT_COUNT ? csv_what_name((enum csv_what)i) :
+	    NULL;
+}
+
+/* How each kind is read and written, as the store offers it. */
+static int
+get_run(struct store *st, int64_t id, void *e)
+{
+	return store_get_run(st, id, e);
+}
+
+static int
+put_run(struct store *st, void *e, int update)
+{
+	return update ? store_update_run(st, e) : store_add_run(st, e);
+}
+
+static void
+what_run(const struct ui *ui, const void *e, char *out, size_t n)
+{
+	const struct run *r = e;
+	char a[32], ds[11];
+
+	snprintf(out, n, "run %s on %s", units_format_distance(r->distance_m,
+	    ui->cfg->dist_unit, a), date_format(r->day, ds));
+}
+
+static int
+get_sleep(struct store *st, int64_t id, void *e)
+{
+	return store_get_sleep(st, id, e);
+}
+
+static int
+put_sleep(struct store *st, void *e, int update)
+{
+	return store_put_sleep(st, e, NULL);
+}
+
+static void
+what_sleep(const struct ui *ui, const void *e, char *out, size_t n)
+{
+	char a[32];
+
+	snprintf(out, n, "sleep %s", units_format_hours(
+	    ((const struct sleep *)e)->minutes, a));
+}
+
+static int
+get_drink(struct store *st, int64_t id, void *e)
+{
+	return store_get_drink(st, id, e);
+}
+
+static int
+put_drink(struct store *st, void *e, int update)
+{
+	return update ? store_update_drink(st, e) : store_add_drink(st, e);
+}
+
+static void
+what_drink(const struct ui *ui, const void *e, char *out, size_t n)
+{
+	char a[32];
+
+	snprintf(out, n, "drink %s", units_format_volume(
+	    ((const struct drink *)e)->volume_ml, ui->cfg->vol_unit, a));
+}
+
+static int
+get_checkin(struct store *st, int64_t id, void *e)
+{
+	return store_get_checkin(st, id, e);
+}
+
+static int
+put_checkin(struct store *st, void *e, int update)
+{
+	return store_put_checkin(st, e, NULL);
+}
+
+static void
+what_checkin(const struct ui *ui, const void *e, char *out, size_t n)
+{
+	snprintf(out, n, "check-in, fatigue %d/10",
+	    ((const struct checkin *)e)->fatigue);
+}
+
+/*
+ * The forms. A new field of an entry is one row here (label, kind, the
+ * descriptor field, unit, flags) beside its row in entry.c.
+ */
+#define ROW(l, k, col, u, fl) \
+	{ .label = l, .kind = k, .column = col, .unit = u, .flags = fl }
+
+static const struct form_row run_rows[] = {
+	ROW("Distance", FK_DISTANCE, "distance_m", NULL, FF_REQUIRED),
+	ROW("Duration", FK_DURATION, "duration_s", "h:m:s", FF_REQUIRED),
+	{ .label = "Type", .kind = FK_CHOICE, .column = "type", .unit = "",
+	    .choice = run_type_choice, .dflt = RUN_EASY },
+	ROW("RPE", FK_INT, "rpe", "1-10", 0),
+	ROW("Average HR", FK_INT, "avg_hr", "bpm", 0),
+	ROW("Climb", FK_INT, "climb_m", "m", 0),
+	{ .label = "Mass before", .kind = FK_MASS, .column = "mass_before_g",
+	    .unit = "kg", .flags = FF_PAIR,
+	    .pair = "mass before and after go together" },
+	ROW("Mass after", FK_MASS, "mass_after_g", "kg", 0),
+	ROW("Note", FK_TEXT, "note", "", 0),
+};
+
+static const struct form_row sleep_rows[] = {
+	ROW("Hours", FK_HOURS, "minutes", "h or h:mm", FF_REQUIRED),
+	ROW("Quality", FK_INT, "quality", "1-5", 0),
+	ROW("Note", FK_TEXT, "note", "", 0),
+};
+
+static const struct form_row drink_rows[] = {
+	ROW("Volume", FK_VOLUME, "volume_ml", NULL, FF_REQUIRED),
+	ROW("Electrolytes", FK_YESNO, "electrolytes", "", 0),
+};
+
+static const struct form_row checkin_rows[] = {
+	ROW("Fatigue", FK_INT, "fatigue", "1-10", FF_REQUIRED),
+	ROW("Soreness", FK_INT, "soreness", "1-10", 0),
+	ROW("Mood", FK_INT, "mood", "1-5", 0),
+	ROW("Stress", FK_INT, "stress", "1-5", 0),
+	ROW("Resting HR", FK_INT, "rhr", "bpm", 0),
+	ROW("Ill today", FK_YESNO, "ill", "", 0),
+	ROW("Sharp pain", FK_YESNO, "pain", "", 0),
+	ROW("Swelling", FK_YESNO, "swelling", "", 0),
+	ROW("Numbness", FK_YESNO, "numbness", "", 0),
+	ROW("Can't bear wt", FK_YESNO, "no_weight", "", 0),
+	ROW("Note", FK_TEXT, "note", "", 0),
+};
+
+static const struct form_row export_rows[] = {
+	{ .label = "Export", .kind = FK_CHOICE, .unit = "", .flags = FF_REQUIRED,
+	    .choice = csv_what_choice, .dflt = CSV_DAYS },
+	ROW("To file", FK_PATH, NULL, "", FF_REQUIRED),
+};
+
+#define ROWS(a) (a), (int)(sizeof (a) / sizeof (a)[0])
+
+static const struct form_def forms[FORM_KIND_COUNT] = {
+	[FORM_RUN] = { "run", ENTRY_RUN, ROWS(run_rows), get_run, put_run,
+	    what_run, NULL },
+	[FORM_SLEEP] = { "sleep", ENTRY_SLEEP, ROWS(sleep_rows), get_sleep,
+	    put_sleep, what_sleep, NULL },
+	[FORM_DRINK] = { "drink", ENTRY_DRINK, ROWS(drink_rows), get_drink,
+	    put_drink, what_drink, NULL },
+	[FORM_CHECKIN] = { "check-in", ENTRY_CHECKIN, ROWS(checkin_rows),
+	    get_checkin, put_checkin, what_checkin, NULL },
+	[FORM_EXPORT] = { "export", ENTRY_KIND_COUNT, ROWS(export_rows), NULL,
+	    NULL, NULL, save_export },
+};
 
 static int
 choice_index(const struct form_field *f)
 {
+	const char *c;
 	int i;
 
-	for (i = 0; f->choices[i] != NULL; i++)
-		if (strcmp(f->choices[i], f->buf) == 0)
+	for (i = 0; (c = f->row->choice(i)) != NULL; i++)
+		if (strcmp(c, f->buf) == 0)
 			return i;
 	return -1;
 }
 
+/* The first field of kind k, or NULL. */
 static struct form_field *
-add(struct ui_form *fm, const char *label, enum field_kind k,
-    const struct field_range *r, const char *unit, int required)
+field_of(struct ui_form *fm, enum field_kind k)
 {
-	struct form_field *f = &fm->f[fm->n++];
+	int i;
 
-	f->label = label;
-	f->kind = k;
-	f->range = r;
-	f->required = required;
-	snprintf(f->unit, sizeof f->unit, "%s", unit);
-	return f;
+	for (i = 0; i < fm->n; i++)
+		if (fm->f[i].row->kind == k)
+			return &fm->f[i];
+	return NULL;
 }
 
 /* "10.5" in the user's unit, up to metre precision. */
@@ -70,227 +298,240 @@ fmt_trim(char *out, size_t n, double v)
 }
 
 static void
-set_num(struct form_field *f, int64_t v, int64_t none)
-{
-	f->orig = v;
-	if (v == none)
-		return;
-	snprintf(f->buf, sizeof f->buf, "%" PRId64, v);
-}
-
-static void
-set_text(struct form_field *f, const char *s)
-{
-	snprintf(f->buf, sizeof f->buf, "%s", s != NULL ? s : "");
-	text_sanitize(f->buf);
-}
-
-static void
 set_yesno(struct form_field *f, int v)
 {
 	snprintf(f->buf, sizeof f->buf, "%s", v ? "yes" : "no");
 	f->orig = v;
 }
 
-static int
-open_run(struct ui *ui, struct ui_form *fm, int64_t id)
+/* The field as a new entry offers it. */
+static void
+field_blank(const struct ui *ui, struct form_field *f)
 {
-	const struct config *cfg = ui->cfg;
-	struct form_field *f;
-	struct run r;
+	const struct form_row *r = f->row;
 
-	f = add(fm, "Distance", FK_DISTANCE, &RANGE_DISTANCE,
-	    units_distance_name(cfg->dist_unit), 1);
-	add(fm, "Duration", FK_DURATION, &RANGE_DURATION, "h:m:s", 1);
-	add(fm, "Type", FK_CHOICE, NULL, "", 0)->choices = run_types;
-	add(fm, "RPE", FK_INT, &RANGE_RPE, "1-10", 0);
-	add(fm, "Average HR", FK_INT, &RANGE_HR, "bpm", 0);
-	add(fm, "Climb", FK_INT, &RANGE_CLIMB, "m", 0);
-	add(fm, "Mass before", FK_MASS, &RANGE_MASS, "kg", 0);
-	add(fm, "Mass after", FK_MASS, &RANGE_MASS, "kg", 0);
-	add(fm, "Note", FK_TEXT, NULL, "", 0);
-	snprintf(fm->f[2].buf, sizeof fm->f[2].buf, "easy");
-	if (id == 0)
-		return 0;
-	if (store_get_run(ui->st, id, &r) != 0)
-		return -1;
-	f->orig = r.distance_m;
-	fmt_trim(f->buf, sizeof f->buf, cfg->dist_unit == UNIT_MI ?
-	    (double)r.distance_m / METRES_PER_MILE : (double)r.distance_m / 1000.0);
-	fm->f[1].orig = r.duration_s;
-	units_format_duration(r.duration_s, fm->f[1].buf);
-	set_text(&fm->f[2], run_type_name(r.type));
-	set_num(&fm->f[3], r.rpe, 0);
-	set_num(&fm->f[4], r.avg_hr, 0);
-	set_num(&fm->f[5], r.climb_m, -1);
-	fm->f[6].orig = r.mass_before_g;
-	fm->f[7].orig = r.mass_after_g;
-	if (r.mass_before_g)
-		fmt_trim(fm->f[6].buf, sizeof fm->f[6].buf, r.mass_before_g / 1000.0);
-	if (r.mass_after_g)
-		fmt_trim(fm->f[7].buf, sizeof fm->f[7].buf, r.mass_after_g / 1000.0);
-	set_text(&fm->f[8], r.note);
-	fm->day = r.day;
-	run_free(&r);
-	return 0;
+	if (r->unit != NULL)
+		snprintf(f->unit, sizeof f->unit, "%s", r->unit);
+	else if (r->kind == FK_DISTANCE)
+		snprintf(f->unit, sizeof f->unit, "%s",
+		    units_distance_name(ui->cfg->dist_unit));
+	else if (r->kind == FK_VOLUME)
+		snprintf(f->unit, sizeof f->unit, "%s",
+		    ui->cfg->vol_unit == UNIT_FLOZ ? "oz, ml, l" : "ml, l, oz");
+	if (r->kind == FK_CHOICE)
+		snprintf(f->buf, sizeof f->buf, "%s", r->choice(r->dflt));
+	else if (r->kind == FK_YESNO)
+		set_yesno(f, 0);
 }
 
-static int
-open_sleep(struct ui *ui, struct ui_form *fm, int64_t id)
+/* The field's buffer from entry e, as the user types the value. */
+static void
+field_fill(const struct ui *ui, struct form_field *f, const void *e)
 {
-	struct sleep s;
+	int64_t v = f->ef->type == FT_TEXT ? 0 : entry_get(e, f->ef);
 
-	add(fm, "Hours", FK_HOURS, &RANGE_SLEEP, "h or h:mm", 1);
-	add(fm, "Quality", FK_INT, &RANGE_QUALITY, "1-5", 0);
-	add(fm, "Note", FK_TEXT, NULL, "", 0);
-	if (id == 0)
-		return 0;
-	if (store_get_sleep(ui->st, id, &s) != 0)
-		return -1;
-	fm->f[0].orig = s.minutes;
-	snprintf(fm->f[0].buf, sizeof fm->f[0].buf, "%" PRId64 ":%02" PRId64,
-	    s.minutes / 60, s.minutes % 60);
-	set_num(&fm->f[1], s.quality, 0);
-	set_text(&fm->f[2], s.note);
-	fm->day = s.day;
-	sleep_free(&s);
-	return 0;
+	f->orig = v;
+	switch (f->row->kind) {
+	case FK_DISTANCE:
+		fmt_trim(f->buf, sizeof f->buf, ui->cfg->dist_unit == UNIT_MI ?
+		    (double)v / METRES_PER_MILE : (double)v / 1000.0);
+		break;
+	case FK_DURATION:
+		units_format_duration(v, f->buf);
+		break;
+	case FK_HOURS:
+		snprintf(f->buf, sizeof f->buf, "%" PRId64 ":%02" PRId64, v / 60,
+		    v % 60);
+		break;
+	case FK_VOLUME:
+		snprintf(f->buf, sizeof f->buf, "%" PRId64 "ml", v);
+		break;
+	case FK_MASS:
+		if (v != f->ef->none)
+			fmt_trim(f->buf, sizeof f->buf, (double)v / 1000.0);
+		break;
+	case FK_INT:
+		if (v != f->ef->none)
+			snprintf(f->buf, sizeof f->buf, "%" PRId64, v);
+		break;
+	case FK_CHOICE:
+		snprintf(f->buf, sizeof f->buf, "%s", f->row->choice((int)v) != NULL ?
+		    f->row->choice((int)v) : f->row->choice(f->row->dflt));
+		f->orig = 0;
+		break;
+	case FK_YESNO:
+		set_yesno(f, v != 0);
+		break;
+	case FK_TEXT:
+		snprintf(f->buf, sizeof f->buf, "%s", entry_text_get(e, f->ef) != NULL ?
+		    entry_text_get(e, f->ef) : "");
+		text_sanitize(f->buf);
+		f->orig = 0;
+		break;
+	case FK_PATH:
+		break;
+	}
 }
 
+/* The form's fields from its table; -1 on a table naming no field. */
 static int
-open_drink(struct ui *ui, struct ui_form *fm, int64_t id)
+fields_make(const struct ui *ui, struct ui_form *fm)
 {
-	struct drink d;
-
-	add(fm, "Volume", FK_VOLUME, &RANGE_VOLUME,
-	    ui->cfg->vol_unit == UNIT_FLOZ ? "oz, ml, l" : "ml, l, oz", 1);
-	add(fm, "Electrolytes", FK_YESNO, NULL, "", 0);
-	set_yesno(&fm->f[1], 0);
-	if (id == 0)
-		return 0;
-	if (store_get_drink(ui->st, id, &d) != 0)
-		return -1;
-	fm->f[0].orig = d.volume_ml;
-	snprintf(fm->f[0].buf, sizeof fm->f[0].buf, "%" PRId64 "ml", d.volume_ml);
-	set_yesno(&fm->f[1], d.electrolytes);
-	fm->day = d.day;
-	drink_free(&d);
-	return 0;
-}
-
-static int
-open_checkin(struct ui *ui, struct ui_form *fm, int64_t id)
-{
-	struct checkin c;
+	const struct entry_desc *d = entry_desc(fm->def->entry);
 	int i;
 
-	add(fm, "Fatigue", FK_INT, &RANGE_FATIGUE, "1-10", 1);
-	add(fm, "Soreness", FK_INT, &RANGE_SORENESS, "1-10", 0);
-	add(fm, "Mood", FK_INT, &RANGE_MOOD, "1-5", 0);
-	add(fm, "Stress", FK_INT, &RANGE_STRESS, "1-5", 0);
-	add(fm, "Resting HR", FK_INT, &RANGE_HR, "bpm", 0);
-	add(fm, "Ill today", FK_YESNO, NULL, "", 0);
-	add(fm, "Sharp pain", FK_YESNO, NULL, "", 0);
-	add(fm, "Swelling", FK_YESNO, NULL, "", 0);
-	add(fm, "Numbness", FK_YESNO, NULL, "", 0);
-	add(fm, "Can't bear wt", FK_YESNO, NULL, "", 0);
-	add(fm, "Note", FK_TEXT, NULL, "", 0);
-	for (i = 5; i <= 9; i++)
-		set_yesno(&fm->f[i], 0);
-	if (id == 0)
-		return 0;
-	if (store_get_checkin(ui->st, id, &c) != 0)
-		return -1;
-	set_num(&fm->f[0], c.fatigue, 0);
-	set_num(&fm->f[1], c.soreness, 0);
-	set_num(&fm->f[2], c.mood, 0);
-	set_num(&fm->f[3], c.stress, 0);
-	set_num(&fm->f[4], c.rhr, 0);
-	set_yesno(&fm->f[5], c.ill);
-	set_yesno(&fm->f[6], c.pain);
-	set_yesno(&fm->f[7], c.swelling);
-	set_yesno(&fm->f[8], c.numbness);
-	set_yesno(&fm->f[9], c.no_weight);
-	set_text(&fm->f[10], c.note);
-	fm->day = c.day;
-	checkin_free(&c);
+	fm->n = fm->def->n;
+	for (i = 0; i < fm->n; i++) {
+		struct form_field *f = &fm->f[i];
+		f->row = &fm->def->rows[i];
+		if (f->row->column != NULL) {
+			if (d == NULL ||
+			    (f->ef = entry_field_find(d, f->row->column)) == NULL) {
+				err_set("form %s: no field %s", fm->def->word,
+				    f->row->column);
+				return -1;
+			}
+			f->range = f->ef->range;
+		}
+		field_blank(ui, f);
+	}
 	return 0;
+}
+
+/* Fills every field from the stored entry; 1 when it no longer exists. */
+static int
+fields_load(struct ui *ui, struct ui_form *fm)
+{
+	const struct entry_desc *d = entry_desc(fm->def->entry);
+	void *e = xcalloc(1, d->size);
+	int i, rc;
+
+	if ((rc = fm->def->get(ui->st, fm->id, e)) == 0) {
+		for (i = 0; i < fm->n; i++)
+			if (fm->f[i].ef != NULL)
+				field_fill(ui, &fm->f[i], e);
+		fm->day = (int)entry_get(e, entry_field_find(d, "day"));
+		entry_free_fields(d, e);
+	}
+	free(e);
+	return rc;
 }
 
 /* The file name offered for an export of what, until one is typed. */
 static void
 export_default(const struct ui *ui, struct ui_form *fm)
 {
+	struct form_field *what = field_of(fm, FK_CHOICE);
+	struct form_field *path = field_of(fm, FK_PATH);
 	char ds[11];
-	int i = choice_index(&fm->f[0]);
+	int i = choice_index(what);
 
-	snprintf(fm->f[1].buf, sizeof fm->f[1].buf, "runlog-%s-%s.csv",
-	    csv_kinds[i >= 0 ? i : CSV_DAYS], date_format(ui->today, ds));
+	snprintf(path->buf, sizeof path->buf, "runlog-%s-%s.csv",
+	    csv_what_name(i >= 0 ? (enum csv_what)i : CSV_DAYS),
+	    date_format(ui->today, ds));
 }
 
-static int
-open_export(struct ui *ui, struct ui_form *fm)
+/* "Edit run r5 on Wed 2026-11-25", "New sleep on ...". */
+static void
+form_title(const struct ui *ui, struct ui_form *fm)
 {
-	int i;
+	char ds[11];
 
-	for (i = 0; i < CSV_WHAT_COUNT; i++)
-		csv_kinds[i] = csv_what_name((enum csv_what)i);
-	csv_kinds[CSV_WHAT_COUNT] = NULL;
-	add(fm, "Export", FK_CHOICE, NULL, "", 1)->choices = csv_kinds;
-	add(fm, "To file", FK_PATH, NULL, "", 1);
-	snprintf(fm->f[0].buf, sizeof fm->f[0].buf, "%s", csv_kinds[CSV_DAYS]);
-	export_default(ui, fm);
-	return 0;
+	if (fm->def->entry == ENTRY_KIND_COUNT)
+		snprintf(fm->title, sizeof fm->title, "Export the whole journal "
+		    "as CSV");
+	else if (fm->id != 0)
+		snprintf(fm->title, sizeof fm->title, "Edit %s %c%" PRId64 " on %s %s",
+		    fm->def->word, entry_kind_letter(fm->def->entry), fm->id,
+		    date_weekday_name(fm->day), date_format(fm->day, ds));
+	else
+		snprintf(fm->title, sizeof fm->title, "New %s on %s %s",
+		    fm->def->word, date_weekday_name(fm->day),
+		    date_format(fm->day, ds));
 }
 
-static const char *const kind_word[] = {
-	[FORM_RUN] = "run", [FORM_SLEEP] = "sleep", [FORM_DRINK] = "drink",
-	[FORM_CHECKIN] = "check-in", [FORM_EXPORT] = "export",
-};
-static const char kind_letter[] = {
-	[FORM_RUN] = 'r', [FORM_SLEEP] = 's', [FORM_DRINK] = 'd',
-	[FORM_CHECKIN] = 'f', [FORM_EXPORT] = 'e',
-};
+/* The message when an entry edited here was deleted by another runlog. */
+static void
+gone_message(struct ui *ui, const struct form_def *def, int64_t id,
+    const char *what)
+{
+	ui_message(ui, ROLE_WARNING, "%s: the %s %c%" PRId64 " no longer exists "
+	    "(it was deleted elsewhere)", what, def->word,
+	    entry_kind_letter(def->entry), id);
+}
 
 int
 form_open(struct ui *ui, enum form_kind kind, int day, int64_t id)
 {
 	struct ui_form *fm = xcalloc(1, sizeof *fm);
-	char ds[11];
-	int rc = -1, i;
+	int rc = 0, i;
 
 	fm->kind = kind;
+	fm->def = &forms[kind];
 	fm->id = id;
 	fm->day = day;
-	switch (kind) {
-	case FORM_RUN:     rc = open_run(ui, fm, id); break;
-	case FORM_SLEEP:   rc = open_sleep(ui, fm, id); break;
-	case FORM_DRINK:   rc = open_drink(ui, fm, id); break;
-	case FORM_CHECKIN: rc = open_checkin(ui, fm, id); break;
-	case FORM_EXPORT:  rc = open_export(ui, fm); break;
-	}
-	if (rc != 0) {
-		ui_message(ui, ROLE_ALERT, "cannot open the %s: %s",
-		    kind_word[kind], rc < 0 ? err_get() : "it is gone");
-		free(fm);
-		return -1;
-	}
-	if (kind == FORM_EXPORT)
-		snprintf(fm->title, sizeof fm->title, "Export the whole journal "
-		    "as CSV");
+	if (fields_make(ui, fm) != 0)
+		rc = -1;
 	else if (id != 0)
-		snprintf(fm->title, sizeof fm->title, "Edit %s %c%" PRId64 " on %s %s",
-		    kind_word[kind], kind_letter[kind], id,
-		    date_weekday_name(fm->day), date_format(fm->day, ds));
-	else
-		snprintf(fm->title, sizeof fm->title, "New %s on %s %s",
-		    kind_word[kind], date_weekday_name(fm->day),
-		    date_format(fm->day, ds));
+		rc = fields_load(ui, fm);
+	else if (fm->def->entry == ENTRY_KIND_COUNT)
+		export_default(ui, fm);
+	if (rc != 0) {
+		if (rc == 1)
+			gone_message(ui, fm->def, id, "Not opened");
+		else
+			ui_message(ui, ROLE_ALERT, "cannot open the %s: %s",
+			    fm->def->word, err_get());
+		free(fm);
+		return rc;
+	}
+	form_title(ui, fm);
 	for (i = 0; i < fm->n; i++)
 		form_check_field(ui, &fm->f[i]);
-	free(ui->form);
+	form_free(ui->form);
 	ui->form = fm;
 	return 0;
+}
+
+void
+form_free(struct ui_form *fm)
+{
+	free(fm);
+}
+
+enum form_kind form_kind(const struct ui_form *fm) { return fm->kind; }
+int form_nfields(const struct ui_form *fm) { return fm->n; }
+int form_current(const struct ui_form *fm) { return fm->cur; }
+const char *form_error(const struct ui_form *fm) { return fm->err; }
+
+const char *
+form_text(const struct ui_form *fm, int i)
+{
+	return i >= 0 && i < fm->n ? fm->f[i].buf : NULL;
+}
+
+const char *
+form_field_error(const struct ui_form *fm, int i)
+{
+	return i >= 0 && i < fm->n ? fm->f[i].err : NULL;
+}
+
+enum field_kind
+form_field_kind(const struct ui_form *fm, int i)
+{
+	return fm->f[i].row->kind;
+}
+
+const char *
+form_field_label(const struct ui_form *fm, int i)
+{
+	return fm->f[i].row->label;
+}
+
+int
+form_field_required(const struct ui_form *fm, int i)
+{
+	return (fm->f[i].row->flags & FF_REQUIRED) != 0;
 }
 
 /* err_get() with the allowed range added when the message lacks it. */
@@ -353,14 +594,14 @@ field_value(const struct ui *ui, struct form_field *f, int64_t *v)
 	f->err[0] = '\0';
 	if (f->buf[0] == '\0') {
 		*v = 0;
-		return f->required ? -1 : 0;
+		return (f->row->flags & FF_REQUIRED) ? -1 : 0;
 	}
-	if (!f->dirty && f->orig != 0 && f->kind != FK_TEXT &&
-	    f->kind != FK_CHOICE && f->kind != FK_YESNO && f->kind != FK_PATH) {
+	if (!f->dirty && f->orig != 0 && f->row->kind != FK_TEXT &&
+	    f->row->kind != FK_CHOICE && f->row->kind != FK_YESNO && f->row->kind != FK_PATH) {
 		*v = f->orig;    /* untouched: keep the stored value exactly */
 		return 0;
 	}
-	switch (f->kind) {
+	switch (f->row->kind) {
 	case FK_DISTANCE:
 		rc = units_parse_distance(f->buf, ui->cfg->dist_unit, v);
 		break;
@@ -411,7 +652,7 @@ field_value(const struct ui *ui, struct form_field *f, int64_t *v)
 	return 0;
 }
 
-int
+static int
 form_check_field(const struct ui *ui, struct form_field *f)
 {
 	int64_t v;
@@ -435,123 +676,84 @@ check_all(struct ui *ui, struct ui_form *fm, int64_t *vals)
 				bad = i;
 		}
 	}
-	if (fm->kind == FORM_RUN && (vals[6] == 0) != (vals[7] == 0) && bad < 0) {
-		bad = vals[6] == 0 ? 6 : 7;
-		snprintf(fm->f[bad].err, sizeof fm->f[bad].err,
-		    "mass before and after go together");
+	for (i = 0; i + 1 < fm->n && bad < 0; i++) {
+		if (!(fm->f[i].row->flags & FF_PAIR) ||
+		    (vals[i] == 0) == (vals[i + 1] == 0))
+			continue;
+		bad = vals[i] == 0 ? i : i + 1;
+		snprintf(fm->f[bad].err, sizeof fm->f[bad].err, "%s",
+		    fm->f[i].row->pair);
 	}
 	if (bad >= 0) {
 		fm->cur = bad;
 		snprintf(fm->err, sizeof fm->err, "Not saved: %s is wrong (%s)",
-		    fm->f[bad].label, fm->f[bad].err);
+		    fm->f[bad].row->label, fm->f[bad].err);
 		return -1;
 	}
 	return 0;
 }
 
-static char *
-note_of(const struct form_field *f)
+/* The value v of field f into entry e, where its descriptor says. */
+static void
+field_store(const struct form_field *f, int64_t v, void *e)
 {
-	return f->buf[0] != '\0' ? xstrdup(f->buf) : NULL;
+	char **t;
+
+	switch (f->row->kind) {
+	case FK_TEXT:
+		t = entry_text(e, f->ef);
+		free(*t);
+		*t = f->buf[0] != '\0' ? xstrdup(f->buf) : NULL;
+		break;
+	case FK_CHOICE:
+	case FK_YESNO:
+		entry_set(e, f->ef, v);
+		break;
+	case FK_PATH:
+		break;
+	default:
+		/* An empty optional number is "not given". */
+		entry_set(e, f->ef, f->buf[0] != '\0' ? v : f->ef->none);
+		break;
+	}
 }
 
+/*
+ * The entry from the form: the stored one when editing (so what the form
+ * does not show is kept), then every field. 0 when saved, 1 when the entry
+ * no longer exists, -1 with err_set().
+ */
 static int
-save_run(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
+save_entry(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
     size_t n)
 {
-	struct run r;
-	char a[32], ds[11];
-	int rc;
+	const struct form_def *def = fm->def;
+	const struct entry_desc *d = entry_desc(def->entry);
+	void *e = xcalloc(1, d->size);
+	size_t k;
+	int i, rc = 0;
 
-	memset(&r, 0, sizeof r);
-	if (fm->id != 0 && store_get_run(ui->st, fm->id, &r) != 0)
-		return -1;
-	free(r.note);
-	r.day = fm->day;
-	r.distance_m = v[0];
-	r.duration_s = v[1];
-	if (run_type_parse(fm->f[2].buf, &r.type) != 0)
-		r.type = RUN_EASY;
-	r.rpe = (int)v[3];
-	r.avg_hr = (int)v[4];
-	r.climb_m = fm->f[5].buf[0] != '\0' ? v[5] : -1;
-	r.mass_before_g = v[6];
-	r.mass_after_g = v[7];
-	r.note = note_of(&fm->f[8]);
-	rc = fm->id != 0 ? store_update_run(ui->st, &r) : store_add_run(ui->st, &r);
-	snprintf(what, n, "run %s on %s",
-	    units_format_distance(r.distance_m, ui->cfg->dist_unit, a),
-	    date_format(r.day, ds));
-	run_free(&r);
-	return rc < 0 ? -1 : 0;
-}
-
-static int
-save_sleep(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
-    size_t n)
-{
-	struct sleep s;
-	char a[32];
-	int rc;
-
-	memset(&s, 0, sizeof s);
-	s.id = fm->id;
-	s.day = fm->day;
-	s.minutes = v[0];
-	s.quality = (int)v[1];
-	s.note = note_of(&fm->f[2]);
-	rc = store_put_sleep(ui->st, &s, NULL);
-	snprintf(what, n, "sleep %s", units_format_hours(s.minutes, a));
-	sleep_free(&s);
-	return rc;
-}
-
-static int
-save_drink(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
-    size_t n)
-{
-	struct drink d;
-	char a[32];
-	int rc;
-
-	memset(&d, 0, sizeof d);
-	d.id = fm->id;
-	d.day = fm->day;
-	d.volume_ml = v[0];
-	d.electrolytes = (int)v[1];
-	rc = fm->id != 0 ? store_update_drink(ui->st, &d) :
-	    store_add_drink(ui->st, &d);
-	snprintf(what, n, "drink %s", units_format_volume(d.volume_ml,
-	    ui->cfg->vol_unit, a));
-	drink_free(&d);
-	return rc;
-}
-
-static int
-save_checkin(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
-    size_t n)
-{
-	struct checkin c;
-	int rc;
-
-	memset(&c, 0, sizeof c);
-	c.id = fm->id;
-	c.day = fm->day;
-	c.fatigue = (int)v[0];
-	c.soreness = (int)v[1];
-	c.mood = (int)v[2];
-	c.stress = (int)v[3];
-	c.rhr = (int)v[4];
-	c.ill = (int)v[5];
-	c.pain = (int)v[6];
-	c.swelling = (int)v[7];
-	c.numbness = (int)v[8];
-	c.no_weight = (int)v[9];
-	c.note = note_of(&fm->f[10]);
-	rc = store_put_checkin(ui->st, &c, NULL);
-	snprintf(what, n, "check-in, fatigue %d/10", c.fatigue);
-	checkin_free(&c);
-	return rc;
+	if (fm->id != 0 && (rc = def->get(ui->st, fm->id, e)) == 0) {
+		/* The store sets the times of a change itself. */
+		for (k = 0; k < d->nfields; k++)
+			if (d->fields[k].flags & FIELD_STAMP) {
+				char **t = entry_text(e, &d->fields[k]);
+				free(*t);
+				*t = NULL;
+			}
+	}
+	if (rc == 0) {
+		entry_set(e, entry_field_find(d, "id"), fm->id);
+		entry_set(e, entry_field_find(d, "day"), fm->day);
+		for (i = 0; i < fm->n; i++)
+			if (fm->f[i].ef != NULL)
+				field_store(&fm->f[i], v[i], e);
+		rc = def->put(ui->st, e, fm->id != 0);
+		def->what(ui, e, what, n);
+	}
+	entry_free_fields(d, e);
+	free(e);
+	return rc < 0 ? -1 : rc;
 }
 
 static int
@@ -559,17 +761,25 @@ save_export(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
     size_t n)
 {
 	char path[PATH_MAX_LEN + 256], *abs;
+	enum csv_what w = (enum csv_what)v[field_of(fm, FK_CHOICE) - fm->f];
 	size_t rows = 0;
 
-	expand_path(fm->f[1].buf, path, sizeof path);
-	if (csv_export_file(ui->st, ui->cfg, (enum csv_what)v[0], DATE_MIN,
-	    DATE_MAX, path, &rows) != 0)
+	expand_path(field_of(fm, FK_PATH)->buf, path, sizeof path);
+	if (csv_export_file(ui->st, ui->cfg, w, DATE_MIN, DATE_MAX, path,
+	    &rows) != 0)
 		return -1;
 	abs = realpath(path, NULL);
-	snprintf(what, n, "%zu %s to %.150s", rows, csv_what_noun((enum csv_what)v[0], rows),
+	snprintf(what, n, "%zu %s to %.150s", rows, csv_what_noun(w, rows),
 	    abs != NULL ? abs : path);
 	free(abs);
 	return 0;
+}
+
+static void
+form_close(struct ui *ui)
+{
+	form_free(ui->form);
+	ui->form = NULL;
 }
 
 static int
@@ -578,27 +788,27 @@ form_save(struct ui *ui)
 	struct ui_form *fm = ui->form;
 	int64_t v[FORM_FIELDS];
 	char what[240] = "";
-	int rc = -1;
+	int rc;
 
 	memset(v, 0, sizeof v);
 	if (check_all(ui, fm, v) != 0)
 		return UI_REDRAW;
-	switch (fm->kind) {
-	case FORM_RUN:     rc = save_run(ui, fm, v, what, sizeof what); break;
-	case FORM_SLEEP:   rc = save_sleep(ui, fm, v, what, sizeof what); break;
-	case FORM_DRINK:   rc = save_drink(ui, fm, v, what, sizeof what); break;
-	case FORM_CHECKIN: rc = save_checkin(ui, fm, v, what, sizeof what); break;
-	case FORM_EXPORT:  rc = save_export(ui, fm, v, what, sizeof what); break;
+	rc = fm->def->save != NULL ? fm->def->save(ui, fm, v, what, sizeof what) :
+	    save_entry(ui, fm, v, what, sizeof what);
+	if (rc == 1) {
+		/* Deleted by another runlog while the form was open. */
+		gone_message(ui, fm->def, fm->id, "Not saved");
+		form_close(ui);
+		return UI_RELOAD | UI_REDRAW;
 	}
 	if (rc != 0) {
-		snprintf(fm->err, sizeof fm->err, "%s: %s", fm->kind == FORM_EXPORT ?
+		snprintf(fm->err, sizeof fm->err, "%s: %s", fm->def->save != NULL ?
 		    "Not written" : "Not saved", err_get());
 		return UI_REDRAW;
 	}
-	ui_message(ui, ROLE_GOOD, "%s %s", fm->kind == FORM_EXPORT ? "Wrote" :
+	ui_message(ui, ROLE_GOOD, "%s %s", fm->def->save != NULL ? "Wrote" :
 	    "Saved", what);
-	free(ui->form);
-	ui->form = NULL;
+	form_close(ui);
 	return UI_RELOAD | UI_REDRAW;
 }
 
@@ -608,19 +818,19 @@ cycle_choice(struct form_field *f, int step, int letter)
 {
 	int n = 0, i, cur = choice_index(f);
 
-	while (f->choices[n] != NULL)
+	while (f->row->choice(n) != NULL)
 		n++;
 	if (cur < 0)
 		cur = 0;
 	if (letter) {
 		for (i = 1; i <= n; i++)
-			if (f->choices[(cur + i) % n][0] == letter) {
+			if (f->row->choice((cur + i) % n)[0] == letter) {
 				cur = (cur + i) % n;
 				break;
 			}
 	} else
 		cur = (cur + step + n) % n;
-	snprintf(f->buf, sizeof f->buf, "%s", f->choices[cur]);
+	snprintf(f->buf, sizeof f->buf, "%s", f->row->choice(cur));
 }
 
 static void
@@ -635,67 +845,64 @@ delete_char(struct form_field *f)
 	f->buf[n] = '\0';
 }
 
-int
-form_key(struct ui *ui, int key)
+/* Free text gets the whole line; its hint goes under the fields. */
+static int
+is_long(const struct form_field *f)
 {
-	struct ui_form *fm = ui->form;
-	struct form_field *f = &fm->f[fm->cur];
-	size_t len, cap;
+	return f->row->kind == FK_TEXT || f->row->kind == FK_PATH;
+}
 
-	switch (key) {
-	case '\t': case KEY_DOWN:
-		fm->cur = (fm->cur + 1) % fm->n;
-		return UI_REDRAW;
-	case KEY_BTAB: case KEY_UP:
-		fm->cur = (fm->cur + fm->n - 1) % fm->n;
-		return UI_REDRAW;
-	case '\n': case '\r': case KEY_ENTER:
-		return form_save(ui);
-	case 27:
-		goto cancel;
-	case KEY_RESIZE:
-		return UI_REDRAW;
-	}
-	if (key == 'q' && f->kind != FK_TEXT && f->kind != FK_PATH)
-		goto cancel;
-	fm->err[0] = '\0';
-	if (f->kind == FK_CHOICE) {
-		if (key == ' ' || key == KEY_RIGHT)
-			cycle_choice(f, 1, 0);
-		else if (key == KEY_LEFT)
-			cycle_choice(f, -1, 0);
-		else if (key >= 'a' && key <= 'z')
-			cycle_choice(f, 0, key);
-		else
-			return UI_NOTHING;
-		f->dirty = 1;
-		form_check_field(ui, f);
-		/* The offered file name follows the kind until one is typed. */
-		if (fm->kind == FORM_EXPORT && !fm->f[1].dirty)
-			export_default(ui, fm);
-		return UI_REDRAW;
-	}
-	if (f->kind == FK_YESNO) {
-		if (key == 'y' || key == 'Y')
-			snprintf(f->buf, sizeof f->buf, "yes");
-		else if (key == 'n' || key == 'N')
-			snprintf(f->buf, sizeof f->buf, "no");
-		else if (key == ' ' || key == KEY_LEFT || key == KEY_RIGHT)
+static int
+printable(int key)
+{
+	return key >= 0x20 && key < 0x100 && key != 0x7f;
+}
+
+/* A choice or yes/no field: the action or the letter typed. */
+static int
+choose(struct ui *ui, struct ui_form *fm, struct form_field *f,
+    enum ui_cmd cmd, int key)
+{
+	if (f->row->kind == FK_YESNO) {
+		if (cmd == CMD_NEXT || cmd == CMD_PREV)
 			snprintf(f->buf, sizeof f->buf, "%s",
 			    strcmp(f->buf, "yes") == 0 ? "no" : "yes");
+		else if (cmd == CMD_NONE && (key == 'y' || key == 'Y'))
+			snprintf(f->buf, sizeof f->buf, "yes");
+		else if (cmd == CMD_NONE && (key == 'n' || key == 'N'))
+			snprintf(f->buf, sizeof f->buf, "no");
 		else
 			return UI_NOTHING;
 		f->dirty = 1;
 		return UI_REDRAW;
 	}
-	len = strlen(f->buf);
-	cap = f->kind == FK_TEXT ? NOTE_MAX : f->kind == FK_PATH ? PATH_MAX_LEN :
-	    NUM_MAX;
-	if (key == KEY_BACKSPACE || key == 127 || key == 8)
+	if (cmd == CMD_NEXT || cmd == CMD_PREV)
+		cycle_choice(f, cmd == CMD_NEXT ? 1 : -1, 0);
+	else if (cmd == CMD_NONE && key >= 'a' && key <= 'z')
+		cycle_choice(f, 0, key);
+	else
+		return UI_NOTHING;
+	f->dirty = 1;
+	form_check_field(ui, f);
+	/* The offered file name follows the kind until one is typed. */
+	if (fm->def->entry == ENTRY_KIND_COUNT && !field_of(fm, FK_PATH)->dirty)
+		export_default(ui, fm);
+	return UI_REDRAW;
+}
+
+/* A field typed into: the action, or the key as a character. */
+static int
+edit_text(struct ui *ui, struct form_field *f, enum ui_cmd cmd, int key)
+{
+	size_t len = strlen(f->buf), cap;
+
+	cap = f->row->kind == FK_TEXT ? NOTE_MAX : f->row->kind == FK_PATH ?
+	    PATH_MAX_LEN : NUM_MAX;
+	if (cmd == CMD_DELETE)
 		delete_char(f);
-	else if (key == ('u' & 0x1f))
+	else if (cmd == CMD_TOP)
 		f->buf[0] = '\0';
-	else if (key >= 0x20 && key < 0x100 && key != 0x7f) {
+	else if (cmd == CMD_NONE && printable(key)) {
 		if (len >= cap)
 			return UI_NOTHING;
 		f->buf[len] = (char)key;
@@ -705,11 +912,42 @@ form_key(struct ui *ui, int key)
 	f->dirty = 1;
 	form_check_field(ui, f);
 	return UI_REDRAW;
-cancel:
-	ui_message(ui, ROLE_NORMAL, "Cancelled; nothing saved");
-	free(ui->form);
-	ui->form = NULL;
-	return UI_REDRAW;
+}
+
+int
+form_key(struct ui *ui, int key)
+{
+	struct ui_form *fm = ui->form;
+	struct form_field *f = &fm->f[fm->cur];
+	int typing = f->row->kind != FK_CHOICE && f->row->kind != FK_YESNO;
+	enum ui_cmd cmd;
+
+	if (key == KEY_RESIZE)
+		return UI_REDRAW;
+	cmd = ui_key_find(&ui_keys_form, key);
+	/* What is typed into a field is text: every printable key in a
+	 * note or a file name, all but q (cancel) in a number. */
+	if (typing && printable(key) && key != '\n' &&
+	    (is_long(f) || cmd != CMD_BACK))
+		cmd = CMD_NONE;
+	switch (cmd) {
+	case CMD_DOWN:
+		fm->cur = (fm->cur + 1) % fm->n;
+		return UI_REDRAW;
+	case CMD_UP:
+		fm->cur = (fm->cur + fm->n - 1) % fm->n;
+		return UI_REDRAW;
+	case CMD_OPEN:
+		return form_save(ui);
+	case CMD_BACK:
+		ui_message(ui, ROLE_NORMAL, "Cancelled; nothing saved");
+		form_close(ui);
+		return UI_REDRAW;
+	default:
+		break;
+	}
+	fm->err[0] = '\0';
+	return typing ? edit_text(ui, f, cmd, key) : choose(ui, fm, f, cmd, key);
 }
 
 /* Where things go: shared by drawing and the cursor. */
@@ -752,12 +990,6 @@ layout(const struct ui *ui, struct form_layout *L)
 	L->below = L->top + 1 + (rows >= 16 ? 1 : 0) + L->shown;
 }
 
-/* Free text gets the whole line; its hint goes under the fields. */
-static int
-is_long(const struct form_field *f)
-{
-	return f->kind == FK_TEXT || f->kind == FK_PATH;
-}
 
 static int
 input_width(const struct ui *ui, const struct form_layout *L,
@@ -791,13 +1023,13 @@ tail(const char *buf, int width)
 static const char *
 hint_of(const struct form_field *f, char *out, size_t n)
 {
-	switch (f->kind) {
+	switch (f->row->kind) {
 	case FK_CHOICE: {
 		size_t i, len;
 		snprintf(out, n, "Space:");
-		for (i = 0; f->choices[i] != NULL; i++) {
+		for (i = 0; f->row->choice((int)i) != NULL; i++) {
 			len = strlen(out);
-			snprintf(out + len, n - len, " %s", f->choices[i]);
+			snprintf(out + len, n - len, " %s", f->row->choice((int)i));
 		}
 		break;
 	}
@@ -872,10 +1104,10 @@ form_draw(const struct ui *ui, WINDOW *w)
 
 		ui_put(w, row, 0, 1, ROLE_NORMAL, cur ? ">" : " ");
 		ui_putf(w, row, L.lx, L.lw, cur ? ROLE_HEADER : ROLE_NORMAL, "%s%s",
-		    f->label, f->required ? "*" : "");
+		    f->row->label, (f->row->flags & FF_REQUIRED) ? "*" : "");
 		int iw = input_width(ui, &L, f);
 
-		if (f->kind == FK_CHOICE)
+		if (f->row->kind == FK_CHOICE)
 			snprintf(box, sizeof box, "< %s >", f->buf);
 		else
 			snprintf(box, sizeof box, "%s", tail(f->buf, iw));
@@ -927,7 +1159,7 @@ form_cursor(const struct ui *ui, int *y, int *x)
 
 	layout(ui, &L);
 	*y = field_row(ui, &L, fm->cur);
-	if (f->kind == FK_CHOICE || f->kind == FK_YESNO) {
+	if (f->row->kind == FK_CHOICE || f->row->kind == FK_YESNO) {
 		*x = L.ix;
 		return;
 	}

@@ -1,9 +1,9 @@
 /*
  * ui-history: every entry, newest first, with edit, delete and undo. The
  * list is a bounded window of whole days: scrolling past either end finds
- * the next day that holds entries with one indexed query and loads a few
- * weeks from there, and the far end of the window is dropped, so a
- * fifty-year journal is never read at once.
+ * the next day that holds entries (store_day_before/after) and loads a few
+ * weeks from there (store_load), and the far end of the window is
+ * dropped, so a fifty-year journal is never read at once.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -12,6 +12,8 @@
 
 #include "date.h"
 #include "ui.h"
+#include "ui-form.h"
+#include "ui-text.h"
 #include "units.h"
 #include "util.h"
 
@@ -28,53 +30,88 @@ list_rows(const struct ui *ui)
 	return n < 1 ? 1 : n;
 }
 
+struct hist_row {
+	enum entry_kind kind;
+	int64_t id;
+	int     day;
+	char    text[112];
+};
+
+/* What the History screen shows, private to it. */
+struct hist_state {
+	struct hist_row *rows;
+	size_t  n, cap;
+	int     lo, hi;          /* every entry of days [lo, hi] is in rows */
+	int     more_older, more_newer;
+	size_t  sel, top;
+	int     loaded;
+};
+
+static void *
+history_init(struct ui *ui)
+{
+	return xcalloc(1, sizeof (struct hist_state));
+}
+
+static void
+history_free(void *state)
+{
+	struct hist_state *hs = state;
+
+	if (hs != NULL)
+		free(hs->rows);
+	free(hs);
+}
+
+static void
+history_resize(struct ui *ui, void *state)
+{
+	struct hist_state *hs = state;
+
+	ui_scroll(&hs->sel, &hs->top, hs->n, ui_body_rows(ui) - 1);
+}
+
+/* For tests: the list's size and the selected row. */
+static int64_t
+history_peek(const void *state, const char *what)
+{
+	const struct hist_state *hs = state;
+	const struct hist_row *r = hs->n > 0 ? &hs->rows[hs->sel] : NULL;
+
+	if (strcmp(what, "n") == 0)
+		return (int64_t)hs->n;
+	if (strcmp(what, "sel") == 0)
+		return (int64_t)hs->sel;
+	if (strcmp(what, "row.kind") == 0 && r != NULL)
+		return r->kind;
+	if (strcmp(what, "row.day") == 0 && r != NULL)
+		return r->day;
+	if (strcmp(what, "row.id") == 0 && r != NULL)
+		return r->id;
+	return INT64_MIN;
+}
+
 /*
- * The newest day before 'before' (newer = 0) or the oldest day after
- * 'after' (newer = 1) that holds any entry; DATE_MIN - 1 when none.
+ * The newest day before 'from' (newer = 0) or the oldest day after it
+ * (newer = 1) that holds any entry; DATE_MIN - 1 when none, or on an
+ * error, which is left in err_get() and *failed set.
  */
 static int
-next_day(struct ui *ui, int from, int newer)
+next_day(struct ui *ui, int from, int newer, int *failed)
 {
-	static const char *const older_sql =
-	    "SELECT max(d) FROM ("
-	    " SELECT max(day) AS d FROM run WHERE day < ?1"
-	    " UNION ALL SELECT max(day) FROM sleep WHERE day < ?1"
-	    " UNION ALL SELECT max(day) FROM drink WHERE day < ?1"
-	    " UNION ALL SELECT max(day) FROM checkin WHERE day < ?1"
-	    " UNION ALL SELECT max(day) FROM rest WHERE day < ?1)";
-	static const char *const newer_sql =
-	    "SELECT min(d) FROM ("
-	    " SELECT min(day) AS d FROM run WHERE day > ?1"
-	    " UNION ALL SELECT min(day) FROM sleep WHERE day > ?1"
-	    " UNION ALL SELECT min(day) FROM drink WHERE day > ?1"
-	    " UNION ALL SELECT min(day) FROM checkin WHERE day > ?1"
-	    " UNION ALL SELECT min(day) FROM rest WHERE day > ?1)";
-	sqlite3 *db = store_db(ui->st);
-	sqlite3_stmt *s = NULL;
-	char ds[16];
-	int day = DATE_MIN - 1;
+	int day, rc;
 
+	*failed = 0;
 	if (from < DATE_MIN - 1)
 		from = DATE_MIN - 1;
 	if (from > DATE_MAX + 1)
 		from = DATE_MAX + 1;
-	if (from < DATE_MIN)
-		snprintf(ds, sizeof ds, "0000-00-00");
-	else if (from > DATE_MAX)
-		snprintf(ds, sizeof ds, "9999-99-99");
-	else
-		date_format(from, ds);
-	if (sqlite3_prepare_v2(db, newer ? newer_sql : older_sql, -1, &s,
-	    NULL) != SQLITE_OK)
-		return day;
-	sqlite3_bind_text(s, 1, ds, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(s) == SQLITE_ROW &&
-	    sqlite3_column_type(s, 0) != SQLITE_NULL) {
-		const char *t = (const char *)sqlite3_column_text(s, 0);
-		if (t == NULL || date_parse(t, &day) != 0)
-			day = DATE_MIN - 1;
-	}
-	sqlite3_finalize(s);
+	rc = newer ? store_day_after(ui->st, from, &day) :
+	    store_day_before(ui->st, from, &day);
+	if (rc < 0)
+		*failed = 1;
+	if (rc != 0 || day < DATE_MIN || day > DATE_MAX)
+		return DATE_MIN - 1;
 	return day;
 }
 
@@ -96,101 +133,117 @@ row_add(struct hist_row **v, size_t *n, size_t *cap, enum entry_kind k,
 	text_sanitize(r->text);
 }
 
+/* The text of one row of each kind. */
+static void
+run_text(const struct config *cfg, const struct run *r, char *t, size_t n)
+{
+	char a[32], b[32], p[32], note[64];
+
+	snprintf(t, n, "run    %s  %s  %s  %s%s%.0d%s%s",
+	    units_format_distance(r->distance_m, cfg->dist_unit, a),
+	    units_format_duration(r->duration_s, b),
+	    units_format_pace(r->distance_m, r->duration_s, cfg->dist_unit, p),
+	    run_type_name(r->type), r->rpe ? "  RPE " : "", r->rpe,
+	    r->note ? "  " : "", r->note ? ui_clean(r->note, note, sizeof note) :
+	    "");
+}
+
+static void
+sleep_text(const struct sleep *s, char *t, size_t n)
+{
+	char a[32];
+
+	snprintf(t, n, "sleep  %s%s%.0d%s", units_format_hours(s->minutes, a),
+	    s->quality ? "  quality " : "", s->quality, s->quality ? "/5" : "");
+}
+
+static void
+drink_text(const struct config *cfg, const struct drink *d, char *t,
+    size_t n)
+{
+	char a[32];
+
+	snprintf(t, n, "drink  %s%s",
+	    units_format_volume(d->volume_ml, cfg->vol_unit, a),
+	    d->electrolytes ? "  electrolytes" : "");
+}
+
+static void
+checkin_text(const struct checkin *c, char *t, size_t n)
+{
+	snprintf(t, n, "check  fatigue %d/10%s%.0d%s%s", c->fatigue,
+	    c->soreness ? "  sore " : "", c->soreness, c->soreness ? "/10" : "",
+	    c->pain || c->swelling || c->numbness || c->no_weight ?
+	    "  injury signs" : "");
+}
+
+/* The rows of one day, each kind newest first as before. */
+static void
+day_rows(const struct config *cfg, const struct entries *e, int day,
+    struct hist_row **out, size_t *n, size_t *cap)
+{
+	char t[112];
+	size_t k;
+
+	for (k = e->nruns; k-- > 0;)
+		if (e->runs[k].day == day) {
+			run_text(cfg, &e->runs[k], t, sizeof t);
+			row_add(out, n, cap, ENTRY_RUN, e->runs[k].id, day, t);
+		}
+	for (k = e->nsleeps; k-- > 0;)
+		if (e->sleeps[k].day == day) {
+			sleep_text(&e->sleeps[k], t, sizeof t);
+			row_add(out, n, cap, ENTRY_SLEEP, e->sleeps[k].id, day, t);
+		}
+	for (k = e->ndrinks; k-- > 0;)
+		if (e->drinks[k].day == day) {
+			drink_text(cfg, &e->drinks[k], t, sizeof t);
+			row_add(out, n, cap, ENTRY_DRINK, e->drinks[k].id, day, t);
+		}
+	for (k = e->ncheckins; k-- > 0;)
+		if (e->checkins[k].day == day) {
+			checkin_text(&e->checkins[k], t, sizeof t);
+			row_add(out, n, cap, ENTRY_CHECKIN, e->checkins[k].id, day, t);
+		}
+	for (k = e->nrests; k-- > 0;)
+		if (e->rests[k].day == day)
+			row_add(out, n, cap, ENTRY_REST, e->rests[k].id, day,
+			    "rest   rest day");
+}
+
 /* Rows of days [from, to], newest day first; -1 on a read error. */
 static int
 load_days(struct ui *ui, int from, int to, struct hist_row **out, size_t *n)
 {
-	const struct config *cfg = ui->cfg;
-	struct run *r = NULL; struct sleep *s = NULL; struct drink *d = NULL;
-	struct checkin *c = NULL; struct rest *x = NULL;
-	size_t nr = 0, ns = 0, nd = 0, nc = 0, nx = 0, cap = 0;
-	char t[112], a[32], b[32], p[32], note[64];
-	int day, rc = -1;
+	struct entries e;
+	size_t cap = 0;
+	int day;
 
 	*out = NULL;
 	*n = 0;
-	if (store_runs(ui->st, from, to, &r, &nr) != 0 ||
-	    store_sleeps(ui->st, from, to, &s, &ns) != 0 ||
-	    store_drinks(ui->st, from, to, &d, &nd) != 0 ||
-	    store_checkins(ui->st, from, to, &c, &nc) != 0 ||
-	    store_rests(ui->st, from, to, &x, &nx) != 0)
-		goto out;
+	if (store_load(ui->st, from, to, &e) != 0)
+		return -1;
 	/* Each list is oldest first; walk them backwards by day. */
-	for (day = to; day >= from; day--) {
-		size_t k;
-		for (k = nr; k-- > 0;) {
-			if (r[k].day != day)
-				continue;
-			snprintf(t, sizeof t, "run    %s  %s  %s  %s%s%.0d%s%s",
-			    units_format_distance(r[k].distance_m, cfg->dist_unit, a),
-			    units_format_duration(r[k].duration_s, b),
-			    units_format_pace(r[k].distance_m, r[k].duration_s,
-			    cfg->dist_unit, p), run_type_name(r[k].type),
-			    r[k].rpe ? "  RPE " : "", r[k].rpe,
-			    r[k].note ? "  " : "",
-			    r[k].note ? ui_clean(r[k].note, note, sizeof note) : "");
-			row_add(out, n, &cap, ENTRY_RUN, r[k].id, day, t);
-		}
-		for (k = ns; k-- > 0;) {
-			if (s[k].day != day)
-				continue;
-			snprintf(t, sizeof t, "sleep  %s%s%.0d%s",
-			    units_format_hours(s[k].minutes, a),
-			    s[k].quality ? "  quality " : "", s[k].quality,
-			    s[k].quality ? "/5" : "");
-			row_add(out, n, &cap, ENTRY_SLEEP, s[k].id, day, t);
-		}
-		for (k = nd; k-- > 0;) {
-			if (d[k].day != day)
-				continue;
-			snprintf(t, sizeof t, "drink  %s%s",
-			    units_format_volume(d[k].volume_ml, cfg->vol_unit, a),
-			    d[k].electrolytes ? "  electrolytes" : "");
-			row_add(out, n, &cap, ENTRY_DRINK, d[k].id, day, t);
-		}
-		for (k = nc; k-- > 0;) {
-			if (c[k].day != day)
-				continue;
-			snprintf(t, sizeof t, "check  fatigue %d/10%s%.0d%s%s", c[k].fatigue,
-			    c[k].soreness ? "  sore " : "", c[k].soreness,
-			    c[k].soreness ? "/10" : "",
-			    c[k].pain || c[k].swelling || c[k].numbness ||
-			    c[k].no_weight ? "  injury signs" : "");
-			row_add(out, n, &cap, ENTRY_CHECKIN, c[k].id, day, t);
-		}
-		for (k = nx; k-- > 0;) {
-			if (x[k].day != day)
-				continue;
-			row_add(out, n, &cap, ENTRY_REST, x[k].id, day, "rest   rest day");
-		}
-	}
-	rc = 0;
-out:
-	run_list_free(r, nr);
-	sleep_list_free(s, ns);
-	drink_list_free(d, nd);
-	checkin_list_free(c, nc);
-	rest_list_free(x, nx);
-	if (rc != 0) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return rc;
+	for (day = to; day >= from; day--)
+		day_rows(ui->cfg, &e, day, out, n, &cap);
+	entries_free(&e);
+	return 0;
 }
 
 /* Appends older days until a page more is loaded or there are none. */
 static int
-extend_older(struct ui *ui)
+extend_older(struct ui *ui, struct hist_state *hs)
 {
-	struct hist_state *hs = &ui->hs;
 	size_t added = 0, drop;
+	int failed;
 
 	while (added < HIST_PAGE) {
 		struct hist_row *v;
 		size_t n;
-		int d = next_day(ui, hs->lo, 0);
+		int d = next_day(ui, hs->lo, 0, &failed);
 
+		if (failed)
+			return -1;
 		if (d < DATE_MIN) {
 			hs->more_older = 0;
 			break;
@@ -234,16 +287,18 @@ extend_older(struct ui *ui)
 
 /* Prepends newer days; returns rows added, -1 on error. */
 static long
-extend_newer(struct ui *ui)
+extend_newer(struct ui *ui, struct hist_state *hs)
 {
-	struct hist_state *hs = &ui->hs;
 	size_t added = 0, keep;
+	int failed;
 
 	while (added < HIST_PAGE) {
 		struct hist_row *v;
 		size_t n;
-		int d = next_day(ui, hs->hi, 1);
+		int d = next_day(ui, hs->hi, 1, &failed);
 
+		if (failed)
+			return -1;
 		if (d < DATE_MIN) {
 			hs->more_newer = 0;
 			break;
@@ -284,31 +339,29 @@ extend_newer(struct ui *ui)
 }
 
 static void
-history_reset(struct ui *ui)
+history_reset(struct ui *ui, struct hist_state *hs)
 {
-	struct hist_state *hs = &ui->hs;
-
 	hs->n = 0;
 	hs->sel = hs->top = 0;
 	hs->lo = hs->hi = DATE_MAX + 1;
 	hs->more_newer = 0;
 	hs->more_older = 1;
 	hs->loaded = 1;
-	if (extend_older(ui) != 0)
+	if (extend_older(ui, hs) != 0)
 		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
 		    err_get());
 }
 
 /* After a change: read the window's days again, keep the selection. */
 static void
-history_enter(struct ui *ui)
+history_enter(struct ui *ui, void *state)
 {
-	struct hist_state *hs = &ui->hs;
+	struct hist_state *hs = state;
 	struct hist_row *v;
 	size_t n;
 
 	if (!hs->loaded || hs->n == 0) {
-		history_reset(ui);
+		history_reset(ui, hs);
 		return;
 	}
 	if (load_days(ui, hs->lo, hs->hi < DATE_MAX ? hs->hi : DATE_MAX, &v,
@@ -321,53 +374,59 @@ history_enter(struct ui *ui)
 	hs->rows = v;
 	hs->n = hs->cap = n;
 	if (hs->n == 0) {
-		history_reset(ui);
+		history_reset(ui, hs);
 		return;
 	}
 	ui_scroll(&hs->sel, &hs->top, hs->n, list_rows(ui));
 }
 
 static void
-hist_move(struct ui *ui, long delta)
+hist_move(struct ui *ui, struct hist_state *hs, long delta)
 {
-	struct hist_state *hs = &ui->hs;
 	int rows = list_rows(ui);
 
 	if (delta > 0) {
 		if (hs->sel + (size_t)delta >= hs->n && hs->more_older)
-			extend_older(ui);
+			extend_older(ui, hs);
 		hs->sel = hs->sel + (size_t)delta < hs->n ? hs->sel + (size_t)delta :
 		    (hs->n ? hs->n - 1 : 0);
 	} else if (delta < 0) {
 		if ((size_t)-delta > hs->sel && hs->more_newer)
-			extend_newer(ui);
+			extend_newer(ui, hs);
 		hs->sel = (size_t)-delta > hs->sel ? 0 : hs->sel - (size_t)-delta;
 	}
 	ui_scroll(&hs->sel, &hs->top, hs->n, rows);
 }
 
+/* The form that edits an entry of kind k. */
+static const enum form_kind form_of[ENTRY_KIND_COUNT] = {
+	[ENTRY_RUN] = FORM_RUN, [ENTRY_SLEEP] = FORM_SLEEP,
+	[ENTRY_DRINK] = FORM_DRINK, [ENTRY_CHECKIN] = FORM_CHECKIN,
+	[ENTRY_REST] = FORM_KIND_COUNT,
+};
+
 static int
-history_key(struct ui *ui, enum ui_cmd cmd)
+history_key(struct ui *ui, void *state, enum ui_cmd cmd)
 {
-	struct hist_state *hs = &ui->hs;
+	struct hist_state *hs = state;
 	int rows = list_rows(ui);
 	const struct hist_row *r;
-	char ds[11];
+	char ds[11], q[128];
 
 	switch (cmd) {
-	case CMD_DOWN:  hist_move(ui, 1); return UI_REDRAW;
-	case CMD_UP:    hist_move(ui, -1); return UI_REDRAW;
-	case CMD_PGDN:  hist_move(ui, rows); return UI_REDRAW;
-	case CMD_PGUP:  hist_move(ui, -rows); return UI_REDRAW;
+	case CMD_DOWN:  hist_move(ui, hs, 1); return UI_REDRAW;
+	case CMD_UP:    hist_move(ui, hs, -1); return UI_REDRAW;
+	case CMD_PGDN:  hist_move(ui, hs, rows); return UI_REDRAW;
+	case CMD_PGUP:  hist_move(ui, hs, -rows); return UI_REDRAW;
 	case CMD_TOP:
-		history_reset(ui);
+		history_reset(ui, hs);
 		return UI_REDRAW;
 	case CMD_BOTTOM:
 		hs->n = 0;
 		hs->sel = hs->top = 0;
 		hs->lo = hs->hi = DATE_MIN - 1;
 		hs->more_older = 0;
-		extend_newer(ui);
+		extend_newer(ui, hs);
 		hs->sel = hs->n ? hs->n - 1 : 0;
 		ui_scroll(&hs->sel, &hs->top, hs->n, rows);
 		return UI_REDRAW;
@@ -375,26 +434,20 @@ history_key(struct ui *ui, enum ui_cmd cmd)
 		if (hs->n == 0)
 			return UI_REDRAW;
 		r = &hs->rows[hs->sel];
-		switch (r->kind) {
-		case ENTRY_RUN: form_open(ui, FORM_RUN, r->day, r->id); break;
-		case ENTRY_SLEEP: form_open(ui, FORM_SLEEP, r->day, r->id); break;
-		case ENTRY_DRINK: form_open(ui, FORM_DRINK, r->day, r->id); break;
-		case ENTRY_CHECKIN: form_open(ui, FORM_CHECKIN, r->day, r->id); break;
-		default:
+		if (form_of[r->kind] == FORM_KIND_COUNT)
 			ui_message(ui, ROLE_NORMAL, "A rest day has nothing to edit; "
 			    "d deletes it");
-		}
+		else if (form_open(ui, form_of[r->kind], r->day, r->id) == 1)
+			return UI_RELOAD | UI_REDRAW;   /* deleted elsewhere */
 		return UI_REDRAW;
 	case CMD_DELETE:
 		if (hs->n == 0)
 			return UI_REDRAW;
 		r = &hs->rows[hs->sel];
-		ui->confirm.active = 1;
-		ui->confirm.kind = r->kind;
-		ui->confirm.id = r->id;
-		snprintf(ui->confirm.text, sizeof ui->confirm.text,
-		    "Delete %c%" PRId64 " (%s on %s)?", entry_kind_letter(r->kind),
-		    r->id, entry_kind_name(r->kind), date_format(r->day, ds));
+		snprintf(q, sizeof q, "Delete %c%" PRId64 " (%s on %s)?",
+		    entry_kind_letter(r->kind), r->id, entry_kind_name(r->kind),
+		    date_format(r->day, ds));
+		ui_confirm_delete(ui, r->kind, r->id, q);
 		return UI_REDRAW;
 	case CMD_UNDO:
 		return ui_undo(ui);
@@ -407,9 +460,9 @@ history_key(struct ui *ui, enum ui_cmd cmd)
 }
 
 static void
-history_draw(const struct ui *ui, WINDOW *w)
+history_draw(const struct ui *ui, const void *state, WINDOW *w)
 {
-	const struct hist_state *hs = &ui->hs;
+	const struct hist_state *hs = state;
 	int rows = list_rows(ui), y, wide = ui->cols >= 60;
 	size_t i, top = hs->top, sel = hs->sel;
 	char ds[11], id[24];
@@ -447,7 +500,11 @@ const struct screen history_screen = {
 	.name = "History",
 	.short_name = "Hist",
 	.keys = &ui_keys_history,
+	.init = history_init,
+	.free = history_free,
 	.enter = history_enter,
 	.draw = history_draw,
 	.key = history_key,
+	.resize = history_resize,
+	.peek = history_peek,
 };

@@ -1,17 +1,20 @@
 /*
- * ui-keys: every key binding of every screen, one table per screen. The
- * loop dispatches on these tables, the bottom line shows their hints, '?'
- * lists them and the manual's KEYS section is written from them, so the
- * help can never drift from what the keys do. Arrows and vi keys are
- * aliases: rows with the same action and no help text of their own.
+ * ui-keys: every key binding of every screen and overlay, one table each.
+ * The loop dispatches on these tables, the bottom line shows their hints,
+ * '?' lists them and a test compares the manual's KEYS section with them
+ * row by row, so the help can never drift from what the keys do. Arrows
+ * and vi keys are aliases: rows with the same action and no help text of
+ * their own.
  */
 #include <stdio.h>
 #include <string.h>
+#include <curses.h>
 
-#include "ui.h"
+#include "ui-keys.h"
 
-#define KEYMAP(var, label, tab) \
-	const struct ui_keymap var = { label, tab, sizeof tab / sizeof tab[0] }
+#define KEYMAP(var, label, title, tab) \
+	const struct ui_keymap var = { label, title, tab, \
+	    sizeof tab / sizeof tab[0] }
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -25,7 +28,7 @@ static const struct ui_key global_keys[] = {
 	{ 'q', CMD_BACK, "quit", "back to the Day screen; quit from Day" },
 	{ 27, CMD_BACK, NULL, NULL },
 };
-KEYMAP(ui_keys_global, "every screen", global_keys);
+KEYMAP(ui_keys_global, "every screen", "Every screen", global_keys);
 
 static const struct ui_key day_keys[] = {
 	{ 'r', CMD_ADD_RUN, "run", "add a run" },
@@ -50,7 +53,7 @@ static const struct ui_key day_keys[] = {
 	{ KEY_UP, CMD_UP, NULL, NULL },
 	{ 'E', CMD_EXPORT, NULL, "export the whole journal to a CSV file" },
 };
-KEYMAP(ui_keys_day, "Day", day_keys);
+KEYMAP(ui_keys_day, "Day", "Day", day_keys);
 
 static const struct ui_key week_keys[] = {
 	{ '[', CMD_PREV, "week-", "previous week" },
@@ -66,7 +69,7 @@ static const struct ui_key week_keys[] = {
 	{ KEY_UP, CMD_UP, NULL, NULL },
 	{ '\n', CMD_OPEN, "open", "open the selected day" },
 };
-KEYMAP(ui_keys_week, "Week", week_keys);
+KEYMAP(ui_keys_week, "Week", "Week", week_keys);
 
 static const struct ui_key trends_keys[] = {
 	{ 'p', CMD_PERIOD, "12/26/52", "show 12, 26 or 52 weeks" },
@@ -82,7 +85,7 @@ static const struct ui_key trends_keys[] = {
 	{ 'k', CMD_UP, NULL, "scroll up" },
 	{ KEY_UP, CMD_UP, NULL, NULL },
 };
-KEYMAP(ui_keys_trends, "Trends", trends_keys);
+KEYMAP(ui_keys_trends, "Trends", "Trends", trends_keys);
 
 static const struct ui_key flags_keys[] = {
 	{ '\n', CMD_OPEN, "explain", "open the selected flag's explanation and advice" },
@@ -96,7 +99,7 @@ static const struct ui_key flags_keys[] = {
 	{ KEY_PPAGE, CMD_PGUP, NULL, "page up" },
 	{ CTRL('b'), CMD_PGUP, NULL, NULL },
 };
-KEYMAP(ui_keys_flags, "Flags", flags_keys);
+KEYMAP(ui_keys_flags, "Flags", "Flags", flags_keys);
 
 static const struct ui_key history_keys[] = {
 	{ 'e', CMD_EDIT, "edit", "edit the selected entry" },
@@ -118,21 +121,42 @@ static const struct ui_key history_keys[] = {
 	{ KEY_END, CMD_BOTTOM, NULL, NULL },
 	{ 'E', CMD_EXPORT, "export", "export the whole journal to a CSV file" },
 };
-KEYMAP(ui_keys_history, "History", history_keys);
+KEYMAP(ui_keys_history, "History", "History", history_keys);
 
-/* The form reads raw keys (it is typing); this table names them. */
+/*
+ * A form: keys that are not bound here are typed into the current field
+ * (a letter picks the choice starting with it, y and n answer a yes/no);
+ * in a free-text field every printable key is typed, q and Space too.
+ */
 static const struct ui_key form_keys[] = {
 	{ '\n', CMD_OPEN, "save", "save (refused while a field is wrong)" },
 	{ 27, CMD_BACK, "cancel", "cancel; q too, except in a note" },
+	{ 'q', CMD_BACK, NULL, NULL },
 	{ '\t', CMD_DOWN, "next", "next field" },
 	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
 	{ KEY_BTAB, CMD_UP, "prev", "previous field" },
 	{ KEY_UP, CMD_UP, NULL, NULL },
-	{ ' ', CMD_NEXT, NULL, "change a choice (type, yes/no); Left/Right too" },
+	{ ' ', CMD_NEXT, NULL, "next choice (type, yes/no)" },
+	{ KEY_RIGHT, CMD_NEXT, NULL, NULL },
+	{ KEY_LEFT, CMD_PREV, NULL, "previous choice" },
 	{ KEY_BACKSPACE, CMD_DELETE, NULL, "delete the last character" },
+	{ 127, CMD_DELETE, NULL, NULL },
+	{ CTRL('h'), CMD_DELETE, NULL, NULL },
 	{ CTRL('u'), CMD_TOP, NULL, "clear the field" },
 };
-KEYMAP(ui_keys_form, "form", form_keys);
+KEYMAP(ui_keys_form, "form", "Forms", form_keys);
+
+/* The '?' list; any key not bound here closes it. */
+static const struct ui_key help_keys[] = {
+	{ 'j', CMD_DOWN, NULL, "scroll down; any other key closes the list" },
+	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
+	{ ' ', CMD_DOWN, NULL, NULL },
+	{ KEY_NPAGE, CMD_DOWN, NULL, NULL },
+	{ 'k', CMD_UP, NULL, "scroll up" },
+	{ KEY_UP, CMD_UP, NULL, NULL },
+	{ KEY_PPAGE, CMD_UP, NULL, NULL },
+};
+KEYMAP(ui_keys_help, "help", "The key list", help_keys);
 
 static const struct ui_key confirm_keys[] = {
 	{ 'y', CMD_OPEN, "yes", "yes, do it" },
@@ -140,7 +164,13 @@ static const struct ui_key confirm_keys[] = {
 	{ 27, CMD_BACK, NULL, NULL },
 	{ 'q', CMD_BACK, NULL, NULL },
 };
-KEYMAP(ui_keys_confirm, "question", confirm_keys);
+KEYMAP(ui_keys_confirm, "question", "Questions", confirm_keys);
+
+const struct ui_keymap *const ui_keymaps[] = {
+	&ui_keys_global, &ui_keys_day, &ui_keys_week, &ui_keys_trends,
+	&ui_keys_flags, &ui_keys_history, &ui_keys_form, &ui_keys_help,
+	&ui_keys_confirm, NULL,
+};
 
 static enum ui_cmd
 find(const struct ui_keymap *km, int key)
@@ -151,6 +181,14 @@ find(const struct ui_keymap *km, int key)
 		if (km->keys[i].key == key)
 			return km->keys[i].cmd;
 	return CMD_NONE;
+}
+
+enum ui_cmd
+ui_key_find(const struct ui_keymap *km, int key)
+{
+	if (key == '\r' || key == KEY_ENTER)
+		key = '\n';
+	return find(km, key);
 }
 
 enum ui_cmd
@@ -174,6 +212,7 @@ ui_key_name(int key, char *out, size_t n)
 		{ KEY_HOME, "Home" }, { KEY_END, "End" }, { KEY_DC, "Delete" },
 		{ KEY_BTAB, "Shift-Tab" }, { KEY_BACKSPACE, "Backspace" },
 		{ '\n', "Enter" }, { '\t', "Tab" }, { 27, "Esc" }, { ' ', "Space" },
+		{ 127, "Backspace" },
 	};
 	size_t i;
 
@@ -191,27 +230,57 @@ ui_key_name(int key, char *out, size_t n)
 	return out;
 }
 
+/* 1 when the space-separated list holds word. */
+static int
+has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = list;
+
+	while ((p = strstr(p, word)) != NULL) {
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
 size_t
-ui_key_help_lines(const struct ui_keymap *km, char lines[][96], size_t max)
+ui_key_rows(const struct ui_keymap *km, struct ui_key_row *rows, size_t max)
 {
 	size_t i, j, n = 0;
 
 	for (i = 0; i < km->n && n < max; i++) {
-		char keys[48] = "", name[16];
+		char *keys = rows[n].keys, name[16];
+		size_t cap = sizeof rows[n].keys;
 
 		if (km->keys[i].help == NULL)
 			continue;
+		keys[0] = '\0';
 		for (j = 0; j < km->n; j++) {
 			if (km->keys[j].cmd != km->keys[i].cmd)
 				continue;
 			if (j != i && km->keys[j].help != NULL)
 				continue;   /* another binding with its own line */
+			ui_key_name(km->keys[j].key, name, sizeof name);
+			if (has_word(keys, name))
+				continue;   /* two codes of one key: Backspace */
 			if (keys[0] != '\0')
-				strncat(keys, " ", sizeof keys - strlen(keys) - 1);
-			strncat(keys, ui_key_name(km->keys[j].key, name, sizeof name),
-			    sizeof keys - strlen(keys) - 1);
+				strncat(keys, " ", cap - strlen(keys) - 1);
+			strncat(keys, name, cap - strlen(keys) - 1);
 		}
-		snprintf(lines[n++], 96, "%-14s %s", keys, km->keys[i].help);
+		rows[n++].help = km->keys[i].help;
 	}
+	return n;
+}
+
+size_t
+ui_key_help_lines(const struct ui_keymap *km, char lines[][96], size_t max)
+{
+	struct ui_key_row rows[64];
+	size_t i, n = ui_key_rows(km, rows, max < 64 ? max : 64);
+
+	for (i = 0; i < n; i++)
+		snprintf(lines[i], 96, "%-14.47s %.47s", rows[i].keys, rows[i].help);
 	return n;
 }

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "ui.h"
+#include "ui-text.h"
 #include "util.h"
 
 static int utf8;

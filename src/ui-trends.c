@@ -10,8 +10,59 @@
 
 #include "date.h"
 #include "ui.h"
+#include "ui-data.h"
+#include "ui-text.h"
 #include "units.h"
 #include "util.h"
+
+#define TRENDS_MAX 52
+
+struct trends_week {
+	int     start;
+	int64_t distance_m;
+	double  load;
+	double  fatigue;         /* mean of check-ins; < 0 none */
+	double  sleep_min;       /* mean of nights; < 0 none */
+	double  fluid_ml;        /* mean of days with drinks; < 0 none */
+	double  acwr;            /* at the week's end; < 0 unknown */
+	int     worst;           /* worst flag severity; -1 none */
+};
+
+/* What the Trends screen shows, private to it. */
+struct trends_state {
+	int     weeks;           /* 12, 26 or 52 */
+	int     end;             /* a day in the last week shown */
+	struct trends_week w[TRENDS_MAX];
+	int     top;             /* first row shown when scrolled */
+};
+
+static void *
+trends_init(struct ui *ui)
+{
+	struct trends_state *ts = xcalloc(1, sizeof *ts);
+
+	ts->weeks = 12;
+	ts->end = ui->today;
+	return ts;
+}
+
+static void
+trends_free(void *state)
+{
+	free(state);
+}
+
+static int64_t
+trends_peek(const void *state, const char *what)
+{
+	const struct trends_state *ts = state;
+
+	if (strcmp(what, "weeks") == 0)
+		return ts->weeks;
+	if (strcmp(what, "top") == 0)
+		return ts->top;
+	return INT64_MIN;
+}
 
 static int
 list_rows(const struct ui *ui)
@@ -22,9 +73,9 @@ list_rows(const struct ui *ui)
 }
 
 static void
-trends_enter(struct ui *ui)
+trends_enter(struct ui *ui, void *state)
 {
-	struct trends_state *ts = &ui->ts;
+	struct trends_state *ts = state;
 	struct ui_daysum *d;
 	int last = date_week_start(ts->end, ui->cfg->week_start);
 	int first = last - 7 * (ts->weeks - 1), i, k;
@@ -67,9 +118,9 @@ trends_enter(struct ui *ui)
 }
 
 static int
-trends_key(struct ui *ui, enum ui_cmd cmd)
+trends_key(struct ui *ui, void *state, enum ui_cmd cmd)
 {
-	struct trends_state *ts = &ui->ts;
+	struct trends_state *ts = state;
 	int rows = list_rows(ui);
 
 	switch (cmd) {
@@ -106,102 +157,146 @@ trends_key(struct ui *ui, enum ui_cmd cmd)
 	}
 }
 
-static void
-trends_draw(const struct ui *ui, WINDOW *w)
-{
-	const struct trends_state *ts = &ui->ts;
-	const struct config *cfg = ui->cfg;
-	int rows = list_rows(ui), wide = ui->cols >= 60, top = ts->top;
-	int wider = ui->cols >= 76;    /* room for load and fluid too */
-	int dw = wide ? 10 : 5, bw, k, y, x, nweeks = 0;
-	int64_t maxd = 0, total = 0;
-	char a[32], b[32], bar[1024], ds[11];
+/* Widths of the columns a terminal allows. */
+struct trends_cols {
+	int wide, wider;         /* sleep; load and fluid too */
+	int dw, bw;              /* date, bar */
+};
 
-	for (k = 0; k < ts->weeks; k++) {
-		if (ts->w[k].distance_m > maxd)
-			maxd = ts->w[k].distance_m;
+static void
+trends_layout(const struct ui *ui, struct trends_cols *c)
+{
+	c->wide = ui->cols >= 60;
+	c->wider = ui->cols >= 76;
+	c->dw = c->wide ? 10 : 5;
+	/* date, distance, bar, (load), fatigue, (sleep, fluid), acwr, mark */
+	c->bw = ui->cols - (c->dw + 1) - 7 - (c->wider ? 6 : 0) - 6 -
+	    (c->wide ? 6 : 0) - (c->wider ? 6 : 0) - 8 - 3;
+	if (c->bw < 3)
+		c->bw = 3;
+	if (c->bw > 40)
+		c->bw = 40;
+}
+
+/* The title with the mean, and the column heads. */
+static void
+draw_heads(const struct ui *ui, const struct trends_state *ts, WINDOW *w,
+    const struct trends_cols *c)
+{
+	const struct config *cfg = ui->cfg;
+	int64_t total = 0;
+	int k, x, nweeks = 0;
+	char a[32], ds[11];
+
+	for (k = 0; k < ts->weeks; k++)
 		if (ts->w[k].start <= ui->today) {
 			total += ts->w[k].distance_m;
 			nweeks++;
 		}
-	}
 	x = ui_putf(w, 1, 0, ui->cols, ROLE_HEADER, "%d weeks to %s", ts->weeks,
 	    date_format(date_week_start(ts->end, cfg->week_start) + 6, ds) +
-	    (wide ? 0 : 5));
+	    (c->wide ? 0 : 5));
 	if (nweeks > 0)
-		ui_putf(w, 1, x, ui->cols - x, ROLE_NORMAL, wide ? "  mean %s/week" :
-		    " %s/wk",
+		ui_putf(w, 1, x, ui->cols - x, ROLE_NORMAL, c->wide ?
+		    "  mean %s/week" : " %s/wk",
 		    units_format_distance(total / nweeks, cfg->dist_unit, a));
-	/* date, distance, bar, (load), fatigue, (sleep, fluid), acwr, mark */
-	bw = ui->cols - (dw + 1) - 7 - (wider ? 6 : 0) - 6 - (wide ? 6 : 0) -
-	    (wider ? 6 : 0) - 8 - 3;
-	if (bw < 3)
-		bw = 3;
-	if (bw > 40)
-		bw = 40;
-	x = ui_putf(w, 2, 0, ui->cols, ROLE_DIM, "%-*s %6s %-*s", dw,
-	    wide ? "week of" : "week", units_distance_name(cfg->dist_unit), bw, "");
-	if (wider)
+	x = ui_putf(w, 2, 0, ui->cols, ROLE_DIM, "%-*s %6s %-*s", c->dw,
+	    c->wide ? "week of" : "week", units_distance_name(cfg->dist_unit),
+	    c->bw, "");
+	if (c->wider)
 		x += ui_put(w, 2, x, ui->cols - x, ROLE_DIM, "  load");
 	x += ui_put(w, 2, x, ui->cols - x, ROLE_DIM, "   fat");
-	if (wide)
+	if (c->wide)
 		x += ui_put(w, 2, x, ui->cols - x, ROLE_DIM, " sleep");
-	if (wider)
+	if (c->wider)
 		x += ui_putf(w, 2, x, ui->cols - x, ROLE_DIM, " %5s",
 		    cfg->vol_unit == UNIT_FLOZ ? "oz/d" : "l/day");
 	ui_put(w, 2, x, ui->cols - x, ROLE_DIM, "  ACWR");
+}
+
+/* The fatigue, sleep and fluid columns of one week from x; the new x. */
+static int
+draw_means(const struct ui *ui, const struct trends_week *tw, WINDOW *w,
+    const struct trends_cols *c, int y, int x)
+{
+	char a[32], b[32];
+
+	if (tw->fatigue >= 0)
+		snprintf(a, sizeof a, "%.1f%s", tw->fatigue,
+		    tw->fatigue >= 7 ? "!" : " ");
+	else
+		snprintf(a, sizeof a, "- ");
+	x += ui_putf(w, y, x, ui->cols - x, tw->fatigue >= 7 ? ROLE_WARNING :
+	    ROLE_NORMAL, " %5s", a);
+	if (c->wide) {
+		if (tw->sleep_min >= 0)
+			units_format_hours((int64_t)(tw->sleep_min + 0.5), b);
+		else
+			snprintf(b, sizeof b, "-");
+		x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5s", b);
+	}
+	if (c->wider) {
+		if (tw->fluid_ml < 0)
+			snprintf(b, sizeof b, "-");
+		else if (ui->cfg->vol_unit == UNIT_FLOZ)
+			snprintf(b, sizeof b, "%.0f", tw->fluid_ml / ML_PER_FLOZ);
+		else
+			snprintf(b, sizeof b, "%.2f", tw->fluid_ml / 1000.0);
+		x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5s", b);
+	}
+	return x;
+}
+
+static void
+draw_week_row(const struct ui *ui, const struct trends_week *tw, WINDOW *w,
+    const struct trends_cols *c, int64_t maxd, int y)
+{
+	const struct config *cfg = ui->cfg;
+	int future = tw->start > ui->today, x;
+	char a[32], bar[1024], ds[11];
+
+	date_format(tw->start, ds);
+	x = ui_putf(w, y, 0, ui->cols, future ? ROLE_DIM : ROLE_NORMAL,
+	    "%-*s %6s ", c->dw, c->wide ? ds : ds + 5,
+	    units_format_distance_num(tw->distance_m, cfg->dist_unit, a));
+	x += ui_put(w, y, x, c->bw, ROLE_GOOD, ui_bar(maxd > 0 ?
+	    (double)tw->distance_m / (double)maxd : 0, c->bw, bar, sizeof bar));
+	if (c->wider)
+		x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5.0f",
+		    tw->load);
+	x = draw_means(ui, tw, w, c, y, x);
+	/* Over the config's bands: the colour, and a mark beside it. */
+	if (tw->acwr >= 0)
+		snprintf(a, sizeof a, "%.2f%s", tw->acwr,
+		    tw->acwr > cfg->an.acwr_alert ? "!!" :
+		    tw->acwr > cfg->an.acwr_warn ? "! " : "  ");
+	else
+		snprintf(a, sizeof a, "-  ");
+	x += ui_putf(w, y, x, ui->cols - x, tw->acwr > cfg->an.acwr_alert ?
+	    ROLE_ALERT : tw->acwr > cfg->an.acwr_warn ? ROLE_WARNING :
+	    ROLE_NORMAL, " %7s", a);
+	if (tw->worst >= 1)
+		ui_put(w, y, x + 1, ui->cols - x - 1, tw->worst >= 2 ?
+		    ROLE_ALERT : ROLE_WARNING, tw->worst >= 2 ? "!!" : "!");
+}
+
+static void
+trends_draw(const struct ui *ui, const void *state, WINDOW *w)
+{
+	const struct trends_state *ts = state;
+	int rows = list_rows(ui), top = ts->top, k, y;
+	struct trends_cols c;
+	int64_t maxd = 0;
+
+	for (k = 0; k < ts->weeks; k++)
+		if (ts->w[k].distance_m > maxd)
+			maxd = ts->w[k].distance_m;
+	trends_layout(ui, &c);
+	draw_heads(ui, ts, w, &c);
 	if (top + rows > ts->weeks)
 		top = ts->weeks > rows ? ts->weeks - rows : 0;
-	for (k = top, y = 3; k < ts->weeks && y < 3 + rows; k++, y++) {
-		const struct trends_week *tw = &ts->w[k];
-		int future = tw->start > ui->today;
-
-		date_format(tw->start, ds);
-		x = ui_putf(w, y, 0, ui->cols, future ? ROLE_DIM : ROLE_NORMAL,
-		    "%-*s %6s ", dw, wide ? ds : ds + 5,
-		    units_format_distance_num(tw->distance_m, cfg->dist_unit, a));
-		x += ui_put(w, y, x, bw, ROLE_GOOD, ui_bar(maxd > 0 ?
-		    (double)tw->distance_m / (double)maxd : 0, bw, bar, sizeof bar));
-		if (wider)
-			x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5.0f",
-			    tw->load);
-		if (tw->fatigue >= 0)
-			snprintf(a, sizeof a, "%.1f%s", tw->fatigue,
-			    tw->fatigue >= 7 ? "!" : " ");
-		else
-			snprintf(a, sizeof a, "- ");
-		x += ui_putf(w, y, x, ui->cols - x, tw->fatigue >= 7 ? ROLE_WARNING :
-		    ROLE_NORMAL, " %5s", a);
-		if (wide) {
-			if (tw->sleep_min >= 0)
-				units_format_hours((int64_t)(tw->sleep_min + 0.5), b);
-			else
-				snprintf(b, sizeof b, "-");
-			x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5s", b);
-		}
-		if (wider) {
-			if (tw->fluid_ml < 0)
-				snprintf(b, sizeof b, "-");
-			else if (cfg->vol_unit == UNIT_FLOZ)
-				snprintf(b, sizeof b, "%.0f", tw->fluid_ml / ML_PER_FLOZ);
-			else
-				snprintf(b, sizeof b, "%.2f", tw->fluid_ml / 1000.0);
-			x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5s", b);
-		}
-		/* Over the config's bands: the colour, and a mark beside it. */
-		if (tw->acwr >= 0)
-			snprintf(a, sizeof a, "%.2f%s", tw->acwr,
-			    tw->acwr > cfg->an.acwr_alert ? "!!" :
-			    tw->acwr > cfg->an.acwr_warn ? "! " : "  ");
-		else
-			snprintf(a, sizeof a, "-  ");
-		x += ui_putf(w, y, x, ui->cols - x, tw->acwr > cfg->an.acwr_alert ?
-		    ROLE_ALERT : tw->acwr > cfg->an.acwr_warn ? ROLE_WARNING :
-		    ROLE_NORMAL, " %7s", a);
-		if (tw->worst >= 1)
-			ui_put(w, y, x + 1, ui->cols - x - 1, tw->worst >= 2 ?
-			    ROLE_ALERT : ROLE_WARNING, tw->worst >= 2 ? "!!" : "!");
-	}
+	for (k = top, y = 3; k < ts->weeks && y < 3 + rows; k++, y++)
+		draw_week_row(ui, &ts->w[k], w, &c, maxd, y);
 	if (ts->weeks > rows) {
 		char pos[32];
 		int pw = snprintf(pos, sizeof pos, " %d-%d of %d", top + 1,
@@ -215,7 +310,10 @@ const struct screen trends_screen = {
 	.name = "Trends",
 	.short_name = "Trend",
 	.keys = &ui_keys_trends,
+	.init = trends_init,
+	.free = trends_free,
 	.enter = trends_enter,
 	.draw = trends_draw,
 	.key = trends_key,
+	.peek = trends_peek,
 };

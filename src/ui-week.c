@@ -8,15 +8,54 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "date.h"
 #include "ui.h"
+#include "ui-data.h"
+#include "ui-text.h"
 #include "units.h"
 #include "util.h"
 
-static void
-week_enter(struct ui *ui)
+/* What the Week screen shows, private to it. */
+struct week_state {
+	int     start;           /* first day shown */
+	struct ui_daysum d[7];
+	int64_t prev_m;          /* the week before, distance */
+	double  prev_load;
+	int     sel;             /* 0-6 */
+	int     synced;          /* ui->day when start was last set from it */
+	int     valid;
+};
+
+static void *
+week_init(struct ui *ui)
 {
-	struct week_state *ws = &ui->ws;
+	return xcalloc(1, sizeof (struct week_state));
+}
+
+static void
+week_free(void *state)
+{
+	free(state);
+}
+
+static int64_t
+week_peek(const void *state, const char *what)
+{
+	const struct week_state *ws = state;
+
+	if (strcmp(what, "start") == 0)
+		return ws->start;
+	if (strcmp(what, "sel") == 0)
+		return ws->sel;
+	return INT64_MIN;
+}
+
+static void
+week_enter(struct ui *ui, void *state)
+{
+	struct week_state *ws = state;
 	struct ui_daysum all[14];
 	int i;
 
@@ -42,9 +81,9 @@ week_enter(struct ui *ui)
 }
 
 static int
-week_key(struct ui *ui, enum ui_cmd cmd)
+week_key(struct ui *ui, void *state, enum ui_cmd cmd)
 {
-	struct week_state *ws = &ui->ws;
+	struct week_state *ws = state;
 	int this_week = date_week_start(ui->today, ui->cfg->week_start);
 
 	switch (cmd) {
@@ -135,32 +174,41 @@ put_row(const struct ui *ui, WINDOW *w, int y, const struct cols *c,
 	return x;
 }
 
-static void
-week_draw(const struct ui *ui, WINDOW *w)
-{
-	const struct week_state *ws = &ui->ws;
-	const struct config *cfg = ui->cfg;
-	int compact = ui->lines < 20, y = 1, i, x;
-	int64_t dist = 0, dur = 0, fluid = 0, maxd = 0;
-	double load = 0, sleep = 0, fat = 0;
-	int nsleep = 0, nfluid = 0, nfat = 0, nruns = 0;
-	char a[32], b[32], c[32], d[32], e[32], f[32], g[32], ds1[11], ds2[11];
-	struct cols cl;
+/* The week's sums and means, for the title, the totals and the chart. */
+struct week_sums {
+	int64_t dist, dur, fluid, maxd;
+	double  load, sleep, fat;
+	int     nsleep, nfluid, nfat, nruns;
+};
 
-	pick_cols(ui->cols, &cl);
+static void
+week_sum(const struct week_state *ws, struct week_sums *t)
+{
+	int i;
+
+	memset(t, 0, sizeof *t);
 	for (i = 0; i < 7; i++) {
 		const struct ui_daysum *s = &ws->d[i];
-		dist += s->distance_m;
-		dur += s->duration_s;
-		load += s->load;
-		nruns += s->nruns;
-		if (s->distance_m > maxd)
-			maxd = s->distance_m;
-		if (s->sleep_min >= 0) { sleep += (double)s->sleep_min; nsleep++; }
-		if (s->fluid_ml >= 0) { fluid += s->fluid_ml; nfluid++; }
-		if (s->fatigue > 0) { fat += s->fatigue; nfat++; }
+		t->dist += s->distance_m;
+		t->dur += s->duration_s;
+		t->load += s->load;
+		t->nruns += s->nruns;
+		if (s->distance_m > t->maxd)
+			t->maxd = s->distance_m;
+		if (s->sleep_min >= 0) { t->sleep += (double)s->sleep_min; t->nsleep++; }
+		if (s->fluid_ml >= 0) { t->fluid += s->fluid_ml; t->nfluid++; }
+		if (s->fatigue > 0) { t->fat += s->fatigue; t->nfat++; }
 	}
-	/* Title: the dates, and in a small terminal the total too. */
+}
+
+/* Title: the dates, and in a small terminal the total too. */
+static void
+draw_title(const struct ui *ui, const struct week_state *ws, WINDOW *w,
+    const struct week_sums *t, int compact)
+{
+	char a[32], ds1[11], ds2[11];
+	int x, y = 1;
+
 	date_format(ws->start, ds1);
 	date_format(ws->start + 6, ds2);
 	if (ui->cols >= 60)
@@ -172,22 +220,25 @@ week_draw(const struct ui *ui, WINDOW *w)
 		    ds1 + 5);
 	if (compact)
 		x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, "  %s",
-		    units_format_distance(dist, cfg->dist_unit, a));
+		    units_format_distance(t->dist, ui->cfg->dist_unit, a));
 	if (ws->prev_m > 0) {
-		double pct = 100.0 * (double)(dist - ws->prev_m) / (double)ws->prev_m;
+		double pct = 100.0 * (double)(t->dist - ws->prev_m) /
+		    (double)ws->prev_m;
 		x += ui_putf(w, y, x, ui->cols - x, pct > 10 ? ROLE_WARNING :
 		    ROLE_NORMAL, compact ? " %+.0f%%" : "  %+.0f%% vs last week",
 		    pct);
 	}
-	y += compact ? 1 : 2;
-	snprintf(a, sizeof a, "%s", units_distance_name(cfg->dist_unit));
-	put_row(ui, w, y++, &cl, ROLE_DIM, "Day", a, "time", "load", "sleep",
-	    cfg->vol_unit == UNIT_FLOZ ? "oz" : "l", "fat");
-	if (ui->cols - 1 > 0) {
-		int fx = 9 + 7 + (cl.time ? 9 : 0) + (cl.load ? 6 : 0) + 7 +
-		    (cl.fluid ? 7 : 0) + 5;
-		ui_put(w, y - 1, fx + 1, ui->cols - fx - 1, ROLE_DIM, "flags");
-	}
+}
+
+/* One row per day from line y; returns the line after the last. */
+static int
+draw_days(const struct ui *ui, const struct week_state *ws, WINDOW *w,
+    const struct cols *cl, int y)
+{
+	const struct config *cfg = ui->cfg;
+	char a[32], b[32], c[32], d[32], e[32], f[32], g[32];
+	int i, x;
+
 	for (i = 0; i < 7 && y <= ui->lines - 3; i++, y++) {
 		const struct ui_daysum *s = &ws->d[i];
 		int sel = i == ws->sel, future = s->day > ui->today;
@@ -217,7 +268,7 @@ week_draw(const struct ui *ui, WINDOW *w)
 			snprintf(g, sizeof g, "%d", s->fatigue);
 		else
 			snprintf(g, sizeof g, "-");
-		x = put_row(ui, w, y, &cl, role, day, a, c, d, e, f, g);
+		x = put_row(ui, w, y, cl, role, day, a, c, d, e, f, g);
 		if (s->nflags > 0)
 			ui_putf(w, y, x + 1, ui->cols - x - 1, sev_role(s->worst),
 			    "%s %s", s->worst >= 2 ? "!!" : s->worst == 1 ? "!" : "~",
@@ -225,34 +276,46 @@ week_draw(const struct ui *ui, WINDOW *w)
 		else if (s->rest)
 			ui_put(w, y, x + 1, ui->cols - x - 1, ROLE_DIM, "rest");
 	}
-	if (compact || y > ui->lines - 3)
-		return;
-	snprintf(a, sizeof a, "%s", units_format_distance_num(dist, cfg->dist_unit, b));
-	snprintf(c, sizeof c, "%s", units_format_duration(dur, b));
-	snprintf(d, sizeof d, "%.0f", load);
-	put_row(ui, w, y++, &cl, ROLE_HEADER, " Total", a, c, d, "", "", "");
+	return y;
+}
+
+/* Totals, averages and the change against last week; the next line. */
+static int
+draw_totals(const struct ui *ui, const struct week_state *ws, WINDOW *w,
+    const struct cols *cl, const struct week_sums *t, int y)
+{
+	const struct config *cfg = ui->cfg;
+	char a[32], b[32], c[32], d[32], e[32], f[32], g[32];
+	int x;
+
+	snprintf(a, sizeof a, "%s", units_format_distance_num(t->dist,
+	    cfg->dist_unit, b));
+	snprintf(c, sizeof c, "%s", units_format_duration(t->dur, b));
+	snprintf(d, sizeof d, "%.0f", t->load);
+	put_row(ui, w, y++, cl, ROLE_HEADER, " Total", a, c, d, "", "", "");
 	if (y <= ui->lines - 3) {
-		if (nsleep)
-			units_format_hours((int64_t)(sleep / nsleep + 0.5), e);
+		if (t->nsleep)
+			units_format_hours((int64_t)(t->sleep / t->nsleep + 0.5), e);
 		else
 			snprintf(e, sizeof e, "-");
-		if (nfluid)
-			fluid_num(ui, (int64_t)(fluid / nfluid + 0.5), f, sizeof f);
+		if (t->nfluid)
+			fluid_num(ui, (int64_t)(t->fluid / t->nfluid + 0.5), f,
+			    sizeof f);
 		else
 			snprintf(f, sizeof f, "-");
-		if (nfat)
-			snprintf(g, sizeof g, "%.1f", fat / nfat);
+		if (t->nfat)
+			snprintf(g, sizeof g, "%.1f", t->fat / t->nfat);
 		else
 			snprintf(g, sizeof g, "-");
-		put_row(ui, w, y++, &cl, ROLE_HEADER, " Average", "", "", "", e, f,
+		put_row(ui, w, y++, cl, ROLE_HEADER, " Average", "", "", "", e, f,
 		    g);
 	}
 	if (y <= ui->lines - 3) {
 		x = ui_putf(w, y, 0, ui->cols, ROLE_NORMAL,
-		    " %d run%s;  last week %s", nruns, nruns == 1 ? "" : "s",
+		    " %d run%s;  last week %s", t->nruns, t->nruns == 1 ? "" : "s",
 		    units_format_distance(ws->prev_m, cfg->dist_unit, a));
 		if (ws->prev_m > 0) {
-			double pct = 100.0 * (double)(dist - ws->prev_m) /
+			double pct = 100.0 * (double)(t->dist - ws->prev_m) /
 			    (double)ws->prev_m;
 			x += ui_putf(w, y, x, ui->cols - x, pct > 10 ? ROLE_WARNING :
 			    ROLE_NORMAL, ", distance %+.0f%%%s", pct,
@@ -260,10 +323,20 @@ week_draw(const struct ui *ui, WINDOW *w)
 		}
 		if (ws->prev_load > 0)
 			ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, ", load %+.0f%%",
-			    100.0 * (load - ws->prev_load) / ws->prev_load);
+			    100.0 * (t->load - ws->prev_load) / ws->prev_load);
 		y++;
 	}
-	/* The chart, when there is room for all seven days. */
+	return y;
+}
+
+/* The chart of daily distance, when there is room for all seven days. */
+static void
+draw_chart(const struct ui *ui, const struct week_state *ws, WINDOW *w,
+    int64_t maxd, int y)
+{
+	char a[32];
+	int i;
+
 	if (ui->lines - 3 - y < 7)
 		return;
 	y++;
@@ -278,15 +351,48 @@ week_draw(const struct ui *ui, WINDOW *w)
 		    (double)s->distance_m / (double)maxd : 0, bw, bar, sizeof bar));
 		if (s->distance_m > 0)
 			ui_putf(w, y, 6 + bw, ui->cols - 6 - bw, ROLE_NORMAL, "%s",
-			    units_format_distance_num(s->distance_m, cfg->dist_unit, a));
+			    units_format_distance_num(s->distance_m,
+			    ui->cfg->dist_unit, a));
 	}
+}
+
+static void
+week_draw(const struct ui *ui, const void *state, WINDOW *w)
+{
+	const struct week_state *ws = state;
+	const struct config *cfg = ui->cfg;
+	int compact = ui->lines < 20, y = 1;
+	struct week_sums t;
+	struct cols cl;
+	char a[32];
+
+	pick_cols(ui->cols, &cl);
+	week_sum(ws, &t);
+	draw_title(ui, ws, w, &t, compact);
+	y += compact ? 1 : 2;
+	snprintf(a, sizeof a, "%s", units_distance_name(cfg->dist_unit));
+	put_row(ui, w, y++, &cl, ROLE_DIM, "Day", a, "time", "load", "sleep",
+	    cfg->vol_unit == UNIT_FLOZ ? "oz" : "l", "fat");
+	if (ui->cols - 1 > 0) {
+		int fx = 9 + 7 + (cl.time ? 9 : 0) + (cl.load ? 6 : 0) + 7 +
+		    (cl.fluid ? 7 : 0) + 5;
+		ui_put(w, y - 1, fx + 1, ui->cols - fx - 1, ROLE_DIM, "flags");
+	}
+	y = draw_days(ui, ws, w, &cl, y);
+	if (compact || y > ui->lines - 3)
+		return;
+	y = draw_totals(ui, ws, w, &cl, &t, y);
+	draw_chart(ui, ws, w, t.maxd, y);
 }
 
 const struct screen week_screen = {
 	.name = "Week",
 	.short_name = "Week",
 	.keys = &ui_keys_week,
+	.init = week_init,
+	.free = week_free,
 	.enter = week_enter,
 	.draw = week_draw,
 	.key = week_key,
+	.peek = week_peek,
 };

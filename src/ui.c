@@ -18,62 +18,62 @@
 
 #include "date.h"
 #include "ui.h"
+#include "ui-form.h"
+#include "ui-text.h"
 #include "util.h"
 
-const struct screen *const ui_screens[5] = {
+const struct screen *const ui_screens[UI_SCREENS] = {
 	&day_screen, &week_screen, &trends_screen, &flags_screen,
 	&history_screen,
 };
 
-void
-ui_init(struct ui *ui, struct store *st, const struct config *cfg,
-    const char *db_path)
+/* The index of s in ui_screens, which is also its slot in ui->state. */
+static int
+screen_index(const struct screen *s)
 {
+	int i;
+
+	for (i = 0; i < UI_SCREENS; i++)
+		if (ui_screens[i] == s)
+			return i;
+	abort();
+}
+
+static void *
+state_of(const struct ui *ui, const struct screen *s)
+{
+	return ui->state[screen_index(s)];
+}
+
+void
+ui_init(struct ui *ui, struct store *st, const struct config *cfg)
+{
+	int i;
+
 	memset(ui, 0, sizeof *ui);
 	ui->st = st;
 	ui->cfg = cfg;
-	ui->db_path = db_path;
 	ui->today = date_today();
 	ui->day = ui->today;
 	ui->lines = 24;
 	ui->cols = 80;
-	ui->ts.weeks = 12;
-	ui->ts.end = ui->today;
-	ui->fs.weeks = 12;
 	ui->screen = &day_screen;
 	ui_text_init();
-}
-
-static void
-day_state_free(struct day_state *d)
-{
-	run_list_free(d->runs, d->nruns);
-	sleep_list_free(d->sleep, d->nsleep);
-	drink_list_free(d->drinks, d->ndrinks);
-	checkin_list_free(d->ck, d->nck);
-	rest_list_free(d->rest, d->nrest);
-	d->runs = NULL; d->sleep = NULL; d->drinks = NULL; d->ck = NULL;
-	d->rest = NULL;
-	d->nruns = d->nsleep = d->ndrinks = d->nck = d->nrest = 0;
-	d->nflags = 0;
+	for (i = 0; i < UI_SCREENS; i++)
+		ui->state[i] = ui_screens[i]->init(ui);
 }
 
 void
 ui_free(struct ui *ui)
 {
-	day_state_free(&ui->ds);
-	free(ui->fs.rows);
-	free(ui->hs.rows);
-	free(ui->form);
-	ui->fs.rows = NULL;
-	ui->hs.rows = NULL;
-	ui->form = NULL;
-}
+	int i;
 
-void
-ui_day_state_free(struct day_state *d)
-{
-	day_state_free(d);
+	for (i = 0; i < UI_SCREENS; i++) {
+		ui_screens[i]->free(ui->state[i]);
+		ui->state[i] = NULL;
+	}
+	form_free(ui->form);
+	ui->form = NULL;
 }
 
 int
@@ -104,11 +104,14 @@ ui_scroll(size_t *sel, size_t *top, size_t n, int rows)
 void
 ui_resize(struct ui *ui, int lines, int cols)
 {
+	int i;
+
 	ui->lines = lines;
 	ui->cols = cols;
 	/* Lists keep their selection in view at the new height. */
-	ui_scroll(&ui->fs.sel, &ui->fs.top, ui->fs.n, ui_body_rows(ui) - 1);
-	ui_scroll(&ui->hs.sel, &ui->hs.top, ui->hs.n, ui_body_rows(ui) - 1);
+	for (i = 0; i < UI_SCREENS; i++)
+		if (ui_screens[i]->resize != NULL)
+			ui_screens[i]->resize(ui, ui->state[i]);
 }
 
 void
@@ -124,10 +127,61 @@ ui_message(struct ui *ui, enum ui_role role, const char *fmt, ...)
 }
 
 void
+ui_store_warnings(struct ui *ui)
+{
+	char first[200] = "", was[200];
+	const char *w;
+	enum ui_role role;
+	int more = 0;
+
+	while ((w = store_warning(ui->st)) != NULL) {
+		if (first[0] == '\0')
+			snprintf(first, sizeof first, "%s", w);
+		else
+			more++;
+	}
+	if (first[0] == '\0')
+		return;
+	/* After what the key did, never instead of it. */
+	snprintf(was, sizeof was, "%s", ui->msg);
+	role = ui->msg_role == ROLE_ALERT && was[0] != '\0' ? ROLE_ALERT :
+	    ROLE_WARNING;
+	if (more)
+		ui_message(ui, role, "%s%s%s (and %d more)", was,
+		    was[0] ? "; " : "", first, more);
+	else
+		ui_message(ui, role, "%s%s%s", was, was[0] ? "; " : "", first);
+}
+
+void
 ui_switch(struct ui *ui, const struct screen *s)
 {
 	ui->screen = s;
-	s->enter(ui);
+	ui_reload(ui);
+}
+
+void
+ui_reload(struct ui *ui)
+{
+	ui->screen->enter(ui, state_of(ui, ui->screen));
+	ui_store_warnings(ui);
+}
+
+int64_t
+ui_peek(const struct ui *ui, const struct screen *s, const char *what)
+{
+	return s->peek != NULL ? s->peek(state_of(ui, s), what) : INT64_MIN;
+}
+
+void
+ui_confirm_delete(struct ui *ui, enum entry_kind kind, int64_t id,
+    const char *text)
+{
+	ui->confirm.active = 1;
+	ui->confirm.kind = kind;
+	ui->confirm.id = id;
+	snprintf(ui->confirm.text, sizeof ui->confirm.text, "%s", text);
+	text_sanitize(ui->confirm.text);
 }
 
 static int
@@ -135,7 +189,7 @@ confirm_key(struct ui *ui, int key)
 {
 	int rc;
 
-	switch (ui_key_lookup(&ui_keys_confirm, key)) {
+	switch (ui_key_find(&ui_keys_confirm, key)) {
 	case CMD_OPEN:
 		ui->confirm.active = 0;
 		rc = store_delete(ui->st, ui->confirm.kind, ui->confirm.id);
@@ -161,11 +215,11 @@ confirm_key(struct ui *ui, int key)
 static int
 help_key(struct ui *ui, int key)
 {
-	switch (key) {
-	case 'j': case KEY_DOWN: case ' ': case KEY_NPAGE:
+	switch (ui_key_find(&ui_keys_help, key)) {
+	case CMD_DOWN:
 		ui->help++;
 		return UI_REDRAW;
-	case 'k': case KEY_UP: case KEY_PPAGE:
+	case CMD_UP:
 		if (ui->help > 1)
 			ui->help--;
 		return UI_REDRAW;
@@ -175,19 +229,14 @@ help_key(struct ui *ui, int key)
 	}
 }
 
-int
-ui_key(struct ui *ui, int key)
+/* A key for the screen, then for every screen. */
+static int
+screen_key(struct ui *ui, int key)
 {
 	enum ui_cmd cmd;
 	char name[16];
 	int r;
 
-	if (ui->help)
-		return help_key(ui, key);
-	if (ui->form != NULL)
-		return form_key(ui, key);
-	if (ui->confirm.active)
-		return confirm_key(ui, key);
 	ui->msg[0] = '\0';
 	cmd = ui_key_lookup(ui->screen->keys, key);
 	if (cmd == CMD_NONE) {
@@ -195,7 +244,7 @@ ui_key(struct ui *ui, int key)
 		    ui_key_name(key, name, sizeof name));
 		return UI_REDRAW;
 	}
-	if ((r = ui->screen->key(ui, cmd)) >= 0)
+	if ((r = ui->screen->key(ui, state_of(ui, ui->screen), cmd)) >= 0)
 		return r;
 	switch (cmd) {
 	case CMD_HELP:
@@ -216,6 +265,23 @@ ui_key(struct ui *ui, int key)
 	}
 }
 
+int
+ui_key(struct ui *ui, int key)
+{
+	int r;
+
+	if (ui->help)
+		r = help_key(ui, key);
+	else if (ui->form != NULL)
+		r = form_key(ui, key);
+	else if (ui->confirm.active)
+		r = confirm_key(ui, key);
+	else
+		r = screen_key(ui, key);
+	ui_store_warnings(ui);
+	return r;
+}
+
 static void
 draw_tabs(const struct ui *ui, WINDOW *w)
 {
@@ -223,7 +289,7 @@ draw_tabs(const struct ui *ui, WINDOW *w)
 
 	for (pass = 0; pass < 2; pass++) {
 		int width = 0;
-		for (i = 0; i < 5; i++)
+		for (i = 0; i < UI_SCREENS; i++)
 			width += 4 + ui_text_width(pass == 0 ? ui_screens[i]->name :
 			    ui_screens[i]->short_name) + 1;
 		if (pass == 0 && width <= ui->cols) {
@@ -231,7 +297,7 @@ draw_tabs(const struct ui *ui, WINDOW *w)
 			break;
 		}
 	}
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < UI_SCREENS; i++) {
 		const struct screen *s = ui_screens[i];
 		const char *name = full ? s->name : s->short_name;
 		int cur = s == ui->screen;
@@ -374,7 +440,7 @@ ui_draw(const struct ui *ui, WINDOW *w)
 {
 	werase(w);
 	draw_tabs(ui, w);
-	ui->screen->draw(ui, w);
+	ui->screen->draw(ui, state_of(ui, ui->screen), w);
 	if (ui->form != NULL)
 		form_draw(ui, w);
 	if (ui->confirm.active)
@@ -473,51 +539,52 @@ on_crash(int sig)
 	raise(sig);
 }
 
+/*
+ * Every catchable signal whose default action ends the process. The
+ * handler only sets a flag: the read wakes up (no SA_RESTART), the loop
+ * ends and the terminal is given back (alternate screen left, cursor
+ * shown, raw mode off) before runlog exits with 128 + the signal. Ctrl-\
+ * too: cbreak() leaves it a signal. A crash restores the terminal in the
+ * handler and then takes the default action.
+ */
+static const int stop_signals[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE,
+	SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF,
+};
+static const int crash_signals[] = {
+	SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGSYS, SIGTRAP,
+};
+
 static void
 install_signals(void)
 {
 	struct sigaction sa;
-	static const int crash[] = { SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL };
 	size_t i;
 
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_stop_signal;
 	sa.sa_flags = 0;           /* no SA_RESTART: wake the read up */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	/* Ctrl-\ too: cbreak() leaves it a signal, whose default action
-	 * would kill runlog with the terminal still in curses mode. */
-	sigaction(SIGQUIT, &sa, NULL);
+	for (i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
+		sigaction(stop_signals[i], &sa, NULL);
 	sa.sa_handler = on_crash;
 	sa.sa_flags = SA_RESETHAND;
-	for (i = 0; i < sizeof crash / sizeof crash[0]; i++)
-		sigaction(crash[i], &sa, NULL);
+	for (i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
+		sigaction(crash_signals[i], &sa, NULL);
 }
 
-int
-ui_run(struct cli_ctx *ctx)
+/* Takes the terminal: curses on stdout, keys one by one, no echo. */
+static SCREEN *
+term_open(void)
 {
 	static int registered;
-	struct store *st;
-	struct ui *ui;
 	SCREEN *scr;
-	int ch, r, redraw = 1, status = 0;
-	int64_t seen;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs("runlog: the journal needs a terminal; 'runlog --help' "
-		    "lists the plain commands\n", stderr);
-		return 1;
-	}
-	if ((st = cli_store(ctx)) == NULL)
-		return 1;
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
 		const char *t = getenv("TERM");
 		fprintf(stderr, "runlog: cannot use the terminal type '%.40s'\n",
 		    t != NULL ? t : "");
-		return 1;
+		return NULL;
 	}
 	set_term(scr);
 	term_up = 1;
@@ -534,37 +601,45 @@ ui_run(struct cli_ctx *ctx)
 	curs_set(0);
 	wtimeout(stdscr, 1000);
 	ui_colour_init();
+	return scr;
+}
 
-	ui = xcalloc(1, sizeof *ui);
-	ui_init(ui, st, &ctx->cfg, ctx->db_path);
-	ui_resize(ui, LINES, COLS);
-	ui_switch(ui, &day_screen);
-	seen = store_data_version(st);
+static void
+paint(struct ui *ui)
+{
+	ui_draw(ui, stdscr);
+	if (ui->form != NULL && !ui->help) {
+		int cy, cx;
+		form_cursor(ui, &cy, &cx);
+		wmove(stdscr, cy, cx);
+		curs_set(1);
+	} else
+		curs_set(0);
+	wrefresh(stdscr);
+}
+
+/* Keys until quit or a signal; returns the exit status. */
+static int
+loop(struct ui *ui)
+{
+	int ch, r, redraw = 1;
+	int64_t seen = store_data_version(ui->st);
+
 	for (;;) {
-		if (got_signal) {
-			status = 128 + got_signal;
-			break;
-		}
+		if (got_signal)
+			return 128 + got_signal;
 		if (redraw) {
-			ui_draw(ui, stdscr);
-			if (ui->form != NULL && !ui->help) {
-				int cy, cx;
-				form_cursor(ui, &cy, &cx);
-				wmove(stdscr, cy, cx);
-				curs_set(1);
-			} else
-				curs_set(0);
-			wrefresh(stdscr);
+			paint(ui);
 			redraw = 0;
 		}
 		ch = wgetch(stdscr);
 		if (ch == ERR) {
 			/* Once a second: another runlog (a cron job, the
 			 * command line) changed the journal, so read it again. */
-			int64_t v = store_data_version(st);
+			int64_t v = store_data_version(ui->st);
 			if (v >= 0 && v != seen) {
 				seen = v;
-				ui->screen->enter(ui);
+				ui_reload(ui);
 				redraw = 1;
 			}
 			continue;
@@ -578,12 +653,36 @@ ui_run(struct cli_ctx *ctx)
 		ui->today = date_today();
 		r = ui_key(ui, ch);
 		if (r & UI_QUIT)
-			break;
+			return 0;
 		if (r & UI_RELOAD)
-			ui->screen->enter(ui);
+			ui_reload(ui);
 		if (r & (UI_REDRAW | UI_RELOAD))
 			redraw = 1;
 	}
+}
+
+int
+ui_run(struct cli_ctx *ctx)
+{
+	struct store *st;
+	struct ui *ui;
+	SCREEN *scr;
+	int status;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("runlog: the journal needs a terminal; 'runlog --help' "
+		    "lists the plain commands\n", stderr);
+		return 1;
+	}
+	if ((st = cli_store(ctx)) == NULL)
+		return 1;
+	if ((scr = term_open()) == NULL)
+		return 1;
+	ui = xcalloc(1, sizeof *ui);
+	ui_init(ui, st, &ctx->cfg);
+	ui_resize(ui, LINES, COLS);
+	ui_switch(ui, &day_screen);
+	status = loop(ui);
 	term_restore();
 	term_up = 0;
 	delscreen(scr);

@@ -15,6 +15,9 @@
 #include "date.h"
 #include "store.h"
 #include "ui.h"
+#include "ui-form.h"
+#include "ui-keys.h"
+#include "ui-text.h"
 #include "util.h"
 
 #define CTRL_U 21
@@ -37,7 +40,7 @@ key(struct fx *f, int k)
 	int r = ui_key(f->ui, k);
 
 	if (r & UI_RELOAD)
-		f->ui->screen->enter(f->ui);
+		ui_reload(f->ui);
 	return r;
 }
 
@@ -54,9 +57,9 @@ go_field(struct fx *f, int i)
 {
 	int guard = 0;
 
-	while (f->ui->form->cur != i && guard++ < FORM_FIELDS * 2)
+	while (form_current(f->ui->form) != i && guard++ < FORM_FIELDS * 2)
 		key(f, '\t');
-	assert_int_equal(f->ui->form->cur, i);
+	assert_int_equal(form_current(f->ui->form), i);
 }
 
 /* A valid value for each required field, so only the hostile one is bad. */
@@ -67,8 +70,8 @@ fill_required(struct fx *f, enum form_kind kind)
 	struct ui_form *fm = f->ui->form;
 	int i;
 
-	for (i = 0; i < fm->n; i++) {
-		if (!fm->f[i].required)
+	for (i = 0; i < form_nfields(fm); i++) {
+		if (!form_field_required(fm, i))
 			continue;
 		go_field(f, i);
 		key(f, CTRL_U);
@@ -104,19 +107,18 @@ test_number_fields_refuse_hostile_values(void **state)
 	memset(long_digits, '9', sizeof long_digits - 1);
 	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 		assert_int_equal(form_open(f->ui, kinds[k], date_today(), 0), 0);
-		n = f->ui->form->n;
+		n = form_nfields(f->ui->form);
 		key(f, ESC);
 		for (i = 0; i < n; i++) {
 			for (v = 0; v <= sizeof hostile / sizeof hostile[0]; v++) {
 				const char *val = v < sizeof hostile /
 				    sizeof hostile[0] ? hostile[v] : long_digits;
-				struct form_field *fld;
+				enum field_kind fk;
 
 				assert_int_equal(form_open(f->ui, kinds[k],
 				    date_today(), 0), 0);
-				fld = &f->ui->form->f[i];
-				if (fld->kind == FK_CHOICE || fld->kind == FK_YESNO ||
-				    fld->kind == FK_TEXT) {
+				fk = form_field_kind(f->ui->form, i);
+				if (fk == FK_CHOICE || fk == FK_YESNO || fk == FK_TEXT) {
 					key(f, ESC);
 					break;
 				}
@@ -127,8 +129,9 @@ test_number_fields_refuse_hostile_values(void **state)
 				key(f, '\n');
 				if (f->ui->form == NULL)
 					fail_msg("form %d, field %s: '%.20s' was "
-					    "saved", kinds[k], fld->label, val);
-				assert_non_null(strstr(f->ui->form->err,
+					    "saved", kinds[k], form_field_label(f->ui->form,
+					    i), val);
+				assert_non_null(strstr(form_error(f->ui->form),
 				    "Not saved"));
 				assert_int_equal(store_count(f->st,
 				    ENTRY_KIND_COUNT), before);
@@ -169,8 +172,8 @@ test_note_field(void **state)
 	int note_field = -1, i;
 
 	assert_int_equal(form_open(f->ui, FORM_RUN, date_today(), 0), 0);
-	for (i = 0; i < f->ui->form->n; i++)
-		if (f->ui->form->f[i].kind == FK_TEXT)
+	for (i = 0; i < form_nfields(f->ui->form); i++)
+		if (form_field_kind(f->ui->form, i) == FK_TEXT)
 			note_field = i;
 	assert_true(note_field >= 0);
 
@@ -242,10 +245,10 @@ test_export_form_spares_the_journal(void **state)
 	assert_int_equal(symlink(f->path, names[3]), 0);
 	for (i = 0; i < 4; i++) {
 		assert_int_equal(form_open(f->ui, FORM_EXPORT, date_today(), 0), 0);
-		for (path_field = 0; path_field < f->ui->form->n; path_field++)
-			if (f->ui->form->f[path_field].kind == FK_PATH)
+		for (path_field = 0; path_field < form_nfields(f->ui->form); path_field++)
+			if (form_field_kind(f->ui->form, path_field) == FK_PATH)
 				break;
-		assert_true(path_field < f->ui->form->n);
+		assert_true(path_field < form_nfields(f->ui->form));
 		go_field(f, path_field);
 		key(f, CTRL_U);
 		type(f, names[i]);

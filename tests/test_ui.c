@@ -4,6 +4,7 @@
  * files in tests/golden/ (UPDATE_GOLDEN=1 rewrites them); keys fed to the
  * handlers; forms refusing bad values; a resize keeping what was typed.
  */
+#include <inttypes.h>
 #include <locale.h>
 #include <sys/stat.h>
 
@@ -13,7 +14,13 @@
 #include "date.h"
 #include "store.h"
 #include "ui.h"
+#include "ui-form.h"
+#include "ui-keys.h"
+#include "ui-text.h"
 #include "util.h"
+
+/* store_warn(), to queue what a damaged journal would. */
+#include "../src/store-int.h"
 
 #define CTRL_U 21
 #define ESC 27
@@ -163,7 +170,7 @@ keys(struct fx *f, const char *s)
 	for (; *s != '\0'; s++) {
 		r = ui_key(f->ui, (unsigned char)*s);
 		if (r & UI_RELOAD)
-			f->ui->screen->enter(f->ui);
+			ui_reload(f->ui);
 	}
 }
 
@@ -173,7 +180,7 @@ key(struct fx *f, int k)
 	int r = ui_key(f->ui, k);
 
 	if (r & UI_RELOAD)
-		f->ui->screen->enter(f->ui);
+		ui_reload(f->ui);
 	return r;
 }
 
@@ -287,7 +294,7 @@ test_day_keys(void **state)
 	/* One keystroke, one glass; u takes it back. */
 	keys(f, "ww");
 	assert_int_equal(store_count(f->st, ENTRY_DRINK), drinks + 2);
-	assert_int_equal(f->ui->ds.fluid_ml, 1000);
+	assert_int_equal(ui_peek(f->ui, &day_screen, "fluid_ml"), 1000);
 	text = render(f);
 	assert_non_null(strstr(text, "1.00 l of 2.00 l"));
 	free(text);
@@ -298,9 +305,9 @@ test_day_keys(void **state)
 
 	/* x marks a rest day and unmarks it. */
 	keys(f, "x");
-	assert_int_equal(f->ui->ds.nrest, 1);
+	assert_int_equal(ui_peek(f->ui, &day_screen, "nrest"), 1);
 	keys(f, "x");
-	assert_int_equal(f->ui->ds.nrest, 0);
+	assert_int_equal(ui_peek(f->ui, &day_screen, "nrest"), 0);
 
 	/* An unbound key says so and changes nothing. */
 	keys(f, "Z");
@@ -343,7 +350,7 @@ test_help_from_table(void **state)
 	assert_true(f->ui->help);
 	keys(f, "x");          /* any other key closes, and does nothing else */
 	assert_false(f->ui->help);
-	assert_int_equal(f->ui->ds.nrest, 0);
+	assert_int_equal(ui_peek(f->ui, &day_screen, "nrest"), 0);
 	/* At 40x12 the help still opens and scrolls. */
 	resize(f, 12, 40);
 	keys(f, "?");
@@ -373,8 +380,8 @@ test_form_refuses_bad_values(void **state)
 	fm = f->ui->form;
 	assert_non_null(fm);
 	type(f, "12x");
-	assert_string_equal(fm->f[0].buf, "12x");
-	assert_non_null(strstr(fm->f[0].err, "more than 0 and at most 500 km"));
+	assert_string_equal(form_text(fm, 0), "12x");
+	assert_non_null(strstr(form_field_error(fm, 0), "more than 0 and at most 500 km"));
 	text = render(f);
 	assert_non_null(strstr(text, "[12x"));
 	assert_non_null(strstr(text, "more than 0 and at most 500 km"));
@@ -382,31 +389,31 @@ test_form_refuses_bad_values(void **state)
 	key(f, '\n');                            /* refused */
 	assert_non_null(f->ui->form);
 	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
-	assert_non_null(strstr(fm->err, "Not saved"));
+	assert_non_null(strstr(form_error(fm), "Not saved"));
 
 	key(f, KEY_BACKSPACE);
-	assert_string_equal(fm->f[0].buf, "12");
-	assert_string_equal(fm->f[0].err, "");
+	assert_string_equal(form_text(fm, 0), "12");
+	assert_string_equal(form_field_error(fm, 0), "");
 	type(f, "000");                          /* 12000 km: out of range */
-	assert_non_null(strstr(fm->f[0].err, "at most 500 km"));
+	assert_non_null(strstr(form_field_error(fm, 0), "at most 500 km"));
 	key(f, CTRL_U);
 	type(f, "12.5");
-	assert_string_equal(fm->f[0].err, "");
+	assert_string_equal(form_field_error(fm, 0), "");
 	key(f, '\t');
 	type(f, "55:xx");
-	assert_non_null(strstr(fm->f[1].err, "duration"));
+	assert_non_null(strstr(form_field_error(fm, 1), "duration"));
 	key(f, '\n');
 	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
-	assert_int_equal(fm->cur, 1);            /* the bad field is current */
+	assert_int_equal(form_current(fm), 1);            /* the bad field is current */
 	key(f, KEY_BACKSPACE);
 	key(f, KEY_BACKSPACE);
 	type(f, "00");
 	key(f, '\t');
 	type(f, "t");                            /* type: first starting with t */
-	assert_string_equal(fm->f[2].buf, "tempo");
+	assert_string_equal(form_text(fm, 2), "tempo");
 	key(f, '\t');
 	type(f, "11");
-	assert_non_null(strstr(fm->f[3].err, "from 1 to 10"));
+	assert_non_null(strstr(form_field_error(fm, 3), "from 1 to 10"));
 	/* At 40x12 the range of the bad field is still shown in full. */
 	resize(f, 12, 40);
 	text = render(f);
@@ -417,20 +424,20 @@ test_form_refuses_bad_values(void **state)
 	key(f, '\n');
 	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
 	key(f, KEY_BACKSPACE);
-	assert_string_equal(fm->f[3].err, "");
+	assert_string_equal(form_field_error(fm, 3), "");
 	/* Mass before without after is refused too. */
 	key(f, '\t'); key(f, '\t'); key(f, '\t');
 	type(f, "70.5");
 	key(f, '\n');
 	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
-	assert_non_null(strstr(f->ui->form->err, "Mass"));
-	assert_int_equal(f->ui->form->cur, 7);
+	assert_non_null(strstr(form_error(f->ui->form), "Mass"));
+	assert_int_equal(form_current(f->ui->form), 7);
 	key(f, KEY_BTAB);
 	key(f, CTRL_U);
 	key(f, KEY_BTAB);
 	key(f, KEY_BTAB);
 	key(f, KEY_BTAB);
-	assert_int_equal(f->ui->form->cur, 3);
+	assert_int_equal(form_current(f->ui->form), 3);
 	key(f, '\n');
 	assert_null(f->ui->form);
 	assert_int_equal(store_count(f->st, ENTRY_RUN), runs + 1);
@@ -460,7 +467,7 @@ test_form_escape_and_q(void **state)
 	keys(f, "f");
 	assert_non_null(f->ui->form);
 	/* The day's check-in is loaded for editing. */
-	assert_string_equal(f->ui->form->f[0].buf, "4");
+	assert_string_equal(form_text(f->ui->form, 0), "4");
 	key(f, CTRL_U);
 	type(f, "9");
 	key(f, ESC);
@@ -474,7 +481,7 @@ test_form_escape_and_q(void **state)
 	key(f, KEY_UP);                          /* the note, last field */
 	type(f, "quiet");
 	assert_non_null(f->ui->form);
-	assert_string_equal(f->ui->form->f[2].buf, "quiet");
+	assert_string_equal(form_text(f->ui->form, 2), "quiet");
 	key(f, '\t');
 	type(f, "q");
 	assert_null(f->ui->form);
@@ -501,13 +508,13 @@ test_form_resize_keeps_text(void **state)
 	assert_non_null(strstr(text, "[7:3"));
 	free(text);
 	type(f, "5\t");
-	assert_string_equal(f->ui->form->f[1].buf, "3");   /* loaded */
+	assert_string_equal(form_text(f->ui->form, 1), "3");   /* loaded */
 	key(f, CTRL_U);
 	type(f, "4\tslept \xc3\xa9 well");
 	key(f, KEY_BACKSPACE);                   /* one character, not a byte */
 	key(f, '\n');
 	if (f->ui->form != NULL)
-		fail_msg("not saved: %s", f->ui->form->err);
+		fail_msg("not saved: %s", form_error(f->ui->form));
 	assert_int_equal(store_sleeps(f->st, day("2026-11-24"), day("2026-11-24"),
 	    &s, &n), 0);
 	assert_int_equal(n, 1);
@@ -525,30 +532,30 @@ test_drink_form(void **state)
 
 	keys(f, "d");
 	type(f, "0");
-	assert_non_null(strstr(f->ui->form->f[0].err, "more than 0"));
+	assert_non_null(strstr(form_field_error(f->ui->form, 0), "more than 0"));
 	key(f, '\n');
 	assert_int_equal(store_count(f->st, ENTRY_DRINK), n);
 	key(f, CTRL_U);
 	type(f, "750ml\ty\n");
 	assert_null(f->ui->form);
 	assert_int_equal(store_count(f->st, ENTRY_DRINK), n + 1);
-	assert_int_equal(f->ui->ds.fluid_ml, 1250);
+	assert_int_equal(ui_peek(f->ui, &day_screen, "fluid_ml"), 1250);
 	/* Selected on the Day screen (after the run and the first drink)
 	 * and edited in place. */
 	keys(f, "jj");
-	assert_int_equal(f->ui->ds.sel, 2);
+	assert_int_equal(ui_peek(f->ui, &day_screen, "sel"), 2);
 	keys(f, "j");                            /* no further */
-	assert_int_equal(f->ui->ds.sel, 2);
+	assert_int_equal(ui_peek(f->ui, &day_screen, "sel"), 2);
 	keys(f, "e");
 	assert_non_null(f->ui->form);
-	assert_int_equal(f->ui->form->kind, FORM_DRINK);
-	assert_string_equal(f->ui->form->f[0].buf, "750ml");
-	assert_string_equal(f->ui->form->f[1].buf, "yes");
+	assert_int_equal(form_kind(f->ui->form), FORM_DRINK);
+	assert_string_equal(form_text(f->ui->form, 0), "750ml");
+	assert_string_equal(form_text(f->ui->form, 1), "yes");
 	key(f, CTRL_U);
 	type(f, "1l\n");
 	assert_null(f->ui->form);
 	assert_int_equal(store_count(f->st, ENTRY_DRINK), n + 1);
-	assert_int_equal(f->ui->ds.fluid_ml, 1500);
+	assert_int_equal(ui_peek(f->ui, &day_screen, "fluid_ml"), 1500);
 }
 
 static void
@@ -558,17 +565,17 @@ test_week_keys(void **state)
 	char *text;
 
 	keys(f, "2");
-	assert_int_equal(f->ui->ws.start, day("2026-11-23"));
-	assert_int_equal(f->ui->ws.sel, 2);
+	assert_int_equal(ui_peek(f->ui, &week_screen, "start"), day("2026-11-23"));
+	assert_int_equal(ui_peek(f->ui, &week_screen, "sel"), 2);
 	keys(f, "[");
-	assert_int_equal(f->ui->ws.start, day("2026-11-16"));
+	assert_int_equal(ui_peek(f->ui, &week_screen, "start"), day("2026-11-16"));
 	text = render(f);
 	assert_non_null(strstr(text, "Week Mon 2026-11-16 to Sun 2026-11-22"));
 	free(text);
 	keys(f, "]]");                           /* not past this week */
-	assert_int_equal(f->ui->ws.start, day("2026-11-23"));
+	assert_int_equal(ui_peek(f->ui, &week_screen, "start"), day("2026-11-23"));
 	keys(f, "[k");
-	assert_int_equal(f->ui->ws.sel, 1);
+	assert_int_equal(ui_peek(f->ui, &week_screen, "sel"), 1);
 	key(f, '\n');                            /* opens that day */
 	assert_ptr_equal(f->ui->screen, &day_screen);
 	assert_int_equal(f->ui->day, day("2026-11-17"));
@@ -581,19 +588,19 @@ test_trends_period(void **state)
 	char *text;
 
 	keys(f, "3");
-	assert_int_equal(f->ui->ts.weeks, 12);
+	assert_int_equal(ui_peek(f->ui, &trends_screen, "weeks"), 12);
 	keys(f, "p");
-	assert_int_equal(f->ui->ts.weeks, 26);
+	assert_int_equal(ui_peek(f->ui, &trends_screen, "weeks"), 26);
 	text = render(f);
 	assert_non_null(strstr(text, "26 weeks to 2026-11-29"));
 	assert_non_null(strstr(text, "8-26 of 26"));
 	free(text);
 	keys(f, "k");
-	assert_int_equal(f->ui->ts.top, 6);
+	assert_int_equal(ui_peek(f->ui, &trends_screen, "top"), 6);
 	keys(f, "p");
-	assert_int_equal(f->ui->ts.weeks, 52);
+	assert_int_equal(ui_peek(f->ui, &trends_screen, "weeks"), 52);
 	keys(f, "p");
-	assert_int_equal(f->ui->ts.weeks, 12);
+	assert_int_equal(ui_peek(f->ui, &trends_screen, "weeks"), 12);
 	keys(f, "[");
 	text = render(f);
 	assert_non_null(strstr(text, "12 weeks to 2026-09-06"));
@@ -612,9 +619,9 @@ test_history_delete_undo(void **state)
 	char *text;
 
 	keys(f, "5");
-	assert_true(f->ui->hs.n > 0);
-	assert_int_equal(f->ui->hs.rows[0].kind, ENTRY_RUN);
-	assert_int_equal(f->ui->hs.rows[0].day, day("2026-11-25"));
+	assert_true(ui_peek(f->ui, &history_screen, "n") > 0);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.kind"), ENTRY_RUN);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"), day("2026-11-25"));
 	keys(f, "d");
 	assert_true(f->ui->confirm.active);
 	text = render(f);
@@ -634,9 +641,9 @@ test_history_delete_undo(void **state)
 	keys(f, "g");
 	keys(f, "e");
 	assert_non_null(f->ui->form);
-	assert_int_equal(f->ui->form->kind, FORM_RUN);
-	assert_string_equal(f->ui->form->f[0].buf, "10");
-	assert_string_equal(f->ui->form->f[1].buf, "52:30");
+	assert_int_equal(form_kind(f->ui->form), FORM_RUN);
+	assert_string_equal(form_text(f->ui->form, 0), "10");
+	assert_string_equal(form_text(f->ui->form, 1), "52:30");
 	key(f, ESC);
 }
 
@@ -659,28 +666,28 @@ test_history_bounded(void **state)
 	keys(f, "5");
 	for (i = 0; i < 400; i++) {
 		key(f, KEY_NPAGE);
-		if (f->ui->hs.n > most)
-			most = f->ui->hs.n;
+		if ((size_t)ui_peek(f->ui, &history_screen, "n") > most)
+			most = (size_t)ui_peek(f->ui, &history_screen, "n");
 	}
 	assert_true(most < 1000);
-	assert_true(f->ui->hs.rows[f->ui->hs.sel].day < day("2026-01-01"));
+	assert_true(ui_peek(f->ui, &history_screen, "row.day") < day("2026-01-01"));
 	keys(f, "G");
-	assert_int_equal(f->ui->hs.rows[f->ui->hs.sel].day, first);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"), first);
 	for (i = 0; i < 50; i++)
 		key(f, KEY_PPAGE);
-	assert_true(f->ui->hs.n < 1000);
-	assert_true(f->ui->hs.rows[f->ui->hs.sel].day > first);
+	assert_true(ui_peek(f->ui, &history_screen, "n") < 1000);
+	assert_true(ui_peek(f->ui, &history_screen, "row.day") > first);
 	keys(f, "g");
-	assert_int_equal(f->ui->hs.sel, 0);
-	assert_int_equal(f->ui->hs.rows[0].day, day("2026-11-25"));
+	assert_int_equal(ui_peek(f->ui, &history_screen, "sel"), 0);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"), day("2026-11-25"));
 	/* Stepping one by one over a chunk boundary loses no entry. */
 	{
 		int64_t prev = -1;
 		size_t seen = 0;
 		for (i = 0; i < 300; i++) {
-			const struct hist_row *r = &f->ui->hs.rows[f->ui->hs.sel];
-			assert_true(prev < 0 || r->day <= prev);
-			prev = r->day;
+			int64_t rd = ui_peek(f->ui, &history_screen, "row.day");
+			assert_true(prev < 0 || rd <= prev);
+			prev = rd;
 			seen++;
 			key(f, 'j');
 		}
@@ -734,15 +741,15 @@ test_export(void **state)
 
 	keys(f, "E");
 	assert_non_null(f->ui->form);
-	assert_int_equal(f->ui->form->kind, FORM_EXPORT);
-	assert_string_equal(f->ui->form->f[1].buf, "runlog-days-2026-11-25.csv");
+	assert_int_equal(form_kind(f->ui->form), FORM_EXPORT);
+	assert_string_equal(form_text(f->ui->form, 1), "runlog-days-2026-11-25.csv");
 	keys(f, "r");                        /* runs; the offered name follows */
-	assert_string_equal(f->ui->form->f[0].buf, "runs");
-	assert_string_equal(f->ui->form->f[1].buf, "runlog-runs-2026-11-25.csv");
+	assert_string_equal(form_text(f->ui->form, 0), "runs");
+	assert_string_equal(form_text(f->ui->form, 1), "runlog-runs-2026-11-25.csv");
 	key(f, '\t');
 	key(f, CTRL_U);
 	type(f, path);                       /* its directory does not exist */
-	assert_non_null(strstr(f->ui->form->f[1].err, "no directory"));
+	assert_non_null(strstr(form_field_error(f->ui->form, 1), "no directory"));
 	key(f, '\n');
 	assert_non_null(f->ui->form);
 	want = xasprintf("%s/out", f->dir);
@@ -750,7 +757,7 @@ test_export(void **state)
 	free(want);
 	key(f, KEY_BACKSPACE);               /* checked again as typed */
 	type(f, "v");
-	assert_string_equal(f->ui->form->f[1].err, "");
+	assert_string_equal(form_field_error(f->ui->form, 1), "");
 	key(f, '\n');
 	assert_null(f->ui->form);
 	want = xasprintf("Wrote 13 runs to %s", path);
@@ -765,13 +772,71 @@ test_export(void **state)
 	free(path);
 }
 
-/* The manual's KEYS section lists every binding with its help text. */
+/* One row of the manual's key lists: ".It Ic a , Ic Left" and its text. */
+struct man_row {
+	char keys[64];
+	char help[128];
+};
+
+/* "Ic \\&[ , Ic Left , Ic h" as "[ Left h". */
+static void
+man_keys(const char *it, char *out, size_t n)
+{
+	char buf[256], *tok, *save = NULL;
+
+	snprintf(buf, sizeof buf, "%s", it);
+	out[0] = '\0';
+	for (tok = strtok_r(buf, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		while (*tok == ' ')
+			tok++;
+		if (strncmp(tok, "Ic ", 3) == 0)
+			tok += 3;
+		if (strncmp(tok, "\\&", 2) == 0)
+			tok += 2;
+		tok[strcspn(tok, " ")] = '\0';
+		if (out[0] != '\0')
+			strncat(out, " ", n - strlen(out) - 1);
+		strncat(out, tok, n - strlen(out) - 1);
+	}
+}
+
+/* The rows of the list under ".Ss title" in text; -1 when there is none. */
+static int
+man_rows(const char *text, const char *title, struct man_row *rows, int max)
+{
+	char head[64], *sec, *end, *line, *save = NULL;
+	int n = -1;
+
+	snprintf(head, sizeof head, "\n.Ss %s\n", title);
+	if ((sec = strstr(text, head)) == NULL)
+		return -1;
+	sec = xstrdup(sec + strlen(head));
+	if ((end = strstr(sec, "\n.El")) != NULL)
+		*end = '\0';
+	for (line = strtok_r(sec, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(line, ".Bl ", 4) == 0)
+			n = 0;
+		else if (n >= 0 && n < max && strncmp(line, ".It ", 4) == 0) {
+			man_keys(line + 4, rows[n].keys, sizeof rows[n].keys);
+			rows[n++].help[0] = '\0';
+		} else if (n > 0 && rows[n - 1].help[0] == '\0')
+			snprintf(rows[n - 1].help, sizeof rows[n - 1].help, "%s",
+			    line);
+	}
+	free(sec);
+	return n;
+}
+
+/*
+ * The manual's KEYS section, row by row against the key tables: each
+ * table has its subsection, and each action its row with the same keys in
+ * the same order and the same text. The first difference fails.
+ */
 static void
 test_manual_keys(void **state)
 {
-	const struct ui_keymap *maps[] = { &ui_keys_global, &ui_keys_day,
-	    &ui_keys_week, &ui_keys_trends, &ui_keys_flags, &ui_keys_history,
-	    &ui_keys_form, &ui_keys_confirm };
 	const char *src = __FILE__, *slash = strrchr(src, '/');
 	char *path, *keys, *end, chunk[4096];
 	struct buf man;
@@ -792,22 +857,276 @@ test_manual_keys(void **state)
 	end = strstr(keys + 1, "\n.Sh ");
 	assert_non_null(end);
 	*end = '\0';
-	for (i = 0; i < sizeof maps / sizeof maps[0]; i++) {
-		for (k = 0; k < maps[i]->n; k++) {
-			const struct ui_key *b = &maps[i]->keys[k];
-			char name[16], want[40];
-			if (b->help != NULL && strstr(keys, b->help) == NULL)
-				fail_msg("KEYS lacks '%s' (%s)", b->help, maps[i]->name);
-			ui_key_name(b->key, name, sizeof name);
-			snprintf(want, sizeof want, "Ic %s%s", strchr("[]?", name[0]) &&
-			    name[1] == '\0' ? "\\&" : "", name);
-			if (strstr(keys, want) == NULL)
-				fail_msg("KEYS lacks the key '%s' (%s)", name,
-				    maps[i]->name);
+	for (i = 0; ui_keymaps[i] != NULL; i++) {
+		const struct ui_keymap *km = ui_keymaps[i];
+		struct ui_key_row want[64];
+		struct man_row got[64];
+		size_t nwant = ui_key_rows(km, want, 64);
+		int ngot = man_rows(keys, km->title, got, 64);
+
+		if (ngot < 0)
+			fail_msg("KEYS has no subsection '%s'", km->title);
+		for (k = 0; k < nwant || k < (size_t)ngot; k++) {
+			if (k >= nwant)
+				fail_msg("KEYS, %s, row %zu: '%s' is in no table",
+				    km->title, k + 1, got[k].keys);
+			if (k >= (size_t)ngot)
+				fail_msg("KEYS, %s, row %zu: '%s' (%s) is missing",
+				    km->title, k + 1, want[k].keys, want[k].help);
+			if (strcmp(got[k].keys, want[k].keys) != 0 ||
+			    strcmp(got[k].help, want[k].help) != 0)
+				fail_msg("KEYS, %s, row %zu: the manual has '%s' "
+				    "'%s', the table '%s' '%s'", km->title, k + 1,
+				    got[k].keys, got[k].help, want[k].keys,
+				    want[k].help);
 		}
 	}
 	buf_free(&man);
 	free(path);
+}
+
+/* Entries with every field given, and with only what is required. */
+static void
+fill_every_field(struct store *st)
+{
+	struct run r;
+	struct sleep sl;
+	struct drink dk;
+	struct checkin c;
+
+	memset(&r, 0, sizeof r);
+	r.day = day("2026-11-20");
+	r.distance_m = 12345;
+	r.duration_s = 3725;
+	r.rpe = 7;
+	r.type = RUN_INTERVAL;
+	r.avg_hr = 151;
+	r.climb_m = 230;
+	r.mass_before_g = 70500;
+	r.mass_after_g = 69800;
+	r.note = xstrdup("hills, then home");
+	assert_int_equal(store_add_run(st, &r), 0);
+	run_free(&r);
+	memset(&r, 0, sizeof r);
+	r.day = day("2026-11-21");
+	r.distance_m = 5000;
+	r.duration_s = 1500;
+	r.type = RUN_RECOVERY;
+	r.climb_m = -1;
+	assert_int_equal(store_add_run(st, &r), 0);
+	run_free(&r);
+	memset(&sl, 0, sizeof sl);
+	sl.day = day("2026-11-20");
+	sl.minutes = 455;
+	sl.quality = 4;
+	sl.note = xstrdup("woke at 3");
+	assert_int_equal(store_put_sleep(st, &sl, NULL), 0);
+	sleep_free(&sl);
+	memset(&sl, 0, sizeof sl);
+	sl.day = day("2026-11-21");
+	sl.minutes = 0;
+	assert_int_equal(store_put_sleep(st, &sl, NULL), 0);
+	sleep_free(&sl);
+	memset(&dk, 0, sizeof dk);
+	dk.day = day("2026-11-20");
+	dk.volume_ml = 750;
+	dk.electrolytes = 1;
+	assert_int_equal(store_add_drink(st, &dk), 0);
+	drink_free(&dk);
+	memset(&c, 0, sizeof c);
+	c.day = day("2026-11-20");
+	c.fatigue = 6;
+	c.soreness = 4;
+	c.mood = 3;
+	c.stress = 2;
+	c.rhr = 52;
+	c.ill = c.pain = c.swelling = c.numbness = c.no_weight = 1;
+	c.note = xstrdup("left calf");
+	assert_int_equal(store_put_checkin(st, &c, NULL), 0);
+	checkin_free(&c);
+	memset(&c, 0, sizeof c);
+	c.day = day("2026-11-21");
+	c.fatigue = 3;
+	assert_int_equal(store_put_checkin(st, &c, NULL), 0);
+	checkin_free(&c);
+}
+
+static int
+setup_every_field(void **state)
+{
+	struct fx *f = fx_open(fill_every_field);
+
+	if (f == NULL)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+/* One entry by kind and id into e, a struct of that kind. */
+static int
+get_entry(struct store *st, enum entry_kind k, int64_t id, void *e)
+{
+	switch (k) {
+	case ENTRY_RUN:     return store_get_run(st, id, e);
+	case ENTRY_SLEEP:   return store_get_sleep(st, id, e);
+	case ENTRY_DRINK:   return store_get_drink(st, id, e);
+	case ENTRY_CHECKIN: return store_get_checkin(st, id, e);
+	default:            fail_msg("no entry kind %d", k);
+	}
+	return -1;
+}
+
+/*
+ * Every field of every form round-trips: an entry opened in its form and
+ * saved untouched reads back identical, field by field as its descriptor
+ * lists them (the change times aside), with every field given and with
+ * only the required ones.
+ */
+static void
+test_forms_round_trip(void **state)
+{
+	static const struct {
+		enum form_kind form;
+		enum entry_kind kind;
+		int64_t id;
+	} cases[] = {
+		{ FORM_RUN, ENTRY_RUN, 1 }, { FORM_RUN, ENTRY_RUN, 2 },
+		{ FORM_SLEEP, ENTRY_SLEEP, 1 }, { FORM_SLEEP, ENTRY_SLEEP, 2 },
+		{ FORM_DRINK, ENTRY_DRINK, 1 },
+		{ FORM_CHECKIN, ENTRY_CHECKIN, 1 },
+		{ FORM_CHECKIN, ENTRY_CHECKIN, 2 },
+	};
+	struct fx *f = *state;
+	int64_t all = store_count(f->st, ENTRY_KIND_COUNT);
+	size_t c, k, compared = 0;
+
+	for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		const struct entry_desc *d = entry_desc(cases[c].kind);
+		void *before = xcalloc(1, d->size), *after = xcalloc(1, d->size);
+
+		assert_int_equal(get_entry(f->st, cases[c].kind, cases[c].id,
+		    before), 0);
+		assert_int_equal(form_open(f->ui, cases[c].form,
+		    (int)entry_get(before, entry_field_find(d, "day")),
+		    cases[c].id), 0);
+		key(f, '\n');
+		if (f->ui->form != NULL)
+			fail_msg("%s %" PRId64 " not saved: %s", d->name, cases[c].id,
+			    form_error(f->ui->form));
+		assert_non_null(strstr(f->ui->msg, "Saved"));
+		assert_int_equal(get_entry(f->st, cases[c].kind, cases[c].id,
+		    after), 0);
+		for (k = 0; k < d->nfields; k++) {
+			const struct entry_field *ef = &d->fields[k];
+			if (ef->flags & FIELD_STAMP)
+				continue;
+			if (ef->type == FT_TEXT) {
+				const char *b = entry_text_get(before, ef);
+				const char *a = entry_text_get(after, ef);
+				if ((a == NULL) != (b == NULL) ||
+				    (a != NULL && strcmp(a, b) != 0))
+					fail_msg("%s %" PRId64 ": %s was '%s', now '%s'",
+					    d->name, cases[c].id, ef->column,
+					    b ? b : "(none)", a ? a : "(none)");
+			} else if (entry_get(before, ef) != entry_get(after, ef))
+				fail_msg("%s %" PRId64 ": %s was %" PRId64 ", now %"
+				    PRId64, d->name, cases[c].id, ef->column,
+				    entry_get(before, ef), entry_get(after, ef));
+			compared++;
+		}
+		entry_free_fields(d, before);
+		entry_free_fields(d, after);
+		free(before);
+		free(after);
+	}
+	/* Nothing added: each save replaced its own entry. */
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), all);
+	/* run 13 fields, sleep 5, drink 4, check-in 13 (stamps aside) */
+	assert_int_equal(compared, 2 * 13 + 2 * 5 + 4 + 2 * 13);
+}
+
+/* A form typed into puts each value where its row says, and only there. */
+static void
+test_form_rows_reach_their_fields(void **state)
+{
+	struct fx *f = *state;
+	struct checkin c;
+
+	assert_int_equal(form_open(f->ui, FORM_CHECKIN, day("2026-11-21"), 2), 0);
+	/* Fatigue, soreness, mood, stress, resting HR, ill, pain ... note */
+	key(f, CTRL_U); type(f, "8\t");
+	type(f, "9\t2\t5\t48\t");
+	type(f, "y\tn\ty\tn\ty\t");
+	type(f, "sore");
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_int_equal(store_get_checkin(f->st, 2, &c), 0);
+	assert_int_equal(c.fatigue, 8);
+	assert_int_equal(c.soreness, 9);
+	assert_int_equal(c.mood, 2);
+	assert_int_equal(c.stress, 5);
+	assert_int_equal(c.rhr, 48);
+	assert_int_equal(c.ill, 1);
+	assert_int_equal(c.pain, 0);
+	assert_int_equal(c.swelling, 1);
+	assert_int_equal(c.numbness, 0);
+	assert_int_equal(c.no_weight, 1);
+	assert_string_equal(c.note, "sore");
+	checkin_free(&c);
+}
+
+/*
+ * An entry deleted by another runlog while its form is open: the save says
+ * it no longer exists and adds nothing back, and opening it says the same.
+ */
+static void
+test_form_entry_deleted_elsewhere(void **state)
+{
+	struct fx *f = *state;
+	struct store *other;
+	int64_t runs = store_count(f->st, ENTRY_RUN);
+	int64_t sleeps = store_count(f->st, ENTRY_SLEEP);
+
+	assert_int_equal(store_open(f->path, &other), 0);
+	assert_int_equal(form_open(f->ui, FORM_RUN, day("2026-11-20"), 1), 0);
+	assert_int_equal(store_delete(other, ENTRY_RUN, 1), 0);
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_non_null(strstr(f->ui->msg, "run r1 no longer exists"));
+	assert_non_null(strstr(f->ui->msg, "deleted elsewhere"));
+	assert_null(strstr(f->ui->msg, "unknown error"));
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs - 1);
+	/* Sleep is saved by day: it must not come back as a new entry. */
+	assert_int_equal(form_open(f->ui, FORM_SLEEP, day("2026-11-20"), 1), 0);
+	assert_int_equal(store_delete(other, ENTRY_SLEEP, 1), 0);
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_non_null(strstr(f->ui->msg, "sleep s1 no longer exists"));
+	assert_int_equal(store_count(f->st, ENTRY_SLEEP), sleeps - 1);
+	/* Opening an entry that is gone. */
+	assert_int_equal(form_open(f->ui, FORM_DRINK, day("2026-11-20"), 99), 1);
+	assert_null(f->ui->form);
+	assert_non_null(strstr(f->ui->msg, "drink d99 no longer exists"));
+	store_close(other);
+}
+
+/* What the store queues reaches the message line, cleaned, none lost. */
+static void
+test_store_warnings_shown(void **state)
+{
+	struct fx *f = *state;
+
+	store_warn(f->st, "sleep s5: day '2026-02-30' is not a \x1b[31mdate");
+	ui_reload(f->ui);
+	assert_non_null(strstr(f->ui->msg, "sleep s5: day '2026-02-30' is not a"));
+	assert_null(strchr(f->ui->msg, '\x1b'));
+	assert_int_equal(f->ui->msg_role, ROLE_WARNING);
+	store_warn(f->st, "run r7: distance 0 m is out of range");
+	store_warn(f->st, "drink d2: volume 90000 ml is out of range");
+	keys(f, "2");
+	assert_non_null(strstr(f->ui->msg, "run r7"));
+	assert_non_null(strstr(f->ui->msg, "(and 1 more)"));
+	assert_null(store_warning(f->st));
 }
 
 int
@@ -833,6 +1152,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_colour_and_text, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_export, setup, fx_close),
 		cmocka_unit_test(test_manual_keys),
+		cmocka_unit_test_setup_teardown(test_forms_round_trip,
+		    setup_every_field, fx_close),
+		cmocka_unit_test_setup_teardown(test_form_rows_reach_their_fields,
+		    setup_every_field, fx_close),
+		cmocka_unit_test_setup_teardown(test_form_entry_deleted_elsewhere,
+		    setup_every_field, fx_close),
+		cmocka_unit_test_setup_teardown(test_store_warnings_shown, setup,
+		    fx_close),
 	};
 
 	return cmocka_run_group_tests_name("ui", tests, NULL, NULL);

@@ -5,6 +5,10 @@
 # a bad value is refused; the terminal is resized to 40x12 and back; '?'
 # opens; q quits. Then the journal must hold exactly what was typed.
 # Every wait polls the screen until the text appears, with a timeout.
+# Then every catchable signal that ends a process by default (USR1, USR2,
+# ALRM, PIPE, XCPU, XFSZ, VTALRM, PROF) is sent to the UI: it exits with
+# 128 + the signal, having left the alternate screen, shown the cursor and
+# given back the terminal modes (stty -a as before).
 . tests/lib.sh
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "ui.test.sh: tmux is needed (make test-deps installs it)" >&2
@@ -154,5 +158,53 @@ wait_for "[1 Day]"
 keys C-c
 exited
 same "$(cat "$T/status" 2>/dev/null)" 130 "Ctrl-C exited $(cat "$T/status" 2>/dev/null), not 130"
+
+# Signals that end a process by default: the terminal comes back whole.
+# The pane records the modes before and after and stays open (cat) so
+# tmux can say whether the alternate screen is still on.
+waitfile() {
+	i=0
+	while [ $i -lt 100 ]; do
+		[ -s "$1" ] && return 0
+		i=$((i + 1)); sleep 0.1
+	done
+	fail "$1 never appeared"
+	return 1
+}
+pane() { $TM display -p -t ui "$1"; }
+# Each start gets its own tmux server: reusing one right after
+# kill-server races with its shutdown.
+nsig=0
+for sig in USR1:10 USR2:12 ALRM:14 PIPE:13 XCPU:24 XFSZ:25 VTALRM:26 PROF:27; do
+	name=${sig%:*}; num=${sig#*:}
+	$TM kill-server 2>/dev/null
+	TM="tmux -L $SOCK-$name -f /dev/null"
+	rm -f "$T/status" "$T/pid" "$T/stty.before" "$T/stty.after"
+	$TM new-session -d -s ui -x 80 -y 24 "stty -a >'$T/stty.before';
+	    env LANG=C.UTF-8 TERM=xterm-256color sh -c 'echo \$\$ >\"$T/pid\"; exec \"$RUNLOG\" --db \"$DB\"';
+	    echo \$? >'$T/status'; stty -a >'$T/stty.after'; exec cat"
+	waitfile "$T/pid" || continue
+	wait_for "[1 Day]"
+	# Meaningful only when the UI really took the terminal.
+	same "$(pane '#{alternate_on}')" 1 "SIG$name: the UI was not on the alternate screen"
+	kill -"$name" "$(cat "$T/pid")"
+	waitfile "$T/stty.after" || continue
+	same "$(cat "$T/status")" $((128 + num)) "SIG$name: exit $(cat "$T/status"), want $((128 + num))"
+	same "$(pane '#{alternate_on}')" 0 "SIG$name: the alternate screen is still on"
+	same "$(pane '#{cursor_flag}')" 1 "SIG$name: the cursor is still hidden"
+	if cmp -s "$T/stty.before" "$T/stty.after"; then ok; else
+		fail "SIG$name: the terminal modes changed"
+		diff "$T/stty.before" "$T/stty.after" | sed 's/^/  stty: /' >&2
+	fi
+	for mode in icanon echo icrnl opost isig; do
+		if grep -qE "(^| )-$mode( |\$)" "$T/stty.after"; then
+			fail "SIG$name: stty -a shows -$mode"
+		else
+			ok
+		fi
+	done
+	nsig=$((nsig + 1))
+done
+same "$nsig" 8 "only $nsig of 8 signals were tried"
 
 done_tests

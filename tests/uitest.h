@@ -46,7 +46,7 @@ fx_open(void (*fill)(struct store *))
 	if (ui_offscreen_open(&f->off, 24, 80) != 0)
 		goto fail;
 	f->ui = xcalloc(1, sizeof *f->ui);
-	ui_init(f->ui, f->st, &f->cfg, f->path);
+	ui_init(f->ui, f->st, &f->cfg);
 	ui_resize(f->ui, 24, 80);
 	ui_switch(f->ui, &day_screen);
 	return f;
