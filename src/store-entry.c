@@ -795,34 +795,6 @@ store_get_checkin(struct store *st, int64_t id, struct checkin *c)
 }
 
 
-int
-store_span(struct store *st, int *first, int *last)
-{
-	/* Each min()/max() is answered from the day index or the unique key. */
-	static const char sql[] =
-	    "SELECT min(d), max(d) FROM ("
-	    " SELECT min(day) AS d FROM run UNION ALL SELECT max(day) FROM run"
-	    " UNION ALL SELECT min(day) FROM sleep UNION ALL SELECT max(day) FROM sleep"
-	    " UNION ALL SELECT min(day) FROM drink UNION ALL SELECT max(day) FROM drink"
-	    " UNION ALL SELECT min(day) FROM checkin UNION ALL SELECT max(day) FROM checkin"
-	    " UNION ALL SELECT min(day) FROM rest UNION ALL SELECT max(day) FROM rest)";
-	sqlite3_stmt *s;
-	int rc, empty = 1;
-
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-		return db_fail(st, "read");
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
-		*first = col_day(s, 0);
-		*last = col_day(s, 1);
-		empty = 0;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW)
-		return db_fail(st, "read");
-	return empty;
-}
-
 int64_t
 store_count(struct store *st, enum entry_kind k)
 {
@@ -915,9 +887,15 @@ entries_free(struct entries *e)
 	memset(e, 0, sizeof *e);
 }
 
-/* The nearest day holding an entry, before (newer = 0) or after day. */
+/*
+ * The nearest valid day holding an entry, after (newer) or before the
+ * stored text key. Days that are not real dates are stepped over, so one
+ * bad row neither ends History's paging nor stretches the journal's span.
+ */
+#define DAY_STEPS_MAX 10000     /* bad days stepped over at most */
+
 static int
-day_beside(struct store *st, int day, int newer, int *out)
+nearest_day(struct store *st, const char *key, int newer, int *out)
 {
 	static const char *const older_sql =
 	    "SELECT max(d) FROM ("
@@ -934,8 +912,55 @@ day_beside(struct store *st, int day, int newer, int *out)
 	    " UNION ALL SELECT min(day) FROM checkin WHERE day > ?1"
 	    " UNION ALL SELECT min(day) FROM rest WHERE day > ?1)";
 	sqlite3_stmt *s = NULL;
+	char *at = xstrdup(key);
+	int rc = 1, steps;
+
+	if (sqlite3_prepare_v2(st->db, newer ? newer_sql : older_sql, -1, &s,
+	    NULL) != SQLITE_OK) {
+		free(at);
+		return db_fail(st, "read");
+	}
+	for (steps = 0; steps < DAY_STEPS_MAX; steps++) {
+		const char *t;
+		int step;
+
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, at, -1, SQLITE_TRANSIENT);
+		step = sqlite3_step(s);
+		if (step != SQLITE_ROW) {
+			rc = step == SQLITE_DONE ? 1 : db_fail(st, "read");
+			break;
+		}
+		if (sqlite3_column_type(s, 0) != SQLITE_TEXT)
+			break;          /* none: rc stays 1 */
+		t = (const char *)sqlite3_column_text(s, 0);
+		if (t == NULL)
+			break;
+		if (check_day(t, out) == 0) {
+			rc = 0;
+			break;
+		}
+		free(at);
+		at = xstrdup(t);
+	}
+	sqlite3_finalize(s);
+	free(at);
+	return rc;
+}
+
+int
+store_span(struct store *st, int *first, int *last)
+{
+	int rc = nearest_day(st, "", 1, first);
+
+	return rc != 0 ? rc : nearest_day(st, "\xff", 0, last);
+}
+
+/* The nearest day holding an entry, before (newer = 0) or after day. */
+static int
+day_beside(struct store *st, int day, int newer, int *out)
+{
 	char ds[16];
-	int rc = 1;
 
 	if (day < DATE_MIN)
 		snprintf(ds, sizeof ds, "0000-00-00");
@@ -943,24 +968,7 @@ day_beside(struct store *st, int day, int newer, int *out)
 		snprintf(ds, sizeof ds, "9999-99-99");
 	else
 		date_format(day, ds);
-	if (sqlite3_prepare_v2(st->db, newer ? newer_sql : older_sql, -1, &s,
-	    NULL) != SQLITE_OK)
-		return db_fail(st, "read");
-	sqlite3_bind_text(s, 1, ds, -1, SQLITE_TRANSIENT);
-	switch (sqlite3_step(s)) {
-	case SQLITE_ROW:
-		if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
-			const char *t = (const char *)sqlite3_column_text(s, 0);
-			rc = t != NULL && date_parse(t, out) == 0 ? 0 : 1;
-		}
-		break;
-	case SQLITE_DONE:
-		break;
-	default:
-		rc = db_fail(st, "read");
-	}
-	sqlite3_finalize(s);
-	return rc;
+	return nearest_day(st, ds, newer, out);
 }
 
 int
