@@ -467,7 +467,7 @@ shown_value(sqlite3_stmt *s, int i, char *out, size_t n)
 		snprintf(out, n, "(none)");
 		break;
 	case SQLITE_BLOB:
-		snprintf(out, n, "(%d bytes of binary data)",
+		snprintf(out, n, "(binary data, %d bytes)",
 		    sqlite3_column_bytes(s, i));
 		break;
 	default:
