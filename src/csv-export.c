@@ -479,7 +479,8 @@ csv_export_file(struct store *st, const struct config *cfg,
 fail:
 	if (f != NULL)
 		fclose(f);
-	cleanup_remove(tmp, 1);
+	unlink(tmp);
+	cleanup_remove(tmp, 0);
 out:
 	free(tmp);
 	free(dir);
