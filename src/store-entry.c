@@ -488,6 +488,30 @@ unit_suffix(enum field_unit u)
 	return (unsigned)u < sizeof sfx / sizeof sfx[0] ? sfx[u] : "";
 }
 
+/*
+ * A stored value shown for a message, a whole number in the unit its
+ * range is given in where that is exact: "0.000 km", "2 g" -> "0.002 kg".
+ */
+static void
+shown_number(sqlite3_stmt *s, int i, enum field_unit u, char *out, size_t n)
+{
+	int64_t v;
+	uint64_t a;
+
+	if (sqlite3_column_type(s, i) != SQLITE_INTEGER) {
+		shown_value(s, i, out, n);
+		return;
+	}
+	v = sqlite3_column_int64(s, i);
+	if (u == FU_DISTANCE || u == FU_MASS) {
+		a = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+		snprintf(out, n, "%s%" PRIu64 ".%03u %s", v < 0 ? "-" : "",
+		    a / 1000, (unsigned)(a % 1000), u == FU_DISTANCE ? "km" : "kg");
+		return;
+	}
+	snprintf(out, n, "%" PRId64 "%s", v, unit_suffix(u));
+}
+
 /* 1 when v is inside f's range (an optional field's none excepted). */
 static int
 in_range(const struct entry_field *f, int64_t v)
@@ -637,10 +661,7 @@ read_entry(sqlite3_stmt *s, const struct entry_desc *d, void *e, char *msg,
 	if (bad == NULL)
 		return 0;
 	i--;
-	shown_value(s, (int)i, val, sizeof val);
-	if (sqlite3_column_type(s, (int)i) == SQLITE_INTEGER)
-		strncat(val, unit_suffix(d->fields[i].unit),
-		    sizeof val - strlen(val) - 1);
+	shown_number(s, (int)i, d->fields[i].unit, val, sizeof val);
 	snprintf(msg, n, "%s %c%lld: %s %s: %s", d->table, d->letter,
 	    (long long)sqlite3_column_int64(s, 0), d->fields[i].label, val, bad);
 	entry_free_fields(d, e);

@@ -795,7 +795,7 @@ static const struct bad_row bad_rows[] = {
 	    "(50, '2026-02-30', 420)", "sleep s50: date '2026-02-30': ",
 	    "not a real date" },
 	{ ENTRY_RUN, NULL, "INSERT INTO run (id, day, distance_m, duration_s) "
-	    "VALUES (50, '2026-03-10', 0, 600)", "run r50: distance 0 m: ",
+	    "VALUES (50, '2026-03-10', 0, 600)", "run r50: distance 0.000 km: ",
 	    "must be more than 0 and at most 500 km" },
 	{ ENTRY_DRINK, NULL, "INSERT INTO drink (id, day, volume_ml) VALUES "
 	    "(50, '2026-03-10', 'a lot')", "drink d50: volume 'a lot': ",
@@ -820,6 +820,10 @@ static const struct bad_row bad_rows[] = {
 	    "'2026-03-10', replace(hex(zeroblob(2500)), '0', 'n'))",
 	    "rest x50: note 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...': ",
 	    "longer than 4000 bytes" },
+	{ ENTRY_RUN, NULL, "INSERT INTO run (id, day, distance_m, duration_s, "
+	    "mass_before_g, mass_after_g) VALUES (50, '2026-03-10', 5000, 1800, "
+	    "-9223372036854775808, 70000)", "run r50: mass before "
+	    "-9223372036854775.808 kg: ", "must be from 20 to 300 kg" },
 	{ ENTRY_DRINK, NULL, "INSERT INTO drink (id, day, volume_ml, "
 	    "electrolytes) VALUES (50, '2026-03-10', 500, 2)",
 	    "drink d50: electrolytes 2: ", "must be 0 or 1" },
