@@ -317,7 +317,7 @@ write_entry(struct store *st, enum entry_kind k, void *e, int64_t id,
 	int64_t new_id = 0;
 	int rc;
 
-	if (write_begin(st, st->batch ? "" : label) != 0)
+	if (write_begin(st, label) != 0)
 		return -1;
 	if (d->one_per_day) {
 		rc = entry_put(st, d, e, replaced);
@@ -329,12 +329,17 @@ write_entry(struct store *st, enum entry_kind k, void *e, int64_t id,
 	return write_end(st, rc);
 }
 
+/* "what on YYYY-MM-DD"; nothing inside a batch, which has its own label. */
 static void
-day_label(char *out, size_t n, const char *what, int day)
+day_label(const struct store *st, char *out, size_t n, const char *what,
+    int day)
 {
 	char ds[11];
 
-	snprintf(out, n, "%s on %s", what, date_format(day, ds));
+	if (st->batch)
+		out[0] = '\0';
+	else
+		snprintf(out, n, "%s on %s", what, date_format(day, ds));
 }
 
 static void
@@ -351,12 +356,13 @@ int
 store_add_run(struct store *st, struct run *r)
 {
 	struct run w = *r;
-	char label[96];
+	char label[96] = "";
 	int rc;
 
 	if (run_validate(r) != 0)
 		return -1;
-	run_label(r, "add", label, sizeof label);
+	if (!st->batch)         /* a batch has its own label */
+		run_label(r, "add", label, sizeof label);
 	if (w.source == NULL)
 		w.source = (char *)"runlog";
 	rc = write_entry(st, ENTRY_RUN, &w, 0, NULL, label);
@@ -367,11 +373,12 @@ store_add_run(struct store *st, struct run *r)
 int
 store_update_run(struct store *st, const struct run *r)
 {
-	char label[96];
+	char label[96] = "";
 
 	if (run_validate(r) != 0)
 		return -1;
-	run_label(r, "edit", label, sizeof label);
+	if (!st->batch)
+		run_label(r, "edit", label, sizeof label);
 	return write_entry(st, ENTRY_RUN, (void *)r, r->id, NULL, label);
 }
 
@@ -382,19 +389,21 @@ store_put_sleep(struct store *st, struct sleep *s, int *replaced)
 
 	if (sleep_validate(s) != 0)
 		return -1;
-	day_label(label, sizeof label, "sleep", s->day);
+	day_label(st, label, sizeof label, "sleep", s->day);
 	return write_entry(st, ENTRY_SLEEP, s, 0, replaced, label);
 }
 
 int
 store_add_drink(struct store *st, struct drink *d)
 {
-	char label[64], what[40];
+	char label[64], what[40] = "";
 
 	if (drink_validate(d) != 0)
 		return -1;
-	snprintf(what, sizeof what, "add drink of %" PRId64 " ml", d->volume_ml);
-	day_label(label, sizeof label, what, d->day);
+	if (!st->batch)
+		snprintf(what, sizeof what, "add drink of %" PRId64 " ml",
+		    d->volume_ml);
+	day_label(st, label, sizeof label, what, d->day);
 	return write_entry(st, ENTRY_DRINK, d, 0, NULL, label);
 }
 
@@ -405,7 +414,7 @@ store_update_drink(struct store *st, const struct drink *d)
 
 	if (drink_validate(d) != 0)
 		return -1;
-	day_label(label, sizeof label, "edit drink", d->day);
+	day_label(st, label, sizeof label, "edit drink", d->day);
 	return write_entry(st, ENTRY_DRINK, (void *)d, d->id, NULL, label);
 }
 
@@ -416,7 +425,7 @@ store_put_checkin(struct store *st, struct checkin *c, int *replaced)
 
 	if (checkin_validate(c) != 0)
 		return -1;
-	day_label(label, sizeof label, "check-in", c->day);
+	day_label(st, label, sizeof label, "check-in", c->day);
 	return write_entry(st, ENTRY_CHECKIN, c, 0, replaced, label);
 }
 
@@ -427,7 +436,7 @@ store_put_rest(struct store *st, struct rest *r, int *replaced)
 
 	if (note_validate(r->note) != 0)
 		return -1;
-	day_label(label, sizeof label, "rest day", r->day);
+	day_label(st, label, sizeof label, "rest day", r->day);
 	return write_entry(st, ENTRY_REST, r, 0, replaced, label);
 }
 
