@@ -173,6 +173,7 @@ struct entry_desc {
 	size_t       size;          /* sizeof (struct run) */
 	const struct entry_field *fields;
 	size_t       nfields;
+	int          one_per_day;   /* 1: a day holds one; writing replaces it */
 };
 
 extern const struct entry_desc entry_descs[ENTRY_KIND_COUNT];
@@ -190,6 +191,8 @@ char  **entry_text(void *e, const struct entry_field *f);
 const char *entry_text_get(const void *e, const struct entry_field *f);
 /* Frees every FT_TEXT field of e and sets it to NULL. */
 void    entry_free_fields(const struct entry_desc *d, void *e);
+/* Frees an array of n entries of kind k (struct run * for ENTRY_RUN, ...). */
+void    entry_list_free(enum entry_kind k, void *v, size_t n);
 
 void run_free(struct run *r);
 void sleep_free(struct sleep *s);

@@ -35,6 +35,13 @@ struct series {
  */
 int  series_load(struct store *st, int from, int to,
     const struct an_params *params, struct series *out);
+/*
+ * The same from entries already read: days start..to (start <= from <=
+ * to), the journal's first day first. An entry dated outside start..to
+ * is left out. For series_load() and for tests.
+ */
+int  series_from_entries(const struct entries *e, int start, int from,
+    int to, int first, const struct an_params *params, struct series *out);
 void series_free(struct series *se);
 /* The metrics and day of a calendar day inside the series, or NULL. */
 const struct an_metrics *series_metrics(const struct series *se, int day);

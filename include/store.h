@@ -92,8 +92,24 @@ int store_undo(struct store *st, char *label, size_t labelsz);
 
 /*
  * Reads. Ranges are inclusive days. Arrays are allocated; free them with
- * the matching *_list_free(). Ordered by day, then id.
+ * entry_list_free() or the matching *_list_free(). Ordered by day, then id.
+ *
+ * The journal is untrusted input: every stored value is checked against
+ * its field's descriptor (entry.h): a real date in date.h's years, a whole
+ * number in the field's range, a known run type, valid UTF-8 text of at
+ * most NOTE_MAX bytes, every required field given. A row that fails is
+ * left out and queued once for store_warning() as
+ * "<table> <letter><id>: <field> <value>: <why>", e.g.
+ * "sleep s5: date '2026-02-30': not a real date (...)"; the value is cut
+ * and made safe to print. Texts read are sanitised (text_sanitize()).
+ *
+ * store_read() reads kind k into an array of its struct (struct run for
+ * ENTRY_RUN, ...); store_get() one entry by id into *out: 1 when there is
+ * none, -1 with the message above when its row is refused.
  */
+int store_read(struct store *st, enum entry_kind k, int from, int to,
+    void **out, size_t *n);
+int store_get(struct store *st, enum entry_kind k, int64_t id, void *out);
 int store_runs(struct store *st, int from, int to, struct run **out, size_t *n);
 int store_sleeps(struct store *st, int from, int to, struct sleep **out, size_t *n);
 int store_drinks(struct store *st, int from, int to, struct drink **out, size_t *n);
@@ -119,6 +135,14 @@ struct entries {
 };
 int  store_load(struct store *st, int from, int to, struct entries *out);
 void entries_free(struct entries *e);
+/* The list of kind k in e (struct run * for ENTRY_RUN, ...) and its length. */
+const void *entries_list(const struct entries *e, enum entry_kind k, size_t *n);
+
+/*
+ * For tests: the SQL text of statement op (0 range, 1 get, 2 add, 3
+ * update, 4 find by day) of kind k, as built from its descriptor.
+ */
+int store_entry_sql(enum entry_kind k, int op, char *out, size_t n);
 
 /*
  * The newest day before day (store_day_before) or the oldest day after it

@@ -25,7 +25,7 @@ cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	struct store *st;
 	enum csv_what what = CSV_DAYS;
 	int from = DATE_MIN, to = DATE_MAX, rc;
-	const char *out;
+	const char *out, *w;
 	size_t rows = 0;
 
 	if ((rc = cli_parse(ctx, argc, argv, export_opts, &o)) != 0)
@@ -49,13 +49,17 @@ cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		return 1;
 	if ((st = cli_store(ctx)) == NULL)
 		return 1;
-	if (out == NULL) {
-		if (csv_export(st, &ctx->cfg, what, from, to, stdout, &rows) != 0)
-			return cli_fail("export");
-		return 0;
-	}
-	if (csv_export_file(st, &ctx->cfg, what, from, to, out, &rows) != 0)
+	if (out == NULL)
+		rc = csv_export(st, &ctx->cfg, what, from, to, stdout, &rows);
+	else
+		rc = csv_export_file(st, &ctx->cfg, what, from, to, out, &rows);
+	/* Rows left out of the file are named, whatever became of it. */
+	while ((w = store_warning(st)) != NULL)
+		fprintf(stderr, "runlog: warning: %s\n", w);
+	if (rc != 0)
 		return cli_fail("export");
-	printf("Wrote %zu %s to %s.\n", rows, csv_what_noun(what, rows), out);
+	if (out != NULL)
+		printf("Wrote %zu %s to %s.\n", rows, csv_what_noun(what, rows),
+		    out);
 	return 0;
 }

@@ -6,120 +6,80 @@
 
 #include "cli.h"
 #include "date.h"
+#include "entry-text.h"
 #include "units.h"
 #include "util.h"
 
 #define SHOW_DEFAULT_DAYS 28
 
-struct day_entries {
-	struct run     *runs;     size_t nruns;
-	struct sleep   *sleeps;   size_t nsleeps;
-	struct drink   *drinks;   size_t ndrinks;
-	struct checkin *checkins; size_t ncheckins;
-	struct rest    *rests;    size_t nrests;
+/* The order of a day's entries: the rest day first, then what was done. */
+static const enum entry_kind show_order[ENTRY_KIND_COUNT] = {
+	ENTRY_REST, ENTRY_RUN, ENTRY_SLEEP, ENTRY_DRINK, ENTRY_CHECKIN,
 };
 
-static void
-print_note(const char *note)
+/* Entry i of kind k in e, and its day. */
+static const void *
+entry_at(const struct entries *e, enum entry_kind k, size_t i, int *day)
 {
-	char *n;
+	const struct entry_desc *d = entry_desc(k);
+	size_t n;
+	const char *v = entries_list(e, k, &n);
 
-	if (note == NULL || *note == '\0')
-		return;
-	n = xstrdup(note);
-	text_sanitize(n);
-	printf("  \"%s\"", n);
-	free(n);
+	if (i >= n)
+		return NULL;
+	v += i * d->size;
+	*day = (int)entry_get(v, entry_field_find(d, "day"));
+	return v;
 }
 
+/* Prints every entry of day, moving each kind's position past them. */
 static void
-print_day(struct cli_ctx *ctx, int day, struct day_entries *e, size_t *ir,
-    size_t *is, size_t *id, size_t *ic, size_t *ix)
+print_day(struct cli_ctx *ctx, int day, const struct entries *e,
+    size_t pos[ENTRY_KIND_COUNT])
 {
-	char a[32], b[32], c[32], ds[11];
 	const struct config *cfg = &ctx->cfg;
+	struct buf line;
+	char ds[11];
+	const void *v;
+	int i, d;
 
+	buf_init(&line);
 	printf("%s %s\n", date_format(day, ds), date_weekday_name(day));
-	for (; *ix < e->nrests && e->rests[*ix].day == day; (*ix)++) {
-		printf("  x%-5" PRId64 " rest day", e->rests[*ix].id);
-		print_note(e->rests[*ix].note);
-		putchar('\n');
+	for (i = 0; i < ENTRY_KIND_COUNT; i++) {
+		enum entry_kind k = show_order[i];
+
+		while ((v = entry_at(e, k, pos[k], &d)) != NULL && d == day) {
+			buf_clear(&line);
+			entry_text_line(k, v, cfg->dist_unit, cfg->vol_unit, &line);
+			printf("  %c%-5" PRId64 " %s\n", entry_kind_letter(k),
+			    entry_get(v, entry_field_find(entry_desc(k), "id")),
+			    line.data);
+			pos[k]++;
+		}
 	}
-	for (; *ir < e->nruns && e->runs[*ir].day == day; (*ir)++) {
-		const struct run *r = &e->runs[*ir];
-		printf("  r%-5" PRId64 " run      %s  %s  %s  %s", r->id,
-		    units_format_distance(r->distance_m, cfg->dist_unit, a),
-		    units_format_duration(r->duration_s, b),
-		    units_format_pace(r->distance_m, r->duration_s, cfg->dist_unit, c),
-		    run_type_name(r->type));
-		if (r->rpe)
-			printf("  RPE %d", r->rpe);
-		if (r->avg_hr)
-			printf("  HR %d", r->avg_hr);
-		if (r->climb_m >= 0)
-			printf("  +%" PRId64 " m", r->climb_m);
-		if (r->mass_before_g)
-			printf("  %s->%s kg", units_format_mass(r->mass_before_g, a),
-			    units_format_mass(r->mass_after_g, b));
-		if (r->source != NULL && strcmp(r->source, "runlog") != 0)
-			printf("  [%s]", r->source);
-		print_note(r->note);
-		putchar('\n');
-	}
-	for (; *is < e->nsleeps && e->sleeps[*is].day == day; (*is)++) {
-		const struct sleep *s = &e->sleeps[*is];
-		printf("  s%-5" PRId64 " sleep    %s", s->id,
-		    units_format_hours(s->minutes, a));
-		if (s->quality)
-			printf("  quality %d/5", s->quality);
-		print_note(s->note);
-		putchar('\n');
-	}
-	for (; *id < e->ndrinks && e->drinks[*id].day == day; (*id)++) {
-		const struct drink *d = &e->drinks[*id];
-		printf("  d%-5" PRId64 " drink    %s%s\n", d->id,
-		    units_format_volume(d->volume_ml, cfg->vol_unit, a),
-		    d->electrolytes ? "  electrolytes" : "");
-	}
-	for (; *ic < e->ncheckins && e->checkins[*ic].day == day; (*ic)++) {
-		const struct checkin *k = &e->checkins[*ic];
-		printf("  f%-5" PRId64 " check-in fatigue %d/10", k->id, k->fatigue);
-		if (k->soreness)
-			printf("  soreness %d/10", k->soreness);
-		if (k->mood)
-			printf("  mood %d/5", k->mood);
-		if (k->stress)
-			printf("  stress %d/5", k->stress);
-		if (k->rhr)
-			printf("  resting HR %d", k->rhr);
-		if (k->ill)
-			fputs("  ill", stdout);
-		if (k->pain)
-			fputs("  sharp pain", stdout);
-		if (k->swelling)
-			fputs("  swelling", stdout);
-		if (k->numbness)
-			fputs("  numbness", stdout);
-		if (k->no_weight)
-			fputs("  cannot bear weight", stdout);
-		print_note(k->note);
-		putchar('\n');
-	}
+	buf_free(&line);
 }
 
 /* The smallest day among the next unprinted entries of each kind. */
 static int
-next_day(const struct day_entries *e, size_t ir, size_t is, size_t id,
-    size_t ic, size_t ix)
+next_day(const struct entries *e, const size_t pos[ENTRY_KIND_COUNT])
 {
-	int d = DATE_MAX + 1;
+	int k, d, min = DATE_MAX + 1;
 
-	if (ir < e->nruns && e->runs[ir].day < d) d = e->runs[ir].day;
-	if (is < e->nsleeps && e->sleeps[is].day < d) d = e->sleeps[is].day;
-	if (id < e->ndrinks && e->drinks[id].day < d) d = e->drinks[id].day;
-	if (ic < e->ncheckins && e->checkins[ic].day < d) d = e->checkins[ic].day;
-	if (ix < e->nrests && e->rests[ix].day < d) d = e->rests[ix].day;
-	return d;
+	for (k = 0; k < ENTRY_KIND_COUNT; k++)
+		if (entry_at(e, (enum entry_kind)k, pos[k], &d) != NULL && d < min)
+			min = d;
+	return min;
+}
+
+/* What the store left out or wants the user to know, on stderr. */
+static void
+print_warnings(struct store *st)
+{
+	const char *w;
+
+	while ((w = store_warning(st)) != NULL)
+		fprintf(stderr, "runlog: warning: %s\n", w);
 }
 
 enum { WO_FROM, WO_TO, WO_ALL };
@@ -130,10 +90,10 @@ static const struct opt show_opts[] = {
 int
 cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct day_entries e;
+	struct entries e;
 	struct optres o;
 	struct store *st;
-	size_t ir = 0, is = 0, id = 0, ic = 0, ix = 0;
+	size_t pos[ENTRY_KIND_COUNT] = { 0 };
 	int from, to, rc, day, any = 0;
 
 	if ((rc = cli_parse(ctx, argc, argv, show_opts, &o)) != 0)
@@ -157,17 +117,10 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((st = cli_store_verified(ctx)) == NULL)
 		return 1;
-	memset(&e, 0, sizeof e);
-	if (store_runs(st, from, to, &e.runs, &e.nruns) != 0 ||
-	    store_sleeps(st, from, to, &e.sleeps, &e.nsleeps) != 0 ||
-	    store_drinks(st, from, to, &e.drinks, &e.ndrinks) != 0 ||
-	    store_checkins(st, from, to, &e.checkins, &e.ncheckins) != 0 ||
-	    store_rests(st, from, to, &e.rests, &e.nrests) != 0) {
-		rc = cli_fail(NULL);
-		goto out;
-	}
-	while ((day = next_day(&e, ir, is, id, ic, ix)) <= DATE_MAX) {
-		print_day(ctx, day, &e, &ir, &is, &id, &ic, &ix);
+	if (store_load(st, from, to, &e) != 0)
+		return cli_fail(NULL);
+	while ((day = next_day(&e, pos)) <= DATE_MAX) {
+		print_day(ctx, day, &e, pos);
 		any = 1;
 	}
 	if (!any) {
@@ -178,12 +131,8 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 			printf("No entries from %s to %s.\n", date_format(from, a),
 			    date_format(to, b));
 	}
-out:
-	run_list_free(e.runs, e.nruns);
-	sleep_list_free(e.sleeps, e.nsleeps);
-	drink_list_free(e.drinks, e.ndrinks);
-	checkin_list_free(e.checkins, e.ncheckins);
-	rest_list_free(e.rests, e.nrests);
+	print_warnings(st);
+	entries_free(&e);
 	return rc;
 }
 

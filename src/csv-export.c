@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,35 +57,34 @@ static const char *const cols_days[] = {
 	"resting_hr_bpm", "ill", "sharp_pain", "swelling", "numbness",
 	"cannot_bear_weight", "rest_day", "acwr", "monotony", "flags", NULL,
 };
-static const char *const cols_runs[] = {
-	"date", "distance_km", "duration_s", "rpe_1_10", "type", "avg_hr_bpm",
-	"climb_m", "mass_before_kg", "mass_after_kg", "note", "source",
-	"external_id", "created_at", "updated_at", NULL,
-};
-static const char *const cols_sleep[] = {
-	"date", "sleep_min", "quality_1_5", "note", "created_at", "updated_at",
-	NULL,
-};
-static const char *const cols_hydration[] = {
-	"date", "volume_ml", "electrolytes", "created_at", "updated_at", NULL,
-};
-static const char *const cols_fatigue[] = {
-	"date", "fatigue_1_10", "soreness_1_10", "mood_1_5", "stress_1_5",
-	"resting_hr_bpm", "ill", "sharp_pain", "swelling", "numbness",
-	"cannot_bear_weight", "note", "created_at", "updated_at", NULL,
-};
-static const char *const cols_rest[] = {
-	"date", "rest_note", "created_at", "updated_at", NULL,
-};
-static const char *const *const columns[CSV_WHAT_COUNT] = {
-	cols_days, cols_runs, cols_sleep, cols_hydration, cols_fatigue,
-	cols_rest,
+
+/* The kind of entry each per-kind file holds; the days report has none. */
+static const int what_kind[CSV_WHAT_COUNT] = {
+	[CSV_DAYS] = -1, [CSV_RUNS] = ENTRY_RUN, [CSV_SLEEP] = ENTRY_SLEEP,
+	[CSV_HYDRATION] = ENTRY_DRINK, [CSV_FATIGUE] = ENTRY_CHECKIN,
+	[CSV_REST] = ENTRY_REST,
 };
 
+#define KIND_COLS_MAX 32
+
+/* A kind's file has a column for each field with a CSV name, in order. */
 const char *const *
 csv_columns(enum csv_what w)
 {
-	return columns[(unsigned)w < CSV_WHAT_COUNT ? w : CSV_DAYS];
+	static const char *cols[ENTRY_KIND_COUNT][KIND_COLS_MAX + 1];
+	const struct entry_desc *d;
+	size_t i, n = 0;
+
+	if ((unsigned)w >= CSV_WHAT_COUNT || what_kind[w] < 0)
+		return cols_days;
+	d = entry_desc((enum entry_kind)what_kind[w]);
+	if (cols[d->kind][0] == NULL) {
+		for (i = 0; i < d->nfields; i++)
+			if (d->fields[i].csv != NULL && n < KIND_COLS_MAX)
+				cols[d->kind][n++] = d->fields[i].csv;
+		cols[d->kind][n] = NULL;
+	}
+	return cols[d->kind];
 }
 
 static void
@@ -121,160 +121,76 @@ put_bool(struct csv_writer *w, int v)
 	csv_put_value(w, v ? "yes" : "no");
 }
 
-static int
-export_runs(struct store *st, struct csv_writer *w, int from, int to,
-    size_t *rows)
+/*
+ * One field of entry e in its CSV form: dates as YYYY-MM-DD, distances
+ * and masses in km and kg with three decimals (exact to the metre and the
+ * gram), flags as yes/no, a field not given as an empty cell, the user's
+ * texts guarded against spreadsheet formulas, stamps as they are.
+ */
+static void
+put_field(struct csv_writer *w, const struct entry_field *f, const void *e)
 {
-	struct run *v;
-	size_t n, i;
+	int64_t v;
 
-	if (store_runs(st, from, to, &v, &n) != 0)
-		return -1;
-	for (i = 0; i < n; i++) {
-		const struct run *r = &v[i];
-		put_day(w, r->day);
-		csv_put_fixed(w, r->distance_m, 3);
-		csv_put_int(w, r->duration_s);
-		put_opt(w, r->rpe, 0);
-		csv_put_value(w, run_type_name(r->type));
-		put_opt(w, r->avg_hr, 0);
-		put_opt(w, r->climb_m, -1);
-		if (r->mass_before_g != 0)
-			csv_put_fixed(w, r->mass_before_g, 3);
+	switch (f->type) {
+	case FT_TEXT:
+		if (f->flags & FIELD_STAMP)
+			csv_put_value(w, entry_text_get(e, f));
 		else
-			csv_put_empty(w);
-		if (r->mass_after_g != 0)
-			csv_put_fixed(w, r->mass_after_g, 3);
-		else
-			csv_put_empty(w);
-		csv_put_text(w, r->note);
-		csv_put_text(w, r->source);
-		csv_put_text(w, r->external_id);
-		csv_put_value(w, r->created_at);
-		csv_put_value(w, r->updated_at);
-		csv_end_row(w);
+			csv_put_text(w, entry_text_get(e, f));
+		return;
+	case FT_DAY:
+		put_day(w, (int)entry_get(e, f));
+		return;
+	case FT_BOOL:
+		put_bool(w, entry_get(e, f) != 0);
+		return;
+	case FT_RUN_TYPE:
+		csv_put_value(w, run_type_name((enum run_type)entry_get(e, f)));
+		return;
+	case FT_ID:
+	case FT_INT:
+	case FT_INT64:
+		break;
 	}
-	*rows = n;
-	run_list_free(v, n);
-	return 0;
+	v = entry_get(e, f);
+	if ((f->flags & FIELD_OPTIONAL) && v == f->none)
+		csv_put_empty(w);
+	else if (f->unit == FU_DISTANCE || f->unit == FU_MASS)
+		csv_put_fixed(w, v, 3);
+	else
+		csv_put_int(w, v);
 }
 
+/* Every entry of kind k from..to, one row each, the columns of csv_columns(). */
 static int
-export_sleep(struct store *st, struct csv_writer *w, int from, int to,
-    size_t *rows)
+export_kind(struct store *st, struct csv_writer *w, enum entry_kind k,
+    int from, int to, size_t *rows)
 {
-	struct sleep *v;
-	size_t n, i;
+	const struct entry_desc *d = entry_desc(k);
+	void *v;
+	size_t n, i, j;
 
-	if (store_sleeps(st, from, to, &v, &n) != 0)
+	if (store_read(st, k, from, to, &v, &n) != 0)
 		return -1;
 	for (i = 0; i < n; i++) {
-		put_day(w, v[i].day);
-		csv_put_int(w, v[i].minutes);
-		put_opt(w, v[i].quality, 0);
-		csv_put_text(w, v[i].note);
-		csv_put_value(w, v[i].created_at);
-		csv_put_value(w, v[i].updated_at);
+		const char *e = (const char *)v + i * d->size;
+
+		for (j = 0; j < d->nfields; j++)
+			if (d->fields[j].csv != NULL)
+				put_field(w, &d->fields[j], e);
 		csv_end_row(w);
 	}
 	*rows = n;
-	sleep_list_free(v, n);
-	return 0;
-}
-
-static int
-export_drinks(struct store *st, struct csv_writer *w, int from, int to,
-    size_t *rows)
-{
-	struct drink *v;
-	size_t n, i;
-
-	if (store_drinks(st, from, to, &v, &n) != 0)
-		return -1;
-	for (i = 0; i < n; i++) {
-		put_day(w, v[i].day);
-		csv_put_int(w, v[i].volume_ml);
-		put_bool(w, v[i].electrolytes);
-		csv_put_value(w, v[i].created_at);
-		csv_put_value(w, v[i].updated_at);
-		csv_end_row(w);
-	}
-	*rows = n;
-	drink_list_free(v, n);
-	return 0;
-}
-
-static int
-export_checkins(struct store *st, struct csv_writer *w, int from, int to,
-    size_t *rows)
-{
-	struct checkin *v;
-	size_t n, i;
-
-	if (store_checkins(st, from, to, &v, &n) != 0)
-		return -1;
-	for (i = 0; i < n; i++) {
-		const struct checkin *c = &v[i];
-		put_day(w, c->day);
-		csv_put_int(w, c->fatigue);
-		put_opt(w, c->soreness, 0);
-		put_opt(w, c->mood, 0);
-		put_opt(w, c->stress, 0);
-		put_opt(w, c->rhr, 0);
-		put_bool(w, c->ill);
-		put_bool(w, c->pain);
-		put_bool(w, c->swelling);
-		put_bool(w, c->numbness);
-		put_bool(w, c->no_weight);
-		csv_put_text(w, c->note);
-		csv_put_value(w, c->created_at);
-		csv_put_value(w, c->updated_at);
-		csv_end_row(w);
-	}
-	*rows = n;
-	checkin_list_free(v, n);
-	return 0;
-}
-
-static int
-export_rests(struct store *st, struct csv_writer *w, int from, int to,
-    size_t *rows)
-{
-	struct rest *v;
-	size_t n, i;
-
-	if (store_rests(st, from, to, &v, &n) != 0)
-		return -1;
-	for (i = 0; i < n; i++) {
-		put_day(w, v[i].day);
-		csv_put_text(w, v[i].note);
-		csv_put_value(w, v[i].created_at);
-		csv_put_value(w, v[i].updated_at);
-		csv_end_row(w);
-	}
-	*rows = n;
-	rest_list_free(v, n);
+	entry_list_free(k, v, n);
 	return 0;
 }
 
 /* Every entry of a day range, read once, walked day by day. */
 struct day_data {
-	struct run     *runs;     size_t nruns,     ir;
-	struct sleep   *sleeps;   size_t nsleeps,   is;
-	struct drink   *drinks;   size_t ndrinks,   id;
-	struct checkin *checkins; size_t ncheckins, ic;
-	struct rest    *rests;    size_t nrests,    ix;
+	struct entries e;
+	size_t ir, is, id, ic, ix;      /* the next of each kind */
 };
-
-static void
-day_data_free(struct day_data *d)
-{
-	run_list_free(d->runs, d->nruns);
-	sleep_list_free(d->sleeps, d->nsleeps);
-	drink_list_free(d->drinks, d->ndrinks);
-	checkin_list_free(d->checkins, d->ncheckins);
-	rest_list_free(d->rests, d->nrests);
-}
 
 /* A computed number with the given decimals; empty when below 0 (unknown). */
 static void
@@ -336,12 +252,7 @@ csv_export_days(struct store *st, const struct config *cfg,
 	if (series_load(st, from, to, &cfg->an, &se) != 0)
 		return -1;
 	memset(&d, 0, sizeof d);
-	if (store_runs(st, from, to, &d.runs, &d.nruns) != 0 ||
-	    store_sleeps(st, from, to, &d.sleeps, &d.nsleeps) != 0 ||
-	    store_drinks(st, from, to, &d.drinks, &d.ndrinks) != 0 ||
-	    store_checkins(st, from, to, &d.checkins, &d.ncheckins) != 0 ||
-	    store_rests(st, from, to, &d.rests, &d.nrests) != 0) {
-		day_data_free(&d);
+	if (store_load(st, from, to, &d.e) != 0) {
 		series_free(&se);
 		return -1;
 	}
@@ -353,24 +264,24 @@ csv_export_days(struct store *st, const struct config *cfg,
 		const struct an_metrics *m = series_metrics(&se, day);
 		int rest = 0;
 
-		for (; d.ir < d.nruns && d.runs[d.ir].day == day; d.ir++) {
+		for (; d.ir < d.e.nruns && d.e.runs[d.ir].day == day; d.ir++) {
 			nruns++;
-			dist += d.runs[d.ir].distance_m;
-			dur += d.runs[d.ir].duration_s;
-			if (d.runs[d.ir].climb_m >= 0) {
-				climb += d.runs[d.ir].climb_m;
+			dist += d.e.runs[d.ir].distance_m;
+			dur += d.e.runs[d.ir].duration_s;
+			if (d.e.runs[d.ir].climb_m >= 0) {
+				climb += d.e.runs[d.ir].climb_m;
 				any_climb = 1;
 			}
 		}
-		for (; d.id < d.ndrinks && d.drinks[d.id].day == day; d.id++) {
+		for (; d.id < d.e.ndrinks && d.e.drinks[d.id].day == day; d.id++) {
 			ndrinks++;
-			fluid += d.drinks[d.id].volume_ml;
+			fluid += d.e.drinks[d.id].volume_ml;
 		}
-		if (d.is < d.nsleeps && d.sleeps[d.is].day == day)
-			sl = &d.sleeps[d.is++];
-		if (d.ic < d.ncheckins && d.checkins[d.ic].day == day)
-			c = &d.checkins[d.ic++];
-		if (d.ix < d.nrests && d.rests[d.ix].day == day) {
+		if (d.is < d.e.nsleeps && d.e.sleeps[d.is].day == day)
+			sl = &d.e.sleeps[d.is++];
+		if (d.ic < d.e.ncheckins && d.e.checkins[d.ic].day == day)
+			c = &d.e.checkins[d.ic++];
+		if (d.ix < d.e.nrests && d.e.rests[d.ix].day == day) {
 			rest = 1;
 			d.ix++;
 		}
@@ -419,7 +330,7 @@ csv_export_days(struct store *st, const struct config *cfg,
 		csv_end_row(w);
 		(*rows)++;
 	}
-	day_data_free(&d);
+	entries_free(&d.e);
 	series_free(&se);
 	return 0;
 }
@@ -434,20 +345,18 @@ csv_export(struct store *st, const struct config *cfg, enum csv_what what,
 	*rows = 0;
 	csv_writer_init(&w, f);
 	put_header(&w, what);
-	switch (what) {
-	case CSV_RUNS:      rc = export_runs(st, &w, from, to, rows); break;
-	case CSV_SLEEP:     rc = export_sleep(st, &w, from, to, rows); break;
-	case CSV_HYDRATION: rc = export_drinks(st, &w, from, to, rows); break;
-	case CSV_FATIGUE:   rc = export_checkins(st, &w, from, to, rows); break;
-	case CSV_REST:      rc = export_rests(st, &w, from, to, rows); break;
-	case CSV_DAYS:      rc = csv_export_days(st, cfg, &w, from, to, rows); break;
-	default:            err_set("unknown kind of export"); break;
-	}
+	if ((unsigned)what >= CSV_WHAT_COUNT)
+		err_set("unknown kind of export");
+	else if (what == CSV_DAYS)
+		rc = csv_export_days(st, cfg, &w, from, to, rows);
+	else
+		rc = export_kind(st, &w, (enum entry_kind)what_kind[what], from,
+		    to, rows);
 	if (rc != 0) {
 		char msg[1024];
 		snprintf(msg, sizeof msg, "%s", err_get());
 		csv_writer_finish(&w);
-		err_set("%s", msg);
+		err_set("%s", msg);     /* the first error, not the writer's */
 		return -1;
 	}
 	return csv_writer_finish(&w);
@@ -468,8 +377,52 @@ csv_what_noun(enum csv_what w, size_t n)
 }
 
 /*
+ * mkstemp() with the new file registered for removal at exit and on a
+ * signal, the two steps under blocked signals so that no signal between
+ * them leaves the file behind.
+ */
+static int
+temp_create(char *tmpl)
+{
+	sigset_t all, old;
+	int fd;
+
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	fd = mkstemp(tmpl);
+	if (fd >= 0 && cleanup_add(tmpl) != 0) {
+		unlink(tmpl);
+		close(fd);
+		fd = -1;
+		errno = EMFILE;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return fd;
+}
+
+/* Renames tmp over path and forgets it, under blocked signals. */
+static int
+temp_commit(const char *tmp, const char *path)
+{
+	sigset_t all, old;
+	int rc, e;
+
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	rc = rename(tmp, path);
+	e = errno;
+	if (rc == 0)
+		cleanup_remove(tmp, 0);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	errno = e;
+	return rc;
+}
+
+/*
  * Writes the export to a temporary file beside path (mode 0600: it is
- * health data), synced, then renamed over path: path is never half-written.
+ * health data), synced, then renamed over path: path is never half-written,
+ * and the temporary file never outlives the command, whether it fails or
+ * is interrupted by a signal.
  */
 int
 csv_export_file(struct store *st, const struct config *cfg,
@@ -493,7 +446,7 @@ csv_export_file(struct store *st, const struct config *cfg,
 	}
 	dir = path_dir(path);
 	tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
-	if ((fd = mkstemp(tmp)) < 0) {
+	if ((fd = temp_create(tmp)) < 0) {
 		err_set("cannot write in %s: %s", dir, strerror(errno));
 		goto out;
 	}
@@ -501,13 +454,10 @@ csv_export_file(struct store *st, const struct config *cfg,
 	if ((f = fdopen(fd, "w")) == NULL) {
 		err_set("%s: %s", tmp, strerror(errno));
 		close(fd);
-		unlink(tmp);
-		goto out;
+		goto fail;
 	}
 	if (csv_export(st, cfg, what, from, to, f, rows) != 0) {
-		char msg[1024];
-		snprintf(msg, sizeof msg, "%s", err_get());
-		err_set("%s: %s", path, msg);
+		err_prefix("%s", path);
 		goto fail;
 	}
 	if (fsync(fileno(f)) != 0) {
@@ -520,7 +470,7 @@ csv_export_file(struct store *st, const struct config *cfg,
 		goto fail;
 	}
 	f = NULL;
-	if (rename(tmp, path) != 0) {
+	if (temp_commit(tmp, path) != 0) {
 		err_set("cannot replace %s: %s", path, strerror(errno));
 		goto fail;
 	}
@@ -530,6 +480,7 @@ fail:
 	if (f != NULL)
 		fclose(f);
 	unlink(tmp);
+	cleanup_remove(tmp, 0);
 out:
 	free(tmp);
 	free(dir);

@@ -136,47 +136,31 @@ checkin_validate(const struct checkin *c)
 void
 run_free(struct run *r)
 {
-	free(r->note);
-	free(r->source);
-	free(r->external_id);
-	free(r->created_at);
-	free(r->updated_at);
-	r->note = r->source = r->external_id = r->created_at = r->updated_at = NULL;
+	entry_free_fields(&entry_descs[ENTRY_RUN], r);
 }
 
 void
 sleep_free(struct sleep *s)
 {
-	free(s->note);
-	free(s->created_at);
-	free(s->updated_at);
-	s->note = s->created_at = s->updated_at = NULL;
+	entry_free_fields(&entry_descs[ENTRY_SLEEP], s);
 }
 
 void
 drink_free(struct drink *d)
 {
-	free(d->created_at);
-	free(d->updated_at);
-	d->created_at = d->updated_at = NULL;
+	entry_free_fields(&entry_descs[ENTRY_DRINK], d);
 }
 
 void
 checkin_free(struct checkin *c)
 {
-	free(c->note);
-	free(c->created_at);
-	free(c->updated_at);
-	c->note = c->created_at = c->updated_at = NULL;
+	entry_free_fields(&entry_descs[ENTRY_CHECKIN], c);
 }
 
 void
 rest_free(struct rest *r)
 {
-	free(r->note);
-	free(r->created_at);
-	free(r->updated_at);
-	r->note = r->created_at = r->updated_at = NULL;
+	entry_free_fields(&entry_descs[ENTRY_REST], r);
 }
 
 /* --- descriptors ------------------------------------------------------ */
@@ -287,15 +271,15 @@ static const struct entry_field rest_fields[] = {
 
 const struct entry_desc entry_descs[ENTRY_KIND_COUNT] = {
 	{ ENTRY_RUN, 'r', "run", "run", sizeof (struct run), run_fields,
-	    NF(run_fields) },
+	    NF(run_fields), 0 },
 	{ ENTRY_SLEEP, 's', "sleep", "sleep", sizeof (struct sleep),
-	    sleep_fields, NF(sleep_fields) },
+	    sleep_fields, NF(sleep_fields), 1 },
 	{ ENTRY_DRINK, 'd', "drink", "drink", sizeof (struct drink),
-	    drink_fields, NF(drink_fields) },
+	    drink_fields, NF(drink_fields), 0 },
 	{ ENTRY_CHECKIN, 'f', "check-in", "checkin", sizeof (struct checkin),
-	    checkin_fields, NF(checkin_fields) },
+	    checkin_fields, NF(checkin_fields), 1 },
 	{ ENTRY_REST, 'x', "rest day", "rest", sizeof (struct rest),
-	    rest_fields, NF(rest_fields) },
+	    rest_fields, NF(rest_fields), 1 },
 };
 
 const struct entry_desc *
@@ -412,4 +396,17 @@ entry_free_fields(const struct entry_desc *d, void *e)
 			*t = NULL;
 		}
 	}
+}
+
+void
+entry_list_free(enum entry_kind k, void *v, size_t n)
+{
+	const struct entry_desc *d = entry_desc(k);
+	size_t i;
+
+	if (d == NULL || v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		entry_free_fields(d, (char *)v + i * d->size);
+	free(v);
 }

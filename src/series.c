@@ -1,8 +1,8 @@
 /*
- * series: the bridge from the journal to the analysis. It reads each kind
- * of entry once for the whole range (five bounded queries on the day
- * indexes), folds them into one struct an_day per calendar day, and runs
- * the analysis pass over the result.
+ * series: the bridge from the journal to the analysis. It reads every kind
+ * of entry once for the whole range (store_load(), bounded queries on the
+ * day indexes), folds them into one struct an_day per calendar day, and
+ * runs the analysis pass over the result.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,30 +10,125 @@
 #include "series.h"
 #include "util.h"
 
+/* The index of day in the n days from start, or -1 when outside. */
+static long
+slot_of(int day, int start, size_t n)
+{
+	long i = (long)day - start;
+
+	return i >= 0 && (size_t)i < n ? i : -1;
+}
+
+/*
+ * Folds the entries into days (s.ndays days from start). Whatever the
+ * store returns, nothing is written outside the day array: an entry
+ * whose day falls outside is left out.
+ */
+static void
+series_fold(struct series *se, const struct entries *e, int start)
+{
+	size_t n = se->s.ndays, i, nr = 0;
+	long k;
+
+	for (i = 0; i < n; i++) {
+		se->days[i].day = start + (int)i;
+		se->days[i].sleep_min = -1;
+		se->days[i].fluid_ml = -1;
+	}
+	for (i = 0; i < e->nruns; i++) {
+		struct an_day *d;
+		struct an_run *r;
+
+		if ((k = slot_of(e->runs[i].day, start, n)) < 0)
+			continue;
+		d = &se->days[k];
+		r = &se->runs[nr++];
+		r->distance_m = e->runs[i].distance_m;
+		r->duration_s = e->runs[i].duration_s;
+		r->rpe = e->runs[i].rpe;
+		r->mass_before_g = e->runs[i].mass_before_g;
+		r->mass_after_g = e->runs[i].mass_after_g;
+		/* store_load() orders by day: a day's runs are adjacent */
+		if (d->nruns == 0)
+			d->runs = r;
+		d->nruns++;
+	}
+	for (i = 0; i < e->nsleeps; i++)
+		if ((k = slot_of(e->sleeps[i].day, start, n)) >= 0)
+			se->days[k].sleep_min = e->sleeps[i].minutes;
+	for (i = 0; i < e->ndrinks; i++) {
+		if ((k = slot_of(e->drinks[i].day, start, n)) < 0)
+			continue;
+		if (se->days[k].fluid_ml < 0)
+			se->days[k].fluid_ml = 0;
+		se->days[k].fluid_ml += e->drinks[i].volume_ml;
+	}
+	for (i = 0; i < e->ncheckins; i++) {
+		const struct checkin *c = &e->checkins[i];
+		struct an_checkin *a;
+
+		if ((k = slot_of(c->day, start, n)) < 0)
+			continue;
+		se->days[k].has_checkin = 1;
+		a = &se->days[k].ck;
+		a->fatigue = c->fatigue;
+		a->soreness = c->soreness;
+		a->mood = c->mood;
+		a->stress = c->stress;
+		a->rhr_bpm = c->rhr;
+		a->ill = c->ill;
+		a->pain = c->pain;
+		a->swelling = c->swelling;
+		a->numbness = c->numbness;
+		a->no_weight = c->no_weight;
+	}
+	for (i = 0; i < e->nrests; i++)
+		if ((k = slot_of(e->rests[i].day, start, n)) >= 0)
+			se->days[k].rest = 1;
+}
+
+int
+series_from_entries(const struct entries *e, int start, int from, int to,
+    int first, const struct an_params *params, struct series *se)
+{
+	size_t n;
+
+	memset(se, 0, sizeof *se);
+	if (from > to || start > from) {
+		err_set("the range ends before it starts");
+		return -1;
+	}
+	n = (size_t)(to - start + 1);
+	se->from = from;
+	se->to = to;
+	se->days = xcalloc(n, sizeof *se->days);
+	se->runs = xcalloc(e->nruns ? e->nruns : 1, sizeof *se->runs);
+	se->m = xcalloc(n, sizeof *se->m);
+	se->s.days = se->days;
+	se->s.ndays = n;
+	se->s.journal_start = first;
+	series_fold(se, e, start);
+	an_metrics_all(&se->s, params, se->m);
+	return 0;
+}
+
 int
 series_load(struct store *st, int from, int to,
     const struct an_params *params, struct series *se)
 {
-	struct run *runs = NULL;
-	struct sleep *sleeps = NULL;
-	struct drink *drinks = NULL;
-	struct checkin *cks = NULL;
-	struct rest *rests = NULL;
-	size_t nruns = 0, nsleeps = 0, ndrinks = 0, ncks = 0, nrests = 0, i, n;
-	int first, last, start, rc = -1;
+	struct entries e;
+	int first, last, start, empty = 0, rc;
 
 	memset(se, 0, sizeof *se);
 	if (from > to) {
 		err_set("the range ends before it starts");
 		return -1;
 	}
-	se->from = from;
-	se->to = to;
 	switch (store_span(st, &first, &last)) {
 	case 0:
 		break;
 	case 1:
-		se->empty = 1;
+		empty = 1;
 		first = from;
 		break;
 	default:
@@ -43,78 +138,11 @@ series_load(struct store *st, int from, int to,
 	start = from - SERIES_LOOKBACK_DAYS;
 	if (start < first)
 		start = first < from ? first : from;
-	n = (size_t)(to - start + 1);
-
-	if (store_runs(st, start, to, &runs, &nruns) != 0 ||
-	    store_sleeps(st, start, to, &sleeps, &nsleeps) != 0 ||
-	    store_drinks(st, start, to, &drinks, &ndrinks) != 0 ||
-	    store_checkins(st, start, to, &cks, &ncks) != 0 ||
-	    store_rests(st, start, to, &rests, &nrests) != 0)
-		goto out;
-
-	se->days = xcalloc(n, sizeof *se->days);
-	se->runs = xcalloc(nruns ? nruns : 1, sizeof *se->runs);
-	se->m = xcalloc(n, sizeof *se->m);
-	for (i = 0; i < n; i++) {
-		se->days[i].day = start + (int)i;
-		se->days[i].sleep_min = -1;
-		se->days[i].fluid_ml = -1;
-	}
-	for (i = 0; i < nruns; i++) {
-		struct an_day *d = &se->days[runs[i].day - start];
-		struct an_run *r = &se->runs[i];
-
-		r->distance_m = runs[i].distance_m;
-		r->duration_s = runs[i].duration_s;
-		r->rpe = runs[i].rpe;
-		r->mass_before_g = runs[i].mass_before_g;
-		r->mass_after_g = runs[i].mass_after_g;
-		/* store_runs() orders by day: a day's runs are adjacent */
-		if (d->nruns == 0)
-			d->runs = r;
-		d->nruns++;
-	}
-	for (i = 0; i < nsleeps; i++)
-		se->days[sleeps[i].day - start].sleep_min = sleeps[i].minutes;
-	for (i = 0; i < ndrinks; i++) {
-		struct an_day *d = &se->days[drinks[i].day - start];
-
-		if (d->fluid_ml < 0)
-			d->fluid_ml = 0;
-		d->fluid_ml += drinks[i].volume_ml;
-	}
-	for (i = 0; i < ncks; i++) {
-		struct an_day *d = &se->days[cks[i].day - start];
-		struct an_checkin *c = &d->ck;
-
-		d->has_checkin = 1;
-		c->fatigue = cks[i].fatigue;
-		c->soreness = cks[i].soreness;
-		c->mood = cks[i].mood;
-		c->stress = cks[i].stress;
-		c->rhr_bpm = cks[i].rhr;
-		c->ill = cks[i].ill;
-		c->pain = cks[i].pain;
-		c->swelling = cks[i].swelling;
-		c->numbness = cks[i].numbness;
-		c->no_weight = cks[i].no_weight;
-	}
-	for (i = 0; i < nrests; i++)
-		se->days[rests[i].day - start].rest = 1;
-
-	se->s.days = se->days;
-	se->s.ndays = n;
-	se->s.journal_start = first;
-	an_metrics_all(&se->s, params, se->m);
-	rc = 0;
-out:
-	run_list_free(runs, nruns);
-	sleep_list_free(sleeps, nsleeps);
-	drink_list_free(drinks, ndrinks);
-	checkin_list_free(cks, ncks);
-	rest_list_free(rests, nrests);
-	if (rc != 0)
-		series_free(se);
+	if (store_load(st, start, to, &e) != 0)
+		return -1;
+	rc = series_from_entries(&e, start, from, to, first, params, se);
+	se->empty = empty;
+	entries_free(&e);
 	return rc;
 }
 

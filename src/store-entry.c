@@ -1,9 +1,19 @@
 /*
  * store-entry: writing and reading the journal's entries, one kind at a
  * time or every kind of a day range at once.
+ *
+ * Nothing here knows a kind by name: the column lists, the statements,
+ * the binder and the reader all walk the kind's descriptor (entry.h), so
+ * a new field is a row in entry.c and a migration. The journal is a file
+ * people copy and edit by hand, so the reader trusts none of it: every
+ * value is checked against its field (type, range, a real date, a known
+ * run type, valid UTF-8 of bounded length) and a row holding a bad value
+ * is left out and reported once through store_warning(), naming its
+ * table and id.
  */
-#include <errno.h>
 #include <inttypes.h>
+#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,91 +23,241 @@
 #include "units.h"
 #include "util.h"
 
-/* --- writes ---------------------------------------------------------- */
+/* --- statements built from the descriptors --------------------------- */
 
-static void
-bind_run_fields(sqlite3_stmt *s, const struct run *r)
+enum entry_op {
+	OP_RANGE,    /* every field, day BETWEEN ?1 AND ?2, by day then id */
+	OP_GET,      /* every field, id = ?1 */
+	OP_ADD,      /* every field but the id; stamps default to now */
+	OP_UPD,      /* the entry's own fields and updated_at, by id */
+	OP_FIND      /* the id of a day's entry (kinds of one per day) */
+};
+
+#define SQL_MAX 1024
+
+/* Written by a field: not the id, not a stamp, not where it came from. */
+static int
+field_is_data(const struct entry_field *f)
 {
-	bind_day(s, 1, r->day);
-	sqlite3_bind_int64(s, 2, r->distance_m);
-	sqlite3_bind_int64(s, 3, r->duration_s);
-	bind_opt(s, 4, r->rpe, 0);
-	sqlite3_bind_text(s, 5, run_type_name(r->type), -1, SQLITE_STATIC);
-	bind_opt(s, 6, r->avg_hr, 0);
-	bind_opt(s, 7, r->climb_m, -1);
-	bind_opt(s, 8, r->mass_before_g, 0);
-	bind_opt(s, 9, r->mass_after_g, 0);
-	bind_note(s, 10, r->note);
+	return f->type != FT_ID && !(f->flags & (FIELD_STAMP | FIELD_ORIGIN));
+}
+
+/* Text the user wrote: stored sanitised, at most NOTE_MAX bytes. */
+static int
+field_is_note(const struct entry_field *f)
+{
+	return f->type == FT_TEXT && field_is_data(f);
 }
 
 static void
-run_label(const struct run *r, const char *verb, char *out, size_t n)
-{
-	char d[32], day[11];
+sql_add(char *sql, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-	snprintf(out, n, "%s run %s on %s", verb,
-	    units_format_distance(r->distance_m, UNIT_KM, d),
-	    date_format(r->day, day));
+static void
+sql_add(char *sql, const char *fmt, ...)
+{
+	size_t len = strlen(sql);
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(sql + len, SQL_MAX - len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= SQL_MAX - len)
+		abort();        /* a descriptor too large for SQL_MAX */
+}
+
+/* The columns of every field, in descriptor order: what the reader reads. */
+static void
+sql_columns(char *sql, const struct entry_desc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nfields; i++)
+		sql_add(sql, "%s%s", i ? ", " : "", d->fields[i].column);
+}
+
+static void
+sql_insert(char *sql, const struct entry_desc *d)
+{
+	const char *origin = NULL;
+	size_t i;
+	int n = 0;
+
+	sql_add(sql, "INSERT INTO %s (", d->table);
+	for (i = 0; i < d->nfields; i++)
+		if (d->fields[i].type != FT_ID)
+			sql_add(sql, "%s%s", n++ ? ", " : "", d->fields[i].column);
+	sql_add(sql, ") VALUES (");
+	for (i = n = 0; i < d->nfields; i++) {
+		if (d->fields[i].type == FT_ID)
+			continue;
+		sql_add(sql, n++ ? ", %s" : "%s", d->fields[i].flags & FIELD_STAMP ?
+		    "coalesce(?, " NOW ")" : "?");
+	}
+	sql_add(sql, ")");
+	/* An entry imported twice (same source and external id) is kept once. */
+	for (i = n = 0; i < d->nfields; i++) {
+		if (!(d->fields[i].flags & FIELD_ORIGIN))
+			continue;
+		sql_add(sql, "%s%s", n++ ? ", " : " ON CONFLICT (",
+		    d->fields[i].column);
+		origin = d->fields[i].column;
+	}
+	if (origin != NULL)
+		sql_add(sql, ") DO NOTHING");
+}
+
+static void
+sql_update(char *sql, const struct entry_desc *d)
+{
+	size_t i;
+
+	sql_add(sql, "UPDATE %s SET ", d->table);
+	for (i = 0; i < d->nfields; i++)
+		if (field_is_data(&d->fields[i]))
+			sql_add(sql, "%s = ?, ", d->fields[i].column);
+	sql_add(sql, "updated_at = coalesce(?, %s) WHERE id = ?", NOW);
+}
+
+/* The text of statement op of kind d. */
+static void
+entry_sql(const struct entry_desc *d, enum entry_op op, char *sql)
+{
+	sql[0] = '\0';
+	switch (op) {
+	case OP_RANGE:
+	case OP_GET:
+		sql_add(sql, "SELECT ");
+		sql_columns(sql, d);
+		sql_add(sql, " FROM %s WHERE %s", d->table, op == OP_GET ?
+		    "id = ?1" : "day BETWEEN ?1 AND ?2 ORDER BY day, id");
+		break;
+	case OP_ADD:
+		sql_insert(sql, d);
+		break;
+	case OP_UPD:
+		sql_update(sql, d);
+		break;
+	case OP_FIND:
+		sql_add(sql, "SELECT id FROM %s WHERE day = ?1", d->table);
+		break;
+	}
+}
+
+/* Statement op of kind d, prepared once per store, reset and unbound. */
+static sqlite3_stmt *
+entry_stmt(struct store *st, const struct entry_desc *d, enum entry_op op)
+{
+	int id = S_ENTRY + (int)d->kind * ENTRY_STMT_OPS + (int)op;
+	sqlite3_stmt *s = st->stmt[id];
+	char sql[SQL_MAX];
+
+	if (s != NULL) {
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		return s;
+	}
+	entry_sql(d, op, sql);
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+	    NULL) != SQLITE_OK) {
+		db_fail(st, "prepare");
+		return NULL;
+	}
+	st->stmt[id] = s;
+	return s;
 }
 
 int
-store_add_run(struct store *st, struct run *r)
+store_entry_sql(enum entry_kind k, int op, char *out, size_t n)
 {
-	sqlite3_stmt *s;
-	char label[96] = "";
-	int rc = -1;
+	const struct entry_desc *d = entry_desc(k);
+	char sql[SQL_MAX];
 
-	if (run_validate(r) != 0)
+	if (d == NULL || op < OP_RANGE || op > OP_FIND)
 		return -1;
-	if (!st->batch)   /* a batch has its own label */
-		run_label(r, "add", label, sizeof label);
-	if (write_begin(st, label) != 0)
-		return -1;
-	if ((s = stmt(st, S_RUN_ADD)) != NULL) {
-		bind_run_fields(s, r);
-		bind_text(s, 11, r->source ? r->source : "runlog");
-		bind_text(s, 12, r->external_id);
-		bind_text(s, 13, r->created_at);
-		bind_text(s, 14, r->updated_at);
-		if (step_done(st, s) == 0) {
-			if (sqlite3_changes(st->db) == 0) {
-				rc = 1;
-			} else {
-				r->id = sqlite3_last_insert_rowid(st->db);
-				rc = 0;
-			}
-		}
-	}
-	return write_end(st, rc);
+	entry_sql(d, (enum entry_op)op, sql);
+	snprintf(out, n, "%s", sql);
+	return 0;
 }
 
-int
-store_update_run(struct store *st, const struct run *r)
-{
-	sqlite3_stmt *s;
-	char label[96] = "";
-	int rc = -1;
+/* --- the binder ------------------------------------------------------- */
 
-	if (run_validate(r) != 0)
-		return -1;
-	if (!st->batch)
-		run_label(r, "edit", label, sizeof label);
-	if (write_begin(st, label) != 0)
-		return -1;
-	if ((s = stmt(st, S_RUN_UPD)) != NULL) {
-		bind_run_fields(s, r);
-		sqlite3_bind_int64(s, 11, r->id);
-		if (step_done(st, s) == 0)
-			rc = sqlite3_changes(st->db) == 0 ? 1 : 0;
+/* Binds field f of e at parameter i. */
+static void
+bind_field(sqlite3_stmt *s, int i, const struct entry_field *f, const void *e)
+{
+	int64_t v;
+
+	switch (f->type) {
+	case FT_TEXT:
+		if (field_is_note(f))
+			bind_note(s, i, entry_text_get(e, f));
+		else
+			bind_text(s, i, entry_text_get(e, f));
+		return;
+	case FT_DAY:
+		bind_day(s, i, (int)entry_get(e, f));
+		return;
+	case FT_RUN_TYPE:
+		sqlite3_bind_text(s, i, run_type_name((enum run_type)entry_get(e,
+		    f)), -1, SQLITE_STATIC);
+		return;
+	case FT_BOOL:
+		sqlite3_bind_int(s, i, entry_get(e, f) != 0);
+		return;
+	case FT_ID:
+	case FT_INT:
+	case FT_INT64:
+		v = entry_get(e, f);
+		if (f->flags & FIELD_OPTIONAL)
+			bind_opt(s, i, v, f->none);
+		else
+			sqlite3_bind_int64(s, i, v);
+		return;
 	}
-	return write_end(st, rc);
+}
+
+/*
+ * Writes e: a new row (id 0), or the row id with e's own fields. A new
+ * row keeps e's stamps when it has them; an update sets updated_at to
+ * e's when keep_stamp, else to now. 0, 1 when nothing changed (a run
+ * already imported, or no row id), -1 with err_set(). *new_id gets a
+ * new row's id.
+ */
+static int
+entry_write(struct store *st, const struct entry_desc *d, const void *e,
+    int64_t id, int keep_stamp, int64_t *new_id)
+{
+	sqlite3_stmt *s = entry_stmt(st, d, id == 0 ? OP_ADD : OP_UPD);
+	const struct entry_field *upd = entry_field_find(d, "updated_at");
+	size_t i;
+	int n = 1;
+
+	if (s == NULL)
+		return -1;
+	for (i = 0; i < d->nfields; i++)
+		if (id == 0 ? d->fields[i].type != FT_ID : field_is_data(&d->fields[i]))
+			bind_field(s, n++, &d->fields[i], e);
+	if (id != 0) {
+		/* updated_at = coalesce(?, now) WHERE id = ? */
+		if (keep_stamp && upd != NULL)
+			bind_text(s, n, entry_text_get(e, upd));
+		sqlite3_bind_int64(s, n + 1, id);
+	}
+	if (step_done(st, s) != 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return 1;
+	if (id == 0)
+		*new_id = sqlite3_last_insert_rowid(st->db);
+	return 0;
 }
 
 /* The id of the day's row in a one-per-day table, 0 when none. */
 static int64_t
-find_day(struct store *st, enum stmt_id id, int day, int *err)
+find_day(struct store *st, const struct entry_desc *d, int day, int *err)
 {
-	sqlite3_stmt *s = stmt(st, id);
+	sqlite3_stmt *s = entry_stmt(st, d, OP_FIND);
 	int64_t found = 0;
 	int rc;
 
@@ -116,317 +276,432 @@ find_day(struct store *st, enum stmt_id id, int day, int *err)
 	return found;
 }
 
-int
-store_put_sleep(struct store *st, struct sleep *sl, int *replaced)
+/*
+ * Puts the day's entry of a one-per-day kind: replaces the day's row when
+ * it has one (keeping its id and created_at), else adds one.
+ */
+static int
+entry_put(struct store *st, const struct entry_desc *d, void *e, int *replaced)
 {
-	sqlite3_stmt *s;
-	char label[64] = "", day[11];
-	int64_t old;
-	int rc = -1, err;
+	int64_t old, id = 0;
+	int err, rc;
 
-	if (sleep_validate(sl) != 0)
-		return -1;
-	if (!st->batch)
-		snprintf(label, sizeof label, "sleep on %s",
-		    date_format(sl->day, day));
-	if (write_begin(st, label) != 0)
-		return -1;
-	old = find_day(st, S_SLEEP_FIND, sl->day, &err);
+	old = find_day(st, d, (int)entry_get(e, entry_field_find(d, "day")),
+	    &err);
 	if (err)
-		return write_end(st, -1);
-	if (old != 0 && (s = stmt(st, S_SLEEP_UPD)) != NULL) {
-		sqlite3_bind_int64(s, 1, sl->minutes);
-		bind_opt(s, 2, sl->quality, 0);
-		bind_note(s, 3, sl->note);
-		bind_text(s, 4, sl->updated_at);
-		sqlite3_bind_int64(s, 5, old);
-		if (step_done(st, s) == 0) {
-			sl->id = old;
-			rc = 0;
-		}
-	} else if (old == 0 && (s = stmt(st, S_SLEEP_ADD)) != NULL) {
-		bind_day(s, 1, sl->day);
-		sqlite3_bind_int64(s, 2, sl->minutes);
-		bind_opt(s, 3, sl->quality, 0);
-		bind_note(s, 4, sl->note);
-		bind_text(s, 5, sl->created_at);
-		bind_text(s, 6, sl->updated_at);
-		if (step_done(st, s) == 0) {
-			sl->id = sqlite3_last_insert_rowid(st->db);
-			rc = 0;
-		}
+		return -1;
+	rc = entry_write(st, d, e, old, 1, &id);
+	if (rc == 1) {
+		err_set("the %s of that day was changed meanwhile; try again",
+		    d->name);
+		rc = -1;
 	}
+	if (rc == 0)
+		entry_set(e, entry_field_find(d, "id"), old != 0 ? old : id);
 	if (replaced != NULL)
 		*replaced = old != 0;
+	return rc;
+}
+
+/* --- writes, kind by kind --------------------------------------------- */
+
+/*
+ * One write: validated by the kind's own rules first (entry.c), then one
+ * transaction and undo group labelled label outside a batch.
+ */
+static int
+write_entry(struct store *st, enum entry_kind k, void *e, int64_t id,
+    int *replaced, const char *label)
+{
+	const struct entry_desc *d = entry_desc(k);
+	int64_t new_id = 0;
+	int rc;
+
+	if (write_begin(st, label) != 0)
+		return -1;
+	if (d->one_per_day) {
+		rc = entry_put(st, d, e, replaced);
+	} else {
+		rc = entry_write(st, d, e, id, 0, &new_id);
+		if (rc == 0 && id == 0)
+			entry_set(e, entry_field_find(d, "id"), new_id);
+	}
 	return write_end(st, rc);
+}
+
+/* "what on YYYY-MM-DD"; nothing inside a batch, which has its own label. */
+static void
+day_label(const struct store *st, char *out, size_t n, const char *what,
+    int day)
+{
+	char ds[11];
+
+	if (st->batch)
+		out[0] = '\0';
+	else
+		snprintf(out, n, "%s on %s", what, date_format(day, ds));
+}
+
+static void
+run_label(const struct run *r, const char *verb, char *out, size_t n)
+{
+	char d[32], day[11];
+
+	snprintf(out, n, "%s run %s on %s", verb,
+	    units_format_distance(r->distance_m, UNIT_KM, d),
+	    date_format(r->day, day));
+}
+
+int
+store_add_run(struct store *st, struct run *r)
+{
+	struct run w = *r;
+	char label[96] = "";
+	int rc;
+
+	if (run_validate(r) != 0)
+		return -1;
+	if (!st->batch)         /* a batch has its own label */
+		run_label(r, "add", label, sizeof label);
+	if (w.source == NULL)
+		w.source = (char *)"runlog";
+	rc = write_entry(st, ENTRY_RUN, &w, 0, NULL, label);
+	r->id = w.id;
+	return rc;
+}
+
+int
+store_update_run(struct store *st, const struct run *r)
+{
+	char label[96] = "";
+
+	if (run_validate(r) != 0)
+		return -1;
+	if (!st->batch)
+		run_label(r, "edit", label, sizeof label);
+	return write_entry(st, ENTRY_RUN, (void *)r, r->id, NULL, label);
+}
+
+int
+store_put_sleep(struct store *st, struct sleep *s, int *replaced)
+{
+	char label[64];
+
+	if (sleep_validate(s) != 0)
+		return -1;
+	day_label(st, label, sizeof label, "sleep", s->day);
+	return write_entry(st, ENTRY_SLEEP, s, 0, replaced, label);
 }
 
 int
 store_add_drink(struct store *st, struct drink *d)
 {
-	sqlite3_stmt *s;
-	char label[64] = "", day[11];
-	int rc = -1;
+	char label[64], what[40] = "";
 
 	if (drink_validate(d) != 0)
 		return -1;
 	if (!st->batch)
-		snprintf(label, sizeof label, "add drink of %" PRId64 " ml on %s",
-		    d->volume_ml, date_format(d->day, day));
-	if (write_begin(st, label) != 0)
-		return -1;
-	if ((s = stmt(st, S_DRINK_ADD)) != NULL) {
-		bind_day(s, 1, d->day);
-		sqlite3_bind_int64(s, 2, d->volume_ml);
-		sqlite3_bind_int(s, 3, d->electrolytes != 0);
-		bind_text(s, 4, d->created_at);
-		bind_text(s, 5, d->updated_at);
-		if (step_done(st, s) == 0) {
-			d->id = sqlite3_last_insert_rowid(st->db);
-			rc = 0;
-		}
-	}
-	return write_end(st, rc);
+		snprintf(what, sizeof what, "add drink of %" PRId64 " ml",
+		    d->volume_ml);
+	day_label(st, label, sizeof label, what, d->day);
+	return write_entry(st, ENTRY_DRINK, d, 0, NULL, label);
 }
 
 int
 store_update_drink(struct store *st, const struct drink *d)
 {
-	sqlite3_stmt *s;
-	char label[64] = "", day[11];
-	int rc = -1;
+	char label[64];
 
 	if (drink_validate(d) != 0)
 		return -1;
-	if (!st->batch)
-		snprintf(label, sizeof label, "edit drink on %s",
-		    date_format(d->day, day));
-	if (write_begin(st, label) != 0)
-		return -1;
-	if ((s = stmt(st, S_DRINK_UPD)) != NULL) {
-		bind_day(s, 1, d->day);
-		sqlite3_bind_int64(s, 2, d->volume_ml);
-		sqlite3_bind_int(s, 3, d->electrolytes != 0);
-		sqlite3_bind_int64(s, 4, d->id);
-		if (step_done(st, s) == 0)
-			rc = sqlite3_changes(st->db) == 0 ? 1 : 0;
-	}
-	return write_end(st, rc);
-}
-
-static void
-bind_checkin_fields(sqlite3_stmt *s, int i, const struct checkin *c)
-{
-	sqlite3_bind_int(s, i, c->fatigue);
-	bind_opt(s, i + 1, c->soreness, 0);
-	bind_opt(s, i + 2, c->mood, 0);
-	bind_opt(s, i + 3, c->stress, 0);
-	bind_opt(s, i + 4, c->rhr, 0);
-	sqlite3_bind_int(s, i + 5, c->ill != 0);
-	sqlite3_bind_int(s, i + 6, c->pain != 0);
-	sqlite3_bind_int(s, i + 7, c->swelling != 0);
-	sqlite3_bind_int(s, i + 8, c->numbness != 0);
-	sqlite3_bind_int(s, i + 9, c->no_weight != 0);
-	bind_note(s, i + 10, c->note);
+	day_label(st, label, sizeof label, "edit drink", d->day);
+	return write_entry(st, ENTRY_DRINK, (void *)d, d->id, NULL, label);
 }
 
 int
 store_put_checkin(struct store *st, struct checkin *c, int *replaced)
 {
-	sqlite3_stmt *s;
-	char label[64] = "", day[11];
-	int64_t old;
-	int rc = -1, err;
+	char label[64];
 
 	if (checkin_validate(c) != 0)
 		return -1;
-	if (!st->batch)
-		snprintf(label, sizeof label, "check-in on %s",
-		    date_format(c->day, day));
-	if (write_begin(st, label) != 0)
-		return -1;
-	old = find_day(st, S_CHECKIN_FIND, c->day, &err);
-	if (err)
-		return write_end(st, -1);
-	if (old != 0 && (s = stmt(st, S_CHECKIN_UPD)) != NULL) {
-		bind_checkin_fields(s, 1, c);
-		bind_text(s, 12, c->updated_at);
-		sqlite3_bind_int64(s, 13, old);
-		if (step_done(st, s) == 0) {
-			c->id = old;
-			rc = 0;
-		}
-	} else if (old == 0 && (s = stmt(st, S_CHECKIN_ADD)) != NULL) {
-		bind_day(s, 1, c->day);
-		bind_checkin_fields(s, 2, c);
-		bind_text(s, 13, c->created_at);
-		bind_text(s, 14, c->updated_at);
-		if (step_done(st, s) == 0) {
-			c->id = sqlite3_last_insert_rowid(st->db);
-			rc = 0;
-		}
-	}
-	if (replaced != NULL)
-		*replaced = old != 0;
-	return write_end(st, rc);
+	day_label(st, label, sizeof label, "check-in", c->day);
+	return write_entry(st, ENTRY_CHECKIN, c, 0, replaced, label);
 }
 
 int
 store_put_rest(struct store *st, struct rest *r, int *replaced)
 {
-	sqlite3_stmt *s;
-	char label[64] = "", day[11];
-	int64_t old;
-	int rc = -1, err;
+	char label[64];
 
 	if (note_validate(r->note) != 0)
 		return -1;
-	if (!st->batch)
-		snprintf(label, sizeof label, "rest day on %s",
-		    date_format(r->day, day));
-	if (write_begin(st, label) != 0)
-		return -1;
-	old = find_day(st, S_REST_FIND, r->day, &err);
-	if (err)
-		return write_end(st, -1);
-	if (old != 0 && (s = stmt(st, S_REST_UPD)) != NULL) {
-		bind_note(s, 1, r->note);
-		bind_text(s, 2, r->updated_at);
-		sqlite3_bind_int64(s, 3, old);
-		if (step_done(st, s) == 0) {
-			r->id = old;
-			rc = 0;
-		}
-	} else if (old == 0 && (s = stmt(st, S_REST_ADD)) != NULL) {
-		bind_day(s, 1, r->day);
-		bind_note(s, 2, r->note);
-		bind_text(s, 3, r->created_at);
-		bind_text(s, 4, r->updated_at);
-		if (step_done(st, s) == 0) {
-			r->id = sqlite3_last_insert_rowid(st->db);
-			rc = 0;
-		}
+	day_label(st, label, sizeof label, "rest day", r->day);
+	return write_entry(st, ENTRY_REST, r, 0, replaced, label);
+}
+
+/* --- the reader: every stored value checked -------------------------- */
+
+#define SHOWN_MAX 40    /* bytes of a stored text quoted in a message */
+
+/* A stored text quoted for a message: cut, and safe on a terminal. */
+static void
+shown_text(const unsigned char *t, int bytes, char *out, size_t n)
+{
+	char cut[SHOWN_MAX + 1];
+	size_t len = bytes < 0 ? 0 : (size_t)bytes;
+	char *p;
+
+	if (len > SHOWN_MAX)
+		len = SHOWN_MAX;
+	memcpy(cut, t != NULL ? (const char *)t : "", t != NULL ? len : 0);
+	cut[t != NULL ? len : 0] = '\0';
+	p = text_printable(cut);
+	snprintf(out, n, "'%s%s'", p, (size_t)bytes > SHOWN_MAX ? "..." : "");
+	free(p);
+}
+
+/* A stored value of any type, shown safely: 12, 3.5, 'text', NULL. */
+static void
+shown_value(sqlite3_stmt *s, int i, char *out, size_t n)
+{
+	switch (sqlite3_column_type(s, i)) {
+	case SQLITE_INTEGER:
+		snprintf(out, n, "%lld", (long long)sqlite3_column_int64(s, i));
+		break;
+	case SQLITE_FLOAT:
+		snprintf(out, n, "%.6g", sqlite3_column_double(s, i));
+		break;
+	case SQLITE_NULL:
+		snprintf(out, n, "(none)");
+		break;
+	case SQLITE_BLOB:
+		snprintf(out, n, "(binary data, %d bytes)",
+		    sqlite3_column_bytes(s, i));
+		break;
+	default:
+		shown_text(sqlite3_column_text(s, i), sqlite3_column_bytes(s, i),
+		    out, n);
 	}
-	if (replaced != NULL)
-		*replaced = old != 0;
-	return write_end(st, rc);
 }
 
-/* --- reads ----------------------------------------------------------- */
-
-static void
-read_run(sqlite3_stmt *s, void *out)
+/* The unit of a stored number, as it is shown in a message. */
+static const char *
+unit_suffix(enum field_unit u)
 {
-	struct run *r = out;
-	const char *type;
-
-	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(s, 0);
-	r->day = col_day(s, 1);
-	r->distance_m = sqlite3_column_int64(s, 2);
-	r->duration_s = sqlite3_column_int64(s, 3);
-	r->rpe = sqlite3_column_int(s, 4);
-	type = (const char *)sqlite3_column_text(s, 5);
-	if (type == NULL || run_type_parse(type, &r->type) != 0)
-		r->type = RUN_OTHER;
-	r->avg_hr = sqlite3_column_int(s, 6);
-	r->climb_m = sqlite3_column_type(s, 7) == SQLITE_NULL ? -1 :
-	    sqlite3_column_int64(s, 7);
-	r->mass_before_g = sqlite3_column_int64(s, 8);
-	r->mass_after_g = sqlite3_column_int64(s, 9);
-	r->note = col_text(s, 10);
-	r->source = col_text(s, 11);
-	r->external_id = col_text(s, 12);
-	r->created_at = col_text(s, 13);
-	r->updated_at = col_text(s, 14);
+	static const char *const sfx[] = {
+		[FU_NONE] = "", [FU_DISTANCE] = " m", [FU_DURATION] = " s",
+		[FU_MINUTES] = " min", [FU_VOLUME] = " ml", [FU_MASS] = " g",
+		[FU_BPM] = " bpm", [FU_METRES] = " m",
+	};
+	return (unsigned)u < sizeof sfx / sizeof sfx[0] ? sfx[u] : "";
 }
 
+/*
+ * A stored value shown for a message, a whole number in the unit its
+ * range is given in where that is exact: "0.000 km", "2 g" -> "0.002 kg".
+ */
 static void
-read_sleep(sqlite3_stmt *s, void *out)
+shown_number(sqlite3_stmt *s, int i, enum field_unit u, char *out, size_t n)
 {
-	struct sleep *r = out;
-	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(s, 0);
-	r->day = col_day(s, 1);
-	r->minutes = sqlite3_column_int64(s, 2);
-	r->quality = sqlite3_column_int(s, 3);
-	r->note = col_text(s, 4);
-	r->created_at = col_text(s, 5);
-	r->updated_at = col_text(s, 6);
+	int64_t v;
+	uint64_t a;
+
+	if (sqlite3_column_type(s, i) != SQLITE_INTEGER) {
+		shown_value(s, i, out, n);
+		return;
+	}
+	v = sqlite3_column_int64(s, i);
+	if (u == FU_DISTANCE || u == FU_MASS) {
+		a = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+		snprintf(out, n, "%s%" PRIu64 ".%03u %s", v < 0 ? "-" : "",
+		    a / 1000, (unsigned)(a % 1000), u == FU_DISTANCE ? "km" : "kg");
+		return;
+	}
+	snprintf(out, n, "%" PRId64 "%s", v, unit_suffix(u));
 }
 
-static void
-read_drink(sqlite3_stmt *s, void *out)
-{
-	struct drink *r = out;
-	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(s, 0);
-	r->day = col_day(s, 1);
-	r->volume_ml = sqlite3_column_int64(s, 2);
-	r->electrolytes = sqlite3_column_int(s, 3);
-	r->created_at = col_text(s, 4);
-	r->updated_at = col_text(s, 5);
-}
-
-static void
-read_checkin(sqlite3_stmt *s, void *out)
-{
-	struct checkin *r = out;
-	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(s, 0);
-	r->day = col_day(s, 1);
-	r->fatigue = sqlite3_column_int(s, 2);
-	r->soreness = sqlite3_column_int(s, 3);
-	r->mood = sqlite3_column_int(s, 4);
-	r->stress = sqlite3_column_int(s, 5);
-	r->rhr = sqlite3_column_int(s, 6);
-	r->ill = sqlite3_column_int(s, 7);
-	r->pain = sqlite3_column_int(s, 8);
-	r->swelling = sqlite3_column_int(s, 9);
-	r->numbness = sqlite3_column_int(s, 10);
-	r->no_weight = sqlite3_column_int(s, 11);
-	r->note = col_text(s, 12);
-	r->created_at = col_text(s, 13);
-	r->updated_at = col_text(s, 14);
-}
-
-static void
-read_rest(sqlite3_stmt *s, void *out)
-{
-	struct rest *r = out;
-	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(s, 0);
-	r->day = col_day(s, 1);
-	r->note = col_text(s, 2);
-	r->created_at = col_text(s, 3);
-	r->updated_at = col_text(s, 4);
-}
-
-typedef void (*row_reader)(sqlite3_stmt *, void *);
-
-/* Runs a day-range query and collects rows of size elsize. */
+/* 1 when v is inside f's range (an optional field's none excepted). */
 static int
-read_range(struct store *st, enum stmt_id id, int from, int to,
-    row_reader rd, size_t elsize, void **out, size_t *n)
+in_range(const struct entry_field *f, int64_t v)
 {
-	sqlite3_stmt *s = stmt(st, id);
+	const struct field_range *r = f->range;
+
+	switch (f->type) {
+	case FT_ID:
+		return v > 0;
+	case FT_BOOL:
+		return v == 0 || v == 1;
+	case FT_INT:
+		if (v < INT32_MIN || v > INT32_MAX)
+			return 0;
+		break;
+	default:
+		break;
+	}
+	if (r == NULL)
+		return 1;
+	return (r->min_open ? v > r->min : v >= r->min) && v <= r->max;
+}
+
+static const char *
+range_text(const struct entry_field *f)
+{
+	if (f->type == FT_ID)
+		return "a whole number above 0";
+	if (f->type == FT_BOOL)
+		return "0 or 1";
+	return f->range != NULL ? f->range->allowed : "a smaller number";
+}
+
+/* A text column: valid UTF-8 without NUL bytes, at most NOTE_MAX bytes. */
+static const char *
+check_text(sqlite3_stmt *s, int i, const char **text)
+{
+	int bytes;
+
+	*text = NULL;
+	if (sqlite3_column_type(s, i) != SQLITE_TEXT)
+		return "not text";
+	*text = (const char *)sqlite3_column_text(s, i);
+	bytes = sqlite3_column_bytes(s, i);
+	if (*text == NULL)
+		return "could not be read";
+	if (bytes > NOTE_MAX)
+		return "longer than 4000 bytes";
+	if ((size_t)bytes != strlen(*text))
+		return "holds a NUL byte";
+	if (!text_utf8_valid(*text))
+		return "not valid UTF-8 text";
+	return NULL;
+}
+
+/* 'YYYY-MM-DD' naming a real day of date.h's years, else -1. */
+static int
+check_day(const char *t, int *day)
+{
+	int i;
+
+	if (strlen(t) != 10 || t[4] != '-' || t[7] != '-')
+		return -1;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (t[i] < '0' || t[i] > '9'))
+			return -1;
+	return date_parse(t, day) == 0 && *day >= DATE_MIN && *day <= DATE_MAX ?
+	    0 : -1;
+}
+
+/*
+ * Reads column i into field f of e. NULL on success, else why the value
+ * is refused (the value itself is shown by the caller).
+ */
+static const char *
+read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
+    char *why, size_t whysz)
+{
+	const char *t;
+	const char *bad;
+	int64_t v;
+	int day, k;
+
+	if (sqlite3_column_type(s, i) == SQLITE_NULL) {
+		if (f->flags & FIELD_REQUIRED)
+			return "missing: the field is required";
+		if (f->type != FT_TEXT)
+			entry_set(e, f, f->none);
+		return NULL;
+	}
+	switch (f->type) {
+	case FT_TEXT:
+		if ((bad = check_text(s, i, &t)) != NULL)
+			return bad;
+		*entry_text(e, f) = xstrdup(t);
+		text_sanitize(*entry_text(e, f));
+		return NULL;
+	case FT_DAY:
+		if ((bad = check_text(s, i, &t)) != NULL)
+			return bad;
+		if (check_day(t, &day) != 0)
+			return "not a real date (YYYY-MM-DD, years 1900 to 2099)";
+		entry_set(e, f, day);
+		return NULL;
+	case FT_RUN_TYPE:
+		if ((bad = check_text(s, i, &t)) != NULL)
+			return bad;
+		for (k = 0; k < RUN_TYPE_COUNT; k++)
+			if (strcmp(t, run_type_name((enum run_type)k)) == 0)
+				break;
+		if (k == RUN_TYPE_COUNT)
+			return "not a known run type (easy, long, tempo, interval, "
+			    "race, recovery, other)";
+		entry_set(e, f, k);
+		return NULL;
+	default:
+		break;
+	}
+	if (sqlite3_column_type(s, i) != SQLITE_INTEGER)
+		return "not a whole number";
+	v = sqlite3_column_int64(s, i);
+	if (!in_range(f, v)) {
+		snprintf(why, whysz, "must be %s", range_text(f));
+		return why;
+	}
+	entry_set(e, f, v);
+	return NULL;
+}
+
+/*
+ * Fills e (a struct of kind d) from the current row of s, which holds
+ * every field of d in descriptor order. 0, or -1 with msg naming the
+ * table, the id, the field, the value and why it is refused; e is then
+ * left with nothing allocated.
+ */
+static int
+read_entry(sqlite3_stmt *s, const struct entry_desc *d, void *e, char *msg,
+    size_t n)
+{
+	char why[160], val[SHOWN_MAX + 32];
+	const char *bad = NULL;
+	size_t i;
+
+	memset(e, 0, d->size);
+	for (i = 0; i < d->nfields && bad == NULL; i++)
+		bad = read_field(s, (int)i, &d->fields[i], e, why, sizeof why);
+	if (bad == NULL)
+		return 0;
+	i--;
+	shown_number(s, (int)i, d->fields[i].unit, val, sizeof val);
+	snprintf(msg, n, "%s %c%lld: %s %s: %s", d->table, d->letter,
+	    (long long)sqlite3_column_int64(s, 0), d->fields[i].label, val, bad);
+	entry_free_fields(d, e);
+	return -1;
+}
+
+int
+store_read(struct store *st, enum entry_kind k, int from, int to, void **out,
+    size_t *n)
+{
+	const struct entry_desc *d = entry_desc(k);
+	sqlite3_stmt *s;
 	size_t cap = 0, len = 0;
-	char *v = NULL;
+	char *v = NULL, msg[512];
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (s == NULL)
+	if (d == NULL || (s = entry_stmt(st, d, OP_RANGE)) == NULL)
 		return -1;
-	bind_day(s, 1, from);
-	bind_day(s, 2, to);
+	bind_day(s, 1, from < DATE_MIN ? DATE_MIN : from);
+	bind_day(s, 2, to > DATE_MAX ? DATE_MAX : to);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (len == cap) {
 			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * elsize);
+			v = xrealloc(v, cap * d->size);
 		}
-		rd(s, v + len * elsize);
-		len++;
+		if (read_entry(s, d, v + len * d->size, msg, sizeof msg) == 0)
+			len++;
+		else
+			store_warn(st, "%s", msg);
 	}
 	sqlite3_reset(s);
 	*out = v;
@@ -437,153 +712,118 @@ read_range(struct store *st, enum stmt_id id, int from, int to,
 }
 
 int
+store_get(struct store *st, enum entry_kind k, int64_t id, void *out)
+{
+	const struct entry_desc *d = entry_desc(k);
+	sqlite3_stmt *s;
+	char msg[512];
+	int rc;
+
+	if (d == NULL || (s = entry_stmt(st, d, OP_GET)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		if (read_entry(s, d, out, msg, sizeof msg) != 0) {
+			sqlite3_reset(s);
+			err_set("%s", msg);
+			return -1;
+		}
+		rc = 0;
+	} else if (rc == SQLITE_DONE) {
+		rc = 1;
+	} else {
+		rc = db_fail(st, "read");
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+int
 store_runs(struct store *st, int from, int to, struct run **out, size_t *n)
 {
-	return read_range(st, S_RUNS, from, to, read_run,
-	    sizeof **out, (void **)out, n);
+	return store_read(st, ENTRY_RUN, from, to, (void **)out, n);
 }
 
 int
 store_sleeps(struct store *st, int from, int to, struct sleep **out, size_t *n)
 {
-	return read_range(st, S_SLEEPS, from, to, read_sleep,
-	    sizeof **out, (void **)out, n);
+	return store_read(st, ENTRY_SLEEP, from, to, (void **)out, n);
 }
 
 int
 store_drinks(struct store *st, int from, int to, struct drink **out, size_t *n)
 {
-	return read_range(st, S_DRINKS, from, to, read_drink,
-	    sizeof **out, (void **)out, n);
+	return store_read(st, ENTRY_DRINK, from, to, (void **)out, n);
 }
 
 int
 store_checkins(struct store *st, int from, int to, struct checkin **out,
     size_t *n)
 {
-	return read_range(st, S_CHECKINS, from, to, read_checkin,
-	    sizeof **out, (void **)out, n);
+	return store_read(st, ENTRY_CHECKIN, from, to, (void **)out, n);
 }
 
 int
 store_rests(struct store *st, int from, int to, struct rest **out, size_t *n)
 {
-	return read_range(st, S_RESTS, from, to, read_rest,
-	    sizeof **out, (void **)out, n);
+	return store_read(st, ENTRY_REST, from, to, (void **)out, n);
 }
 
 void
 run_list_free(struct run *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		run_free(&v[i]);
-	free(v);
+	entry_list_free(ENTRY_RUN, v, n);
 }
 
 void
 sleep_list_free(struct sleep *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		sleep_free(&v[i]);
-	free(v);
+	entry_list_free(ENTRY_SLEEP, v, n);
 }
 
 void
 drink_list_free(struct drink *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		drink_free(&v[i]);
-	free(v);
+	entry_list_free(ENTRY_DRINK, v, n);
 }
 
 void
 checkin_list_free(struct checkin *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		checkin_free(&v[i]);
-	free(v);
+	entry_list_free(ENTRY_CHECKIN, v, n);
 }
 
 void
 rest_list_free(struct rest *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		rest_free(&v[i]);
-	free(v);
-}
-
-static int
-read_one(struct store *st, enum stmt_id id, int64_t key, row_reader rd,
-    void *out)
-{
-	sqlite3_stmt *s = stmt(st, id);
-	int rc;
-
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, key);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		rd(s, out);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return 1;
-	return db_fail(st, "read");
+	entry_list_free(ENTRY_REST, v, n);
 }
 
 int
 store_get_run(struct store *st, int64_t id, struct run *r)
 {
-	return read_one(st, S_RUN_GET, id, read_run, r);
+	return store_get(st, ENTRY_RUN, id, r);
 }
 
 int
 store_get_sleep(struct store *st, int64_t id, struct sleep *s)
 {
-	return read_one(st, S_SLEEP_GET, id, read_sleep, s);
+	return store_get(st, ENTRY_SLEEP, id, s);
 }
 
 int
 store_get_drink(struct store *st, int64_t id, struct drink *d)
 {
-	return read_one(st, S_DRINK_GET, id, read_drink, d);
+	return store_get(st, ENTRY_DRINK, id, d);
 }
 
 int
 store_get_checkin(struct store *st, int64_t id, struct checkin *c)
 {
-	return read_one(st, S_CHECKIN_GET, id, read_checkin, c);
+	return store_get(st, ENTRY_CHECKIN, id, c);
 }
 
-int
-store_span(struct store *st, int *first, int *last)
-{
-	/* Each min()/max() is answered from the day index or the unique key. */
-	static const char sql[] =
-	    "SELECT min(d), max(d) FROM ("
-	    " SELECT min(day) AS d FROM run UNION ALL SELECT max(day) FROM run"
-	    " UNION ALL SELECT min(day) FROM sleep UNION ALL SELECT max(day) FROM sleep"
-	    " UNION ALL SELECT min(day) FROM drink UNION ALL SELECT max(day) FROM drink"
-	    " UNION ALL SELECT min(day) FROM checkin UNION ALL SELECT max(day) FROM checkin"
-	    " UNION ALL SELECT min(day) FROM rest UNION ALL SELECT max(day) FROM rest)";
-	sqlite3_stmt *s;
-	int rc, empty = 1;
-
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-		return db_fail(st, "read");
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
-		*first = col_day(s, 0);
-		*last = col_day(s, 1);
-		empty = 0;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW)
-		return db_fail(st, "read");
-	return empty;
-}
 
 int64_t
 store_count(struct store *st, enum entry_kind k)
@@ -610,17 +850,58 @@ store_count(struct store *st, enum entry_kind k)
 
 /* --- every kind at once ----------------------------------------------- */
 
+/* Where each kind's list and count live in struct entries. */
+static const struct {
+	size_t list, count;
+} entries_slot[ENTRY_KIND_COUNT] = {
+	[ENTRY_RUN] = { offsetof(struct entries, runs),
+	    offsetof(struct entries, nruns) },
+	[ENTRY_SLEEP] = { offsetof(struct entries, sleeps),
+	    offsetof(struct entries, nsleeps) },
+	[ENTRY_DRINK] = { offsetof(struct entries, drinks),
+	    offsetof(struct entries, ndrinks) },
+	[ENTRY_CHECKIN] = { offsetof(struct entries, checkins),
+	    offsetof(struct entries, ncheckins) },
+	[ENTRY_REST] = { offsetof(struct entries, rests),
+	    offsetof(struct entries, nrests) },
+};
+
+static void **
+slot_list(struct entries *e, enum entry_kind k)
+{
+	return (void **)(void *)((char *)e + entries_slot[k].list);
+}
+
+static size_t *
+slot_count(struct entries *e, enum entry_kind k)
+{
+	return (size_t *)(void *)((char *)e + entries_slot[k].count);
+}
+
+const void *
+entries_list(const struct entries *e, enum entry_kind k, size_t *n)
+{
+	if ((unsigned)k >= ENTRY_KIND_COUNT) {
+		*n = 0;
+		return NULL;
+	}
+	*n = *slot_count((struct entries *)e, k);
+	return *slot_list((struct entries *)e, k);
+}
+
 int
 store_load(struct store *st, int from, int to, struct entries *out)
 {
+	int k;
+
 	memset(out, 0, sizeof *out);
-	if (store_runs(st, from, to, &out->runs, &out->nruns) != 0 ||
-	    store_sleeps(st, from, to, &out->sleeps, &out->nsleeps) != 0 ||
-	    store_drinks(st, from, to, &out->drinks, &out->ndrinks) != 0 ||
-	    store_checkins(st, from, to, &out->checkins, &out->ncheckins) != 0 ||
-	    store_rests(st, from, to, &out->rests, &out->nrests) != 0) {
-		entries_free(out);
-		return -1;
+	for (k = 0; k < ENTRY_KIND_COUNT; k++) {
+		if (store_read(st, (enum entry_kind)k, from, to,
+		    slot_list(out, (enum entry_kind)k),
+		    slot_count(out, (enum entry_kind)k)) != 0) {
+			entries_free(out);
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -628,17 +909,23 @@ store_load(struct store *st, int from, int to, struct entries *out)
 void
 entries_free(struct entries *e)
 {
-	run_list_free(e->runs, e->nruns);
-	sleep_list_free(e->sleeps, e->nsleeps);
-	drink_list_free(e->drinks, e->ndrinks);
-	checkin_list_free(e->checkins, e->ncheckins);
-	rest_list_free(e->rests, e->nrests);
+	int k;
+
+	for (k = 0; k < ENTRY_KIND_COUNT; k++)
+		entry_list_free((enum entry_kind)k, *slot_list(e, (enum entry_kind)k),
+		    *slot_count(e, (enum entry_kind)k));
 	memset(e, 0, sizeof *e);
 }
 
-/* The nearest day holding an entry, before (newer = 0) or after day. */
+/*
+ * The nearest valid day holding an entry, after (newer) or before the
+ * stored text key. Days that are not real dates are stepped over, so one
+ * bad row neither ends History's paging nor stretches the journal's span.
+ */
+#define DAY_STEPS_MAX 10000     /* bad days stepped over at most */
+
 static int
-day_beside(struct store *st, int day, int newer, int *out)
+nearest_day(struct store *st, const char *key, int newer, int *out)
 {
 	static const char *const older_sql =
 	    "SELECT max(d) FROM ("
@@ -655,8 +942,55 @@ day_beside(struct store *st, int day, int newer, int *out)
 	    " UNION ALL SELECT min(day) FROM checkin WHERE day > ?1"
 	    " UNION ALL SELECT min(day) FROM rest WHERE day > ?1)";
 	sqlite3_stmt *s = NULL;
+	char *at = xstrdup(key);
+	int rc = 1, steps;
+
+	if (sqlite3_prepare_v2(st->db, newer ? newer_sql : older_sql, -1, &s,
+	    NULL) != SQLITE_OK) {
+		free(at);
+		return db_fail(st, "read");
+	}
+	for (steps = 0; steps < DAY_STEPS_MAX; steps++) {
+		const char *t;
+		int step;
+
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, at, -1, SQLITE_TRANSIENT);
+		step = sqlite3_step(s);
+		if (step != SQLITE_ROW) {
+			rc = step == SQLITE_DONE ? 1 : db_fail(st, "read");
+			break;
+		}
+		if (sqlite3_column_type(s, 0) != SQLITE_TEXT)
+			break;          /* none: rc stays 1 */
+		t = (const char *)sqlite3_column_text(s, 0);
+		if (t == NULL)
+			break;
+		if (check_day(t, out) == 0) {
+			rc = 0;
+			break;
+		}
+		free(at);
+		at = xstrdup(t);
+	}
+	sqlite3_finalize(s);
+	free(at);
+	return rc;
+}
+
+int
+store_span(struct store *st, int *first, int *last)
+{
+	int rc = nearest_day(st, "", 1, first);
+
+	return rc != 0 ? rc : nearest_day(st, "\xff", 0, last);
+}
+
+/* The nearest day holding an entry, before (newer = 0) or after day. */
+static int
+day_beside(struct store *st, int day, int newer, int *out)
+{
 	char ds[16];
-	int rc = 1;
 
 	if (day < DATE_MIN)
 		snprintf(ds, sizeof ds, "0000-00-00");
@@ -664,24 +998,7 @@ day_beside(struct store *st, int day, int newer, int *out)
 		snprintf(ds, sizeof ds, "9999-99-99");
 	else
 		date_format(day, ds);
-	if (sqlite3_prepare_v2(st->db, newer ? newer_sql : older_sql, -1, &s,
-	    NULL) != SQLITE_OK)
-		return db_fail(st, "read");
-	sqlite3_bind_text(s, 1, ds, -1, SQLITE_TRANSIENT);
-	switch (sqlite3_step(s)) {
-	case SQLITE_ROW:
-		if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
-			const char *t = (const char *)sqlite3_column_text(s, 0);
-			rc = t != NULL && date_parse(t, out) == 0 ? 0 : 1;
-		}
-		break;
-	case SQLITE_DONE:
-		break;
-	default:
-		rc = db_fail(st, "read");
-	}
-	sqlite3_finalize(s);
-	return rc;
+	return nearest_day(st, ds, newer, out);
 }
 
 int

@@ -11,6 +11,8 @@
 
 #include "store.h"
 
+#define ENTRY_STMT_OPS 5   /* range, get, add, update, find by day */
+
 enum stmt_id {
 	S_GRP_NEW, S_GRP_OPEN, S_GRP_CLOSE, S_GRP_PRUNE_LOG, S_GRP_PRUNE,
 	S_GRP_EMPTY,
@@ -19,7 +21,10 @@ enum stmt_id {
 	S_REST_FIND, S_REST_ADD, S_REST_UPD,
 	S_RUNS, S_SLEEPS, S_DRINKS, S_CHECKINS, S_RESTS,
 	S_RUN_GET, S_SLEEP_GET, S_DRINK_GET, S_CHECKIN_GET,
-	S_COUNT
+	/* The entry statements store-entry.c builds from the descriptors:
+	 * ENTRY_STMT_OPS per kind, from S_ENTRY on. */
+	S_ENTRY,
+	S_COUNT = S_ENTRY + ENTRY_KIND_COUNT * ENTRY_STMT_OPS
 };
 
 #define RUN_COLS "id, day, distance_m, duration_s, rpe, type, avg_hr, climb_m, " \

@@ -5,10 +5,15 @@
  * metre, the second and the day. Bad files must leave the journal as it
  * was.
  */
+#include <dirent.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 
 #include "testutil.h"
 
+#include "config.h"
 #include "csv.h"
 #include "date.h"
 #include "store.h"
@@ -745,6 +750,194 @@ test_own_dedupe(void **state)
 }
 
 
+/* --- export -------------------------------------------------------------- */
+
+/* The columns of each file are a contract with every file already written. */
+static void
+test_export_columns(void **state)
+{
+	static const char *const want[][16] = {
+		{ "date", "distance_km", "duration_s", "rpe_1_10", "type",
+		    "avg_hr_bpm", "climb_m", "mass_before_kg", "mass_after_kg",
+		    "note", "source", "external_id", "created_at", "updated_at" },
+		{ "date", "sleep_min", "quality_1_5", "note", "created_at",
+		    "updated_at" },
+		{ "date", "volume_ml", "electrolytes", "created_at", "updated_at" },
+		{ "date", "fatigue_1_10", "soreness_1_10", "mood_1_5", "stress_1_5",
+		    "resting_hr_bpm", "ill", "sharp_pain", "swelling", "numbness",
+		    "cannot_bear_weight", "note", "created_at", "updated_at" },
+		{ "date", "rest_note", "created_at", "updated_at" },
+	};
+	int w;
+
+	(void)state;
+	for (w = CSV_RUNS; w <= CSV_REST; w++) {
+		const char *const *c = csv_columns((enum csv_what)w);
+		int i;
+
+		for (i = 0; want[w - CSV_RUNS][i] != NULL; i++) {
+			assert_non_null(c[i]);
+			assert_string_equal(c[i], want[w - CSV_RUNS][i]);
+		}
+		assert_null(c[i]);
+	}
+	assert_string_equal(csv_columns(CSV_DAYS)[0], "date");
+	assert_string_equal(csv_columns(CSV_DAYS)[1], "weekday");
+}
+
+/* Every field written in its own form by the loop over the descriptor. */
+static void
+test_export_every_field(void **state)
+{
+	struct fx *f = *state;
+	struct config cfg;
+	struct run r;
+	struct checkin c;
+	char buf[2048];
+	FILE *out;
+	size_t rows, len;
+
+	config_defaults(&cfg);
+	memset(&r, 0, sizeof r);
+	r.day = date_from_ymd(2026, 4, 1);
+	r.distance_m = 10001;
+	r.duration_s = 3000;
+	r.rpe = 7;
+	r.type = RUN_INTERVAL;
+	r.avg_hr = 151;
+	r.climb_m = 0;
+	r.mass_before_g = 70250;
+	r.mass_after_g = 69001;
+	r.note = "=1+1, \"fast\"";
+	r.source = "strava";
+	r.external_id = "42";
+	r.created_at = "2026-04-01 07:00:00";
+	r.updated_at = "2026-04-02 08:00:00";
+	assert_int_equal(store_add_run(f->st, &r), 0);
+	memset(&c, 0, sizeof c);
+	c.day = date_from_ymd(2026, 4, 1);
+	c.fatigue = 4;
+	c.mood = 5;
+	c.pain = 1;
+	c.created_at = c.updated_at = "2026-04-01 07:00:00";
+	assert_int_equal(store_put_checkin(f->st, &c, NULL), 0);
+
+	out = tmpfile();
+	assert_non_null(out);
+	assert_int_equal(csv_export(f->st, &cfg, CSV_RUNS, DATE_MIN, DATE_MAX, out,
+	    &rows), 0);
+	assert_int_equal(rows, 1);
+	assert_int_equal(csv_export(f->st, &cfg, CSV_FATIGUE, DATE_MIN, DATE_MAX,
+	    out, &rows), 0);
+	rewind(out);
+	len = fread(buf, 1, sizeof buf - 1, out);
+	buf[len] = '\0';
+	fclose(out);
+	assert_string_equal(buf,
+	    "date,distance_km,duration_s,rpe_1_10,type,avg_hr_bpm,climb_m,"
+	    "mass_before_kg,mass_after_kg,note,source,external_id,created_at,"
+	    "updated_at\r\n"
+	    "2026-04-01,10.001,3000,7,interval,151,0,70.250,69.001,"
+	    "\"'=1+1, \"\"fast\"\"\",strava,42,2026-04-01 07:00:00,"
+	    "2026-04-02 08:00:00\r\n"
+	    "date,fatigue_1_10,soreness_1_10,mood_1_5,stress_1_5,resting_hr_bpm,"
+	    "ill,sharp_pain,swelling,numbness,cannot_bear_weight,note,created_at,"
+	    "updated_at\r\n"
+	    "2026-04-01,4,,5,,,no,yes,no,no,no,,2026-04-01 07:00:00,"
+	    "2026-04-01 07:00:00\r\n");
+}
+
+/* The hidden files in dir (a temporary export is ".name.XXXXXX"). */
+static int
+hidden_files(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int n = 0;
+
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] == '.' && strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+/* export -o: the file in place, and no temporary file left, either way. */
+static void
+test_export_file_leaves_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct config cfg;
+	char *out = xasprintf("%s/out.csv", f->dir);
+	size_t rows;
+
+	config_defaults(&cfg);
+	assert_int_equal(csv_export_file(f->st, &cfg, CSV_RUNS, DATE_MIN,
+	    DATE_MAX, out, &rows), 0);
+	assert_int_equal(access(out, F_OK), 0);
+	assert_int_equal(hidden_files(f->dir), 0);
+	unlink(out);
+	assert_int_equal(csv_export_file(f->st, &cfg, CSV_WHAT_COUNT, DATE_MIN,
+	    DATE_MAX, out, &rows), -1);
+	assert_int_equal(access(out, F_OK), -1);
+	assert_int_equal(hidden_files(f->dir), 0);
+	free(out);
+}
+
+
+/*
+ * A signal while export -o writes: the file size limit stops the write
+ * with SIGXFSZ halfway through; the temporary file goes with the process.
+ */
+static void
+test_export_file_signal_leaves_nothing(void **state)
+{
+	struct fx *f = *state;
+	char *out = xasprintf("%s/out.csv", f->dir);
+	char *journal = xstrdup(store_path(f->st));
+	int i, status;
+	pid_t pid;
+
+	assert_int_equal(store_begin(f->st, "runs"), 0);
+	for (i = 0; i < 200; i++) {
+		struct run r;
+
+		memset(&r, 0, sizeof r);
+		r.day = date_from_ymd(2026, 1, 1) + i;
+		r.distance_m = 10000 + i;
+		r.duration_s = 3000;
+		r.climb_m = -1;
+		r.note = "a note long enough to make the file grow quickly";
+		assert_int_equal(store_add_run(f->st, &r), 0);
+	}
+	assert_int_equal(store_commit(f->st), 0);
+
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct store *st;
+		struct config cfg;
+		struct rlimit rl = { 2000, 2000 };
+		size_t rows;
+
+		config_defaults(&cfg);
+		if (store_open(journal, &st) != 0 ||
+		    setrlimit(RLIMIT_FSIZE, &rl) != 0)
+			_exit(3);
+		csv_export_file(st, &cfg, CSV_RUNS, DATE_MIN, DATE_MAX, out, &rows);
+		_exit(4);       /* not reached: the limit stops the write */
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status));
+	assert_int_equal(WTERMSIG(status), SIGXFSZ);
+	assert_int_equal(access(out, F_OK), -1);
+	assert_int_equal(hidden_files(f->dir), 0);
+	free(journal);
+	free(out);
+}
+
 /* --- localised exports --------------------------------------------------- */
 
 static void
@@ -1044,6 +1237,12 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_skip_bad_and_dry_run, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_own_dedupe, setup, teardown),
+		cmocka_unit_test(test_export_columns),
+		cmocka_unit_test_setup_teardown(test_export_every_field, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export_file_leaves_nothing, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_export_file_signal_leaves_nothing,
+		    setup, teardown),
 		cmocka_unit_test(test_numbers_per_locale),
 		cmocka_unit_test(test_strava_dates_day_first),
 		cmocka_unit_test_setup_teardown(test_strava_german, setup, teardown),

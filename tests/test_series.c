@@ -144,12 +144,120 @@ test_folding_and_lookback(void **state)
 	series_free(&se);
 }
 
+/*
+ * A journal edited by hand: a sleep on 2026-02-30 and a run on
+ * 2026-02-31 (read as day 0 by the first version, which then indexed
+ * before the day array). Both are left out and named; the rest loads.
+ */
+static void
+test_bad_stored_day(void **state)
+{
+	char *dir = test_tmpdir(), *path = xasprintf("%s/j.db", dir), *msg;
+	struct store *fst;
+	struct series se;
+	struct an_params p;
+	sqlite3 *db;
+	const char *w;
+	int d = date_from_ymd(2026, 3, 1), named = 0;
+
+	(void)state;
+	an_params_defaults(&p);
+	assert_int_equal(store_open(path, &fst), 0);
+	store_close(fst);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+	    "INSERT INTO run (id, day, distance_m, duration_s) VALUES "
+	    "(1, '2026-02-27', 5000, 1800), (2, '2026-02-31', 9000, 3000);"
+	    "INSERT INTO sleep (id, day, minutes) VALUES (5, '2026-02-30', 420),"
+	    "(6, '2026-03-01', 400)", NULL, NULL, &msg), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_open(path, &fst), 0);
+
+	assert_int_equal(series_load(fst, d - 6, d, &p, &se), 0);
+	assert_int_equal(se.days[0].day, d - 6);
+	assert_int_equal(se.s.journal_start, date_from_ymd(2026, 2, 27));
+	assert_int_equal(series_day(&se, date_from_ymd(2026, 2, 27))->nruns, 1);
+	assert_int_equal(series_day(&se, date_from_ymd(2026, 2, 28))->nruns, 0);
+	assert_int_equal(series_day(&se, date_from_ymd(2026, 2, 28))->sleep_min,
+	    -1);
+	assert_int_equal(series_day(&se, d)->sleep_min, 400);
+	series_free(&se);
+	while ((w = store_warning(fst)) != NULL)
+		named += strncmp(w, "sleep s5: date '2026-02-30'", 27) == 0 ||
+		    strncmp(w, "run r2: date '2026-02-31'", 25) == 0;
+	assert_int_equal(named, 2);
+	store_close(fst);
+	test_rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* Entries dated outside the days asked for are left out, never indexed. */
+static void
+test_entries_outside_days(void **state)
+{
+	struct run runs[3];
+	struct sleep sleeps[2];
+	struct drink drinks[1];
+	struct checkin cks[1];
+	struct rest rests[1];
+	struct entries e;
+	struct series se;
+	struct an_params p;
+	int d = date_from_ymd(2026, 3, 10);
+	size_t i;
+
+	(void)state;
+	an_params_defaults(&p);
+	memset(runs, 0, sizeof runs);
+	memset(sleeps, 0, sizeof sleeps);
+	memset(drinks, 0, sizeof drinks);
+	memset(cks, 0, sizeof cks);
+	memset(rests, 0, sizeof rests);
+	runs[0].day = d - 400;          /* before the array */
+	runs[1].day = d;
+	runs[2].day = d + 1;            /* after it */
+	for (i = 0; i < 3; i++) {
+		runs[i].distance_m = 5000;
+		runs[i].duration_s = 1500;
+		runs[i].climb_m = -1;
+	}
+	sleeps[0].day = DATE_MIN - 100000;
+	sleeps[0].minutes = 300;
+	sleeps[1].day = d - 1;
+	sleeps[1].minutes = 420;
+	drinks[0].day = -2000000000;
+	drinks[0].volume_ml = 500;
+	cks[0].day = 2000000000;
+	cks[0].fatigue = 9;
+	rests[0].day = d + 30;
+	e = (struct entries){ runs, 3, sleeps, 2, drinks, 1, cks, 1, rests, 1 };
+
+	assert_int_equal(series_from_entries(&e, d - 7, d - 2, d, d - 7, &p, &se),
+	    0);
+	assert_int_equal(se.s.ndays, 8);
+	for (i = 0; i < se.s.ndays; i++) {
+		const struct an_day *dd = &se.days[i];
+
+		assert_int_equal(dd->day, d - 7 + (int)i);
+		assert_int_equal(dd->nruns, dd->day == d ? 1 : 0);
+		assert_int_equal(dd->sleep_min, dd->day == d - 1 ? 420 : -1);
+		assert_int_equal(dd->fluid_ml, -1);
+		assert_false(dd->has_checkin);
+		assert_false(dd->rest);
+	}
+	series_free(&se);
+	assert_int_equal(series_from_entries(&e, d, d - 1, d, d, &p, &se), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_empty_journal, setup,
 		    teardown),
+		cmocka_unit_test(test_bad_stored_day),
+		cmocka_unit_test(test_entries_outside_days),
 		cmocka_unit_test_setup_teardown(test_folding_and_lookback, setup,
 		    teardown),
 	};

@@ -545,6 +545,407 @@ test_entry_refs(void **state)
 	assert_int_equal(entry_ref_parse("q5", &k, &id), -1);
 }
 
+/* --- every field through the descriptors ------------------------------- */
+
+/* Writes e of kind k through the store's own write for that kind. */
+static int
+write_kind(struct store *st, enum entry_kind k, void *e)
+{
+	switch (k) {
+	case ENTRY_RUN:     return store_add_run(st, e);
+	case ENTRY_SLEEP:   return store_put_sleep(st, e, NULL);
+	case ENTRY_DRINK:   return store_add_drink(st, e);
+	case ENTRY_CHECKIN: return store_put_checkin(st, e, NULL);
+	case ENTRY_REST:    return store_put_rest(st, e, NULL);
+	default:            return -1;
+	}
+}
+
+/*
+ * An entry of kind d with every field given and none at its default: the
+ * top of each range, the last run type, a text naming its column.
+ * given 0: every optional field at its 'none' value instead.
+ */
+static void
+fill_entry(const struct entry_desc *d, void *e, int dayv, int given,
+    char texts[][64])
+{
+	size_t i;
+
+	memset(e, 0, d->size);
+	for (i = 0; i < d->nfields; i++) {
+		const struct entry_field *fl = &d->fields[i];
+
+		switch (fl->type) {
+		case FT_ID:
+			break;
+		case FT_DAY:
+			entry_set(e, fl, dayv);
+			break;
+		case FT_BOOL:
+			entry_set(e, fl, 1);
+			break;
+		case FT_RUN_TYPE:
+			entry_set(e, fl, RUN_TYPE_COUNT - 2);
+			break;
+		case FT_INT:
+		case FT_INT64:
+			if (!given && (fl->flags & FIELD_OPTIONAL))
+				entry_set(e, fl, fl->none);
+			else
+				entry_set(e, fl, fl->range->max);
+			break;
+		case FT_TEXT:
+			if (fl->flags & FIELD_STAMP)
+				snprintf(texts[i], 64, "2026-01-0%d 03:04:05", given + 1);
+			else if (!given && (fl->flags & FIELD_OPTIONAL))
+				break;
+			else
+				snprintf(texts[i], 64, "%s of %s", fl->column, d->table);
+			*entry_text(e, fl) = texts[i];
+			break;
+		}
+	}
+}
+
+/* Every descriptor field of got equals the one of want (ids aside). */
+static void
+assert_same_entry(const struct entry_desc *d, const void *want,
+    const void *got)
+{
+	size_t i;
+
+	for (i = 0; i < d->nfields; i++) {
+		const struct entry_field *fl = &d->fields[i];
+
+		if (fl->type == FT_ID)
+			continue;
+		if (fl->type != FT_TEXT) {
+			if (entry_get(want, fl) != entry_get(got, fl))
+				fail_msg("%s.%s: wrote %lld, read %lld", d->table,
+				    fl->column, (long long)entry_get(want, fl),
+				    (long long)entry_get(got, fl));
+		} else if (entry_text_get(want, fl) == NULL) {
+			if (entry_text_get(got, fl) != NULL &&
+			    !(fl->flags & FIELD_ORIGIN))
+				fail_msg("%s.%s: wrote none, read '%s'", d->table,
+				    fl->column, entry_text_get(got, fl));
+		} else {
+			assert_non_null(entry_text_get(got, fl));
+			assert_string_equal(entry_text_get(want, fl),
+			    entry_text_get(got, fl));
+		}
+	}
+}
+
+static void
+test_every_field_round_trips(void **state)
+{
+	struct fx *f = *state;
+	int k, given;
+
+	for (given = 1; given >= 0; given--) {
+		for (k = 0; k < ENTRY_KIND_COUNT; k++) {
+			const struct entry_desc *d = entry_desc((enum entry_kind)k);
+			char texts[32][64], want[512], got[512];
+			int dv = day("2026-05-01") + given * 10 + k;
+			const struct entry_field *idf = entry_field_find(d, "id");
+			void *v;
+			size_t n;
+
+			assert_true(d->size <= sizeof want);
+			assert_true(d->nfields <= 32);
+			fill_entry(d, want, dv, given, texts);
+			assert_int_equal(write_kind(f->st, (enum entry_kind)k, want), 0);
+			assert_true(entry_get(want, idf) > 0);
+
+			assert_int_equal(store_read(f->st, (enum entry_kind)k, dv, dv,
+			    &v, &n), 0);
+			assert_int_equal(n, 1);
+			assert_int_equal(entry_get(v, idf), entry_get(want, idf));
+			assert_same_entry(d, want, v);
+			entry_list_free((enum entry_kind)k, v, n);
+
+			assert_int_equal(store_get(f->st, (enum entry_kind)k,
+			    entry_get(want, idf), got), 0);
+			assert_same_entry(d, want, got);
+			entry_free_fields(d, got);
+		}
+	}
+	assert_null(store_warning(f->st));
+}
+
+/* The statements are built from the descriptors: every column, in order. */
+static void
+test_statements_follow_descriptors(void **state)
+{
+	int k;
+
+	(void)state;
+	for (k = 0; k < ENTRY_KIND_COUNT; k++) {
+		const struct entry_desc *d = entry_desc((enum entry_kind)k);
+		char sql[1024], cols[1024] = "SELECT ", *from;
+		size_t i;
+
+		for (i = 0; i < d->nfields; i++) {
+			strcat(cols, i ? ", " : "");
+			strcat(cols, d->fields[i].column);
+		}
+		assert_int_equal(store_entry_sql((enum entry_kind)k, 0, sql,
+		    sizeof sql), 0);
+		from = strstr(sql, " FROM ");
+		assert_non_null(from);
+		*from = '\0';
+		assert_string_equal(sql, cols);
+		assert_int_equal(store_entry_sql((enum entry_kind)k, 2, sql,
+		    sizeof sql), 0);
+		for (i = 0; i < d->nfields; i++)
+			if (d->fields[i].type != FT_ID)
+				assert_non_null(strstr(sql, d->fields[i].column));
+	}
+	assert_int_equal(store_entry_sql(ENTRY_KIND_COUNT, 0, (char[8]){ 0 }, 8),
+	    -1);
+}
+
+/* --- a journal edited by hand ------------------------------------------ */
+
+/*
+ * Runs sql on the journal at path through a connection of its own, with
+ * the CHECK constraints off, as someone editing the file would.
+ */
+static void
+raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *msg = NULL;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, "PRAGMA ignore_check_constraints = ON;", NULL, NULL,
+	    &msg) != SQLITE_OK || sqlite3_exec(db, sql, NULL, NULL, &msg) !=
+	    SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	sqlite3_close(db);
+}
+
+/*
+ * Inserts a NULL into a NOT NULL column: the table's schema text is
+ * edited for the insert and put back, so the file keeps the journal's
+ * exact schema with a value no runlog ever wrote.
+ */
+static void
+raw_insert_null(const char *path, const char *table, const char *insert)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	char *orig, *sql;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sql = xasprintf("SELECT sql FROM sqlite_schema WHERE name = '%s'", table);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	orig = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	free(sql);
+	sql = xasprintf("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET "
+	    "sql = replace(sql, 'NOT NULL', '') WHERE name = '%s';", table);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+	sqlite3_close(db);
+
+	raw_exec(path, insert);
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA writable_schema = ON", NULL,
+	    NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "UPDATE sqlite_schema SET sql = ? "
+	    "WHERE name = ?", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, orig, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, table, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	free(orig);
+}
+
+/* One good entry of every kind on 2026-03-0N, N the kind's number + 1. */
+static void
+add_good_entries(struct store *st)
+{
+	int k;
+
+	for (k = 0; k < ENTRY_KIND_COUNT; k++) {
+		const struct entry_desc *d = entry_desc((enum entry_kind)k);
+		char texts[32][64], e[512];
+
+		fill_entry(d, e, day("2026-03-01") + k, 1, texts);
+		assert_int_equal(write_kind(st, (enum entry_kind)k, e), 0);
+	}
+}
+
+struct bad_row {
+	enum entry_kind kind;
+	const char *null_table;  /* a NULL in a NOT NULL column of this table */
+	const char *sql;         /* inserts the row with id 50 */
+	const char *expect;      /* what the warning begins with */
+	const char *why;         /* and what it says further on */
+};
+
+static const struct bad_row bad_rows[] = {
+	{ ENTRY_SLEEP, NULL, "INSERT INTO sleep (id, day, minutes) VALUES "
+	    "(50, '2026-02-30', 420)", "sleep s50: date '2026-02-30': ",
+	    "not a real date" },
+	{ ENTRY_RUN, NULL, "INSERT INTO run (id, day, distance_m, duration_s) "
+	    "VALUES (50, '2026-03-10', 0, 600)", "run r50: distance 0.000 km: ",
+	    "must be more than 0 and at most 500 km" },
+	{ ENTRY_DRINK, NULL, "INSERT INTO drink (id, day, volume_ml) VALUES "
+	    "(50, '2026-03-10', 'a lot')", "drink d50: volume 'a lot': ",
+	    "not a whole number" },
+	{ ENTRY_RUN, NULL, "INSERT INTO run (id, day, distance_m, duration_s) "
+	    "VALUES (50, '2026-03-10', 5000, 1800.5)",
+	    "run r50: duration 1800.5: ", "not a whole number" },
+	{ ENTRY_CHECKIN, NULL, "INSERT INTO checkin (id, day, fatigue, rhr) "
+	    "VALUES (50, '2026-03-10', 5, 9223372036854775807)",
+	    "checkin f50: resting HR 9223372036854775807 bpm: ",
+	    "must be from 25 to 250 bpm" },
+	{ ENTRY_SLEEP, NULL, "INSERT INTO sleep (id, day, minutes, quality) "
+	    "VALUES (50, '2026-03-10', 400, -4294967295)",
+	    "sleep s50: quality -4294967295: ", "must be a whole number from 1 to 5" },
+	{ ENTRY_RUN, NULL, "INSERT INTO run (id, day, distance_m, duration_s, "
+	    "type) VALUES (50, '2026-03-10', 5000, 1800, 'jog')",
+	    "run r50: type 'jog': ", "not a known run type" },
+	{ ENTRY_SLEEP, NULL, "INSERT INTO sleep (id, day, minutes, note) VALUES "
+	    "(50, '2026-03-10', 400, CAST(X'6F6BC328' AS TEXT))",
+	    "sleep s50: note 'ok?(': ", "not valid UTF-8 text" },
+	{ ENTRY_REST, NULL, "INSERT INTO rest (id, day, note) VALUES (50, "
+	    "'2026-03-10', replace(hex(zeroblob(2500)), '0', 'n'))",
+	    "rest x50: note 'nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn...': ",
+	    "longer than 4000 bytes" },
+	{ ENTRY_RUN, NULL, "INSERT INTO run (id, day, distance_m, duration_s, "
+	    "mass_before_g, mass_after_g) VALUES (50, '2026-03-10', 5000, 1800, "
+	    "-9223372036854775808, 70000)", "run r50: mass before "
+	    "-9223372036854775.808 kg: ", "must be from 20 to 300 kg" },
+	{ ENTRY_DRINK, NULL, "INSERT INTO drink (id, day, volume_ml, "
+	    "electrolytes) VALUES (50, '2026-03-10', 500, 2)",
+	    "drink d50: electrolytes 2: ", "must be 0 or 1" },
+	{ ENTRY_CHECKIN, "checkin", "INSERT INTO checkin (id, day, fatigue) "
+	    "VALUES (50, '2026-03-10', NULL)", "checkin f50: fatigue (none): ",
+	    "required" },
+	{ ENTRY_RUN, "run", "INSERT INTO run (id, day, distance_m, duration_s) "
+	    "VALUES (50, '2026-03-10', 5000, NULL)", "run r50: duration (none): ",
+	    "required" },
+	/* Escapes in a stored value never reach the message. */
+	{ ENTRY_RUN, NULL, "INSERT INTO run (id, day, distance_m, duration_s, "
+	    "type) VALUES (50, '2026-03-10', 5000, 1800, "
+	    "CAST(X'1B5B324A6A6F67' AS TEXT))", "run r50: type '?[2Jjog': ",
+	    "not a known run type" },
+	{ ENTRY_DRINK, NULL, "INSERT INTO drink (id, day, volume_ml) VALUES "
+	    "(50, '2026-3-10', 500)", "drink d50: date '2026-3-10': ",
+	    "not a real date" },
+	{ ENTRY_DRINK, NULL, "INSERT INTO drink (id, day, volume_ml) VALUES "
+	    "(50, '2026-13-01', 500)", "drink d50: date '2026-13-01': ",
+	    "not a real date" },
+	{ ENTRY_DRINK, NULL, "INSERT INTO drink (id, day, volume_ml) VALUES "
+	    "(50, '2026-03-1x', 500)", "drink d50: date '2026-03-1x': ",
+	    "not a real date" },
+	{ ENTRY_SLEEP, NULL, "INSERT INTO sleep (id, day, minutes, note) VALUES "
+	    "(50, '2026-03-10', 400, X'00FF')",
+	    "sleep s50: note (binary data, 2 bytes): ", "not text" },
+};
+
+static void
+test_bad_rows_left_out(void **state)
+{
+	size_t c;
+
+	(void)state;
+	for (c = 0; c < sizeof bad_rows / sizeof bad_rows[0]; c++) {
+		const struct bad_row *b = &bad_rows[c];
+		struct fx *f;
+		struct entries e;
+		const char *w, *found = NULL;
+		char got[512];
+		int k;
+
+		assert_int_equal(setup((void **)&f), 0);
+		add_good_entries(f->st);
+		store_close(f->st);
+		if (b->null_table != NULL)
+			raw_insert_null(f->path, b->null_table, b->sql);
+		else
+			raw_exec(f->path, b->sql);
+		assert_int_equal(store_open(f->path, &f->st), 0);
+
+		assert_int_equal(store_load(f->st, DATE_MIN, DATE_MAX, &e), 0);
+		for (k = 0; k < ENTRY_KIND_COUNT; k++) {
+			size_t n;
+
+			entries_list(&e, (enum entry_kind)k, &n);
+			if (n != 1)
+				fail_msg("case %zu (%s): %zu entries of kind %d, not 1",
+				    c, b->expect, n, k);
+		}
+		entries_free(&e);
+		while ((w = store_warning(f->st)) != NULL) {
+			assert_null(strchr(w, '\033'));
+			if (found == NULL && strncmp(w, b->expect,
+			    strlen(b->expect)) == 0 && strstr(w, b->why) != NULL)
+				found = w;
+		}
+		if (found == NULL)
+			fail_msg("case %zu: no warning '%s...%s'", c, b->expect,
+			    b->why);
+
+		/* Reading it by id is refused with the same message. */
+		assert_int_equal(store_get(f->st, b->kind, 50, got), -1);
+		assert_true(strncmp(err_get(), b->expect, strlen(b->expect)) == 0);
+		teardown((void **)&f);
+	}
+}
+
+/* A bad row is named once, however often it is read. */
+static void
+test_bad_row_warned_once(void **state)
+{
+	struct fx *f = *state;
+	struct sleep *v;
+	size_t n;
+	int i, warnings = 0;
+
+	store_close(f->st);
+	raw_exec(f->path, "INSERT INTO sleep (id, day, minutes) VALUES "
+	    "(5, '2026-02-30', 420); INSERT INTO sleep (id, day, minutes) "
+	    "VALUES (6, '2026-02-27', 430); INSERT INTO drink (id, day, "
+	    "volume_ml) VALUES (7, 'today', 500)");
+	assert_int_equal(store_open(f->path, &f->st), 0);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(store_sleeps(f->st, DATE_MIN, DATE_MAX, &v, &n), 0);
+		assert_int_equal(n, 1);
+		assert_int_equal(v[0].id, 6);
+		sleep_list_free(v, n);
+	}
+	while (store_warning(f->st) != NULL)
+		warnings++;
+	assert_int_equal(warnings, 1);
+	/* A word the command line takes for a date is no stored date. */
+	{
+		struct drink dk;
+
+		assert_int_equal(store_get_drink(f->st, 7, &dk), -1);
+		assert_non_null(strstr(err_get(), "drink d7: date 'today': "));
+	}
+	/* The span and History's paging step over the day that is no date. */
+	{
+		int first, last, d;
+
+		assert_int_equal(store_span(f->st, &first, &last), 0);
+		assert_int_equal(first, day("2026-02-27"));
+		assert_int_equal(last, day("2026-02-27"));
+		assert_int_equal(store_day_after(f->st, day("2026-02-27"), &d), 1);
+		assert_int_equal(store_day_before(f->st, day("2026-03-05"), &d), 0);
+		assert_int_equal(d, day("2026-02-27"));
+	}
+}
+
 int
 main(void)
 {
@@ -563,6 +964,10 @@ main(void)
 		cmocka_unit_test(test_not_a_database_refused),
 		cmocka_unit_test(test_upgrade_from_older_version),
 		cmocka_unit_test(test_entry_refs),
+		cmocka_unit_test_setup_teardown(test_every_field_round_trips, setup, teardown),
+		cmocka_unit_test(test_statements_follow_descriptors),
+		cmocka_unit_test(test_bad_rows_left_out),
+		cmocka_unit_test_setup_teardown(test_bad_row_warned_once, setup, teardown),
 	};
 
 	umask(022);
