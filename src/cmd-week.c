@@ -56,7 +56,18 @@ change(double now, double before, char *out)
 	return out;
 }
 
-static const struct opt week_opts[] = { { NULL, 0, 0 } };
+static const struct opt week_opts[] = { { NULL, 0, 0, NULL } };
+static const struct cmd_arg week_args[] = {
+	{ "DATE", OPT_DATE, NULL, CMD_ARG_OPTIONAL }, { NULL, 0, NULL, 0 },
+};
+const struct cmd_entry cmd_week_entry = {
+	.name = "week",
+	.opts = week_opts,
+	.args = week_args,
+	.usage = "[DATE]",
+	.summary = "the weekly review as text",
+	.exec = cmd_week,
+};
 
 int
 cmd_week(struct cli_ctx *ctx, int argc, char **argv)
@@ -95,9 +106,9 @@ cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 	for (d = ws - 7; d < ws; d++)
 		sums_add(&prev, series_metrics(&se, d));
 
-	printf("Week of %s %s to %s %s\n\n", date_weekday_name(ws),
+	outf("Week of %s %s to %s %s\n\n", date_weekday_name(ws),
 	    date_format(ws, ds), date_weekday_name(we), date_format(we, ds2));
-	printf("%-10s %10s %8s %5s %6s %8s %7s  %s\n", "Day", "Distance",
+	outf("%-10s %10s %8s %5s %6s %8s %7s  %s\n", "Day", "Distance",
 	    "Time", "Load", "Sleep", "Fluid", "Fatigue", "Flags");
 	for (d = ws; d <= we; d++) {
 		const struct an_metrics *m = series_metrics(&se, d);
@@ -106,20 +117,20 @@ cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 		int y, mo, da;
 
 		date_to_ymd(d, &y, &mo, &da);
-		printf("%s %02d-%02d  ", date_weekday_name(d), mo, da);
+		outf("%s %02d-%02d  ", date_weekday_name(d), mo, da);
 		if (m == NULL) {
-			putchar('\n');
+			out_puts(stdout, "\n");
 			continue;
 		}
 		sums_add(&cur, m);
 		if (m->nruns > 0)
-			printf("%10s %8s %5.0f", units_format_distance(m->distance_m,
+			outf("%10s %8s %5.0f", units_format_distance(m->distance_m,
 			    cfg->dist_unit, a), units_format_duration(m->duration_s,
 			    b), m->load);
 		else
-			printf("%10s %8s %5s", dd->rest ? "rest" : "-", "-", "0");
+			outf("%10s %8s %5s", dd->rest ? "rest" : "-", "-", "0");
 		snprintf(fat, sizeof fat, "%d/10", m->fatigue);
-		printf(" %6s %8s %7s",
+		outf(" %6s %8s %7s",
 		    m->sleep_min >= 0 ? units_format_hours(m->sleep_min, c) : "-",
 		    m->fluid_ml >= 0 ? units_format_volume(m->fluid_ml,
 		    cfg->vol_unit, e) : "-", m->fatigue > 0 ? fat : "-");
@@ -127,7 +138,7 @@ cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 		for (i = 0; i < n; i++) {
 			enum an_flag_id id = f[i].id;
 
-			printf("%s%s", i ? " " : "  ", an_flag_name(id));
+			outf("%s%s", i ? " " : "  ", an_flag_name(id));
 			held[id][d - ws] = 1;
 			/* the most severe, then the latest, of the week */
 			if (!have[id] || f[i].severity >= worst[id].severity)
@@ -135,10 +146,10 @@ cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 			have[id] = 1;
 			any = 1;
 		}
-		putchar('\n');
+		out_puts(stdout, "\n");
 	}
 
-	printf("\n%-10s %10s %8s %5.0f  %d run%s\n", "Total",
+	outf("\n%-10s %10s %8s %5.0f  %d run%s\n", "Total",
 	    units_format_distance(cur.dist_m, cfg->dist_unit, a),
 	    units_format_duration(cur.dur_s, b), cur.load, cur.runs,
 	    cur.runs == 1 ? "" : "s");
@@ -148,7 +159,7 @@ cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 		if (cur.checkins)
 			snprintf(fat, sizeof fat, "%.1f/10",
 			    cur.fatigue / cur.checkins);
-		printf("%-10s %10s %8s %5.0f %6s %8s %7s\n", "Per day",
+		outf("%-10s %10s %8s %5.0f %6s %8s %7s\n", "Per day",
 		    units_format_distance(cur.dist_m / cur.days, cfg->dist_unit,
 		    a), units_format_duration(cur.dur_s / cur.days, b),
 		    cur.load / cur.days,
@@ -157,31 +168,31 @@ cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 		    cur.fluid_days ? units_format_volume(cur.fluid_ml /
 		    cur.fluid_days, cfg->vol_unit, e) : "-", fat);
 	}
-	printf("%-10s %10s %8s %5.0f  %d run%s\n", "Week before",
+	outf("%-10s %10s %8s %5.0f  %d run%s\n", "Week before",
 	    units_format_distance(prev.dist_m, cfg->dist_unit, a),
 	    units_format_duration(prev.dur_s, b), prev.load, prev.runs,
 	    prev.runs == 1 ? "" : "s");
-	printf("%-10s %10s %8s %5s%s\n", "Change",
+	outf("%-10s %10s %8s %5s%s\n", "Change",
 	    change((double)cur.dist_m, (double)prev.dist_m, a),
 	    change((double)cur.dur_s, (double)prev.dur_s, b),
 	    change(cur.load, prev.load, c),
 	    last < we ? "   (this week so far)" : "");
 
 	if (!any) {
-		printf("\nNo flags this week.\n");
+		outf("\nNo flags this week.\n");
 	} else {
-		printf("\nFlags this week:\n");
+		outf("\nFlags this week:\n");
 		for (sev = AN_ALERT; sev >= AN_NOTE; sev--) {
 			for (k = 0; k < AN_FLAG_COUNT; k++) {
 				if (!have[k] || (int)worst[k].severity != sev)
 					continue;
 				cli_print_flag(ctx, &worst[k], 0, "  ");
-				printf("  %-8s %-19s held on", "", "");
+				outf("  %-8s %-19s held on", "", "");
 				for (d = 0; d < 7; d++)
 					if (held[k][d])
-						printf(" %s",
+						outf(" %s",
 						    date_weekday_name(ws + d));
-				putchar('\n');
+				out_puts(stdout, "\n");
 			}
 		}
 	}
