@@ -142,4 +142,16 @@ out_has "usage: runlog"
 expect 0 "$RUNLOG" run --help
 out_has "usage: runlog run DISTANCE DURATION"
 expect 2 "$RUNLOG" --bogus
+
+# Output that cannot be written is a failure, never exit 0.
+"$RUNLOG" --db "$T/full.db" demo >/dev/null || fail "demo for the full-disk checks"
+for c in show week trends check "screen day" "screen history" --help --version "run --help" "export"; do
+	# shellcheck disable=SC2086
+	"$RUNLOG" --db "$T/full.db" $c >/dev/full 2>"$T/err"; rc=$?
+	if [ "$rc" -eq 1 ]; then ok; else fail "$c >/dev/full: exit $rc, want 1"; fi
+	err_has "cannot write output: No space left on device"
+done
+"$RUNLOG" --db "$T/full.db" drink 1l >/dev/full 2>"$T/err"; rc=$?
+same "$rc" 1 "drink >/dev/full: exit $rc, want 1"
+err_has "cannot write output"
 done_tests
