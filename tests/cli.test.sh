@@ -135,6 +135,33 @@ err_has "c3:1: units = furlongs: must be km or mi"
 expect 1 "$RUNLOG" --db "$T/mi.db" --config "$T/missing" show
 err_has "missing"
 
+# A config that is not a regular file is refused at once, naming what it is:
+# a FIFO must not block the open, a directory is not an empty config.
+mkfifo "$T/fifo.conf"
+expect 1 timeout 10 "$RUNLOG" --db "$T/mi.db" --config "$T/fifo.conf" show
+err_has "fifo.conf: is a FIFO; the config must be a regular file"
+mkdir "$T/dir.conf"
+expect 1 "$RUNLOG" --db "$T/mi.db" --config "$T/dir.conf" show
+err_has "dir.conf: is a directory"
+mkdir -p "$T/xdg/runlog/config"
+XDG_CONFIG_HOME=$T/xdg expect 1 "$RUNLOG" --db "$T/mi.db" show
+err_has "runlog/config: is a directory"
+expect 1 "$RUNLOG" --db "$T/mi.db" --config /dev/null show
+err_has "is a character device"
+
+# Thresholds are decimal numbers: strtod's other forms are refused with the
+# file, line, key and allowed range; leading zeros are read as decimal.
+for v in 0x10 1e3 inf nan -inf 12abc 1.2.3 . ""; do
+	printf '[flags]\n# thresholds\njump_warn_pct = %s\n' "$v" > "$T/num.conf"
+	expect 1 "$RUNLOG" --db "$T/mi.db" --config "$T/num.conf" check
+	err_has "num.conf:3: jump_warn_pct = $v: not a decimal number; must be a number from 0 to 1000"
+done
+printf '[flags]\njump_warn_pct = 030\njump_alert_pct = 60.5\n' > "$T/num.conf"
+expect 0 "$RUNLOG" --db "$T/mi.db" --config "$T/num.conf" check
+printf '[flags]\nfatigue_warn_days = 0x3\n' > "$T/num.conf"
+expect 1 "$RUNLOG" --db "$T/mi.db" --config "$T/num.conf" check
+err_has "num.conf:2: fatigue_warn_days = 0x3: not a decimal number; must be a whole number from"
+
 expect 0 "$RUNLOG" --version
 out_has "runlog "
 expect 0 "$RUNLOG" --help
