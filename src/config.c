@@ -96,7 +96,6 @@ static int
 bad_number(struct parse_state *ps, int line, const char *key,
     const char *value)
 {
-	char allowed[160];
 	size_t i;
 
 	for (i = 0; i < an_param_count; i++) {
@@ -104,10 +103,11 @@ bad_number(struct parse_state *ps, int line, const char *key,
 
 		if (strcmp(pi->key, key) != 0)
 			continue;
-		snprintf(allowed, sizeof allowed, "not a decimal number; must be "
-		    "a %s from %g to %g", pi->is_int ? "whole number" : "number",
-		    pi->min, pi->max);
-		return bad(ps, line, key, value, allowed);
+		err_set("%s:%d: bad value \"%.40s\" for %s: must be a %s from %g "
+		    "to %g", ps->path, line, value, key, pi->is_int ?
+		    "whole number" : "decimal number", pi->min, pi->max);
+		ps->failed = 1;
+		return 0;
 	}
 	err_set("%s:%d: unknown key \"%.40s\" in [flags]", ps->path, line, key);
 	ps->failed = 1;

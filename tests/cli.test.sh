@@ -154,13 +154,13 @@ err_has "is a character device"
 for v in 0x10 1e3 inf nan -inf 12abc 1.2.3 . ""; do
 	printf '[flags]\n# thresholds\njump_warn_pct = %s\n' "$v" > "$T/num.conf"
 	expect 1 "$RUNLOG" --db "$T/mi.db" --config "$T/num.conf" check
-	err_has "num.conf:3: jump_warn_pct = $v: not a decimal number; must be a number from 0 to 1000"
+	err_has "num.conf:3: bad value \"$v\" for jump_warn_pct: must be a decimal number from 0 to 1000"
 done
 printf '[flags]\njump_warn_pct = 030\njump_alert_pct = 60.5\n' > "$T/num.conf"
 expect 0 "$RUNLOG" --db "$T/mi.db" --config "$T/num.conf" check
 printf '[flags]\nfatigue_warn_days = 0x3\n' > "$T/num.conf"
 expect 1 "$RUNLOG" --db "$T/mi.db" --config "$T/num.conf" check
-err_has "num.conf:2: fatigue_warn_days = 0x3: not a decimal number; must be a whole number from"
+err_has "num.conf:2: bad value \"0x3\" for fatigue_warn_days: must be a whole number from"
 
 expect 0 "$RUNLOG" --version
 out_has "runlog "
