@@ -3,6 +3,7 @@
  * names the table's options in the table's order, and the manual's
  * COMMANDS section lists the same commands, in the same order, each with
  * the same options (a short option is also named in the entry's text).
+ * Then the output filter and the printing of the journal's warnings.
  */
 #include "testutil.h"
 
@@ -309,6 +310,77 @@ test_drift_is_caught(void **state)
 	quiet = 0;
 }
 
+/* The store's own queue (src/store-int.h), to give it something to say. */
+void store_warn(struct store *st, const char *fmt, ...);
+
+static char *
+slurp(FILE *f)
+{
+	struct buf b;
+	char chunk[512];
+	size_t n;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	rewind(f);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	return b.data;
+}
+
+/* Every byte meant for a terminal passes one filter; lines stay lines. */
+static void
+test_output_is_sanitised(void **state)
+{
+	FILE *f = tmpfile();
+	char *got;
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(out_printf(f, "a%sb\tc\n", "\033[31m"), 0);
+	assert_int_equal(out_puts(f, "d\177\302\233e caf\303\251 \377\n"), 0);
+	got = slurp(f);
+	assert_string_equal(got, "a?[31mb\tc\nd??e caf\303\251 ?\n");
+	free(got);
+	fclose(f);
+}
+
+/* cli_warnings() prints each queued warning once, sanitised, on stderr. */
+static void
+test_warnings_printed(void **state)
+{
+	struct cli_ctx ctx;
+	char *dir = test_tmpdir(), *path, *got;
+	FILE *f = tmpfile();
+	int saved;
+
+	(void)state;
+	memset(&ctx, 0, sizeof ctx);
+	path = xasprintf("%s/j.db", dir);
+	assert_int_equal(store_open(path, &ctx.st), 0);
+	store_warn(ctx.st, "the journal %s is shared\033]0;title\007", "j.db");
+	store_warn(ctx.st, "second");
+	assert_non_null(f);
+	fflush(stderr);
+	saved = dup(2);
+	assert_true(saved >= 0);
+	assert_true(dup2(fileno(f), 2) >= 0);
+	cli_warnings(&ctx);
+	cli_warnings(&ctx);   /* the queue is empty now */
+	fflush(stderr);
+	assert_true(dup2(saved, 2) >= 0);
+	close(saved);
+	got = slurp(f);
+	assert_string_equal(got, "runlog: warning: the journal j.db is shared?]0;"
+	    "title?\nrunlog: warning: second\n");
+	free(got);
+	fclose(f);
+	store_close(ctx.st);
+	test_rmdir(dir);
+	free(path);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -316,6 +388,8 @@ main(void)
 		cmocka_unit_test(test_usage_matches_table),
 		cmocka_unit_test(test_manual_matches_table),
 		cmocka_unit_test(test_drift_is_caught),
+		cmocka_unit_test(test_output_is_sanitised),
+		cmocka_unit_test(test_warnings_printed),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
