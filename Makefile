@@ -21,11 +21,39 @@ override CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 override LDFLAGS += -fsanitize=address,undefined
 endif
 
-LIBS_PC  = ncursesw sqlite3 inih
-CPPFLAGS += $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null)
-LDLIBS   += $(shell $(PKG_CONFIG) --libs $(LIBS_PC) 2>/dev/null) -lcsv -lm
-TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
-TEST_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+# Both cores (or every core) by default, each line of output whole; a -j
+# on the command line wins. `make run` keeps the terminal for the journal.
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+ifeq ($(MAKELEVEL),0)
+MAKEFLAGS += -j$(NPROC)
+ifeq ($(filter run,$(MAKECMDGOALS)),)
+MAKEFLAGS += --output-sync=line
+endif
+endif
+
+# Each library that ships a pkg-config file is asked for on its own, as
+# name:Debian package, so one missing .pc file names its package instead of
+# dropping every flag. libcsv has none: a compile test checks it.
+LIBS_PC  = ncursesw:libncurses-dev sqlite3:libsqlite3-dev inih:libinih-dev
+TEST_PC  = cmocka:libcmocka-dev
+pc_name  = $(word 1,$(subst :, ,$(1)))
+pc_deb   = $(word 2,$(subst :, ,$(1)))
+pc_found = $(strip $(foreach l,$(1),$(if $(shell $(PKG_CONFIG) --exists \
+	   $(call pc_name,$(l)) 2>/dev/null && echo y),$(call pc_name,$(l)))))
+pc_lost  = $(strip $(foreach l,$(1),$(if $(filter $(call pc_name,$(l)),$(2)),,$(call pc_deb,$(l)))))
+pc_names = $(strip $(foreach l,$(1),$(if $(filter $(call pc_deb,$(l)),$(2)),$(call pc_name,$(l)))))
+LIBS_FOUND   := $(call pc_found,$(LIBS_PC))
+LIBS_MISSING := $(call pc_lost,$(LIBS_PC),$(LIBS_FOUND))
+TEST_FOUND   := $(call pc_found,$(TEST_PC))
+TEST_MISSING := $(call pc_lost,$(TEST_PC),$(TEST_FOUND))
+CPPFLAGS += $(foreach p,$(LIBS_FOUND),$(shell $(PKG_CONFIG) --cflags $(p)))
+LDLIBS   += $(foreach p,$(LIBS_FOUND),$(shell $(PKG_CONFIG) --libs $(p))) -lcsv -lm
+TEST_CFLAGS = $(foreach p,$(TEST_FOUND),$(shell $(PKG_CONFIG) --cflags $(p)))
+TEST_LIBS   = $(foreach p,$(TEST_FOUND),$(shell $(PKG_CONFIG) --libs $(p)))
+
+# Each object lists the headers it includes (-MMD), and a removed header
+# is no error (-MP).
+DEPFLAGS = -MMD -MP
 
 SRCS     = $(wildcard src/*.c)
 OBJS     = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS)) $(BUILD)/schema.o
@@ -43,43 +71,66 @@ all: $(BUILD)/runlog
 $(BUILD)/runlog: $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
-$(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+$(BUILD)/%.o: src/%.c | $(BUILD) libs
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # The migrations are compiled in, in file-name order, as C strings.
-$(BUILD)/schema.c: $(SCHEMA) | $(BUILD)
-	sh tests/embed-schema.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
+$(BUILD)/schema.c: $(SCHEMA) schema/embed.sh | $(BUILD)
+	sh schema/embed.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/schema.o: $(BUILD)/schema.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/%.c $(LIBOBJS) tests/testutil.h tests/uitest.h | $(BUILD)/tests
-	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) $(CFLAGS) -Itests -o $@ $< $(LIBOBJS) \
-	    $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
+$(BUILD)/tests/%: tests/%.c $(LIBOBJS) | $(BUILD)/tests test-libs
+	$(CC) $(CPPFLAGS) $(TEST_CFLAGS) $(CFLAGS) $(DEPFLAGS) -Itests -o $@ $< \
+	    $(LIBOBJS) $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
 
 # Helpers of the trust tests (tests/trust/): killer, batch writer.
 $(BUILD)/tests/trust_%: tests/trust/%.c $(LIBOBJS) | $(BUILD)/tests
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
 
 # A fuzz target replayed over files, without libFuzzer (make check).
-$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz.h tests/fuzz/import.h $(LIBOBJS) | $(BUILD)/tests
-	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/driver.c \
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(LIBOBJS) | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -Itests/fuzz -o $@ $< tests/fuzz/driver.c \
 	    $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
 
 # The same target linked with libFuzzer (make fuzz, BUILD=build-fuzz).
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/import.h $(LIBOBJS) | $(BUILD)/fuzz
-	$(CC) $(CPPFLAGS) $(CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< \
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIBOBJS) | $(BUILD)/fuzz
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< \
 	    $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
 
 $(BUILD) $(BUILD)/tests $(BUILD)/fuzz:
 	mkdir -p $@
 
-# Build dependencies: installed when possible, else the exact line is shown.
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d $(BUILD)/fuzz/*.d \
+	   $(BUILD)/bench/*.d)
+
+# Every library found before anything is compiled, or the Debian package
+# that holds what is missing.
+CSV_PROBE = \#include <csv.h>\nint main(void) { struct csv_parser p; return csv_init(&p, 0); }\n
+libs:
+	@if ! command -v $(PKG_CONFIG) >/dev/null 2>&1; then \
+		echo "runlog: $(PKG_CONFIG) not found: install pkg-config (make deps does)" >&2; exit 1; fi
+	@if [ -n "$(LIBS_MISSING)" ]; then \
+		echo "runlog: pkg-config finds no $(call pc_names,$(LIBS_PC),$(LIBS_MISSING)):" \
+		    "install $(LIBS_MISSING) (make deps does)" >&2; exit 1; fi
+	@printf '$(CSV_PROBE)' | $(CC) $(CPPFLAGS) -x c -o /dev/null - -lcsv 2>/dev/null || { \
+		echo "runlog: libcsv (csv.h, -lcsv) not found: install libcsv-dev (make deps does)" >&2; exit 1; }
+
+test-libs:
+	@if [ -n "$(TEST_MISSING)" ]; then \
+		echo "runlog: pkg-config finds no cmocka: install $(TEST_MISSING) (make test-deps does)" >&2; exit 1; fi
+
+# What each target needs, installed when possible, else the exact line is
+# shown; tests/deps.sh lists each target's packages once.
 deps:
 	@sh tests/deps.sh build
 
 test-deps:
-	@sh tests/deps.sh test
+	@sh tests/deps.sh check
+
+hard-deps:
+	@sh tests/deps.sh check-hard
 
 # The README's first command: build, then open the journal.
 run: deps
@@ -111,9 +162,11 @@ fuzz-bins: $(FUZZBINS)
 fuzz: fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) sh tests/fuzz/run.sh build-fuzz
 
-# The slow proofs of issue 7 (crash, concurrency, UI under valgrind and
-# in a real terminal) and the fuzzers; .ci/run calls it after make check.
-check-hard: test-deps
+# The slow proofs (crash, concurrency, UI under valgrind and in a real
+# terminal), the manual's lint and the fuzzers; .ci/run calls it after
+# make check.
+check-hard: hard-deps
+	@$(MAKE) --no-print-directory lint-man
 	@$(MAKE) --no-print-directory all $(TESTBINS) $(REPLAYBINS) $(TRUSTBINS)
 	@$(MAKE) --no-print-directory fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) sh tests/trust/run-hard.sh $(BUILD)
@@ -127,7 +180,7 @@ bench:
 
 $(BUILD)/bench/gen: tests/bench/gen.c $(LIBOBJS)
 	@mkdir -p $(BUILD)/bench
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
 
 lint-man:
 	mandoc -Tlint -W warning man/runlog.1
@@ -143,5 +196,5 @@ uninstall:
 clean:
 	rm -rf $(BUILD) build-asan build-bench build-fuzz
 
-.PHONY: all deps test-deps run check check-asan check-hard bench fuzz \
+.PHONY: all libs test-libs deps test-deps hard-deps run check check-asan check-hard bench fuzz \
 	fuzz-build fuzz-bins lint-man install uninstall clean

@@ -34,12 +34,55 @@ struct store *cli_store(struct cli_ctx *ctx);
  */
 struct store *cli_store_verified(struct cli_ctx *ctx);
 
+/*
+ * What an option or a positional argument takes. Completion scripts and
+ * the manual's check read these, so each says what kind of word it wants.
+ */
+enum opt_arg {
+	OPT_FLAG = 0,   /* no argument */
+	OPT_VALUE,      /* a number or free text */
+	OPT_DATE,       /* a day: YYYY-MM-DD, today, yesterday */
+	OPT_FILE,       /* a path */
+	OPT_ID,         /* an entry id: r12, s3 ... */
+	OPT_RUN_TYPE,   /* easy, long, tempo ... (run_type_parse) */
+	OPT_CHOICE,     /* one word of choices */
+};
+
 /* One option of a command. Global --db and --config are always accepted. */
 struct opt {
 	const char *name;       /* long name without "--" */
 	char        short_name; /* 0 for none */
-	int         has_arg;
+	int         arg;        /* enum opt_arg; OPT_FLAG takes no argument */
+	const char *choices;    /* OPT_CHOICE: "days|runs|sleep" */
 };
+
+/* A positional argument of a command, in the order they are given. */
+struct cmd_arg {
+	const char *name;       /* as in the usage line: "DISTANCE" */
+	int         arg;        /* enum opt_arg */
+	const char *choices;    /* OPT_CHOICE: "day|week|..." */
+	int         flags;      /* CMD_ARG_OPTIONAL, CMD_ARG_MANY */
+};
+#define CMD_ARG_OPTIONAL 1
+#define CMD_ARG_MANY     2
+
+/*
+ * One command: each src/cmd-*.c defines the entries of its commands beside
+ * their option tables, and cli.c collects them. --help, the usage lines,
+ * the manual's check and completion all come from these.
+ */
+struct cmd_entry {
+	const char           *name;
+	const struct opt     *opts;    /* ends with { NULL }; NULL for none */
+	const struct cmd_arg *args;    /* ends with { NULL }; NULL for none */
+	const char           *usage;   /* after "runlog NAME " */
+	const char           *summary; /* one line for runlog --help */
+	int                 (*exec)(struct cli_ctx *, int, char **);
+};
+
+/* Every command, in the order runlog --help lists them; NULL at the end. */
+extern const struct cmd_entry *const cli_commands[];
+const struct cmd_entry *cli_command(const char *name);
 
 #define OPT_MAX 32
 #define POS_MAX 8
@@ -78,7 +121,7 @@ int cli_date_opt(const char *s, int *day);
 /* The same for a report, where any day of the calendar may be asked for. */
 int cli_report_date(const char *s, int *day);
 
-/* The commands. */
+/* The commands (cmd_NAME_entry.exec is cmd_NAME). */
 int cmd_run(struct cli_ctx *, int, char **);
 int cmd_sleep(struct cli_ctx *, int, char **);
 int cmd_drink(struct cli_ctx *, int, char **);
@@ -95,6 +138,22 @@ int cmd_export(struct cli_ctx *, int, char **);
 int cmd_import(struct cli_ctx *, int, char **);
 int cmd_backup(struct cli_ctx *, int, char **);
 int cmd_screen(struct cli_ctx *, int, char **);
+extern const struct cmd_entry cmd_run_entry;
+extern const struct cmd_entry cmd_sleep_entry;
+extern const struct cmd_entry cmd_drink_entry;
+extern const struct cmd_entry cmd_fatigue_entry;
+extern const struct cmd_entry cmd_rest_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_delete_entry;
+extern const struct cmd_entry cmd_undo_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_week_entry;
+extern const struct cmd_entry cmd_trends_entry;
+extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_screen_entry;
 
 /*
  * Prints one flag: "severity id reason"; verbose adds the days covered,
@@ -103,8 +162,19 @@ int cmd_screen(struct cli_ctx *, int, char **);
 void cli_print_flag(const struct cli_ctx *ctx, const struct an_flag *f,
     int verbose, const char *indent);
 
-/* Runs the command named argv[0]; -1 when there is no such command. */
+/*
+ * Runs the command named argv[0], then prints the journal's queued
+ * warnings; -1 when there is no such command.
+ */
 int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);
+/* Prints each warning the store queued as "runlog: warning: ..." */
+void cli_warnings(struct cli_ctx *ctx);
+/*
+ * Flushes and closes stdout; when anything written to it was lost prints
+ * "runlog: cannot write output: <reason>" and returns 1, else rc. Every
+ * command ends with it.
+ */
+int cli_output_done(int rc);
 /* The usage line of a command, for messages and --help. */
 const char *cli_usage_line(const char *cmd);
 void cli_help(FILE *f);

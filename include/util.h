@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <stdio.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -67,5 +68,19 @@ int  text_utf8_valid(const char *s);
  * an echoed value can never move the cursor or change the colours.
  */
 char *text_printable(const char *s);
+
+/*
+ * Everything runlog prints for a person (messages, reports, echoed values)
+ * goes through these: the text passes text_printable()'s filter with line
+ * breaks and tabs kept, so no byte from a journal, a file or the command
+ * line can move the cursor or change the terminal. Data for files and
+ * pipes (CSV) is written with stdio and keeps its bytes. 0 or -1 (EOF).
+ */
+int out_printf(FILE *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+int out_vprintf(FILE *f, const char *fmt, va_list ap);
+int out_puts(FILE *f, const char *s);
+/* out_printf() on stdout. */
+int outf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

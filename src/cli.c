@@ -2,6 +2,7 @@
  * cli: the command table, the option parser every command shares, and the
  * context (journal path, config) resolved once per process.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,64 +14,30 @@
 #include "date.h"
 #include "util.h"
 
-struct command {
-	const char *name;
-	int       (*fn)(struct cli_ctx *, int, char **);
-	const char *usage;     /* after "runlog NAME " */
-	const char *summary;
+/* Every command, in the order runlog --help lists them. */
+const struct cmd_entry *const cli_commands[] = {
+	&cmd_run_entry, &cmd_sleep_entry, &cmd_drink_entry, &cmd_fatigue_entry,
+	&cmd_rest_entry, &cmd_show_entry, &cmd_delete_entry, &cmd_undo_entry,
+	&cmd_check_entry, &cmd_week_entry, &cmd_trends_entry, &cmd_demo_entry,
+	&cmd_export_entry, &cmd_import_entry, &cmd_backup_entry,
+	&cmd_screen_entry, NULL,
 };
 
-static const struct command commands[] = {
-	{ "run", cmd_run, "DISTANCE DURATION [--date D] [--rpe N] [--type T] "
-	    "[--hr BPM] [--climb M] [--before KG --after KG] [--note TEXT]",
-	    "log a run" },
-	{ "sleep", cmd_sleep, "HOURS [--date D] [--quality N] [--note TEXT]",
-	    "log last night's sleep (replaces the day's)" },
-	{ "drink", cmd_drink, "VOLUME [--date D] [--electrolytes]",
-	    "log a drink" },
-	{ "fatigue", cmd_fatigue, "LEVEL [--date D] [--soreness N] [--mood N] "
-	    "[--stress N] [--rhr BPM] [--ill] [--pain] [--swelling] [--numbness] "
-	    "[--no-weight] [--note TEXT]",
-	    "log the morning check-in (replaces the day's)" },
-	{ "rest", cmd_rest, "[--date D] [--note TEXT]", "mark a rest day" },
-	{ "show", cmd_show, "[--from D] [--to D] [--all]",
-	    "list entries with their ids" },
-	{ "delete", cmd_delete, "ID...", "delete entries by id (r12, s3, ...)" },
-	{ "undo", cmd_undo, "", "undo the last change" },
-	{ "check", cmd_check, "[--date D] [--verbose]",
-	    "the warning flags of a day (exit 3 when any)" },
-	{ "week", cmd_week, "[DATE]", "the weekly review as text" },
-	{ "trends", cmd_trends, "[--weeks N]", "one row per week, newest last" },
-	{ "demo", cmd_demo, "", "fill an empty journal with 16 demo weeks" },
-	{ "export", cmd_export, "[--what days|runs|sleep|hydration|fatigue|rest] "
-	    "[--from D] [--to D] [-o FILE]",
-	    "write the journal as CSV (stdout, or FILE)" },
-	{ "import", cmd_import, "[--format auto|runlog|strava|garmin] "
-	    "[--units km|mi] [--dry-run] [--skip-bad] FILE",
-	    "read runlog, Strava or Garmin Connect CSV" },
-	{ "backup", cmd_backup, "FILE",
-	    "write a consistent copy of the journal to FILE" },
-	{ "screen", cmd_screen, "day|week|trends|flags|history [--date D] "
-	    "[--size COLSxLINES]", "print one screen of the journal as text" },
-};
-
-#define NCOMMANDS (sizeof commands / sizeof commands[0])
-
-static const struct command *
-find_command(const char *name)
+const struct cmd_entry *
+cli_command(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < NCOMMANDS; i++)
-		if (strcmp(commands[i].name, name) == 0)
-			return &commands[i];
+	for (i = 0; cli_commands[i] != NULL; i++)
+		if (strcmp(cli_commands[i]->name, name) == 0)
+			return cli_commands[i];
 	return NULL;
 }
 
 const char *
 cli_usage_line(const char *cmd)
 {
-	const struct command *c = find_command(cmd);
+	const struct cmd_entry *c = cli_command(cmd);
 
 	return c != NULL ? c->usage : "";
 }
@@ -80,13 +47,15 @@ cli_help(FILE *f)
 {
 	size_t i;
 
-	fputs("usage: runlog [--db PATH] [--config PATH]      open the journal\n"
+	out_puts(f,
+	    "usage: runlog [--db PATH] [--config PATH]      open the journal\n"
 	    "       runlog COMMAND [ARGS] [--db PATH] [--config PATH]\n"
 	    "       runlog --help | --version\n\n"
-	    "commands:\n", f);
-	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
-	fputs("\nrunlog COMMAND --help shows a command's arguments.\n"
+	    "commands:\n");
+	for (i = 0; cli_commands[i] != NULL; i++)
+		out_printf(f, "  %-8s %s\n", cli_commands[i]->name,
+		    cli_commands[i]->summary);
+	out_puts(f, "\nrunlog COMMAND --help shows a command's arguments.\n"
 	    "DISTANCE: 10km, 10k, 6.2mi, 800m (a bare number is in your unit)\n"
 	    "DURATION: 52:30, 1:02:03, 45m, 90s, 1h05m    VOLUME: 500ml, 1.5l, 16oz\n"
 	    "D: YYYY-MM-DD, today, yesterday\n"
@@ -94,7 +63,7 @@ cli_help(FILE *f)
 	    "config: --config, else $XDG_CONFIG_HOME/runlog/config; its [flags]\n"
 	    "  section sets the thresholds of check (see FLAGS in runlog(1))\n"
 	    "exit status: 0 ok, 1 refused or failed, 2 usage, 3 check found flags\n"
-	    "See runlog(1) for the whole manual.\n", f);
+	    "See runlog(1) for the whole manual.\n");
 }
 
 /*
@@ -108,9 +77,9 @@ cli_fail(const char *what)
 	char *msg = text_printable(err_get());
 
 	if (what != NULL)
-		fprintf(stderr, "runlog: %s: %s\n", what, msg);
+		out_printf(stderr, "runlog: %s: %s\n", what, msg);
 	else
-		fprintf(stderr, "runlog: %s\n", msg);
+		out_printf(stderr, "runlog: %s\n", msg);
 	free(msg);
 	return 1;
 }
@@ -125,7 +94,7 @@ cli_usage(const char *cmd, const char *fmt, ...)
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	msg = text_printable(buf);
-	fprintf(stderr, "runlog: %s\nusage: runlog %s %s\n", msg, cmd,
+	out_printf(stderr, "runlog: %s\nusage: runlog %s %s\n", msg, cmd,
 	    cli_usage_line(cmd));
 	free(msg);
 	return EXIT_USAGE;
@@ -141,8 +110,10 @@ cli_date_opt(const char *s, int *day)
 	if (date_parse(s, day) != 0)
 		return cli_fail(NULL);
 	if (*day > date_today()) {
-		fprintf(stderr, "runlog: date %s: is in the future; entries are "
-		    "for today or earlier\n", s);
+		char *shown = text_printable(s);
+		out_printf(stderr, "runlog: date %s: is in the future; entries "
+		    "are for today or earlier\n", shown);
+		free(shown);
 		return 1;
 	}
 	return 0;
@@ -175,8 +146,8 @@ resolve(struct cli_ctx *ctx)
 			ctx->db_path = xasprintf("%s/.local/share/runlog/journal.db",
 			    home);
 		else {
-			fputs("runlog: no journal: set HOME, RUNLOG_DB or use "
-			    "--db PATH\n", stderr);
+			out_puts(stderr, "runlog: no journal: set HOME, RUNLOG_DB "
+			    "or use --db PATH\n");
 			return 1;
 		}
 	}
@@ -263,13 +234,13 @@ cli_parse(struct cli_ctx *ctx, int argc, char **argv,
 		}
 		if (found < 0) {
 			if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-				printf("usage: runlog %s %s\n", cmd,
+				outf("usage: runlog %s %s\n", cmd,
 				    cli_usage_line(cmd));
-				exit(0);
+				exit(cli_output_done(0));
 			}
 			return cli_usage(cmd, "unknown option '%.40s'", a);
 		}
-		if (opts[found].has_arg) {
+		if (opts[found].arg != OPT_FLAG) {
 			if (val == NULL) {
 				if (i + 1 >= argc)
 					return cli_usage(cmd, "--%s needs a value",
@@ -317,11 +288,50 @@ cli_store(struct cli_ctx *ctx)
 int
 cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct command *c = find_command(argv[0]);
+	const struct cmd_entry *c = cli_command(argv[0]);
+	int rc;
 
 	if (c == NULL)
 		return -1;
-	return c->fn(ctx, argc, argv);
+	rc = c->exec(ctx, argc, argv);
+	cli_warnings(ctx);
+	return rc;
+}
+
+void
+cli_warnings(struct cli_ctx *ctx)
+{
+	const char *w;
+
+	if (ctx->st == NULL)
+		return;
+	while ((w = store_warning(ctx->st)) != NULL)
+		out_printf(stderr, "runlog: warning: %s\n", w);
+}
+
+/*
+ * A report that did not reach its reader is a failure: a full disk or a
+ * closed pipe must not exit 0. Closing stdout here also catches an error
+ * that only the close reports.
+ */
+int
+cli_output_done(int rc)
+{
+	int failed = ferror(stdout), e = errno;
+
+	if (fflush(stdout) != 0) {
+		failed = 1;
+		e = errno;
+	}
+	if (fclose(stdout) != 0 && !failed) {
+		failed = 1;
+		e = errno;
+	}
+	if (!failed)
+		return rc;
+	out_printf(stderr, "runlog: cannot write output: %s\n",
+	    strerror(e != 0 ? e : EIO));
+	return 1;
 }
 
 /* --- files that must not be the journal ------------------------------ */
@@ -333,14 +343,14 @@ cli_not_journal(const struct cli_ctx *ctx, const char *what, const char *dest)
 
 	if (store_path_is_journal(ctx->db_path, dest)) {
 		char *shown = text_printable(dest);
-		fprintf(stderr, "runlog: %s %s: that is the journal itself; "
+		out_printf(stderr, "runlog: %s %s: that is the journal itself; "
 		    "give another file name\n", what, shown);
 		free(shown);
 		return 1;
 	}
 	if (stat(dest, &sb) == 0 && !S_ISREG(sb.st_mode)) {
 		char *shown = text_printable(dest);
-		fprintf(stderr, "runlog: %s %s: exists and is not a regular "
+		out_printf(stderr, "runlog: %s %s: exists and is not a regular "
 		    "file\n", what, shown);
 		free(shown);
 		return 1;

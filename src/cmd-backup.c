@@ -23,6 +23,17 @@
 #include "cli.h"
 #include "util.h"
 
+static const struct cmd_arg backup_args[] = {
+	{ "FILE", OPT_FILE, NULL, 0 }, { NULL, 0, NULL, 0 },
+};
+const struct cmd_entry cmd_backup_entry = {
+	.name = "backup",
+	.args = backup_args,
+	.usage = "FILE",
+	.summary = "write a consistent copy of the journal to FILE",
+	.exec = cmd_backup,
+};
+
 #define BACKUP_PAGES_PER_STEP 64
 #define BACKUP_BUSY_SLEEP_MS  20
 #define BACKUP_BUSY_MAX_MS    30000   /* give up after this long busy */
@@ -147,7 +158,7 @@ out:
 	return rc;
 }
 
-static const struct opt backup_opts[] = { { NULL, 0, 0 } };
+static const struct opt backup_opts[] = { { NULL, 0, 0, NULL } };
 
 int
 cmd_backup(struct cli_ctx *ctx, int argc, char **argv)

@@ -17,21 +17,21 @@ cli_print_flag(const struct cli_ctx *ctx, const struct an_flag *f,
 	char reason[320], v[48], t[48], a[11], b[11];
 	const char *adv;
 
-	printf("%s%-8s %-19s %s\n", indent, an_severity_name(f->severity),
+	outf("%s%-8s %-19s %s\n", indent, an_severity_name(f->severity),
 	    an_flag_name(f->id), an_flag_reason(f, ctx->cfg.dist_unit,
 	    ctx->cfg.vol_unit, reason, sizeof reason));
 	if (!verbose)
 		return;
 	date_format(f->first_day, a);
 	date_format(f->last_day, b);
-	printf("%s         %s%s%s; measured %s, threshold %s\n", indent, a,
+	outf("%s         %s%s%s; measured %s, threshold %s\n", indent, a,
 	    f->first_day == f->last_day ? "" : " to ",
 	    f->first_day == f->last_day ? "" : b,
 	    an_flag_value(f, v, sizeof v), an_flag_threshold(f, t, sizeof t));
 	for (adv = an_flag_advice(f); *adv != '\0'; ) {
 		size_t len = strcspn(adv, "\n");
 
-		printf("%s         %.*s\n", indent, (int)len, adv);
+		outf("%s         %.*s\n", indent, (int)len, adv);
 		adv += len;
 		if (*adv == '\n')
 			adv++;
@@ -40,7 +40,15 @@ cli_print_flag(const struct cli_ctx *ctx, const struct an_flag *f,
 
 enum { CO_DATE, CO_VERBOSE };
 static const struct opt check_opts[] = {
-	{ "date", 0, 1 }, { "verbose", 'v', 0 }, { NULL, 0, 0 },
+	{ "date", 0, OPT_DATE, NULL }, { "verbose", 'v', OPT_FLAG, NULL },
+	{ NULL, 0, 0, NULL },
+};
+const struct cmd_entry cmd_check_entry = {
+	.name = "check",
+	.opts = check_opts,
+	.usage = "[--date D] [--verbose]",
+	.summary = "the warning flags of a day (exit 3 when any)",
+	.exec = cmd_check,
 };
 
 int
@@ -67,11 +75,11 @@ cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 	n = series_flags(&se, &ctx->cfg.an, day, f);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && OPTVAL(&o, CO_VERBOSE) != NULL)
-			putchar('\n');
+			out_puts(stdout, "\n");
 		cli_print_flag(ctx, &f[i], OPTVAL(&o, CO_VERBOSE) != NULL, "");
 	}
 	if (n == 0)
-		printf("No flags on %s.\n", date_format(day, ds));
+		outf("No flags on %s.\n", date_format(day, ds));
 	series_free(&se);
 	return n > 0 ? EXIT_FLAGGED : 0;
 }

@@ -16,6 +16,13 @@
 #include "date.h"
 #include "util.h"
 
+const struct cmd_entry cmd_demo_entry = {
+	.name = "demo",
+	.usage = "",
+	.summary = "fill an empty journal with 16 demo weeks",
+	.exec = cmd_demo,
+};
+
 #define DEMO_WEEKS 16
 
 enum week_kind { W_ORDINARY, W_MONOTONE, W_JUMP, W_TIRED, W_RECOVER,
@@ -254,7 +261,7 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 	if ((n = store_count(dm.st, ENTRY_KIND_COUNT)) < 0)
 		return cli_fail(NULL);
 	if (n > 0) {
-		fprintf(stderr, "runlog: the journal %s already holds %" PRId64
+		out_printf(stderr, "runlog: the journal %s already holds %" PRId64
 		    " entries; the demo only fills an empty journal (give "
 		    "another one with --db PATH)\n", ctx->db_path, n);
 		return 1;
@@ -271,11 +278,11 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (store_commit(dm.st) != 0)
 		return cli_fail(NULL);
-	printf("Filled %s with a demo journal from %s to %s: %d runs, %d "
+	outf("Filled %s with a demo journal from %s to %s: %d runs, %d "
 	    "nights of sleep, %d drinks, %d check-ins, %d rest days.\n",
 	    ctx->db_path, date_format(first, a), date_format(today, b), dm.runs,
 	    dm.sleeps, dm.drinks, dm.checkins, dm.rests);
-	printf("Try:  runlog trends --weeks 16\n"
+	outf("Try:  runlog trends --weeks 16\n"
 	    "      runlog week %s        (a sudden jump in distance)\n"
 	    "      runlog check --date %s --verbose   (a week of fatigue)\n"
 	    "      runlog check --date %s --verbose   (injury signs)\n"

@@ -14,8 +14,17 @@
 
 enum { EO_WHAT, EO_FROM, EO_TO, EO_OUT };
 static const struct opt export_opts[] = {
-	{ "what", 0, 1 }, { "from", 0, 1 }, { "to", 0, 1 }, { "output", 'o', 1 },
-	{ NULL, 0, 0 },
+	{ "what", 0, OPT_CHOICE, "days|runs|sleep|hydration|fatigue|rest" },
+	{ "from", 0, OPT_DATE, NULL }, { "to", 0, OPT_DATE, NULL },
+	{ "output", 'o', OPT_FILE, NULL }, { NULL, 0, 0, NULL },
+};
+const struct cmd_entry cmd_export_entry = {
+	.name = "export",
+	.opts = export_opts,
+	.usage = "[--what days|runs|sleep|hydration|fatigue|rest] [--from D] "
+	    "[--to D] [-o FILE]",
+	.summary = "write the journal as CSV (stdout, or FILE)",
+	.exec = cmd_export,
 };
 
 int

@@ -17,8 +17,21 @@
 
 enum { IO_FORMAT, IO_UNITS, IO_DRY, IO_SKIP };
 static const struct opt import_opts[] = {
-	{ "format", 0, 1 }, { "units", 0, 1 }, { "dry-run", 'n', 0 },
-	{ "skip-bad", 0, 0 }, { NULL, 0, 0 },
+	{ "format", 0, OPT_CHOICE, "auto|runlog|strava|garmin" },
+	{ "units", 0, OPT_CHOICE, "km|mi" }, { "dry-run", 'n', OPT_FLAG, NULL },
+	{ "skip-bad", 0, OPT_FLAG, NULL }, { NULL, 0, 0, NULL },
+};
+static const struct cmd_arg import_args[] = {
+	{ "FILE", OPT_FILE, NULL, 0 }, { NULL, 0, NULL, 0 },
+};
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.opts = import_opts,
+	.args = import_args,
+	.usage = "[--format auto|runlog|strava|garmin] [--units km|mi] "
+	    "[--dry-run] [--skip-bad] FILE",
+	.summary = "read runlog, Strava or Garmin Connect CSV",
+	.exec = cmd_import,
 };
 
 static const char *

@@ -54,9 +54,24 @@ need_args(const char *cmd, const struct optres *res, int n, const char *what)
 
 enum { RO_DATE, RO_RPE, RO_TYPE, RO_HR, RO_CLIMB, RO_BEFORE, RO_AFTER, RO_NOTE };
 static const struct opt run_opts[] = {
-	{ "date", 0, 1 }, { "rpe", 0, 1 }, { "type", 0, 1 }, { "hr", 0, 1 },
-	{ "climb", 0, 1 }, { "before", 0, 1 }, { "after", 0, 1 },
-	{ "note", 0, 1 }, { NULL, 0, 0 },
+	{ "date", 0, OPT_DATE, NULL }, { "rpe", 0, OPT_VALUE, NULL },
+	{ "type", 0, OPT_RUN_TYPE, NULL }, { "hr", 0, OPT_VALUE, NULL },
+	{ "climb", 0, OPT_VALUE, NULL }, { "before", 0, OPT_VALUE, NULL },
+	{ "after", 0, OPT_VALUE, NULL }, { "note", 0, OPT_VALUE, NULL },
+	{ NULL, 0, 0, NULL },
+};
+static const struct cmd_arg run_args[] = {
+	{ "DISTANCE", OPT_VALUE, NULL, 0 }, { "DURATION", OPT_VALUE, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+const struct cmd_entry cmd_run_entry = {
+	.name = "run",
+	.opts = run_opts,
+	.args = run_args,
+	.usage = "DISTANCE DURATION [--date D] [--rpe N] [--type T] [--hr BPM] "
+	    "[--climb M] [--before KG --after KG] [--note TEXT]",
+	.summary = "log a run",
+	.exec = cmd_run,
 };
 
 int
@@ -119,7 +134,7 @@ cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_fail(NULL);
 	if (r.rpe)
 		snprintf(rpe, sizeof rpe, ", RPE %d", r.rpe);
-	printf("Logged run r%" PRId64 " on %s: %s in %s (%s), %s%s.\n", r.id,
+	outf("Logged run r%" PRId64 " on %s: %s in %s (%s), %s%s.\n", r.id,
 	    date_format(r.day, day),
 	    units_format_distance(r.distance_m, ctx->cfg.dist_unit, d),
 	    units_format_duration(r.duration_s, t),
@@ -130,7 +145,19 @@ cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 
 enum { SO_DATE, SO_QUALITY, SO_NOTE };
 static const struct opt sleep_opts[] = {
-	{ "date", 0, 1 }, { "quality", 0, 1 }, { "note", 0, 1 }, { NULL, 0, 0 },
+	{ "date", 0, OPT_DATE, NULL }, { "quality", 0, OPT_VALUE, NULL },
+	{ "note", 0, OPT_VALUE, NULL }, { NULL, 0, 0, NULL },
+};
+static const struct cmd_arg sleep_args[] = {
+	{ "HOURS", OPT_VALUE, NULL, 0 }, { NULL, 0, NULL, 0 },
+};
+const struct cmd_entry cmd_sleep_entry = {
+	.name = "sleep",
+	.opts = sleep_opts,
+	.args = sleep_args,
+	.usage = "HOURS [--date D] [--quality N] [--note TEXT]",
+	.summary = "log last night's sleep (replaces the day's)",
+	.exec = cmd_sleep,
 };
 
 int
@@ -158,7 +185,7 @@ cmd_sleep(struct cli_ctx *ctx, int argc, char **argv)
 		return 1;
 	if (store_put_sleep(st, &s, &replaced) != 0)
 		return cli_fail(NULL);
-	printf("%s sleep s%" PRId64 " for the night before %s: %s.\n",
+	outf("%s sleep s%" PRId64 " for the night before %s: %s.\n",
 	    replaced ? "Replaced the" : "Logged", s.id, date_format(s.day, day),
 	    units_format_hours(s.minutes, h));
 	return 0;
@@ -166,7 +193,19 @@ cmd_sleep(struct cli_ctx *ctx, int argc, char **argv)
 
 enum { DO_DATE, DO_ELECTROLYTES };
 static const struct opt drink_opts[] = {
-	{ "date", 0, 1 }, { "electrolytes", 0, 0 }, { NULL, 0, 0 },
+	{ "date", 0, OPT_DATE, NULL }, { "electrolytes", 0, OPT_FLAG, NULL },
+	{ NULL, 0, 0, NULL },
+};
+static const struct cmd_arg drink_args[] = {
+	{ "VOLUME", OPT_VALUE, NULL, 0 }, { NULL, 0, NULL, 0 },
+};
+const struct cmd_entry cmd_drink_entry = {
+	.name = "drink",
+	.opts = drink_opts,
+	.args = drink_args,
+	.usage = "VOLUME [--date D] [--electrolytes]",
+	.summary = "log a drink",
+	.exec = cmd_drink,
 };
 
 int
@@ -193,7 +232,7 @@ cmd_drink(struct cli_ctx *ctx, int argc, char **argv)
 		return 1;
 	if (store_add_drink(st, &d) != 0)
 		return cli_fail(NULL);
-	printf("Logged drink d%" PRId64 " on %s: %s%s.\n", d.id,
+	outf("Logged drink d%" PRId64 " on %s: %s%s.\n", d.id,
 	    date_format(d.day, day), units_format_volume(d.volume_ml,
 	    ctx->cfg.vol_unit, v), d.electrolytes ? " with electrolytes" : "");
 	return 0;
@@ -202,10 +241,25 @@ cmd_drink(struct cli_ctx *ctx, int argc, char **argv)
 enum { FO_DATE, FO_SORENESS, FO_MOOD, FO_STRESS, FO_RHR, FO_ILL, FO_PAIN,
 	FO_SWELLING, FO_NUMBNESS, FO_NOWEIGHT, FO_NOTE };
 static const struct opt fatigue_opts[] = {
-	{ "date", 0, 1 }, { "soreness", 0, 1 }, { "mood", 0, 1 },
-	{ "stress", 0, 1 }, { "rhr", 0, 1 }, { "ill", 0, 0 }, { "pain", 0, 0 },
-	{ "swelling", 0, 0 }, { "numbness", 0, 0 }, { "no-weight", 0, 0 },
-	{ "note", 0, 1 }, { NULL, 0, 0 },
+	{ "date", 0, OPT_DATE, NULL }, { "soreness", 0, OPT_VALUE, NULL },
+	{ "mood", 0, OPT_VALUE, NULL }, { "stress", 0, OPT_VALUE, NULL },
+	{ "rhr", 0, OPT_VALUE, NULL }, { "ill", 0, OPT_FLAG, NULL },
+	{ "pain", 0, OPT_FLAG, NULL }, { "swelling", 0, OPT_FLAG, NULL },
+	{ "numbness", 0, OPT_FLAG, NULL }, { "no-weight", 0, OPT_FLAG, NULL },
+	{ "note", 0, OPT_VALUE, NULL }, { NULL, 0, 0, NULL },
+};
+static const struct cmd_arg fatigue_args[] = {
+	{ "LEVEL", OPT_VALUE, NULL, 0 }, { NULL, 0, NULL, 0 },
+};
+const struct cmd_entry cmd_fatigue_entry = {
+	.name = "fatigue",
+	.opts = fatigue_opts,
+	.args = fatigue_args,
+	.usage = "LEVEL [--date D] [--soreness N] [--mood N] [--stress N] "
+	    "[--rhr BPM] [--ill] [--pain] [--swelling] [--numbness] "
+	    "[--no-weight] [--note TEXT]",
+	.summary = "log the morning check-in (replaces the day's)",
+	.exec = cmd_fatigue,
 };
 
 int
@@ -239,18 +293,26 @@ cmd_fatigue(struct cli_ctx *ctx, int argc, char **argv)
 		return 1;
 	if (store_put_checkin(st, &c, &replaced) != 0)
 		return cli_fail(NULL);
-	printf("%s check-in f%" PRId64 " for %s: fatigue %d/10.\n",
+	outf("%s check-in f%" PRId64 " for %s: fatigue %d/10.\n",
 	    replaced ? "Replaced the" : "Logged", c.id, date_format(c.day, day),
 	    c.fatigue);
 	if (c.pain || c.swelling || c.numbness || c.no_weight)
-		puts("Signs of injury: stop running and have it seen by a "
-		    "professional. 'runlog check' explains.");
+		out_puts(stdout, "Signs of injury: stop running and have it seen by "
+		    "a professional. 'runlog check' explains.\n");
 	return 0;
 }
 
 enum { XO_DATE, XO_NOTE };
 static const struct opt rest_opts[] = {
-	{ "date", 0, 1 }, { "note", 0, 1 }, { NULL, 0, 0 },
+	{ "date", 0, OPT_DATE, NULL }, { "note", 0, OPT_VALUE, NULL },
+	{ NULL, 0, 0, NULL },
+};
+const struct cmd_entry cmd_rest_entry = {
+	.name = "rest",
+	.opts = rest_opts,
+	.usage = "[--date D] [--note TEXT]",
+	.summary = "mark a rest day",
+	.exec = cmd_rest,
 };
 
 int
@@ -274,7 +336,7 @@ cmd_rest(struct cli_ctx *ctx, int argc, char **argv)
 		return 1;
 	if (store_put_rest(st, &r, &replaced) != 0)
 		return cli_fail(NULL);
-	printf("%s %s as a rest day (x%" PRId64 ").\n",
+	outf("%s %s as a rest day (x%" PRId64 ").\n",
 	    replaced ? "Already marked:" : "Marked", date_format(r.day, day), r.id);
 	return 0;
 }

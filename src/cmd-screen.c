@@ -15,7 +15,20 @@
 
 enum { SO_DATE, SO_SIZE };
 static const struct opt screen_opts[] = {
-	{ "date", 0, 1 }, { "size", 0, 1 }, { NULL, 0, 0 },
+	{ "date", 0, OPT_DATE, NULL }, { "size", 0, OPT_VALUE, NULL },
+	{ NULL, 0, 0, NULL },
+};
+static const struct cmd_arg screen_args[] = {
+	{ "NAME", OPT_CHOICE, "day|week|trends|flags|history", 0 },
+	{ NULL, 0, NULL, 0 },
+};
+const struct cmd_entry cmd_screen_entry = {
+	.name = "screen",
+	.opts = screen_opts,
+	.args = screen_args,
+	.usage = "day|week|trends|flags|history [--date D] [--size COLSxLINES]",
+	.summary = "print one screen of the journal as text",
+	.exec = cmd_screen,
 };
 
 int
@@ -63,7 +76,7 @@ cmd_screen(struct cli_ctx *ctx, int argc, char **argv)
 	ui_offscreen_close(&off);
 	ui_free(ui);
 	free(ui);
-	fputs(text.data != NULL ? text.data : "", stdout);
+	out_puts(stdout, text.data != NULL ? text.data : "");
 	buf_free(&text);
 	return 0;
 }

@@ -84,7 +84,31 @@ print_warnings(struct store *st)
 
 enum { WO_FROM, WO_TO, WO_ALL };
 static const struct opt show_opts[] = {
-	{ "from", 0, 1 }, { "to", 0, 1 }, { "all", 0, 0 }, { NULL, 0, 0 },
+	{ "from", 0, OPT_DATE, NULL }, { "to", 0, OPT_DATE, NULL },
+	{ "all", 0, OPT_FLAG, NULL }, { NULL, 0, 0, NULL },
+};
+const struct cmd_entry cmd_show_entry = {
+	.name = "show",
+	.opts = show_opts,
+	.usage = "[--from D] [--to D] [--all]",
+	.summary = "list entries with their ids",
+	.exec = cmd_show,
+};
+static const struct cmd_arg delete_args[] = {
+	{ "ID", OPT_ID, NULL, CMD_ARG_MANY }, { NULL, 0, NULL, 0 },
+};
+const struct cmd_entry cmd_delete_entry = {
+	.name = "delete",
+	.args = delete_args,
+	.usage = "ID...",
+	.summary = "delete entries by id (r12, s3, ...)",
+	.exec = cmd_delete,
+};
+const struct cmd_entry cmd_undo_entry = {
+	.name = "undo",
+	.usage = "",
+	.summary = "undo the last change",
+	.exec = cmd_undo,
 };
 
 int

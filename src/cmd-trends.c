@@ -20,7 +20,14 @@
 
 enum { TO_WEEKS };
 static const struct opt trends_opts[] = {
-	{ "weeks", 'n', 1 }, { NULL, 0, 0 },
+	{ "weeks", 'n', OPT_VALUE, NULL }, { NULL, 0, 0, NULL },
+};
+const struct cmd_entry cmd_trends_entry = {
+	.name = "trends",
+	.opts = trends_opts,
+	.usage = "[--weeks N]",
+	.summary = "one row per week, newest last",
+	.exec = cmd_trends,
 };
 
 static char *
@@ -62,7 +69,7 @@ cmd_trends(struct cli_ctx *ctx, int argc, char **argv)
 	if (series_load(st, first, today, &cfg->an, &se) != 0)
 		return cli_fail(NULL);
 
-	printf("%-10s %7s %4s %7s %6s %5s %7s %5s %6s  %s\n", "Week of",
+	outf("%-10s %7s %4s %7s %6s %5s %7s %5s %6s  %s\n", "Week of",
 	    du, "Runs", "Longest", "Load", "ACWR", "Fatigue", "Sleep",
 	    cfg->vol_unit == UNIT_FLOZ ? "oz/day" : "l/day", "Flags");
 	for (w = 0; w < weeks; w++) {
@@ -109,13 +116,13 @@ cmd_trends(struct cli_ctx *ctx, int argc, char **argv)
 		if (nfl)
 			snprintf(h, sizeof h, "%.2f", cfg->vol_unit == UNIT_FLOZ ?
 			    fluid / nfl / ML_PER_FLOZ : fluid / nfl / 1000.0);
-		printf("%-10s %7s %4d %7s %6.0f %5s %7s %5s %6s",
+		outf("%-10s %7s %4d %7s %6.0f %5s %7s %5s %6s",
 		    date_format(ws, ds), dist_num(dist, cfg->dist_unit, a), runs,
 		    dist_num(longest, cfg->dist_unit, b), load, c, e, g, h);
 		for (k = 0; k < AN_FLAG_COUNT; k++)
 			if (seen[k])
-				printf("%s%s", nseen++ ? "," : "  ", an_flag_name(k));
-		putchar('\n');
+				outf("%s%s", nseen++ ? "," : "  ", an_flag_name(k));
+		out_puts(stdout, "\n");
 	}
 	series_free(&se);
 	return 0;

@@ -4,8 +4,11 @@
  * an error that names the file and the line.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <ini.h>
 
@@ -64,6 +67,53 @@ bad(struct parse_state *ps, int line, const char *key, const char *value,
 	return 0;
 }
 
+/*
+ * A threshold is written in decimal: digits with an optional sign and
+ * fraction. strtod() would also take "0x10", "1e3", "inf" and "nan", which
+ * nobody means as a threshold; "010" is ten.
+ */
+static int
+plain_decimal(const char *s)
+{
+	int digits = 0;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '-' || *s == '+')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return digits > 0 && *s == '\0';
+}
+
+/* A [flags] value that is not a decimal number: the key's allowed range. */
+static int
+bad_number(struct parse_state *ps, int line, const char *key,
+    const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < an_param_count; i++) {
+		const struct an_param_info *pi = &an_param_table[i];
+
+		if (strcmp(pi->key, key) != 0)
+			continue;
+		err_set("%s:%d: bad value \"%.40s\" for %s: must be a %s from %g "
+		    "to %g", ps->path, line, value, key, pi->is_int ?
+		    "whole number" : "decimal number", pi->min, pi->max);
+		ps->failed = 1;
+		return 0;
+	}
+	err_set("%s:%d: unknown key \"%.40s\" in [flags]", ps->path, line, key);
+	ps->failed = 1;
+	return 0;
+}
+
 static int
 on_entry(void *user, const char *section, const char *key, const char *value)
 {
@@ -116,6 +166,8 @@ on_entry(void *user, const char *section, const char *key, const char *value)
 	if (strcmp(section, "flags") == 0) {
 		char msg[200];
 
+		if (!plain_decimal(value))
+			return bad_number(ps, line, key, value);
 		if (an_params_set(&cfg->an, key, value, msg, sizeof msg) != 0) {
 			err_set("%s:%d: %s", ps->path, line, msg);
 			ps->failed = 1;
@@ -129,6 +181,52 @@ on_entry(void *user, const char *section, const char *key, const char *value)
 	return 0;
 }
 
+static const char *
+file_kind(mode_t m)
+{
+	if (S_ISDIR(m))  return "a directory";
+	if (S_ISFIFO(m)) return "a FIFO";
+	if (S_ISSOCK(m)) return "a socket";
+	if (S_ISCHR(m))  return "a character device";
+	if (S_ISBLK(m))  return "a block device";
+	return "not a regular file";
+}
+
+/*
+ * Opens the config for reading only when it is a regular file (through a
+ * symlink too). O_NONBLOCK keeps a FIFO from blocking the open; fstat()
+ * then refuses it, a directory or a device, naming what it is. NULL with
+ * err_set(), and errno ENOENT when there is no file at all.
+ */
+static FILE *
+open_regular(const char *path)
+{
+	struct stat sb;
+	FILE *f = NULL;
+	int fd, e = 0;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		e = errno;
+		err_set("config %s: %s", path, strerror(e));
+		errno = e;
+		return NULL;
+	}
+	if (fstat(fd, &sb) != 0)
+		err_set("config %s: %s", path, strerror(errno));
+	else if (!S_ISREG(sb.st_mode))
+		err_set("config %s: is %s; the config must be a regular file",
+		    path, file_kind(sb.st_mode));
+	else if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
+	    (f = fdopen(fd, "r")) == NULL)
+		err_set("config %s: %s", path, strerror(errno));
+	if (f == NULL) {
+		close(fd);
+		errno = EINVAL;
+	}
+	return f;
+}
+
 int
 config_load(const char *path, int must_exist, struct config *cfg)
 {
@@ -137,13 +235,8 @@ config_load(const char *path, int must_exist, struct config *cfg)
 	FILE *f;
 	int rc;
 
-	f = fopen(path, "r");
-	if (f == NULL) {
-		if (errno == ENOENT && !must_exist)
-			return 0;
-		err_set("config %s: %s", path, strerror(errno));
-		return -1;
-	}
+	if ((f = open_regular(path)) == NULL)
+		return errno == ENOENT && !must_exist ? 0 : -1;
 	/* A NUL byte would end a line early and hide the rest of it from
 	 * the parser: such a file is not text, and is refused whole. */
 	{

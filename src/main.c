@@ -33,11 +33,11 @@ main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			cli_help(stdout);
-			return 0;
+			return cli_output_done(0);
 		}
 		if (strcmp(argv[i], "--version") == 0) {
-			printf("runlog %s\n", RUNLOG_VERSION);
-			return 0;
+			outf("runlog %s\n", RUNLOG_VERSION);
+			return cli_output_done(0);
 		}
 		if (strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "--config") == 0) {
 			i++;
@@ -50,7 +50,7 @@ main(int argc, char **argv)
 	}
 	if (i < argc && argv[i][0] == '-') {
 		char *a = text_printable(argv[i]);
-		fprintf(stderr, "runlog: unknown option '%.40s'\n", a);
+		out_printf(stderr, "runlog: unknown option '%.40s'\n", a);
 		free(a);
 		cli_help(stderr);
 		return 2;
@@ -69,14 +69,14 @@ main(int argc, char **argv)
 		rc = cli_dispatch(&ctx, n, av);
 		if (rc < 0) {
 			char *a = text_printable(argv[i]);
-			fprintf(stderr, "runlog: unknown command '%.40s'; "
+			out_printf(stderr, "runlog: unknown command '%.40s'; "
 			    "'runlog --help' lists them\n", a);
 			free(a);
 			rc = 2;
 		}
 		free(av);
 		ctx_free(&ctx);
-		return rc;
+		return cli_output_done(rc);
 	}
 	/* No command: the journal, with the global options read first. */
 	{
@@ -88,6 +88,7 @@ main(int argc, char **argv)
 		argv[0] = av0;
 		if (rc == 0)
 			rc = ui_run(&ctx);
+		cli_warnings(&ctx);
 	}
 	ctx_free(&ctx);
 	return rc;

@@ -281,8 +281,13 @@ text_utf8_valid(const char *s)
 	return 1;
 }
 
-char *
-text_printable(const char *s)
+/*
+ * The one filter of terminal text: each control character (C0, DEL, C1)
+ * and each byte that is not part of valid UTF-8 becomes '?'. keep_lines
+ * keeps line breaks and tabs, for whole reports.
+ */
+static char *
+printable(const char *s, int keep_lines)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	char *out = xmalloc(strlen(s) + 1), *w = out;
@@ -290,7 +295,9 @@ text_printable(const char *s)
 
 	while (*p != '\0') {
 		n = utf8_len(p);
-		if (n == 0 || *p < 0x20 || *p == 0x7f ||
+		if (keep_lines && (*p == '\n' || *p == '\t')) {
+			*w++ = (char)*p++;
+		} else if (n == 0 || *p < 0x20 || *p == 0x7f ||
 		    (n == 2 && p[0] == 0xc2 && p[1] <= 0x9f)) {
 			*w++ = '?';
 			p += n ? n : 1;
@@ -302,6 +309,67 @@ text_printable(const char *s)
 	}
 	*w = '\0';
 	return out;
+}
+
+char *
+text_printable(const char *s)
+{
+	return printable(s, 0);
+}
+
+int
+out_puts(FILE *f, const char *s)
+{
+	char *t = printable(s, 1);
+	int rc = fputs(t, f);
+
+	free(t);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+out_vprintf(FILE *f, const char *fmt, va_list ap)
+{
+	va_list aq;
+	char small[256], *big = NULL;
+	int n, rc;
+
+	va_copy(aq, ap);
+	n = vsnprintf(small, sizeof small, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return -1;
+	if ((size_t)n >= sizeof small) {
+		big = xmalloc((size_t)n + 1);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+	}
+	rc = out_puts(f, big != NULL ? big : small);
+	free(big);
+	return rc;
+}
+
+int
+outf(const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = out_vprintf(stdout, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+out_printf(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = out_vprintf(f, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 char *

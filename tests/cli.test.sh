@@ -135,6 +135,33 @@ err_has "c3:1: units = furlongs: must be km or mi"
 expect 1 "$RUNLOG" --db "$T/mi.db" --config "$T/missing" show
 err_has "missing"
 
+# A config that is not a regular file is refused at once, naming what it is:
+# a FIFO must not block the open, a directory is not an empty config.
+mkfifo "$T/fifo.conf"
+expect 1 timeout 10 "$RUNLOG" --db "$T/mi.db" --config "$T/fifo.conf" show
+err_has "fifo.conf: is a FIFO; the config must be a regular file"
+mkdir "$T/dir.conf"
+expect 1 "$RUNLOG" --db "$T/mi.db" --config "$T/dir.conf" show
+err_has "dir.conf: is a directory"
+mkdir -p "$T/xdg/runlog/config"
+XDG_CONFIG_HOME=$T/xdg expect 1 "$RUNLOG" --db "$T/mi.db" show
+err_has "runlog/config: is a directory"
+expect 1 "$RUNLOG" --db "$T/mi.db" --config /dev/null show
+err_has "is a character device"
+
+# Thresholds are decimal numbers: strtod's other forms are refused with the
+# file, line, key and allowed range; leading zeros are read as decimal.
+for v in 0x10 1e3 inf nan -inf 12abc 1.2.3 . ""; do
+	printf '[flags]\n# thresholds\njump_warn_pct = %s\n' "$v" > "$T/num.conf"
+	expect 1 "$RUNLOG" --db "$T/mi.db" --config "$T/num.conf" check
+	err_has "num.conf:3: bad value \"$v\" for jump_warn_pct: must be a decimal number from 0 to 1000"
+done
+printf '[flags]\njump_warn_pct = 030\njump_alert_pct = 60.5\n' > "$T/num.conf"
+expect 0 "$RUNLOG" --db "$T/mi.db" --config "$T/num.conf" check
+printf '[flags]\nfatigue_warn_days = 0x3\n' > "$T/num.conf"
+expect 1 "$RUNLOG" --db "$T/mi.db" --config "$T/num.conf" check
+err_has "num.conf:2: bad value \"0x3\" for fatigue_warn_days: must be a whole number from"
+
 expect 0 "$RUNLOG" --version
 out_has "runlog "
 expect 0 "$RUNLOG" --help
@@ -142,4 +169,16 @@ out_has "usage: runlog"
 expect 0 "$RUNLOG" run --help
 out_has "usage: runlog run DISTANCE DURATION"
 expect 2 "$RUNLOG" --bogus
+
+# Output that cannot be written is a failure, never exit 0.
+"$RUNLOG" --db "$T/full.db" demo >/dev/null || fail "demo for the full-disk checks"
+for c in show week trends check "screen day" "screen history" --help --version "run --help" "export"; do
+	# shellcheck disable=SC2086
+	"$RUNLOG" --db "$T/full.db" $c >/dev/full 2>"$T/err"; rc=$?
+	if [ "$rc" -eq 1 ]; then ok; else fail "$c >/dev/full: exit $rc, want 1"; fi
+	err_has "cannot write output: No space left on device"
+done
+"$RUNLOG" --db "$T/full.db" drink 1l >/dev/full 2>"$T/err"; rc=$?
+same "$rc" 1 "drink >/dev/full: exit $rc, want 1"
+err_has "cannot write output"
 done_tests

@@ -2,7 +2,7 @@
 # Turns schema/NNN-name.sql files into a C array of migration scripts,
 # in the order given (the Makefile sorts them by name).
 set -eu
-printf '/* Generated from the schema directory by tests/embed-schema.sh. */\n'
+printf '/* Generated from the schema directory by schema/embed.sh. */\n'
 printf '#include <stddef.h>\n'
 printf 'const char *const schema_migrations[] = {\n'
 for f in "$@"; do
