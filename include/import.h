@@ -42,8 +42,13 @@ struct import_probe {
 struct import_input {
 	const unsigned char *head;
 	size_t               len;
+	size_t               pos;    /* of head, already read */
 	FILE                *rest;
 };
+
+/* Reads up to n bytes of the input, head first, for readers of binary
+ * formats; 0 at the end (ferror(in->rest) tells an error from the end). */
+size_t import_input_read(struct import_input *in, void *buf, size_t n);
 
 /* One entry as a reader found it. */
 struct import_item {

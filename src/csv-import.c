@@ -448,6 +448,7 @@ csv_import(struct store *st, FILE *f, const struct csv_import_opts *o,
 	c.r = r;
 	c.sink = &j.sink;
 	in.head = head;
+	in.pos = 0;
 	in.rest = f;
 	rc = fmt->read(&c, &in);
 	if (store_import_end(j.si, rc == 0 && !dry_run) != 0)

@@ -54,6 +54,20 @@ import_other(struct import_ctx *c, const char *type)
 	}
 }
 
+size_t
+import_input_read(struct import_input *in, void *buf, size_t n)
+{
+	size_t k;
+
+	if (in->pos < in->len) {
+		k = in->len - in->pos < n ? in->len - in->pos : n;
+		memcpy(buf, in->head + in->pos, k);
+		in->pos += k;
+		return k;
+	}
+	return in->rest != NULL ? fread(buf, 1, n, in->rest) : 0;
+}
+
 /* --- the record loop of CSV formats ------------------------------------ */
 
 struct rows {
@@ -100,7 +114,8 @@ csv_rows(struct import_ctx *c, struct import_input *in,
 	memset(&w, 0, sizeof w);
 	w.c = c;
 	w.ops = ops;
-	rc = csv_read_after(in->head, in->len, in->rest, on_record, &w);
+	rc = csv_read_after(in->head + in->pos, in->len - in->pos, in->rest,
+	    on_record, &w);
 	if (rc == 0 && !w.have_header) {
 		err_set("the file is empty: no header, no rows");
 		rc = -1;

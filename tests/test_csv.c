@@ -843,6 +843,19 @@ test_format_table_sniffs(void **state)
 		for (n = 0; import_formats[n] != NULL; n++)
 			assert_int_equal(import_formats[n]->sniff(&p), 0);
 	}
+	/* A binary reader gets the sniffed bytes, then the rest, in order. */
+	{
+		char rest_bytes[] = "67890", got[16];
+		FILE *rest = fmemopen(rest_bytes, 5, "r");
+		struct import_input in = { (const unsigned char *)"12345", 5, 0,
+		    rest };
+		size_t got_n = 0, m;
+		while ((m = import_input_read(&in, got + got_n, 3)) > 0)
+			got_n += m;
+		assert_int_equal(got_n, 10);
+		assert_memory_equal(got, "1234567890", 10);
+		fclose(rest);
+	}
 	assert_string_equal(csv_format_name(CSV_FMT_GARMIN), "garmin");
 	{
 		enum csv_format f;
@@ -882,6 +895,12 @@ test_strava_before_1900(void **state)
 	assert_int_equal(d, DATE_MIN - 1);
 	assert_int_equal(csv_strava_day("Jan 1, 1900, 5:00:00 AM", &d), 0);
 	assert_int_equal(d, DATE_MIN);
+	set_tz("NZDT-13");   /* the other end: already 2100 at UTC+13 */
+	assert_int_equal(csv_strava_day("Dec 31, 2099, 10:59:59 AM", &d), 0);
+	assert_int_equal(d, DATE_MAX);
+	assert_int_equal(csv_strava_day("Dec 31, 2099, 11:00:00 PM", &d), -2);
+	assert_int_equal(d, DATE_MAX + 1);
+	set_tz("America/New_York");
 	path = write_file(f->dir, "old.csv", "Activity ID,Activity Date,"
 	    "Activity Name,Activity Type,Elapsed Time,Distance\n"
 	    "1,\"Jan 1, 1900, 5:00:00 AM\",a,Run,3000,10.0\n"
