@@ -402,7 +402,7 @@ choose(FILE *f, const struct csv_import_opts *o, unsigned char *head,
 	fmt = sniff(&p, &h, locale);
 	if (fmt == NULL && hrc < 0) {
 		/* csv_peek_header() said why the bytes are not CSV. */
-	} else if (fmt == NULL && *len == 0) {
+	} else if (fmt == NULL && hrc == 0 && *len < IMPORT_HEAD_MAX) {
 		err_set("the file is empty: no header, no rows");
 	} else if (fmt == NULL && hrc == 0) {
 		err_set("line 1: the first line is longer than %d bytes; not a "

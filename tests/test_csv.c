@@ -958,6 +958,27 @@ test_strava_repeated_id(void **state)
 	free(path);
 }
 
+/* A byte-order mark alone, or blank lines only, is an empty file; bytes
+ * that no format claims are named as such. */
+static void
+test_empty_and_unknown(void **state)
+{
+	struct fx *f = *state;
+	char *path;
+
+	path = write_file(f->dir, "bom.csv", "\xef\xbb\xbf");
+	expect_refused(f->st, path, "the file is empty: no header, no rows");
+	free(path);
+	path = write_file(f->dir, "blank.csv", "\r\n\n\r\n");
+	expect_refused(f->st, path, "the file is empty: no header, no rows");
+	free(path);
+	path = write_file(f->dir, "other.csv", "when,what\n2026-01-01,x\n");
+	expect_refused(f->st, path, "line 1: unknown header (first column "
+	    "'when'): not a runlog, Strava (activities.csv) or Garmin Connect "
+	    "(Activities.csv) export");
+	free(path);
+}
+
 /* Runs and drinks without created_at are matched on their values, only
  * against what the journal held before; identical rows of one file all
  * land in an empty journal. */
@@ -1305,6 +1326,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_strava_repeated_id, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_reimport_by_values, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_empty_and_unknown, setup,
 		    teardown),
 		cmocka_unit_test(test_numbers_per_locale),
 		cmocka_unit_test(test_strava_dates_day_first),
