@@ -13,9 +13,10 @@
  * fields and records so that a huge line is an error, not an allocation.
  *
  * Import formats: runlog's own per-entry files, Strava's bulk-export
- * activities.csv and Garmin Connect's Activities.csv (csv-strava.c,
- * csv-garmin.c). An import is one store batch: it lands whole or not at
- * all. Functions return 0 on success and -1 with err_set() on failure.
+ * activities.csv and Garmin Connect's Activities.csv (csv-runlog.c,
+ * csv-strava.c, csv-garmin.c), each a row of the format table (import.h).
+ * An import is one store batch: it lands whole or not at all. Functions
+ * return 0 on success and -1 with err_set() on failure.
  */
 #ifndef RUNLOG_CSV_H
 #define RUNLOG_CSV_H
@@ -23,7 +24,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <sqlite3.h>
 
 #include "config.h"
 #include "store.h"
@@ -79,6 +79,10 @@ typedef int (*csv_record_fn)(const struct csv_record *rec, void *arg);
  * open, a stray quote) are -1 with err_set("line N: ...").
  */
 int csv_read(FILE *f, csv_record_fn fn, void *arg);
+/* The same over the len bytes at head (already read from the file), then
+ * the rest of the file. */
+int csv_read_after(const void *head, size_t len, FILE *rest, csv_record_fn fn,
+    void *arg);
 
 /* --- header lookup and foreign values ----------------------------------- */
 
@@ -149,8 +153,10 @@ int csv_export_days(struct store *st, const struct config *cfg,
 
 /* --- import ------------------------------------------------------------ */
 
+/* The formats of the table in import-formats.c; CSV_FMT_AUTO: sniffed. */
 enum csv_format { CSV_FMT_AUTO, CSV_FMT_RUNLOG, CSV_FMT_STRAVA, CSV_FMT_GARMIN };
 
+/* The --format name of f ("auto" for CSV_FMT_AUTO), "?" when unknown. */
 const char *csv_format_name(enum csv_format f);
 int csv_format_parse(const char *s, enum csv_format *f);
 
@@ -169,6 +175,7 @@ struct csv_locale;
 
 struct csv_import_report {
 	enum csv_format format;     /* what the file was */
+	const char     *title;      /* its format as a phrase: "a Strava export" */
 	enum csv_what   kind;       /* runlog files: which entries */
 	size_t rows;                /* data rows read */
 	size_t added;               /* new entries */
@@ -178,14 +185,26 @@ struct csv_import_report {
 	size_t other;               /* rows of other sports skipped */
 	struct { char name[40]; size_t n; } sport[CSV_SPORTS_MAX];
 	size_t nsport;
+	size_t repeated;            /* rows repeating an earlier row's id */
+	struct buf repeat_list;     /* "line 5 repeats line 3", comma-separated */
 	size_t bad;                 /* rows refused (with skip_bad) */
 	const struct csv_locale *locale; /* a localised export; NULL: English */
 	struct buf bad_list;        /* one line per refused row */
 	enum dist_unit units;       /* Garmin: the unit the distances were in */
-	const char *units_how;      /* Garmin: how that was decided */
+	const char *units_how;      /* Garmin: how that was decided; NULL when
+	                               the file names its units */
 };
 
 void csv_import_report_free(struct csv_import_report *r);
+
+/*
+ * Imports f into st in one batch. With o->skip_bad, bad rows are listed in
+ * the report and the rest lands; otherwise the first bad row fails the
+ * whole import with err_set("line N, column C: 'value': why").
+ * With dry_run the batch is rolled back after the report is made.
+ */
+int csv_import(struct store *st, FILE *f, const struct csv_import_opts *o,
+    int dry_run, struct csv_import_report *r);
 
 /* --- localised exports (csv-l10n.c) ------------------------------------ */
 
@@ -198,69 +217,48 @@ struct csv_locale {
 	const char *const  *runs;
 };
 
-/*
- * When h is a header of a localised Strava or Garmin export, points h->key
- * at the English names and returns the language; else NULL, h unchanged.
- */
-const struct csv_locale *csv_l10n_detect(struct csv_header *h);
+/* The i-th language of the table (from 0); NULL past the last. */
+const struct csv_locale *csv_l10n_at(size_t i);
+/* Points h->key at the English names of h's columns in language l (a name
+ * the table lacks is kept); l NULL removes them. */
+void csv_l10n_apply(const struct csv_locale *l, struct csv_header *h);
 /* 1 when type is one of the locale's running activity types. */
 int csv_l10n_is_run(const struct csv_locale *l, const char *type);
 /* The exports and languages read, as a phrase for messages. */
 const char *csv_l10n_languages(void);
 
+/* --- for the CSV format readers ---------------------------------------- */
+
 /*
- * Imports f into st in one batch. With o->skip_bad, bad rows are listed in
- * the report and the rest lands; otherwise the first bad row fails the
- * whole import with err_set("line N, column C: 'value': why").
- * With dry_run the batch is rolled back after the report is made.
+ * The first record of the len bytes at head, as a header: 1 when there is
+ * one, 0 when the bytes hold none (or, unless whole says they are the whole
+ * file, only the start of one), -1 with err_set() when they are not CSV.
  */
-int csv_import(struct store *st, FILE *f, const struct csv_import_opts *o,
-    int dry_run, struct csv_import_report *r);
-
-/* --- for the format readers (csv-import.c, csv-strava.c, csv-garmin.c) -- */
-
-struct csv_importer {
-	struct store                  *st;
-	const struct csv_import_opts  *o;
-	struct csv_import_report      *r;
-	struct csv_header              hdr;
-	int                            today;
-	/* A data row: 0 done (added, skipped or a duplicate), -1 bad row. */
-	int  (*row)(struct csv_importer *im, const struct csv_record *rec);
-	/* After the last row (Garmin decides its units there); may be NULL. */
-	int  (*finish)(struct csv_importer *im);
-	void (*cleanup)(struct csv_importer *im);
-	void  *fmt;                    /* the format's own state */
-	int64_t max_id[ENTRY_KIND_COUNT]; /* ids that existed before */
-	sqlite3_stmt *dup_run, *dup_drink;
-};
-
+int csv_peek_header(const void *head, size_t len, int whole,
+    struct csv_header *h);
 /* Sets "line N, column C: 'value': why" and returns -1. */
 int csv_bad(const struct csv_record *rec, const char *col, const char *val,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-/* A bad row outside the row callback (Garmin's deferred rows). */
+/* The same for a line outside the record callback (Garmin's deferred rows). */
 int csv_bad_line(long line, const char *col, const char *val,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-/* Files a refused row: listed with skip_bad (0), else the import fails (-1). */
-int csv_row_refused(struct csv_importer *im);
-/* Validates and adds one run, counting it as added or already there. */
-int csv_import_run(struct csv_importer *im, long line, struct run *r);
-/* Counts a row of another sport. */
-void csv_import_other(struct csv_importer *im, const char *type);
+/* Puts "line N, column C: 'value'" (or "line N" when col is NULL) before
+ * the current error; returns -1. */
+int csv_bad_here(long line, const char *col, const char *val);
 /* Imported text: control characters removed; keep_breaks keeps tab, CR
  * and LF (runlog's own notes); cut to max bytes on a UTF-8 boundary. */
 void csv_clean_text(char *s, int keep_breaks, size_t max);
 
-/* Strava's "Oct 6, 2022, 11:19:20 PM" (or ISO) UTC -> local day; -1. */
+/*
+ * Strava's "Oct 6, 2022, 11:19:20 PM" (or ISO) UTC -> local day; -1 when
+ * it is no such time, -2 when its local day is outside DATE_MIN..DATE_MAX
+ * (*day is set all the same, for the message).
+ */
 int csv_strava_day(const char *s, int *day);
 /* The same, also reading the day-first "20.09.2026, 14:12:12" and
  * "20/09/2026 14:12:12" of localised exports when dmy is set. */
 int csv_strava_day_dmy(const char *s, int dmy, int *day);
 /* Garmin's "hh:mm:ss[.s]" or "m:ss[.hh]" (or ",s") -> seconds, rounded; -1. */
 int csv_garmin_duration(const char *s, int64_t *seconds);
-int csv_strava_detect(const struct csv_header *h);
-int csv_strava_begin(struct csv_importer *im);
-int csv_garmin_detect(const struct csv_header *h);
-int csv_garmin_begin(struct csv_importer *im);
 
 #endif

@@ -163,4 +163,24 @@ int store_span(struct store *st, int *first, int *last);
 /* Rows of one kind, or of all kinds with ENTRY_KIND_COUNT. */
 int64_t store_count(struct store *st, enum entry_kind k);
 
+/*
+ * Imports (store-import.c): one batch, as store_begin(), with a page cache
+ * that holds a lifetime's import, and the questions the importer asks
+ * about what the journal held before the batch began. Each question costs
+ * a hash lookup; a day's earlier rows are read once, through the day index.
+ */
+struct store_import;
+int store_import_begin(struct store *st, const char *label,
+    struct store_import **out);
+/*
+ * 1 when the journal held, before the import, a run without an external id
+ * on r's day from r's source ("runlog" when NULL) with r's created_at, or,
+ * when r has none, with r's distance and duration; 0 when not; -1 on error.
+ */
+int store_run_known(struct store_import *im, const struct run *r);
+/* The same for a drink: its day and created_at, or volume and electrolytes. */
+int store_drink_known(struct store_import *im, const struct drink *d);
+/* Commits (commit 1) or rolls back (0) the batch and frees im. */
+int store_import_end(struct store_import *im, int commit);
+
 #endif

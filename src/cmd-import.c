@@ -35,10 +35,8 @@ const struct cmd_entry cmd_import_entry = {
 };
 
 static const char *
-noun(enum csv_format f, enum csv_what k, size_t n)
+noun(enum csv_what k, size_t n)
 {
-	if (f != CSV_FMT_RUNLOG)
-		k = CSV_RUNS;
 	switch (k) {
 	case CSV_SLEEP:     return n == 1 ? "sleep entry" : "sleep entries";
 	case CSV_HYDRATION: return n == 1 ? "drink" : "drinks";
@@ -48,24 +46,14 @@ noun(enum csv_format f, enum csv_what k, size_t n)
 	}
 }
 
-static const char *
-format_title(enum csv_format f)
-{
-	switch (f) {
-	case CSV_FMT_STRAVA: return "a Strava export";
-	case CSV_FMT_GARMIN: return "a Garmin Connect export";
-	default:             return "a runlog export";
-	}
-}
-
 static void
 report(const char *path, int dry, const struct csv_import_report *r)
 {
-	const char *k = noun(r->format, r->kind, r->added);
+	const char *k = noun(r->kind, r->added);
 	size_t i;
 
 	printf("%s%s: %s%s%s, %zu %s.\n", dry ? "Dry run, nothing was written. " :
-	    "", path, format_title(r->format), r->locale != NULL ? " in " : "",
+	    "", path, r->title, r->locale != NULL ? " in " : "",
 	    r->locale != NULL ? r->locale->name : "", r->rows,
 	    r->rows == 1 ? "row" : "rows");
 	printf("%s %zu %s", dry ? "Would add" : "Added", r->added, k);
@@ -76,7 +64,7 @@ report(const char *path, int dry, const struct csv_import_report *r)
 	if (r->already)
 		printf(", %zu already in the journal", r->already);
 	printf(".\n");
-	if (r->format == CSV_FMT_GARMIN && r->units_how != NULL)
+	if (r->units_how != NULL)
 		printf("Distances read in %s: %s.\n", units_distance_name(r->units),
 		    r->units_how);
 	if (r->other > 0) {
@@ -87,6 +75,10 @@ report(const char *path, int dry, const struct csv_import_report *r)
 			    r->sport[i].n);
 		printf("%s).\n", r->nsport == CSV_SPORTS_MAX ? ", ..." : "");
 	}
+	if (r->repeated > 0)
+		printf("Skipped %zu %s repeating an activity id of the same file "
+		    "(%s).\n", r->repeated, r->repeated == 1 ? "row" : "rows",
+		    r->repeat_list.data);
 	if (r->bad > 0) {
 		fflush(stdout);
 		fprintf(stderr, "runlog: %s: refused %zu bad %s (--skip-bad):\n%s",
@@ -175,7 +167,7 @@ cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 		    shown, err_get());
 		rc = 1;
 	} else {
-		if (io.units_given && rep.format != CSV_FMT_GARMIN)
+		if (io.units_given && rep.units_how == NULL)
 			fprintf(stderr, "runlog: --units was ignored: %s names its "
 			    "units\n", shown);
 		report(shown, dry, &rep);

@@ -20,6 +20,7 @@
 #include "csv.h"
 #include "date.h"
 #include "entry.h"
+#include "import.h"
 
 struct pending {
 	long    line;
@@ -41,30 +42,26 @@ struct garmin {
 	char dec;                /* the decimal mark: ',' when localised */
 };
 
-int
-csv_garmin_detect(const struct csv_header *h)
+static int
+garmin_sniff(const struct import_probe *p)
 {
+	const struct csv_header *h = p->csv;
+
+	if (h == NULL)
+		return 0;
 	return csv_header_find(h, "Activity Type", 1) >= 0 &&
 	    csv_header_find(h, "Date", 1) >= 0 &&
 	    csv_header_find(h, "Distance", 1) >= 0 &&
-	    csv_header_find(h, "Activity ID", 1) < 0;
+	    csv_header_find(h, "Activity ID", 1) < 0 ? 80 : 0;
 }
 
-static int garmin_row(struct csv_importer *im, const struct csv_record *rec);
-static int garmin_finish(struct csv_importer *im);
-static void garmin_cleanup(struct csv_importer *im);
-
-int
-csv_garmin_begin(struct csv_importer *im)
+static int
+garmin_begin(struct import_ctx *c, const struct csv_header *h, void **state)
 {
-	const struct csv_header *h = &im->hdr;
 	struct garmin *g = xcalloc(1, sizeof *g);
 
-	im->fmt = g;
-	im->row = garmin_row;
-	im->finish = garmin_finish;
-	im->cleanup = garmin_cleanup;
-	g->dec = im->r->locale != NULL ? im->r->locale->decimal : '.';
+	*state = g;
+	g->dec = c->locale != NULL ? c->locale->decimal : '.';
 	g->type = csv_header_find(h, "Activity Type", 1);
 	g->date = csv_header_find(h, "Date", 1);
 	g->dist = csv_header_find(h, "Distance", 1);
@@ -85,13 +82,11 @@ csv_garmin_begin(struct csv_importer *im)
 }
 
 static void
-garmin_cleanup(struct csv_importer *im)
+garmin_free(void *state)
 {
-	struct garmin *g = im->fmt;
+	struct garmin *g = state;
 	size_t i;
 
-	if (g == NULL)
-		return;
 	for (i = 0; i < g->n; i++) {
 		run_free(&g->rows[i].r);
 		free(g->rows[i].dist_raw);
@@ -100,7 +95,6 @@ garmin_cleanup(struct csv_importer *im)
 	free(g->strides);
 	free(g->paces);
 	free(g);
-	im->fmt = NULL;
 }
 
 /* "Running", "Trail Running", "Treadmill Running", "Ultra Run", ... */
@@ -193,17 +187,17 @@ local_day(const char *v, int dmy, int *day)
 }
 
 static int
-garmin_row(struct csv_importer *im, const struct csv_record *rec)
+garmin_row(struct import_ctx *c, void *state, const struct csv_header *h,
+    const struct csv_record *rec)
 {
-	const struct csv_header *h = &im->hdr;
-	struct garmin *g = im->fmt;
+	struct garmin *g = state;
 	const char *type = rec->field[g->type], *v;
 	struct pending p;
 	int col, cols[3], i;
 	int64_t x;
 
-	if (!is_running(type) && !csv_l10n_is_run(im->r->locale, type)) {
-		csv_import_other(im, type);
+	if (!is_running(type) && !csv_l10n_is_run(c->locale, type)) {
+		import_other(c, type);
 		return 0;
 	}
 	memset(&p, 0, sizeof p);
@@ -213,9 +207,9 @@ garmin_row(struct csv_importer *im, const struct csv_record *rec)
 	p.r.climb_m = -1;
 
 	v = rec->field[g->date];
-	if (local_day(v, im->r->locale != NULL, &p.r.day) != 0)
+	if (local_day(v, c->locale != NULL, &p.r.day) != 0)
 		return csv_bad(rec, h->name[g->date], v, "expected a date and "
-		    "time, YYYY-MM-DD HH:MM:SS%s", im->r->locale != NULL ?
+		    "time, YYYY-MM-DD HH:MM:SS%s", c->locale != NULL ?
 		    " or DD.MM.YYYY HH:MM:SS" : "");
 
 	v = rec->field[g->dist];
@@ -244,20 +238,14 @@ garmin_row(struct csv_importer *im, const struct csv_record *rec)
 	v = rec->field[col];
 	if (csv_garmin_duration(v, &p.r.duration_s) != 0)
 		return csv_bad(rec, h->name[col], v, "expected hh:mm:ss");
-	if (range_check(&RANGE_DURATION, p.r.duration_s, v) != 0) {
-		char msg[512];
-		snprintf(msg, sizeof msg, "%s", err_get());
-		return csv_bad(rec, h->name[col], v, "%s", msg);
-	}
+	if (range_check(&RANGE_DURATION, p.r.duration_s, v) != 0)
+		return csv_bad_here(rec->line, h->name[col], v);
 
 	if (g->hr >= 0 && !csv_is_missing(v = rec->field[g->hr])) {
 		if (csv_parse_number_dec(v, 0, g->dec, &x) != 0)
 			return csv_bad(rec, h->name[g->hr], v, "expected bpm");
-		if (x != 0 && range_check(&RANGE_HR, x, v) != 0) {
-			char msg[512];
-			snprintf(msg, sizeof msg, "%s", err_get());
-			return csv_bad(rec, h->name[g->hr], v, "%s", msg);
-		}
+		if (x != 0 && range_check(&RANGE_HR, x, v) != 0)
+			return csv_bad_here(rec->line, h->name[g->hr], v);
 		p.r.avg_hr = (int)x;
 	}
 	if (g->ascent >= 0 && !csv_is_missing(v = rec->field[g->ascent])) {
@@ -312,12 +300,12 @@ median(int64_t *v, size_t n)
 }
 
 static void
-decide_units(struct csv_importer *im, struct garmin *g)
+decide_units(struct import_ctx *c, struct garmin *g)
 {
-	struct csv_import_report *r = im->r;
+	struct csv_import_report *r = c->r;
 
-	if (im->o->units_given) {
-		r->units = im->o->units;
+	if (c->o->units_given) {
+		r->units = c->o->units;
 		r->units_how = "as --units says";
 	} else if (g->nstrides > 0) {
 		/* Strides run 0.5-2 m, which is 1.6-6.6 ft. */
@@ -328,25 +316,25 @@ decide_units(struct csv_importer *im, struct garmin *g)
 		r->units = UNIT_KM;
 		r->units_how = "the paces are only possible per km";
 	} else {
-		r->units = im->o->default_units;
+		r->units = c->o->default_units;
 		r->units_how = "the file does not say; your runlog unit was "
 		    "assumed (give --units km or --units mi if that is wrong)";
 	}
 }
 
 static int
-garmin_finish(struct csv_importer *im)
+garmin_finish(struct import_ctx *c, void *state, const struct csv_header *h)
 {
-	struct garmin *g = im->fmt;
+	struct garmin *g = state;
 	size_t i;
 	int rc;
 
-	decide_units(im, g);
+	decide_units(c, g);
 	for (i = 0; i < g->n; i++) {
 		struct pending *p = &g->rows[i];
-		const char *dcol = im->hdr.name[g->dist];
+		const char *dcol = h->name[g->dist];
 
-		if (im->r->units == UNIT_MI) {
+		if (c->r->units == UNIT_MI) {
 			/* miles x 1000 -> metres: x 1609.344 / 1000, rounded */
 			p->r.distance_m = (p->dist_milli * 1609344 + 500000) / 1000000;
 			if (p->climb >= 0)
@@ -358,21 +346,43 @@ garmin_finish(struct csv_importer *im)
 		if (range_check(&RANGE_DISTANCE, p->r.distance_m, NULL) != 0) {
 			csv_bad_line(p->line, dcol, p->dist_raw, "distance %s %s: "
 			    "must be %s", p->dist_raw, units_distance_name(
-			    im->r->units), RANGE_DISTANCE.allowed);
+			    c->r->units), RANGE_DISTANCE.allowed);
 			rc = -1;
 		} else if (p->r.climb_m > RANGE_CLIMB.max) {
 			char cv[24];
 			snprintf(cv, sizeof cv, "%" PRId64, p->climb);
-			csv_bad_line(p->line, im->hdr.name[g->ascent], cv,
+			csv_bad_line(p->line, h->name[g->ascent], cv,
 			    "climb: must be %s", RANGE_CLIMB.allowed);
 			rc = -1;
 		} else {
-			rc = csv_import_run(im, p->line, &p->r);
+			rc = import_put(c, ENTRY_RUN, p->line, &p->r);
 		}
 		if (rc == -2)
 			return -1;
-		if (rc < 0 && csv_row_refused(im) != 0)
+		if (rc < 0 && import_refused(c) != 0)
 			return -1;
 	}
 	return 0;
 }
+
+static const struct csv_rows_ops garmin_ops = {
+	.begin = garmin_begin,
+	.row = garmin_row,
+	.finish = garmin_finish,
+	.free = garmin_free,
+};
+
+static int
+garmin_read(struct import_ctx *c, struct import_input *in)
+{
+	return csv_rows(c, in, &garmin_ops);
+}
+
+const struct import_format import_garmin = {
+	.id = CSV_FMT_GARMIN,
+	.name = "garmin",
+	.title = "a Garmin Connect export",
+	.file = "Garmin Connect (Activities.csv)",
+	.sniff = garmin_sniff,
+	.read = garmin_read,
+};

@@ -8,8 +8,10 @@
  * English names make a Strava or Garmin header is read as that language,
  * with csv_header_find() looking columns up by the English name and error
  * messages still naming the file's own column. Columns the importers do
- * not read need no translation. The languages and names are listed in
- * runlog(1), CSV; keep the two in step.
+ * not read need no translation. The import tries each language with the
+ * sniff of the format it translates (import.h), so this table knows no
+ * reader. The languages and names are listed in runlog(1), CSV; keep the
+ * two in step.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -122,28 +124,23 @@ english(const struct csv_locale *l, const char *local)
 }
 
 const struct csv_locale *
-csv_l10n_detect(struct csv_header *h)
+csv_l10n_at(size_t i)
 {
-	size_t i, j;
+	return i < NELEM(locales) ? &locales[i] : NULL;
+}
 
-	if (h->n == 0)
-		return NULL;
-	for (i = 0; i < NELEM(locales); i++) {
-		const struct csv_locale *l = &locales[i];
-		const char **key = xcalloc(h->n, sizeof *key);
-		int found;
+void
+csv_l10n_apply(const struct csv_locale *l, struct csv_header *h)
+{
+	size_t j;
 
-		for (j = 0; j < h->n; j++)
-			key[j] = english(l, h->name[j]);
-		h->key = key;
-		found = l->format == CSV_FMT_STRAVA ? csv_strava_detect(h) :
-		    csv_garmin_detect(h);
-		if (found)
-			return l;
-		h->key = NULL;
-		free(key);
-	}
-	return NULL;
+	free(h->key);
+	h->key = NULL;
+	if (l == NULL || h->n == 0)
+		return;
+	h->key = xcalloc(h->n, sizeof *h->key);
+	for (j = 0; j < h->n; j++)
+		h->key[j] = english(l, h->name[j]);
 }
 
 int

@@ -19,6 +19,7 @@
 #include "csv.h"
 #include "date.h"
 #include "entry.h"
+#include "import.h"
 
 struct strava {
 	int old;                     /* the pre-2019 ten-column header */
@@ -29,19 +30,24 @@ struct strava {
 	char dec;                    /* the decimal mark: ',' when localised */
 };
 
-int
-csv_strava_detect(const struct csv_header *h)
+/* Activity ID first: certain; the old ten columns: nearly. */
+static int
+strava_sniff(const struct import_probe *p)
 {
-	if (h->n == 0)
+	const struct csv_header *h = p->csv;
+
+	if (h == NULL || h->n == 0)
 		return 0;
 	if (strcasecmp(h->key != NULL ? h->key[0] : h->name[0],
 	    "Activity ID") == 0)
-		return 1;
-	return h->key == NULL && strcmp(h->name[0], "id") == 0 &&
+		return 100;
+	if (h->key == NULL && strcmp(h->name[0], "id") == 0 &&
 	    csv_header_find(h, "date", 1) >= 0 &&
 	    csv_header_find(h, "type", 1) >= 0 &&
 	    csv_header_find(h, "elapsed_time", 1) >= 0 &&
-	    csv_header_find(h, "distance", 1) >= 0;
+	    csv_header_find(h, "distance", 1) >= 0)
+		return 90;
+	return 0;
 }
 
 static int
@@ -54,21 +60,15 @@ need(const struct csv_header *h, const char *name, int *col)
 	return 0;
 }
 
-static void strava_cleanup(struct csv_importer *im);
-static int strava_row(struct csv_importer *im, const struct csv_record *rec);
-
-int
-csv_strava_begin(struct csv_importer *im)
+static int
+strava_begin(struct import_ctx *c, const struct csv_header *h, void **state)
 {
-	const struct csv_header *h = &im->hdr;
 	struct strava *s = xcalloc(1, sizeof *s);
 
-	im->fmt = s;
-	im->cleanup = strava_cleanup;
-	im->row = strava_row;
+	*state = s;
 	s->moving = s->dist_km = s->hr = s->climb = s->rpe = s->race =
 	    s->long_run = s->desc = s->name = -1;
-	s->dec = im->r->locale != NULL ? im->r->locale->decimal : '.';
+	s->dec = c->locale != NULL ? c->locale->decimal : '.';
 	if (h->key == NULL && strcmp(h->name[0], "id") == 0) {
 		s->old = 1;
 		s->id = 0;
@@ -96,13 +96,6 @@ csv_strava_begin(struct csv_importer *im)
 	s->race = csv_header_find(h, "Competition", 1);
 	s->long_run = csv_header_find(h, "Long Run", 1);
 	return 0;
-}
-
-static void
-strava_cleanup(struct csv_importer *im)
-{
-	free(im->fmt);
-	im->fmt = NULL;
 }
 
 static const char *const months[12] = {
@@ -215,7 +208,8 @@ csv_strava_day_dmy(const char *s, int dmy, int *day)
 	tm.tm_sec = se;
 	t = timegm(&tm);
 	*day = date_from_time(t);
-	return 0;
+	/* 1900-01-01 00:00 UTC is still 1899 west of Greenwich. */
+	return *day < DATE_MIN || *day > DATE_MAX ? -2 : 0;
 }
 
 static int
@@ -255,11 +249,8 @@ opt_whole(const struct csv_record *rec, const struct csv_header *h, int col,
 		*v = none;
 		return 0;
 	}
-	if (range_check(rg, *v, s) != 0) {
-		char msg[512];
-		snprintf(msg, sizeof msg, "%s", err_get());
-		return csv_bad(rec, h->name[col], s, "%s", msg);
-	}
+	if (range_check(rg, *v, s) != 0)
+		return csv_bad_here(rec->line, h->name[col], s);
 	return 0;
 }
 
@@ -320,18 +311,95 @@ metres(const struct strava *s, const char *v, const char *km, int64_t *m)
 	return -1;
 }
 
+/* The day of the Activity Date, within the days runlog keeps. */
 static int
-strava_row(struct csv_importer *im, const struct csv_record *rec)
+activity_day(const struct import_ctx *c, const struct csv_header *h,
+    const struct strava *s, const struct csv_record *rec, int *day)
 {
-	const struct csv_header *h = &im->hdr;
-	const struct strava *s = im->fmt;
-	const char *type = rec->field[s->type], *v;
+	const char *v = rec->field[s->date];
+	char d[16];
+
+	switch (csv_strava_day_dmy(v, c->locale != NULL, day)) {
+	case 0:
+		return 0;
+	case -2:
+		return csv_bad(rec, h->name[s->date], v, "that is %s in this time "
+		    "zone; runlog keeps days from 1900-01-01 to 2099-12-31",
+		    date_format(*day, d));
+	default:
+		return csv_bad(rec, h->name[s->date], v, "expected a date like "
+		    "%s or '2022-10-06 23:19:20'", c->locale != NULL ?
+		    "'06.10.2022, 23:19:20'" : "'Oct 6, 2022, 11:19:20 PM'");
+	}
+}
+
+/* Distance: metres (old file, second column) or km (first). */
+static int
+activity_distance(const struct csv_header *h, const struct strava *s,
+    const struct csv_record *rec, int64_t *m)
+{
+	const char *v;
+
+	if (s->dist_m >= 0 && !csv_is_missing(rec->field[s->dist_m])) {
+		v = rec->field[s->dist_m];
+		if (metres(s, v, km_col(rec, s), m) != 0)
+			return csv_bad(rec, h->name[s->dist_m], v, "expected metres%s",
+			    s->dec == ',' ? " matching the distance in km" : "");
+		if (range_check(&RANGE_DISTANCE, *m, NULL) != 0)
+			return csv_bad(rec, h->name[s->dist_m], v, "distance %s m: "
+			    "must be %s", v, RANGE_DISTANCE.allowed);
+		return 0;
+	}
+	if (s->dist_km < 0)
+		return csv_bad(rec, h->name[s->dist_m], rec->field[s->dist_m],
+		    "a run without a distance");
+	v = rec->field[s->dist_km];
+	if (csv_is_missing(v))
+		return csv_bad(rec, h->name[s->dist_km], v, "a run without "
+		    "a distance");
+	if (csv_parse_number_dec(v, 3, s->dec, m) != 0)
+		return csv_bad(rec, h->name[s->dist_km], v, "expected km");
+	if (range_check(&RANGE_DISTANCE, *m, NULL) != 0)
+		return csv_bad(rec, h->name[s->dist_km], v, "distance %s km: "
+		    "must be %s", v, RANGE_DISTANCE.allowed);
+	return 0;
+}
+
+/* Duration: moving time when there is one, else elapsed time. */
+static int
+activity_duration(const struct csv_header *h, const struct strava *s,
+    const struct csv_record *rec, int64_t *secs)
+{
+	int64_t x = 0;
+	int col = s->elapsed;
+
+	if (s->moving >= 0 && !csv_is_missing(rec->field[s->moving]) &&
+	    csv_parse_number_dec(rec->field[s->moving], 0, s->dec, &x) == 0 &&
+	    x > 0) {
+		*secs = x;
+		col = s->moving;
+	} else if (csv_is_missing(rec->field[s->elapsed]) ||
+	    csv_parse_number_dec(rec->field[s->elapsed], 0, s->dec, secs) != 0) {
+		return csv_bad(rec, h->name[s->elapsed], rec->field[s->elapsed],
+		    "expected seconds");
+	}
+	if (range_check(&RANGE_DURATION, *secs, NULL) != 0)
+		return csv_bad_here(rec->line, h->name[col], rec->field[col]);
+	return 0;
+}
+
+static int
+strava_row(struct import_ctx *c, void *state, const struct csv_header *h,
+    const struct csv_record *rec)
+{
+	const struct strava *s = state;
+	const char *type = rec->field[s->type];
 	struct run r;
 	int64_t x;
 	int rc = -1;
 
-	if (!is_running(type) && !csv_l10n_is_run(im->r->locale, type)) {
-		csv_import_other(im, type);
+	if (!is_running(type) && !csv_l10n_is_run(c->locale, type)) {
+		import_other(c, type);
 		return 0;
 	}
 	memset(&r, 0, sizeof r);
@@ -340,61 +408,12 @@ strava_row(struct csv_importer *im, const struct csv_record *rec)
 		r.type = RUN_RACE;
 	else if (truthy(rec, s->long_run))
 		r.type = RUN_LONG;
-
-	v = rec->field[s->id];
-	if (*v == '\0')
-		return csv_bad(rec, h->name[s->id], v, "a run without an id");
-	v = rec->field[s->date];
-	if (csv_strava_day_dmy(v, im->r->locale != NULL, &r.day) != 0)
-		return csv_bad(rec, h->name[s->date], v, "expected a date like "
-		    "%s or '2022-10-06 23:19:20'", im->r->locale != NULL ?
-		    "'06.10.2022, 23:19:20'" : "'Oct 6, 2022, 11:19:20 PM'");
-
-	/* Distance: metres (old file, second column) or km (first). */
-	if (s->dist_m >= 0 && !csv_is_missing(rec->field[s->dist_m])) {
-		v = rec->field[s->dist_m];
-		if (metres(s, v, km_col(rec, s), &r.distance_m) != 0)
-			return csv_bad(rec, h->name[s->dist_m], v, "expected metres%s",
-			    s->dec == ',' ? " matching the distance in km" : "");
-		if (range_check(&RANGE_DISTANCE, r.distance_m, NULL) != 0)
-			return csv_bad(rec, h->name[s->dist_m], v, "distance %s m: "
-			    "must be %s", v, RANGE_DISTANCE.allowed);
-	} else if (s->dist_km >= 0) {
-		v = rec->field[s->dist_km];
-		if (csv_is_missing(v))
-			return csv_bad(rec, h->name[s->dist_km], v, "a run without "
-			    "a distance");
-		if (csv_parse_number_dec(v, 3, s->dec, &r.distance_m) != 0)
-			return csv_bad(rec, h->name[s->dist_km], v, "expected km");
-		if (range_check(&RANGE_DISTANCE, r.distance_m, NULL) != 0)
-			return csv_bad(rec, h->name[s->dist_km], v, "distance %s km: "
-			    "must be %s", v, RANGE_DISTANCE.allowed);
-	} else {
-		return csv_bad(rec, h->name[s->dist_m], rec->field[s->dist_m],
-		    "a run without a distance");
-	}
-
-	/* Duration: moving time when there is one, else elapsed time. */
-	x = 0;
-	if (s->moving >= 0 && !csv_is_missing(rec->field[s->moving]) &&
-	    csv_parse_number_dec(rec->field[s->moving], 0, s->dec, &x) == 0 &&
-	    x > 0)
-		r.duration_s = x;
-	else {
-		v = rec->field[s->elapsed];
-		if (csv_is_missing(v) ||
-		    csv_parse_number_dec(v, 0, s->dec, &r.duration_s) != 0)
-			return csv_bad(rec, h->name[s->elapsed], v, "expected "
-			    "seconds");
-	}
-	if (range_check(&RANGE_DURATION, r.duration_s, NULL) != 0) {
-		char msg[512];
-		snprintf(msg, sizeof msg, "%s", err_get());
-		return csv_bad(rec, h->name[s->moving >= 0 && x > 0 ? s->moving :
-		    s->elapsed], rec->field[s->moving >= 0 && x > 0 ? s->moving :
-		    s->elapsed], "%s", msg);
-	}
-
+	if (rec->field[s->id][0] == '\0')
+		return csv_bad(rec, h->name[s->id], "", "a run without an id");
+	if (activity_day(c, h, s, rec, &r.day) != 0 ||
+	    activity_distance(h, s, rec, &r.distance_m) != 0 ||
+	    activity_duration(h, s, rec, &r.duration_s) != 0)
+		return -1;
 	if (opt_whole(rec, h, s->rpe, &RANGE_RPE, 0, 1, s->dec, &x) != 0)
 		return -1;
 	r.rpe = (int)x;
@@ -409,7 +428,28 @@ strava_row(struct csv_importer *im, const struct csv_record *rec)
 	r.source = xstrdup("strava");
 	r.external_id = xstrdup(rec->field[s->id]);
 	csv_clean_text(r.external_id, 0, 200);
-	rc = csv_import_run(im, rec->line, &r);
+	rc = import_put(c, ENTRY_RUN, rec->line, &r);
 	run_free(&r);
 	return rc;
 }
+
+static const struct csv_rows_ops strava_ops = {
+	.begin = strava_begin,
+	.row = strava_row,
+	.free = free,
+};
+
+static int
+strava_read(struct import_ctx *c, struct import_input *in)
+{
+	return csv_rows(c, in, &strava_ops);
+}
+
+const struct import_format import_strava = {
+	.id = CSV_FMT_STRAVA,
+	.name = "strava",
+	.title = "a Strava export",
+	.file = "Strava (activities.csv)",
+	.sniff = strava_sniff,
+	.read = strava_read,
+};

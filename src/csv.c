@@ -12,6 +12,7 @@
 #include <csv.h>      /* libcsv; the project's own header is "csv.h" */
 #include <errno.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -341,8 +342,33 @@ count_lf(const char *s, size_t n)
 	return k;
 }
 
-int
-csv_read(FILE *f, csv_record_fn fn, void *arg)
+/* Where the reader's bytes come from: head first, then rest. */
+struct source {
+	const unsigned char *head;
+	size_t               len, pos;
+	FILE                *rest;     /* NULL: head is all there is */
+};
+
+static size_t
+source_read(struct source *src, char *buf, size_t n)
+{
+	size_t k = 0;
+
+	if (src->pos < src->len) {
+		k = src->len - src->pos < n ? src->len - src->pos : n;
+		memcpy(buf, src->head + src->pos, k);
+		src->pos += k;
+		return k;
+	}
+	return src->rest != NULL ? fread(buf, 1, n, src->rest) : 0;
+}
+
+/*
+ * The reader proper. fini 0 leaves a record that is still open at the end
+ * unreported (a header peeked at from the first bytes only).
+ */
+static int
+read_source(struct source *src, int fini, csv_record_fn fn, void *arg)
 {
 	struct csv_parser p;
 	struct reader r;
@@ -365,7 +391,7 @@ csv_read(FILE *f, csv_record_fn fn, void *arg)
 	csv_set_realloc_func(&p, bounded_realloc);
 	csv_set_blk_size(&p, 4096);
 
-	while ((n = fread(block, 1, READ_BLOCK, f)) > 0) {
+	while ((n = source_read(src, block, READ_BLOCK)) > 0) {
 		char *s = block;
 		size_t len = n, done;
 
@@ -400,11 +426,12 @@ csv_read(FILE *f, csv_record_fn fn, void *arg)
 		}
 		lines_before += count_lf(s, len);
 	}
-	if (rc == 0 && !r.stop && ferror(f)) {
+	if (rc == 0 && !r.stop && src->rest != NULL && ferror(src->rest)) {
 		err_set("cannot read: %s", strerror(errno));
 		rc = -1;
 	}
-	if (rc == 0 && !r.stop && csv_fini(&p, on_field, on_record, &r) != 0) {
+	if (rc == 0 && !r.stop && fini &&
+	    csv_fini(&p, on_field, on_record, &r) != 0) {
 		err_set("line %ld: a quoted field is never closed", r.line);
 		rc = -1;
 	}
@@ -416,6 +443,138 @@ csv_read(FILE *f, csv_record_fn fn, void *arg)
 	free(r.off);
 	free(r.ptr);
 	return rc;
+}
+
+int
+csv_read(FILE *f, csv_record_fn fn, void *arg)
+{
+	struct source src = { NULL, 0, 0, f };
+
+	return read_source(&src, 1, fn, arg);
+}
+
+int
+csv_read_after(const void *head, size_t len, FILE *rest, csv_record_fn fn,
+    void *arg)
+{
+	struct source src = { head, len, 0, rest };
+
+	return read_source(&src, 1, fn, arg);
+}
+
+static int
+take_header(const struct csv_record *rec, void *arg)
+{
+	csv_header_init(arg, rec);
+	return 1;
+}
+
+int
+csv_peek_header(const void *head, size_t len, int whole,
+    struct csv_header *h)
+{
+	struct source src = { head, len, 0, NULL };
+
+	memset(h, 0, sizeof *h);
+	if (read_source(&src, whole, take_header, h) != 0) {
+		csv_header_free(h);
+		return -1;
+	}
+	return h->name != NULL;
+}
+
+/* --- bad rows ----------------------------------------------------------- */
+
+/* The value as a message shows it: cut, and without control characters. */
+static void
+shown_value(char *out, size_t size, const char *val)
+{
+	snprintf(out, size, "%s", val != NULL ? val : "");
+	if (strlen(val != NULL ? val : "") >= size)
+		memcpy(out + size - 4, "...", 4);
+	csv_clean_text(out, 0, size - 1);
+}
+
+static void
+vbad(long line, const char *col, const char *val, const char *fmt, va_list ap)
+{
+	char why[512], shown[48];
+
+	vsnprintf(why, sizeof why, fmt, ap);
+	if (col == NULL) {
+		err_set("line %ld: %s", line, why);
+		return;
+	}
+	shown_value(shown, sizeof shown, val);
+	err_set("line %ld, column %s: '%s': %s", line, col, shown, why);
+}
+
+int
+csv_bad(const struct csv_record *rec, const char *col, const char *val,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vbad(rec->line, col, val, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+csv_bad_line(long line, const char *col, const char *val, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vbad(line, col, val, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+csv_bad_here(long line, const char *col, const char *val)
+{
+	char shown[48];
+
+	if (col == NULL) {
+		err_prefix("line %ld", line);
+		return -1;
+	}
+	shown_value(shown, sizeof shown, val);
+	err_prefix("line %ld, column %s: '%s'", line, col, shown);
+	return -1;
+}
+
+void
+csv_clean_text(char *s, int keep_breaks, size_t max)
+{
+	unsigned char *r = (unsigned char *)s, *w = (unsigned char *)s;
+	size_t n;
+
+	if (s == NULL)
+		return;
+	if (!keep_breaks) {
+		text_sanitize(s);
+	} else {
+		while (*r != '\0') {
+			if ((*r < 0x20 && *r != '\t' && *r != '\n' && *r != '\r') ||
+			    *r == 0x7f)
+				r++;
+			else if (r[0] == 0xc2 && r[1] >= 0x80 && r[1] <= 0x9f)
+				r += 2;
+			else
+				*w++ = *r++;
+		}
+		*w = '\0';
+	}
+	n = strlen(s);
+	if (n > max) {
+		/* Back up to the start of a UTF-8 sequence. */
+		while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+			max--;
+		s[max] = '\0';
+	}
 }
 
 /* --- header and values ------------------------------------------------- */

@@ -121,4 +121,35 @@ out_has "Added 2 runs."
 err_has "refused 1 bad row"
 err_has "line 3, column distance_km"
 
+# A Strava activity at midnight UTC on 1900-01-01 is still 1899 in New
+# York: refused naming line and value, nothing written.
+printf 'Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance\n1,"Jan 1, 1900, 12:00:00 AM",a,Run,3000,10.0\n' > "$T/s1900.csv"
+before=$(rows "$B")
+TZ=America/New_York expect 1 "$RUNLOG" --db "$B" import "$T/s1900.csv"
+err_has "line 2, column Activity Date: 'Jan 1, 1900, 12:00:00 AM': that is 1899-12-31 in this time zone"
+same "$(rows "$B")" "$before" "a refused 1899 activity changed the journal"
+same "$(sqlite3 "$B" "SELECT count(*) FROM run WHERE day < '1900-01-01'")" 0 "a day before 1900 was stored"
+
+# The same activity id twice in one file: a repeat naming both lines, not
+# "already in the journal".
+printf 'Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance\n90,"Oct 6, 2022, 11:19:20 AM",a,Run,3000,10.0\n90,"Oct 6, 2022, 11:19:20 AM",a,Run,3000,10.0\n' > "$T/dup.csv"
+expect 0 "$RUNLOG" --db "$T/d.db" import "$T/dup.csv"
+out_has "Added 1 run."
+out_has "Skipped 1 row repeating an activity id of the same file (line 3 repeats line 2)."
+if grep -q "already in the journal" "$T/out"; then fail "a repeat reported as already in the journal"; else ok; fi
+
+# Re-importing runs without an external id is linear: 30,000 runs of
+# runlog's own file again take well under the seconds the quadratic
+# lookup took (about 20 s), and add nothing.
+awk 'BEGIN { print "date,distance_km,duration_s,rpe_1_10,type,avg_hr_bpm,climb_m,mass_before_kg,mass_after_kg,note,source,external_id,created_at,updated_at";
+	for (i = 0; i < 30000; i++) { d = int(i / 3); t = 86400 * (d + 3653);
+		printf "%s,%d.%03d,%d,,easy,,,,,,runlog,,%s 07:%02d:00,%s 07:00:00\n", strftime("%Y-%m-%d", t, 1), 5 + i % 10, i % 1000, 1500 + i % 900, strftime("%Y-%m-%d", t, 1), i % 3, strftime("%Y-%m-%d", t, 1) } }' > "$T/many.csv"
+expect 0 "$RUNLOG" --db "$T/m.db" import "$T/many.csv"
+out_has "Added 30000 runs."
+start=$(date +%s)
+expect 0 "$RUNLOG" --db "$T/m.db" import "$T/many.csv"
+took=$(( $(date +%s) - start ))
+out_has "Added 0 runs, 30000 already in the journal."
+if [ "$took" -le 8 ]; then ok; else fail "re-importing 30000 runs took $took s"; fi
+
 done_tests

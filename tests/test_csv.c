@@ -16,6 +16,7 @@
 #include "config.h"
 #include "csv.h"
 #include "date.h"
+#include "import.h"
 #include "store.h"
 #include "util.h"
 
@@ -938,6 +939,281 @@ test_export_file_signal_leaves_nothing(void **state)
 	free(out);
 }
 
+/* --- the format table ---------------------------------------------------- */
+
+/* The language lang of format id's exports, which must exist. */
+static const struct csv_locale *
+locale_of(enum csv_format id, const char *lang)
+{
+	const struct csv_locale *l;
+	size_t k;
+
+	for (k = 0; (l = csv_l10n_at(k)) != NULL; k++)
+		if (l->format == id && strcmp(l->lang, lang) == 0)
+			return l;
+	fail_msg("no language %s", lang);
+	return NULL;
+}
+
+/* The score of format id for the first bytes of path, its header read in
+ * English or, with l, in that language. */
+static int
+sniff_file(const char *path, enum csv_format id, const struct csv_locale *l)
+{
+	static unsigned char head[IMPORT_HEAD_MAX];
+	const struct import_format *f = import_format_get(id);
+	struct import_probe p;
+	struct csv_header h;
+	FILE *in = fopen(path, "rb");
+	size_t len;
+	int got, score;
+
+	assert_non_null(in);
+	assert_non_null(f);
+	len = fread(head, 1, sizeof head, in);
+	fclose(in);
+	got = csv_peek_header(head, len, len < sizeof head, &h);
+	assert_int_equal(got, 1);
+	csv_l10n_apply(l, &h);
+	p.head = head;
+	p.len = len;
+	p.csv = got == 1 ? &h : NULL;
+	score = f->sniff(&p);
+	csv_header_free(&h);
+	return score;
+}
+
+static void
+test_format_table_sniffs(void **state)
+{
+	static const struct {
+		const char *file;
+		enum csv_format id;
+		const char *lang;
+	} yes[] = {
+		{ FIX "strava-2025.csv", CSV_FMT_STRAVA, NULL },
+		{ FIX "strava-2019-old.csv", CSV_FMT_STRAVA, NULL },
+		{ FIX "strava-2021-html.csv", CSV_FMT_STRAVA, NULL },
+		{ FIX "garmin-km.csv", CSV_FMT_GARMIN, NULL },
+		{ FIX "garmin-mi.csv", CSV_FMT_GARMIN, NULL },
+		{ FIX "strava-de.csv", CSV_FMT_STRAVA, "de" },
+		{ FIX "strava-fr.csv", CSV_FMT_STRAVA, "fr" },
+		{ FIX "garmin-da.csv", CSV_FMT_GARMIN, "da" },
+		{ FIX "garmin-de.csv", CSV_FMT_GARMIN, "de" },
+		{ FIX "bad-type-runs.csv", CSV_FMT_RUNLOG, NULL },
+	};
+	static const enum csv_format all[] = {
+		CSV_FMT_RUNLOG, CSV_FMT_STRAVA, CSV_FMT_GARMIN,
+	};
+	size_t i, k, n;
+
+	(void)state;
+	for (n = 0; import_formats[n] != NULL; n++)
+		assert_non_null(import_formats[n]->sniff);
+	assert_int_equal(n, 3);
+	/* Each file is claimed by its own format and by no other. */
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		for (k = 0; k < 3; k++) {
+			int s = sniff_file(yes[i].file, all[k], yes[i].lang == NULL ?
+			    NULL : locale_of(yes[i].id, yes[i].lang));
+			if (all[k] == yes[i].id && s <= 0)
+				fail_msg("%s: not recognised as %s", yes[i].file,
+				    csv_format_name(all[k]));
+			if (all[k] != yes[i].id && s > 0)
+				fail_msg("%s: taken for %s", yes[i].file,
+				    csv_format_name(all[k]));
+		}
+	}
+	/* A localised file is nobody's in English. */
+	for (k = 0; k < 3; k++) {
+		assert_int_equal(sniff_file(FIX "strava-de.csv", all[k], NULL), 0);
+		assert_int_equal(sniff_file(FIX "bad-header.csv", all[k], NULL), 0);
+	}
+	/* Bytes that are no CSV at all reach the sniffs without a header. */
+	{
+		struct import_probe p = { (const unsigned char *)"\x0e\x10\x98",
+		    3, NULL };
+		for (n = 0; import_formats[n] != NULL; n++)
+			assert_int_equal(import_formats[n]->sniff(&p), 0);
+	}
+	/* A binary reader gets the sniffed bytes, then the rest, in order. */
+	{
+		char rest_bytes[] = "67890", got[16];
+		FILE *rest = fmemopen(rest_bytes, 5, "r");
+		struct import_input in = { (const unsigned char *)"12345", 5, 0,
+		    rest };
+		size_t got_n = 0, m;
+		while ((m = import_input_read(&in, got + got_n, 3)) > 0)
+			got_n += m;
+		assert_int_equal(got_n, 10);
+		assert_memory_equal(got, "1234567890", 10);
+		fclose(rest);
+	}
+	assert_string_equal(csv_format_name(CSV_FMT_GARMIN), "garmin");
+	{
+		enum csv_format f;
+		assert_int_equal(csv_format_parse("strava", &f), 0);
+		assert_int_equal(f, CSV_FMT_STRAVA);
+		assert_int_equal(csv_format_parse("fit", &f), -1);
+		assert_string_equal(err_get(), "--format 'fit': must be auto, "
+		    "runlog, strava or garmin");
+	}
+}
+
+/* Writes text to dir/name; the path, allocated. */
+static char *
+write_file(const char *dir, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *out = fopen(path, "wb");
+
+	assert_non_null(out);
+	fputs(text, out);
+	fclose(out);
+	return path;
+}
+
+/* 1900-01-01 00:00 UTC is 1899-12-31 in New York: refused, naming the line
+ * and the value, and nothing lands; five hours later it is 1900-01-01. */
+static void
+test_strava_before_1900(void **state)
+{
+	struct fx *f = *state;
+	struct csv_import_report r;
+	char *path;
+	int d;
+
+	set_tz("America/New_York");
+	assert_int_equal(csv_strava_day("Jan 1, 1900, 12:00:00 AM", &d), -2);
+	assert_int_equal(d, DATE_MIN - 1);
+	assert_int_equal(csv_strava_day("Jan 1, 1900, 5:00:00 AM", &d), 0);
+	assert_int_equal(d, DATE_MIN);
+	set_tz("NZDT-13");   /* the other end: already 2100 at UTC+13 */
+	assert_int_equal(csv_strava_day("Dec 31, 2099, 10:59:59 AM", &d), 0);
+	assert_int_equal(d, DATE_MAX);
+	assert_int_equal(csv_strava_day("Dec 31, 2099, 11:00:00 PM", &d), -2);
+	assert_int_equal(d, DATE_MAX + 1);
+	set_tz("America/New_York");
+	path = write_file(f->dir, "old.csv", "Activity ID,Activity Date,"
+	    "Activity Name,Activity Type,Elapsed Time,Distance\n"
+	    "1,\"Jan 1, 1900, 5:00:00 AM\",a,Run,3000,10.0\n"
+	    "2,\"Jan 1, 1900, 12:00:00 AM\",b,Run,3000,10.0\n");
+	expect_refused(f->st, path, "line 3, column Activity Date: 'Jan 1, "
+	    "1900, 12:00:00 AM': that is 1899-12-31 in this time zone; runlog "
+	    "keeps days from 1900-01-01 to 2099-12-31");
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 0);
+	/* With --skip-bad the first lands on the first day runlog keeps. */
+	{
+		struct csv_import_opts o;
+		memset(&o, 0, sizeof o);
+		o.skip_bad = 1;
+		assert_int_equal(import_file(f->st, path, &o, 0, &r), 0);
+		assert_int_equal(r.added, 1);
+		assert_int_equal(r.bad, 1);
+		csv_import_report_free(&r);
+	}
+	{
+		struct run x = run_by_ext(f->st, "strava", "1");
+		assert_int_equal(x.day, DATE_MIN);
+		run_free(&x);
+	}
+	set_tz("UTC");
+	free(path);
+}
+
+/* The same activity id twice in one file is a repeat, naming both lines,
+ * not a run already in the journal. */
+static void
+test_strava_repeated_id(void **state)
+{
+	struct fx *f = *state;
+	struct csv_import_report r;
+	char *path;
+
+	path = write_file(f->dir, "dup.csv", "Activity ID,Activity Date,"
+	    "Activity Name,Activity Type,Elapsed Time,Distance\n"
+	    "7,\"Oct 6, 2022, 11:19:20 AM\",a,Run,3000,10.0\n"
+	    "8,\"Oct 7, 2022, 11:19:20 AM\",b,Run,3000,10.0\n"
+	    "7,\"Oct 6, 2022, 11:19:20 AM\",a,Run,3000,10.0\n");
+	import_ok(f->st, path, &r);
+	assert_int_equal(r.added, 2);
+	assert_int_equal(r.already, 0);
+	assert_int_equal(r.repeated, 1);
+	assert_string_equal(r.repeat_list.data, "line 4 repeats line 2");
+	csv_import_report_free(&r);
+	/* Again: both are in the journal now, and the repeat is still one. */
+	import_ok(f->st, path, &r);
+	assert_int_equal(r.added, 0);
+	assert_int_equal(r.already, 2);
+	assert_int_equal(r.repeated, 1);
+	csv_import_report_free(&r);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 2);
+	free(path);
+}
+
+/* A byte-order mark alone, or blank lines only, is an empty file; bytes
+ * that no format claims are named as such. */
+static void
+test_empty_and_unknown(void **state)
+{
+	struct fx *f = *state;
+	char *path;
+
+	path = write_file(f->dir, "bom.csv", "\xef\xbb\xbf");
+	expect_refused(f->st, path, "the file is empty: no header, no rows");
+	free(path);
+	path = write_file(f->dir, "blank.csv", "\r\n\n\r\n");
+	expect_refused(f->st, path, "the file is empty: no header, no rows");
+	free(path);
+	path = write_file(f->dir, "other.csv", "when,what\n2026-01-01,x\n");
+	expect_refused(f->st, path, "line 1: unknown header (first column "
+	    "'when'): not a runlog, Strava (activities.csv) or Garmin Connect "
+	    "(Activities.csv) export");
+	free(path);
+}
+
+/* Runs and drinks without created_at are matched on their values, only
+ * against what the journal held before; identical rows of one file all
+ * land in an empty journal. */
+static void
+test_reimport_by_values(void **state)
+{
+	struct fx *f = *state;
+	struct csv_import_report r;
+	char *runs, *drinks;
+
+	runs = write_file(f->dir, "runs.csv", "date,distance_km,duration_s,"
+	    "rpe_1_10,type,avg_hr_bpm,climb_m,mass_before_kg,mass_after_kg,note,"
+	    "source,external_id,created_at,updated_at\n"
+	    "2026-04-01,10.000,3000,,easy,,,,,,,,,\n"
+	    "2026-04-01,10.000,3000,,easy,,,,,,,,,\n"
+	    "2026-04-01,10.000,3001,,easy,,,,,,,,,\n"
+	    "2026-04-02,10.000,3000,,easy,,,,,,other,,,\n");
+	drinks = write_file(f->dir, "drinks.csv", "date,volume_ml,electrolytes,"
+	    "created_at,updated_at\n"
+	    "2026-04-01,500,yes,,\n"
+	    "2026-04-01,500,no,,\n"
+	    "2026-04-01,500,no,2026-04-01 08:00:00,\n");
+	import_ok(f->st, runs, &r);
+	assert_int_equal(r.added, 4);
+	csv_import_report_free(&r);
+	import_ok(f->st, drinks, &r);
+	assert_int_equal(r.added, 3);
+	csv_import_report_free(&r);
+	import_ok(f->st, runs, &r);
+	assert_int_equal(r.added, 0);
+	assert_int_equal(r.already, 4);
+	csv_import_report_free(&r);
+	import_ok(f->st, drinks, &r);
+	assert_int_equal(r.added, 0);
+	assert_int_equal(r.already, 3);
+	csv_import_report_free(&r);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 4);
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), 3);
+	free(runs);
+	free(drinks);
+}
+
 /* --- localised exports --------------------------------------------------- */
 
 static void
@@ -1243,6 +1519,15 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_export_file_signal_leaves_nothing,
 		    setup, teardown),
+		cmocka_unit_test(test_format_table_sniffs),
+		cmocka_unit_test_setup_teardown(test_strava_before_1900, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_strava_repeated_id, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_reimport_by_values, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_empty_and_unknown, setup,
+		    teardown),
 		cmocka_unit_test(test_numbers_per_locale),
 		cmocka_unit_test(test_strava_dates_day_first),
 		cmocka_unit_test_setup_teardown(test_strava_german, setup, teardown),

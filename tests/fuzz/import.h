@@ -1,5 +1,6 @@
 /*
- * The import fuzz targets: one journal in memory, opened once; each input
+ * The import fuzz targets (a format forced, or chosen by the format table's
+ * sniffs with CSV_FMT_AUTO): one journal in memory, opened once; each input
  * is imported as a dry run (rolled back), so every input starts from the
  * same empty journal. An import must never crash, leak or hang, and when
  * it fails nothing of it may stay behind.

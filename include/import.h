@@ -1,0 +1,124 @@
+/*
+ * import: the table of formats runlog imports and the sink every reader
+ * hands its entries to.
+ *
+ * A format is one row of import_formats[] (import-formats.c): a name for
+ * --format, a sniff function that looks at the first bytes of the input
+ * (and, when they are text, at the first record read as a CSV header) and
+ * says how sure it is, and a reader that turns the whole input into
+ * entries. Readers never write to the journal and never call each other:
+ * each entry, of any kind, goes to import_put() and so to the sink behind
+ * it (the journal's sink in csv-import.c checks, dedupes and writes; a
+ * sink in a helper process could send the entries down a pipe instead).
+ * Localised exports are rows of the language table (csv-l10n.c), tried
+ * with the sniff of the format they translate.
+ *
+ * The modules depend one way only: csv-import.c (the import) ->
+ * import-formats.c (the table) -> each reader -> import.c (what readers
+ * share), csv-l10n.c, csv.c.
+ */
+#ifndef RUNLOG_IMPORT_H
+#define RUNLOG_IMPORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "csv.h"
+#include "entry.h"
+
+/* Bytes read before the format is chosen; a CSV header must fit. */
+#define IMPORT_HEAD_MAX (64 * 1024)
+
+/* What a sniff function sees. */
+struct import_probe {
+	const unsigned char     *head;  /* the first bytes, as in the file */
+	size_t                   len;   /* at most IMPORT_HEAD_MAX */
+	/* The first record as a CSV header (with its English key when it is
+	 * tried as a localised export); NULL when the bytes are not CSV. */
+	const struct csv_header *csv;
+};
+
+/* The input a reader reads: the sniffed bytes, then the rest of the file. */
+struct import_input {
+	const unsigned char *head;
+	size_t               len;
+	size_t               pos;    /* of head, already read */
+	FILE                *rest;
+};
+
+/* Reads up to n bytes of the input, head first, for readers of binary
+ * formats; 0 at the end (ferror(in->rest) tells an error from the end). */
+size_t import_input_read(struct import_input *in, void *buf, size_t n);
+
+/* One entry as a reader found it. */
+struct import_item {
+	enum entry_kind kind;
+	long            line;    /* where it is in the file; 0: no one place */
+	void           *entry;   /* a struct run, sleep, drink, checkin or rest */
+};
+
+/*
+ * Where the entries go. put returns 0 when the entry was taken (added,
+ * found already there, replacing or kept out by a newer one), -1 with
+ * err_set() when it is refused, -2 when the journal itself failed.
+ */
+struct import_sink {
+	int (*put)(struct import_sink *s, const struct import_item *it);
+};
+
+/* What a reader works with. */
+struct import_ctx {
+	const struct csv_import_opts *o;
+	struct csv_import_report     *r;       /* counts the reader adds to */
+	const struct csv_locale      *locale;  /* the sniffed language, or NULL */
+	struct import_sink           *sink;
+	int                           fatal;   /* the journal failed: stop */
+};
+
+struct import_format {
+	enum csv_format id;
+	const char *name;       /* --format NAME */
+	const char *title;      /* in the report: "a Strava export" */
+	const char *file;       /* in the unknown-file message */
+	/* 0: not this format; 1 to 100: the more certain the higher. */
+	int (*sniff)(const struct import_probe *p);
+	/* Reads the whole input; 0, or -1 with err_set(). */
+	int (*read)(struct import_ctx *c, struct import_input *in);
+};
+
+/* Every format, in the order ties are settled; NULL-terminated. */
+extern const struct import_format *const import_formats[];
+/* The row of id, or NULL. */
+const struct import_format *import_format_get(enum csv_format id);
+
+/*
+ * Hands one entry to the sink: 0 taken, -1 refused (err_set(), with the
+ * line), -2 the journal failed (c->fatal is set; stop reading).
+ */
+int  import_put(struct import_ctx *c, enum entry_kind kind, long line,
+    void *entry);
+/* A refused entry or row: listed with --skip-bad (0), else -1. */
+int  import_refused(struct import_ctx *c);
+/* Counts an activity of another sport, by its type. */
+void import_other(struct import_ctx *c, const char *type);
+
+/*
+ * The record loop of the CSV formats: the first record is the header
+ * (with the sniffed language applied), every other one a data row.
+ */
+struct csv_rows_ops {
+	/* The header: the format's state in *state; 0, or -1 with err_set(). */
+	int  (*begin)(struct import_ctx *c, const struct csv_header *h,
+	    void **state);
+	/* A data row: 0 done, -1 a bad row (err_set()), -2 the journal failed. */
+	int  (*row)(struct import_ctx *c, void *state, const struct csv_header *h,
+	    const struct csv_record *rec);
+	/* After the last row (Garmin decides its units there); may be NULL. */
+	int  (*finish)(struct import_ctx *c, void *state,
+	    const struct csv_header *h);
+	void (*free)(void *state);
+};
+int csv_rows(struct import_ctx *c, struct import_input *in,
+    const struct csv_rows_ops *ops);
+
+#endif
