@@ -22,6 +22,14 @@ int  date_from_time(time_t t);
 int  date_today(void);
 /* "YYYY-MM-DD", "today" or "yesterday"; -1 with err_set() on error. */
 int  date_parse(const char *s, int *day);
+/*
+ * A date as a person types it: everything date_parse() reads, plus, looking
+ * back (ahead 0), "-N" for N days ago and a weekday name ("mon", "Friday")
+ * for the most recent such day, today included; looking forward (ahead 1,
+ * for plans), "tomorrow", "+N" for N days ahead and a weekday name for the
+ * next such day after today. -1 with err_set() on error.
+ */
+int  date_parse_rel(const char *s, int ahead, int *day);
 /* Writes "YYYY-MM-DD" into out (at least 11 bytes). */
 char *date_format(int day, char *out);
 /* Start of the week holding day; week_start 0 = Monday ... 6 = Sunday. */

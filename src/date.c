@@ -3,6 +3,7 @@
  * the civil-from-days algorithm (era of 400 years), so no time zone and no
  * mktime() is involved once a day is known.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,4 +155,77 @@ date_format(int day, char *out)
 	out[9] = (char)('0' + d % 10);
 	out[10] = '\0';
 	return out;
+}
+
+static const char *const weekday_full[7] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday",
+};
+
+/* 0-6 when s names a weekday ("mon", "Monday", at least three letters). */
+static int
+weekday_parse(const char *s)
+{
+	size_t n = strlen(s), i;
+	int k;
+
+	if (n < 3 || n > 9)
+		return -1;
+	for (k = 0; k < 7; k++) {
+		for (i = 0; i < n; i++) {
+			char c = s[i];
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (weekday_full[k][i] != c)
+				break;
+		}
+		if (i == n)
+			return k;
+	}
+	return -1;
+}
+
+int
+date_parse_rel(const char *s, int ahead, int *day)
+{
+	int today = date_today(), wd, k;
+	int64_t n = 0;
+	const char *p;
+
+	if ((wd = weekday_parse(s)) >= 0) {
+		k = date_weekday(today);
+		if (ahead)
+			*day = today + ((wd - k + 6) % 7) + 1;
+		else
+			*day = today - ((k - wd + 7) % 7);
+		return 0;
+	}
+	if ((s[0] == '-' && !ahead) || (s[0] == '+' && ahead)) {
+		for (p = s + 1; *p >= '0' && *p <= '9' && n <= 100000; p++)
+			n = n * 10 + (*p - '0');
+		if (p == s + 1 || *p != '\0' || n > 100000)
+			goto bad;
+		n = ahead ? today + n : today - n;
+		if (n < DATE_MIN || n > DATE_MAX) {
+			err_set("date '%.40s': outside the years 1900 to 2099", s);
+			return -1;
+		}
+		*day = (int)n;
+		return 0;
+	}
+	if (strcmp(s, "tomorrow") == 0 && ahead) {
+		*day = today + 1;
+		return 0;
+	}
+	if (date_parse(s, day) == 0)
+		return 0;
+bad:
+	if (ahead)
+		err_set("date '%.40s': expected YYYY-MM-DD, 'today', 'tomorrow', "
+		    "+N (days ahead) or a weekday name (the next such day)", s);
+	else
+		err_set("date '%.40s': expected YYYY-MM-DD, 'today', "
+		    "'yesterday', -N (days ago) or a weekday name (the most "
+		    "recent such day)", s);
+	return -1;
 }

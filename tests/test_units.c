@@ -46,6 +46,43 @@ test_date_relative(void **state)
 	assert_int_equal(date_week_start(day, 6), date_from_ymd(2026, 11, 22));
 }
 
+/* Dates as a person types them, back for entries and ahead for plans. */
+static void
+test_date_typed(void **state)
+{
+	static const struct { const char *s; int ahead; const char *want; } ok[] = {
+		/* 2026-11-27 is a Friday. */
+		{ "-1", 0, "2026-11-26" }, { "-3", 0, "2026-11-24" },
+		{ "-0", 0, "2026-11-27" }, { "fri", 0, "2026-11-27" },
+		{ "Friday", 0, "2026-11-27" }, { "thu", 0, "2026-11-26" },
+		{ "sat", 0, "2026-11-21" }, { "MON", 0, "2026-11-23" },
+		{ "yesterday", 0, "2026-11-26" }, { "2026-01-02", 0, "2026-01-02" },
+		{ "+1", 1, "2026-11-28" }, { "fri", 1, "2026-12-04" },
+		{ "sat", 1, "2026-11-28" }, { "tomorrow", 1, "2026-11-28" },
+		{ "+365", 1, "2027-11-27" },
+	};
+	static const struct { const char *s; int ahead; } bad[] = {
+		{ "+1", 0 }, { "-1", 1 }, { "-", 0 }, { "-1x", 0 }, { "fr", 0 },
+		{ "fridays", 0 }, { "-999999", 0 }, { "-46500", 0 },
+		{ "tomorrow", 0 }, { "", 0 }, { "- 1", 0 }, { "--1", 0 },
+	};
+	char buf[11];
+	size_t i;
+	int day;
+
+	(void)state;
+	setenv("RUNLOG_TODAY", "2026-11-27", 1);
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		assert_int_equal(date_parse_rel(ok[i].s, ok[i].ahead, &day), 0);
+		assert_string_equal(date_format(day, buf), ok[i].want);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(date_parse_rel(bad[i].s, bad[i].ahead, &day), -1);
+		assert_non_null(strstr(err_get(), "date '"));
+	}
+	unsetenv("RUNLOG_TODAY");
+}
+
 static void
 test_date_invalid(void **state)
 {
@@ -224,6 +261,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_date_roundtrip),
 		cmocka_unit_test(test_date_relative),
+		cmocka_unit_test(test_date_typed),
 		cmocka_unit_test(test_date_invalid),
 		cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_duration),
