@@ -463,54 +463,57 @@ raw_int(const char *path, const char *sql)
 }
 
 /*
- * The upgrade path, with a second migration made up for the test: the old
- * journal is copied aside first (PATH.v1.bak, 0600), then migrated in one
+ * The upgrade path, with one more migration made up for the test: the old
+ * journal is copied aside first (PATH.vN.bak, 0600), then migrated in one
  * transaction; a failing migration leaves the journal as it was; and the
- * upgraded journal is refused by the runlog that only knows version 1.
+ * upgraded journal is refused by the runlog that knows one version less.
  */
 static void
 test_upgrade_from_older_version(void **state)
 {
 	char *dir = test_tmpdir(), *path = xasprintf("%s/j.db", dir);
-	char *bak = xasprintf("%s.v1.bak", path);
-	const char *const v2[] = { schema_migrations[0],
-	    "CREATE TABLE probe (x INTEGER); INSERT INTO probe VALUES (42);", NULL };
-	const char *const broken[] = { schema_migrations[0],
-	    "CREATE TABLE probe (x INTEGER); CREATE TABLE run (x);", NULL };
+	int old = store_latest_version(), i;
+	char *bak = xasprintf("%s.v%d.bak", path, old);
+	const char *next[32], *broken[32];
 	struct run r = a_run("2026-11-20", 10000, 3150);
 	struct store *st;
 	struct stat sb;
 
 	(void)state;
+	assert_true(old + 1 < 32);
+	for (i = 0; i < old; i++)
+		next[i] = broken[i] = schema_migrations[i];
+	next[old] = "CREATE TABLE probe (x INTEGER); INSERT INTO probe VALUES (42);";
+	broken[old] = "CREATE TABLE probe (x INTEGER); CREATE TABLE run (x);";
 	assert_int_equal(store_open(path, &st), 0);
 	assert_int_equal(store_add_run(st, &r), 0);
 	store_close(st);
 
 	/* A migration that fails changes nothing; the copy made first stays. */
-	store_set_migrations(broken, 2);
+	store_set_migrations(broken, old + 1);
 	assert_int_equal(store_open(path, &st), -1);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), old);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM run"), 1);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master "
 	    "WHERE name = 'probe'"), 0);
 	assert_int_equal(stat(bak, &sb), 0);
 	unlink(bak);
 
-	store_set_migrations(v2, 2);
+	store_set_migrations(next, old + 1);
 	assert_int_equal(store_open(path, &st), 0);
-	assert_int_equal(store_schema_version(st), 2);
+	assert_int_equal(store_schema_version(st), old + 1);
 	assert_int_equal(store_count(st, ENTRY_RUN), 1);
 	store_close(st);
 	assert_int_equal(raw_int(path, "SELECT x FROM probe"), 42);
 	/* The copy is the journal as it was before. */
 	assert_int_equal(stat(bak, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
-	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(bak, "PRAGMA user_version"), old);
 	assert_int_equal(raw_int(bak, "SELECT count(*) FROM run"), 1);
 	assert_int_equal(raw_int(bak, "SELECT count(*) FROM sqlite_master "
 	    "WHERE name = 'probe'"), 0);
 
-	/* Opened again at version 2: nothing to copy. */
+	/* Opened again at the new version: nothing to copy. */
 	unlink(bak);
 	assert_int_equal(store_open(path, &st), 0);
 	store_close(st);
