@@ -494,7 +494,7 @@ change_read(sqlite3_stmt *q, struct change *c)
 		    strcmp(tbl, undo_tables[i].name) == 0)
 			c->table = i;
 	if (c->table == UNDO_TABLES)
-		return "not a table undo may change";
+		return "a table undo may not change";
 	c->op = OP_COUNT;
 	for (i = 0; op != NULL && i < OP_COUNT; i++)
 		if (sqlite3_column_type(q, 2) == SQLITE_TEXT &&
@@ -504,12 +504,12 @@ change_read(sqlite3_stmt *q, struct change *c)
 		return "an unknown operation";
 	if (sqlite3_column_type(q, 3) != SQLITE_INTEGER ||
 	    (c->row_id = sqlite3_column_int64(q, 3)) <= 0)
-		return "a row id that is not a positive integer";
+		return "the row id is not a positive integer";
 	if (sqlite3_column_type(q, 4) != SQLITE_NULL) {
 		if (sqlite3_column_type(q, 4) != SQLITE_INTEGER ||
 		    c->op != OP_INSERT ||
 		    (c->last_id = sqlite3_column_int64(q, 4)) < c->row_id)
-			return "a range of ids that is not one";
+			return "an id range that is not one";
 	}
 	c->old = sqlite3_column_value(q, 5);
 	c->new = sqlite3_column_value(q, 6);
@@ -526,17 +526,17 @@ change_check(struct replay *r, const struct change *c, int *err)
 
 	*err = 0;
 	if (sqlite3_value_type(c->old) != SQLITE_NULL && !need_old)
-		return "values before an insert";
+		return "values before an insert, which has none";
 	if (sqlite3_value_type(c->new) != SQLITE_NULL && !need_new)
-		return "values after the change where there are none";
+		return "values after a change that leaves none";
 	if (need_old && (rc = data_ok(r, c->table, c->old, c->row_id)) != 0) {
 		*err = rc < 0;
-		return "values before the change that are missing or incomplete";
+		return "the values before it are missing or incomplete";
 	}
 	if (need_new && (rc = data_ok(r, c->table, c->new,
 	    c->op == OP_INSERT ? c->row_id : 0)) != 0) {
 		*err = rc < 0;
-		return "values after the change that are missing or incomplete";
+		return "the values after it are missing or incomplete";
 	}
 	return NULL;
 }
@@ -620,10 +620,10 @@ replay_group(struct replay *r)
 			rc = db_fail(r->st, "undo");
 	}
 	if (why != NULL && !err)
-		err_set("%s: %s data for group %" PRId64 " does not parse (change %"
-		    PRId64 " has %s); nothing was %s", r->st->path, r->redo ?
-		    "redo" : "undo", r->grp, c.seq, why, r->redo ? "redone" :
-		    "undone");
+		err_set("%s: %s data for group %" PRId64 " does not parse; "
+		    "nothing was %s (change %" PRId64 ": %s)", r->st->path,
+		    r->redo ? "redo" : "undo", r->grp, r->redo ? "redone" :
+		    "undone", c.seq, why);
 	sqlite3_finalize(q);
 	return rc == 0 ? 0 : -1;
 }
