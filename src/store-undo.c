@@ -255,27 +255,28 @@ delete_label(const enum entry_kind *k, const int64_t *id, size_t n)
 	return b.data;
 }
 
-/* Runs the kind's statement "... FROM table WHERE id = ?"; -1 on error,
- * else the number of rows it changed (DELETE) or found (SELECT). */
+/* 1 when the entry exists (SELECT) or was deleted (DELETE), 0 when
+ * there is none, -1 on error. */
 static int
-by_id(struct store *st, const char *verb, enum entry_kind k, int64_t id)
+entry_by_id(struct store *st, int del, enum entry_kind k, int64_t id)
 {
 	char sql[80];
 	sqlite3_stmt *s;
 	int rc;
 
 	/* The table name comes from the fixed list, never from input. */
-	snprintf(sql, sizeof sql, "%s FROM %s WHERE id = ?", verb, kind_tables[k]);
+	snprintf(sql, sizeof sql, "%s FROM %s WHERE id = ?",
+	    del ? "DELETE" : "SELECT 1", kind_tables[k]);
 	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return db_fail(st, "delete");
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(st, "delete");
-	return *verb == 'D' ? sqlite3_changes(st->db) : 0;
+	if (del)
+		return sqlite3_changes(st->db) > 0;
+	return rc == SQLITE_ROW;
 }
 
 int
@@ -284,7 +285,7 @@ store_delete_many(struct store *st, const enum entry_kind *k,
 {
 	char *label;
 	size_t i;
-	int rc = 0;
+	int rc = 0, found;
 
 	for (i = 0; i < n; i++) {
 		if ((unsigned)k[i] >= ENTRY_KIND_COUNT) {
@@ -298,20 +299,20 @@ store_delete_many(struct store *st, const enum entry_kind *k,
 	if (rc != 0)
 		return -1;
 	/* Every id is looked up, inside the transaction, before any goes. */
-	for (i = 0; i < n && rc == 0; i++) {
-		if ((rc = by_id(st, "SELECT 1", k[i], id[i])) == 0) {
+	for (i = 0; i < n; i++) {
+		if ((found = entry_by_id(st, 0, k[i], id[i])) < 0)
+			return write_end(st, -1);
+		if (found == 0) {
 			if (missing != NULL)
 				*missing = i;
-			if (st->batch)
-				return 1;
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			if (!st->batch)
+				sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 			return 1;
 		}
-		rc = rc < 0 ? -1 : 0;
 	}
-	/* The same id given twice is deleted once. */
+	/* An id given twice is deleted once: the second finds nothing. */
 	for (i = 0; i < n && rc == 0; i++)
-		rc = by_id(st, "DELETE", k[i], id[i]) < 0 ? -1 : 0;
+		rc = entry_by_id(st, 1, k[i], id[i]) < 0 ? -1 : 0;
 	return write_end(st, rc);
 }
 

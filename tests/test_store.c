@@ -445,6 +445,36 @@ seed_every_field(struct store *st)
 }
 
 /*
+ * The undo data of every journal table carries each of its columns, in
+ * the table's order: a column added to a table without its triggers
+ * would be lost by undo.
+ */
+static void
+test_undo_data_has_every_column(void **state)
+{
+	struct fx *f = *state;
+	sqlite3_stmt *s;
+	size_t i;
+
+	seed_every_field(f->st);
+	assert_int_equal(sqlite3_prepare_v2(store_db(f->st),
+	    "SELECT (SELECT group_concat(name, ',') FROM pragma_table_info(?1)), "
+	    "(SELECT group_concat(key, ',') FROM json_each((SELECT new FROM "
+	    "undo_log WHERE tbl = ?1 AND op = 'insert' LIMIT 1)))", -1, &s, NULL),
+	    SQLITE_OK);
+	for (i = 0; entry_tables[i] != NULL; i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, entry_tables[i], -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_non_null(sqlite3_column_text(s, 0));
+		assert_non_null(sqlite3_column_text(s, 1));
+		assert_string_equal(sqlite3_column_text(s, 1),
+		    sqlite3_column_text(s, 0));
+	}
+	sqlite3_finalize(s);
+}
+
+/*
  * Undo puts back every field of every kind after an update, a replace, a
  * delete of all kinds at once and a mixed batch; redo replays each undo,
  * and a new change drops what could be redone.
@@ -919,6 +949,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_delete_and_undo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batch_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batch_undo_mixed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_undo_data_has_every_column, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_undo_restores_every_field, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_delete_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_undo_refuses_bad_data, setup, teardown),
