@@ -47,7 +47,10 @@ cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 		return 1;
 	shown = text_printable(o.pos[0]);
 	if (store_backup(st, o.pos[0], &n) != 0) {
-		fprintf(stderr, "runlog: backup %s: %s\n", shown, err_get());
+		/* The message names the user's directory too. */
+		char *why = text_printable(err_get());
+		fprintf(stderr, "runlog: backup %s: %s\n", shown, why);
+		free(why);
 		free(shown);
 		return 1;
 	}

@@ -104,6 +104,9 @@ $RUNLOG --db "$J" backup "$T/e${esc}.db" >"$T/e.out" 2>"$T/e.err" || fail "backu
 [ -e "$T/e${esc}.db" ] || fail "the copy with escapes in its name is missing"
 LC_ALL=C grep -q "$(printf '\033')" "$T/e.out" "$T/e.err" && fail "an escape sequence reached the terminal"
 grep -q 'Backed up .* to .*e?.*\.db\.$' "$T/e.out" || fail "backup did not name the copy: $(cat "$T/e.out")"
+$RUNLOG --db "$J" backup "$T/no${esc}dir/x.db" >"$T/e.out" 2>"$T/e.err" && fail "backup into a missing directory succeeded"
+grep -q 'cannot write in' "$T/e.err" || fail "backup into a missing directory: message $(cat "$T/e.err")"
+LC_ALL=C grep -q "$(printf '\033')" "$T/e.out" "$T/e.err" && fail "an escape sequence in a directory reached the terminal"
 
 # A damaged journal is refused before anything is copied.
 D=$T/damaged.db
