@@ -10,6 +10,7 @@
  * the fixed list of undoable tables. Undo records what it changes in a redo
  * group, which redo replays the same way; any new change drops those.
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -355,23 +356,27 @@ static const struct undo_table {
 #define UNDO_TABLES (sizeof undo_tables / sizeof undo_tables[0])
 
 /* The largest row's data accepted, in bytes: a row of runlog's own is a
- * few kilobytes at most. */
-#define UNDO_DATA_MAX 65536
+ * few dozen kilobytes at most, in hex. */
+#define UNDO_DATA_MAX 262144
+#define UNDO_COLS_MAX 32      /* columns of the widest undoable table */
 
 enum undo_op { OP_INSERT, OP_UPDATE, OP_DELETE, OP_COUNT };
 static const char *const op_names[OP_COUNT] = { "insert", "update", "delete" };
 
-/* The statements of one table, built on first use. */
-enum { U_CHECK, U_INSERT, U_UPDATE, U_DELETE, U_RANGE, U_COUNT };
+/* The statements, built on first use: the two that read row data, then
+ * per table those that put rows back. */
+enum { U_SHAPE, U_FIELDS };
+enum { U_INSERT, U_UPDATE, U_DELETE, U_RANGE, U_COUNT };
 
 struct replay {
 	struct store *st;
 	int           redo;        /* replaying a redo group */
 	int64_t       grp;
+	sqlite3_stmt *read[2];
 	sqlite3_stmt *s[UNDO_TABLES][U_COUNT];
 };
 
-/* One stored change, as read from undo_log; the texts belong to SQLite. */
+/* One stored change, as read from undo_log; the values belong to SQLite. */
 struct change {
 	int64_t        seq;
 	size_t         table;
@@ -380,40 +385,53 @@ struct change {
 	sqlite3_value *old, *new;
 };
 
-static void
-build_sql(struct buf *b, const struct undo_table *t, int which)
+/* One value of a row, decoded from its stored form. */
+struct field {
+	int            type;      /* SQLITE_INTEGER, _FLOAT, _TEXT, _BLOB, _NULL */
+	int64_t        i;
+	double         r;
+	unsigned char *bytes;     /* text or blob, allocated */
+	int            n;
+	int            seen;
+};
+
+/* Every column of a row, in the table's order. */
+struct row {
+	struct field f[UNDO_COLS_MAX];
+	size_t       ncols;
+};
+
+static size_t
+table_ncols(size_t table)
 {
-	size_t i;
+	size_t n = 0;
+
+	while (undo_tables[table].cols[n] != NULL)
+		n++;
+	return n;
+}
+
+static void
+build_sql(struct buf *b, size_t table, int which)
+{
+	const struct undo_table *t = &undo_tables[table];
+	size_t i, n = table_ncols(table);
 
 	switch (which) {
-	case U_CHECK:
-		/* CASE first: json_type() fails on text that is not JSON. */
-		buf_printf(b, "SELECT CASE WHEN typeof(?1) = 'text' AND "
-		    "length(?1) <= %d AND json_valid(?1) THEN coalesce("
-		    "json_type(?1) = 'object' AND json_type(?1, '$.id') = "
-		    "'integer'", UNDO_DATA_MAX);
-		for (i = 1; t->cols[i] != NULL; i++)
-			buf_printf(b, " AND json_type(?1, '$.%s') IS NOT NULL",
-			    t->cols[i]);
-		buf_adds(b, ", 0) ELSE 0 END, CASE WHEN json_valid(?1) THEN "
-		    "json_extract(?1, '$.id') END");
-		break;
 	case U_INSERT:
 		buf_printf(b, "INSERT INTO %s (", t->name);
-		for (i = 0; t->cols[i] != NULL; i++)
+		for (i = 0; i < n; i++)
 			buf_printf(b, "%s%s", i ? ", " : "", t->cols[i]);
 		buf_adds(b, ") VALUES (");
-		for (i = 0; t->cols[i] != NULL; i++)
-			buf_printf(b, "%sjson_extract(?1, '$.%s')", i ? ", " : "",
-			    t->cols[i]);
+		for (i = 0; i < n; i++)
+			buf_printf(b, "%s?%zu", i ? ", " : "", i + 1);
 		buf_adds(b, ")");
 		break;
 	case U_UPDATE:
 		buf_printf(b, "UPDATE %s SET ", t->name);
-		for (i = 0; t->cols[i] != NULL; i++)
-			buf_printf(b, "%s%s = json_extract(?1, '$.%s')",
-			    i ? ", " : "", t->cols[i], t->cols[i]);
-		buf_adds(b, " WHERE id = json_extract(?2, '$.id')");
+		for (i = 0; i < n; i++)
+			buf_printf(b, "%s%s = ?%zu", i ? ", " : "", t->cols[i], i + 1);
+		buf_printf(b, " WHERE id = ?%zu", n + 1);
 		break;
 	case U_DELETE:
 		buf_printf(b, "DELETE FROM %s WHERE id = ?1", t->name);
@@ -425,24 +443,33 @@ build_sql(struct buf *b, const struct undo_table *t, int which)
 }
 
 static sqlite3_stmt *
-replay_stmt(struct replay *r, size_t table, int which)
+prepared(struct replay *r, sqlite3_stmt **s, const char *sql)
 {
-	sqlite3_stmt **s = &r->s[table][which];
-	struct buf b;
-
 	if (*s != NULL) {
 		sqlite3_reset(*s);
 		sqlite3_clear_bindings(*s);
 		return *s;
 	}
-	buf_init(&b);
-	build_sql(&b, &undo_tables[table], which);
-	if (sqlite3_prepare_v2(r->st->db, b.data, -1, s, NULL) != SQLITE_OK) {
-		db_fail(r->st, "undo");
+	if (sqlite3_prepare_v2(r->st->db, sql, -1, s, NULL) != SQLITE_OK) {
+		db_fail(r->st, r->redo ? "redo" : "undo");
 		*s = NULL;
 	}
-	buf_free(&b);
 	return *s;
+}
+
+static sqlite3_stmt *
+replay_stmt(struct replay *r, size_t table, int which)
+{
+	sqlite3_stmt *s;
+	struct buf b;
+
+	if (r->s[table][which] != NULL)
+		return prepared(r, &r->s[table][which], NULL);
+	buf_init(&b);
+	build_sql(&b, table, which);
+	s = prepared(r, &r->s[table][which], b.data);
+	buf_free(&b);
+	return s;
 }
 
 static void
@@ -451,32 +478,166 @@ replay_free(struct replay *r)
 	size_t t;
 	int i;
 
+	for (i = 0; i < 2; i++)
+		sqlite3_finalize(r->read[i]);
 	for (t = 0; t < UNDO_TABLES; t++)
 		for (i = 0; i < U_COUNT; i++)
 			sqlite3_finalize(r->s[t][i]);
 }
 
+static void
+row_free(struct row *row)
+{
+	size_t i;
+
+	for (i = 0; i < UNDO_COLS_MAX; i++)
+		free(row->f[i].bytes);
+	memset(row, 0, sizeof *row);
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
 /*
- * 0 when v is a JSON object of the table's every column whose id is id
- * (any id when id is 0); 1 when it is not; -1 on error.
+ * Decodes one stored value: a type letter and the hex of the value's
+ * bytes ("i3432" is 42); 0, or -1 when it is not one.
  */
 static int
-data_ok(struct replay *r, size_t table, sqlite3_value *v, int64_t id)
+field_decode(const char *s, struct field *f)
 {
-	sqlite3_stmt *s = replay_stmt(r, table, U_CHECK);
-	int rc, good;
+	size_t len = strlen(s), i;
+	char *end;
 
+	if (len % 2 != 1)
+		return -1;
+	f->n = (int)(len / 2);
+	f->bytes = xmalloc((size_t)f->n + 1);
+	for (i = 0; i < (size_t)f->n; i++) {
+		int hi = hexval(s[1 + 2 * i]), lo = hexval(s[2 + 2 * i]);
+		if (hi < 0 || lo < 0)
+			return -1;
+		f->bytes[i] = (unsigned char)(hi << 4 | lo);
+	}
+	f->bytes[f->n] = '\0';
+	switch (s[0]) {
+	case 'n':
+		f->type = SQLITE_NULL;
+		return f->n == 0 ? 0 : -1;
+	case 't':
+		f->type = SQLITE_TEXT;
+		return memchr(f->bytes, '\0', (size_t)f->n) == NULL ? 0 : -1;
+	case 'b':
+		f->type = SQLITE_BLOB;
+		return 0;
+	case 'i':
+		f->type = SQLITE_INTEGER;
+		errno = 0;
+		f->i = strtoll((char *)f->bytes, &end, 10);
+		return f->n > 0 && *end == '\0' && errno == 0 &&
+		    (f->bytes[0] == '-' || (f->bytes[0] >= '0' &&
+		    f->bytes[0] <= '9')) ? 0 : -1;
+	case 'r':
+		f->type = SQLITE_FLOAT;
+		f->r = strtod((char *)f->bytes, &end);
+		return f->n > 0 && *end == '\0' ? 0 : -1;
+	default:
+		return -1;
+	}
+}
+
+/*
+ * Decodes a row's stored values into row: a JSON object holding each of
+ * the table's columns once and nothing else. 0; 1 when v is not that;
+ * -1 on error.
+ */
+static int
+row_decode(struct replay *r, size_t table, sqlite3_value *v, struct row *row)
+{
+	sqlite3_stmt *s;
+	size_t i, seen = 0;
+	int rc;
+
+	memset(row, 0, sizeof *row);
+	if ((row->ncols = table_ncols(table)) > UNDO_COLS_MAX) {
+		err_set("undo: table %s has too many columns",
+		    undo_tables[table].name);
+		return -1;
+	}
+	/* The shape first: the JSON functions fail on text that is not JSON. */
+	s = prepared(r, &r->read[U_SHAPE], "SELECT CASE WHEN typeof(?1) = "
+	    "'text' AND length(CAST(?1 AS BLOB)) <= ?2 AND json_valid(?1) "
+	    "THEN json_type(?1) = 'object' ELSE 0 END");
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_value(s, 1, v);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW)
+	sqlite3_bind_int(s, 2, UNDO_DATA_MAX);
+	if (sqlite3_step(s) != SQLITE_ROW)
 		return db_fail(r->st, "undo");
-	good = sqlite3_column_int(s, 0) == 1 &&
-	    sqlite3_column_type(s, 1) == SQLITE_INTEGER &&
-	    (id == 0 || sqlite3_column_int64(s, 1) == id);
-	sqlite3_reset(s);
-	return good ? 0 : 1;
+	if (sqlite3_column_int(s, 0) != 1)
+		return 1;
+	if ((s = prepared(r, &r->read[U_FIELDS], "SELECT key, type, atom FROM "
+	    "json_each(?1)")) == NULL)
+		return -1;
+	sqlite3_bind_value(s, 1, v);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(s, 0);
+		const char *type = (const char *)sqlite3_column_text(s, 1);
+		const char *atom = (const char *)sqlite3_column_text(s, 2);
+
+		for (i = 0; i < row->ncols && key != NULL &&
+		    strcmp(key, undo_tables[table].cols[i]) != 0; i++)
+			;
+		if (i == row->ncols || row->f[i].seen || type == NULL ||
+		    atom == NULL || strcmp(type, "text") != 0 ||
+		    field_decode(atom, &row->f[i]) != 0)
+			return 1;
+		row->f[i].seen = 1;
+		seen++;
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(r->st, "undo");
+	/* Every column, and an id that is a positive integer. */
+	return seen == row->ncols && row->f[0].type == SQLITE_INTEGER &&
+	    row->f[0].i > 0 ? 0 : 1;
+}
+
+static void
+row_bind(sqlite3_stmt *s, const struct row *row)
+{
+	size_t i;
+
+	for (i = 0; i < row->ncols; i++) {
+		const struct field *f = &row->f[i];
+		int k = (int)i + 1;
+
+		switch (f->type) {
+		case SQLITE_INTEGER:
+			sqlite3_bind_int64(s, k, f->i);
+			break;
+		case SQLITE_FLOAT:
+			sqlite3_bind_double(s, k, f->r);
+			break;
+		case SQLITE_TEXT:
+			sqlite3_bind_text(s, k, (const char *)f->bytes, f->n,
+			    SQLITE_TRANSIENT);
+			break;
+		case SQLITE_BLOB:
+			sqlite3_bind_blob(s, k, f->bytes, f->n, SQLITE_TRANSIENT);
+			break;
+		default:
+			sqlite3_bind_null(s, k);
+			break;
+		}
+	}
 }
 
 /* Reads one undo_log row into c; NULL when it is valid, else why not. */
@@ -517,25 +678,33 @@ change_read(sqlite3_stmt *q, struct change *c)
 	return NULL;
 }
 
-/* Checks the row values c needs, and that it carries no others. */
+/*
+ * Decodes the values c needs into old and new, checking that it carries
+ * no others: NULL when all is well, else why not (*err set on an error
+ * that is not the data's).
+ */
 static const char *
-change_check(struct replay *r, const struct change *c, int *err)
+change_rows(struct replay *r, const struct change *c, struct row *old,
+    struct row *new, int *err)
 {
 	int need_old = c->op != OP_INSERT;
 	int need_new = c->op != OP_DELETE && c->last_id == 0;
 	int rc;
 
 	*err = 0;
+	memset(old, 0, sizeof *old);
+	memset(new, 0, sizeof *new);
 	if (sqlite3_value_type(c->old) != SQLITE_NULL && !need_old)
 		return "values before an insert, which has none";
 	if (sqlite3_value_type(c->new) != SQLITE_NULL && !need_new)
 		return "values after a change that leaves none";
-	if (need_old && (rc = data_ok(r, c->table, c->old, c->row_id)) != 0) {
+	if (need_old && ((rc = row_decode(r, c->table, c->old, old)) != 0 ||
+	    old->f[0].i != c->row_id)) {
 		*err = rc < 0;
 		return "the values before it are missing or incomplete";
 	}
-	if (need_new && (rc = data_ok(r, c->table, c->new,
-	    c->op == OP_INSERT ? c->row_id : 0)) != 0) {
+	if (need_new && ((rc = row_decode(r, c->table, c->new, new)) != 0 ||
+	    (c->op == OP_INSERT && new->f[0].i != c->row_id))) {
 		*err = rc < 0;
 		return "the values after it are missing or incomplete";
 	}
@@ -544,7 +713,8 @@ change_check(struct replay *r, const struct change *c, int *err)
 
 /* Puts back one change; 0, 1 when the journal does not match it, -1. */
 static int
-change_apply(struct replay *r, const struct change *c)
+change_apply(struct replay *r, const struct change *c, const struct row *old,
+    const struct row *new)
 {
 	sqlite3_stmt *s;
 	int which = c->op == OP_DELETE ? U_INSERT : c->op == OP_UPDATE ?
@@ -552,21 +722,14 @@ change_apply(struct replay *r, const struct change *c)
 
 	if ((s = replay_stmt(r, c->table, which)) == NULL)
 		return -1;
-	switch (which) {
-	case U_INSERT:
-		sqlite3_bind_value(s, 1, c->old);
-		break;
-	case U_UPDATE:
-		sqlite3_bind_value(s, 1, c->old);
-		sqlite3_bind_value(s, 2, c->new);
-		break;
-	case U_RANGE:
-		sqlite3_bind_int64(s, 2, c->last_id);
-		/* fall through */
-	default:
+	if (which == U_INSERT || which == U_UPDATE)
+		row_bind(s, old);
+	if (which == U_UPDATE)
+		sqlite3_bind_int64(s, (int)old->ncols + 1, new->f[0].i);
+	if (which == U_DELETE || which == U_RANGE)
 		sqlite3_bind_int64(s, 1, c->row_id);
-		break;
-	}
+	if (which == U_RANGE)
+		sqlite3_bind_int64(s, 2, c->last_id);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		err_set("%s: %s data for group %" PRId64 " does not fit the "
 		    "journal (%s); nothing was %s", r->st->path, r->redo ? "redo" :
@@ -609,13 +772,18 @@ replay_group(struct replay *r)
 		sqlite3_reset(q);
 		sqlite3_bind_int64(q, 1, r->grp);
 		while (rc == 0 && (step = sqlite3_step(q)) == SQLITE_ROW) {
-			why = change_read(q, &c);
-			if (why == NULL && pass == 0)
-				why = change_check(r, &c, &err);
+			struct row old, new;
+
+			memset(&old, 0, sizeof old);
+			memset(&new, 0, sizeof new);
+			if ((why = change_read(q, &c)) == NULL)
+				why = change_rows(r, &c, &old, &new, &err);
 			if (why != NULL)
 				rc = -1;
 			else if (pass == 1)
-				rc = change_apply(r, &c);
+				rc = change_apply(r, &c, &old, &new);
+			row_free(&old);
+			row_free(&new);
 		}
 		if (rc == 0 && step != SQLITE_DONE)
 			rc = db_fail(r->st, "undo");

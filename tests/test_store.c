@@ -475,9 +475,9 @@ test_undo_data_has_every_column(void **state)
 }
 
 /*
- * Undo puts back every field of every kind after an update, a replace, a
- * delete of all kinds at once and a mixed batch; redo replays each undo,
- * and a new change drops what could be redone.
+ * Undo puts back every field of every kind, with its type, after an
+ * update, a replace, a delete of all kinds at once and a mixed batch;
+ * redo replays each undo, and a new change drops what could be redone.
  */
 static void
 test_undo_restores_every_field(void **state)
@@ -493,6 +493,9 @@ test_undo_restores_every_field(void **state)
 	char *seeded, *changed, label[128];
 	int i;
 
+	/* The triggers must work in a schema SQLite does not trust. */
+	assert_int_equal(sqlite3_exec(store_db(f->st), "PRAGMA trusted_schema "
+	    "= OFF", NULL, NULL, NULL), SQLITE_OK);
 	seed_every_field(f->st);
 	seeded = dump_tables(f->st, entry_tables);
 
@@ -637,10 +640,26 @@ test_undo_refuses_bad_data(void **state)
 		"UPDATE undo_log SET new = old WHERE seq = ?1",
 		"UPDATE undo_log SET old = json_remove(old, '$.note') WHERE seq = ?1",
 		"UPDATE undo_log SET old = json_remove(old, '$.id') WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.id', 1) WHERE seq = ?1",
 		"UPDATE undo_log SET old = json_set(old, '$.id', '1') WHERE seq = ?1",
-		"UPDATE undo_log SET old = json_set(old, '$.id', 99) WHERE seq = ?1",
-		"UPDATE undo_log SET old = json_set(old, '$.note', "
-		    "printf('%.200000c', 'x')) WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.id', 'i' || hex(99)) "
+		    "WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.id', 'i' || hex('1x')) "
+		    "WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.id', 'i' || "
+		    "hex('99999999999999999999')) WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.distance_m', 'i12x') "
+		    "WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.day', 't3') WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.note', 'q00') WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.note', 'n00') WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.note', json('[\"t00\"]')) "
+		    "WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.extra', 'n') WHERE seq = ?1",
+		"UPDATE undo_log SET old = replace(old, '\"note\"', '\"id\"') "
+		    "WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.note', 't' || "
+		    "hex(printf('%.200000c', 'x'))) WHERE seq = ?1",
 		"UPDATE undo_log SET old = old || printf('%.5000000c', ' ') WHERE seq = ?1",
 	};
 	enum entry_kind k[] = { ENTRY_RUN, ENTRY_DRINK, ENTRY_REST };
@@ -688,7 +707,8 @@ test_undo_refuses_bad_data(void **state)
 	}
 	/* Data that parses but does not fit the journal: refused the same. */
 	assert_int_equal(sqlite3_prepare_v2(db, "UPDATE undo_log SET op = "
-	    "'insert', new = json_set(old, '$.id', 7), old = NULL, row_id = 7 "
+	    "'insert', new = json_set(old, '$.id', 'i' || hex(7)), old = NULL, "
+	    "row_id = 7 "
 	    "WHERE seq = ?", -1, &s, NULL), SQLITE_OK);
 	sqlite3_bind_int64(s, 1, oldest);
 	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
