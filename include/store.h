@@ -86,9 +86,36 @@ int store_put_checkin(struct store *st, struct checkin *c, int *replaced);
 int store_put_rest(struct store *st, struct rest *r, int *replaced);
 /* 1 when there was no such entry. */
 int store_delete(struct store *st, enum entry_kind k, int64_t id);
-/* Undoes the newest change; 1 when there is nothing to undo. label gets
- * what was undone ("run 10.00 km on 2026-11-25"). */
+/*
+ * Deletes the n entries k[i]/id[i] all or nothing, in one transaction and
+ * one undo step. 1 when one of them does not exist: *missing (may be NULL)
+ * is the index of the first such, and nothing was deleted.
+ */
+int store_delete_many(struct store *st, const enum entry_kind *k,
+    const int64_t *id, size_t n, size_t *missing);
+/*
+ * Undoes the newest change; 1 when there is nothing to undo. label gets
+ * what was undone ("delete run r2"). The stored undo data is checked whole
+ * before anything changes: data that does not parse, names an unknown
+ * table or operation, or lacks a column is refused with a message ("undo
+ * data for group 12 does not parse ...; nothing was undone") and -1.
+ */
 int store_undo(struct store *st, char *label, size_t labelsz);
+/*
+ * Redoes the newest undo, the same way; 1 when there is nothing to redo.
+ * Any new change drops what could be redone.
+ */
+int store_redo(struct store *st, char *label, size_t labelsz);
+
+/*
+ * A consistent copy of the journal in dest, whole or not at all, with the
+ * online backup API while others may write. The journal is checked first
+ * (PRAGMA quick_check) and must hold runlog's own tables; the copy goes to
+ * a hidden temporary file beside dest (mode 0600), removed on every error
+ * and on the signals of cleanup_add(), is checked, synced and renamed over
+ * dest. *entries (may be NULL) gets the number of entries copied.
+ */
+int store_backup(struct store *st, const char *dest, int64_t *entries);
 
 /*
  * Reads. Ranges are inclusive days. Arrays are allocated; free them with

@@ -167,29 +167,40 @@ cmd_delete(struct cli_ctx *ctx, int argc, char **argv)
 	struct store *st;
 	enum entry_kind k[POS_MAX];
 	int64_t ids[POS_MAX];
+	size_t n = 0, missing = 0, j;
 	int i, rc;
 
 	if ((rc = cli_parse(ctx, argc, argv, NULL, &o)) != 0)
 		return rc;
 	if (o.npos == 0)
 		return cli_usage("delete", "missing ID");
-	for (i = 0; i < o.npos; i++)
-		if (entry_ref_parse(o.pos[i], &k[i], &ids[i]) != 0)
+	/* Every id is parsed, and an id given twice counted once, before
+	 * the journal is opened. */
+	for (i = 0; i < o.npos; i++) {
+		if (entry_ref_parse(o.pos[i], &k[n], &ids[n]) != 0)
 			return cli_fail(NULL);
+		for (j = 0; j < n && (k[j] != k[n] || ids[j] != ids[n]); j++)
+			;
+		if (j == n)
+			n++;
+	}
 	if ((st = cli_store_verified(ctx)) == NULL)
 		return 1;
-	for (i = 0; i < o.npos; i++) {
-		rc = store_delete(st, k[i], ids[i]);
-		if (rc < 0)
-			return cli_fail(NULL);
-		if (rc == 1) {
-			fprintf(stderr, "runlog: no %s %s in the journal\n",
-			    entry_kind_name(k[i]), o.pos[i]);
-			return 1;
-		}
-		printf("Deleted %s %s. 'runlog undo' brings it back.\n",
-		    entry_kind_name(k[i]), o.pos[i]);
+	rc = store_delete_many(st, k, ids, n, &missing);
+	if (rc < 0)
+		return cli_fail(NULL);
+	if (rc == 1) {
+		fprintf(stderr, "runlog: no %s %c%" PRId64 " in the journal; "
+		    "nothing was deleted\n", entry_kind_name(k[missing]),
+		    entry_kind_letter(k[missing]), ids[missing]);
+		return 1;
 	}
+	for (j = 0; j < n; j++)
+		printf("Deleted %s %c%" PRId64 ".%s\n", entry_kind_name(k[j]),
+		    entry_kind_letter(k[j]), ids[j], n == 1 ?
+		    " 'runlog undo' brings it back." : "");
+	if (n > 1)
+		printf("One 'runlog undo' brings all %zu back.\n", n);
 	return 0;
 }
 
@@ -214,6 +225,11 @@ cmd_undo(struct cli_ctx *ctx, int argc, char **argv)
 		puts("Nothing to undo.");
 		return 0;
 	}
-	printf("Undone: %s.\n", label);
+	/* The label is stored in the journal: printed as plain text only. */
+	{
+		char *shown = text_printable(label);
+		printf("Undone: %s.\n", shown);
+		free(shown);
+	}
 	return 0;
 }

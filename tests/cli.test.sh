@@ -44,9 +44,7 @@ expect 0 "$RUNLOG" --db "$DB" delete r2 d1
 out_has "Deleted run r2"
 same "$(count "$DB" run)" 1 "run deleted"
 expect 0 "$RUNLOG" --db "$DB" undo
-out_has "Undone: delete drink d1."
-expect 0 "$RUNLOG" --db "$DB" undo
-out_has "Undone: delete run r2."
+out_has "Undone: delete 2 entries: r2, d1."
 same "$(rows "$DB")" "$before" "undo restored every field"
 expect 1 "$RUNLOG" --db "$DB" delete r99
 err_has "no run r99"

@@ -41,6 +41,9 @@ teardown(void **state)
 	return 0;
 }
 
+extern const char *const schema_migrations[];
+static int64_t raw_int(const char *path, const char *sql);
+
 static int
 day(const char *s)
 {
@@ -364,6 +367,413 @@ test_batch_undo_mixed(void **state)
 	assert_int_equal(store_undo(f->st, NULL, 0), 1);
 }
 
+/*
+ * Every row of the given tables, each value with its type, as one string:
+ * compares a journal before and after, field by field.
+ */
+static char *
+dump_tables(struct store *st, const char *const *tables)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; tables[i] != NULL; i++) {
+		char *sql = xasprintf("SELECT * FROM %s ORDER BY rowid", tables[i]);
+		sqlite3_stmt *s;
+		int c;
+
+		assert_int_equal(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL),
+		    SQLITE_OK);
+		buf_printf(&b, "[%s]\n", tables[i]);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			for (c = 0; c < sqlite3_column_count(s); c++) {
+				const unsigned char *t = sqlite3_column_text(s, c);
+				buf_printf(&b, "%d:%s|", sqlite3_column_type(s, c),
+				    t ? (const char *)t : "");
+			}
+			buf_addc(&b, '\n');
+		}
+		sqlite3_finalize(s);
+		free(sql);
+	}
+	return b.data;
+}
+
+static const char *const entry_tables[] = { "run", "sleep", "drink",
+	"checkin", "rest", NULL };
+static const char *const all_tables[] = { "run", "sleep", "drink", "checkin",
+	"rest", "undo_group", "undo_log", "undo_state", NULL };
+
+static void
+assert_entries(struct store *st, const char *want)
+{
+	char *got = dump_tables(st, entry_tables);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* One entry of every kind with every field given. */
+static void
+seed_every_field(struct store *st)
+{
+	struct run r = a_run("2026-11-20", 10000, 3150);
+	struct sleep s = { .day = day("2026-11-20"), .minutes = 450, .quality = 4,
+	    .note = "woke once" };
+	struct drink d = { .day = day("2026-11-20"), .volume_ml = 500,
+	    .electrolytes = 1 };
+	struct checkin c = { .day = day("2026-11-20"), .fatigue = 8, .soreness = 6,
+	    .mood = 2, .stress = 3, .rhr = 58, .ill = 1, .pain = 1, .swelling = 1,
+	    .numbness = 1, .no_weight = 1, .note = "left calf" };
+	struct rest x = { .day = day("2026-11-21"), .note = "travel" };
+
+	r.rpe = 7;
+	r.type = RUN_TEMPO;
+	r.avg_hr = 162;
+	r.climb_m = 0;
+	r.mass_before_g = 70400;
+	r.mass_after_g = 69200;
+	r.note = "it's \"windy\"";
+	r.source = "strava";
+	r.external_id = "123";
+	assert_int_equal(store_add_run(st, &r), 0);
+	assert_int_equal(store_put_sleep(st, &s, NULL), 0);
+	assert_int_equal(store_add_drink(st, &d), 0);
+	assert_int_equal(store_put_checkin(st, &c, NULL), 0);
+	assert_int_equal(store_put_rest(st, &x, NULL), 0);
+}
+
+/*
+ * The undo data of every journal table carries each of its columns, in
+ * the table's order: a column added to a table without its triggers
+ * would be lost by undo.
+ */
+static void
+test_undo_data_has_every_column(void **state)
+{
+	struct fx *f = *state;
+	sqlite3_stmt *s;
+	size_t i;
+
+	seed_every_field(f->st);
+	assert_int_equal(sqlite3_prepare_v2(store_db(f->st),
+	    "SELECT (SELECT group_concat(name, ',') FROM pragma_table_info(?1)), "
+	    "(SELECT group_concat(key, ',') FROM json_each((SELECT new FROM "
+	    "undo_log WHERE tbl = ?1 AND op = 'insert' LIMIT 1)))", -1, &s, NULL),
+	    SQLITE_OK);
+	for (i = 0; entry_tables[i] != NULL; i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, entry_tables[i], -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_non_null(sqlite3_column_text(s, 0));
+		assert_non_null(sqlite3_column_text(s, 1));
+		assert_string_equal(sqlite3_column_text(s, 1),
+		    sqlite3_column_text(s, 0));
+	}
+	sqlite3_finalize(s);
+}
+
+/*
+ * Undo puts back every field of every kind, with its type, after an
+ * update, a replace, a delete of all kinds at once and a mixed batch;
+ * redo replays each undo, and a new change drops what could be redone.
+ */
+static void
+test_undo_restores_every_field(void **state)
+{
+	struct fx *f = *state;
+	struct run r;
+	struct drink d;
+	struct sleep s = { .day = day("2026-11-20"), .minutes = 300 };
+	struct checkin c = { .day = day("2026-11-20"), .fatigue = 2 };
+	enum entry_kind k[] = { ENTRY_RUN, ENTRY_SLEEP, ENTRY_DRINK,
+	    ENTRY_CHECKIN, ENTRY_REST };
+	int64_t ids[] = { 1, 1, 1, 1, 1 };
+	char *seeded, *changed, label[128];
+	int i;
+
+	/* The triggers must work in a schema SQLite does not trust. */
+	assert_int_equal(sqlite3_exec(store_db(f->st), "PRAGMA trusted_schema "
+	    "= OFF", NULL, NULL, NULL), SQLITE_OK);
+	seed_every_field(f->st);
+	seeded = dump_tables(f->st, entry_tables);
+
+	/* Updates of a run and a drink, replaces of a sleep and a check-in. */
+	assert_int_equal(store_get_run(f->st, 1, &r), 0);
+	r.distance_m = 21100;
+	r.rpe = 0;
+	r.avg_hr = 0;
+	r.climb_m = -1;
+	r.mass_before_g = r.mass_after_g = 0;
+	free(r.note);
+	r.note = NULL;
+	assert_int_equal(store_update_run(f->st, &r), 0);
+	run_free(&r);
+	assert_int_equal(store_get_drink(f->st, 1, &d), 0);
+	d.volume_ml = 250;
+	d.electrolytes = 0;
+	assert_int_equal(store_update_drink(f->st, &d), 0);
+	drink_free(&d);
+	assert_int_equal(store_put_sleep(f->st, &s, NULL), 0);
+	assert_int_equal(store_put_checkin(f->st, &c, NULL), 0);
+	changed = dump_tables(f->st, entry_tables);
+	assert_string_not_equal(changed, seeded);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_entries(f->st, seeded);
+	/* Redo brings the four changes back, undo takes them away again. */
+	for (i = 0; i < 4; i++)
+		assert_int_equal(store_redo(f->st, NULL, 0), 0);
+	assert_int_equal(store_redo(f->st, NULL, 0), 1);
+	assert_entries(f->st, changed);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_entries(f->st, seeded);
+	free(changed);
+
+	/* Every kind deleted in one step, and back in one step. */
+	assert_int_equal(store_delete_many(f->st, k, ids, 5, NULL), 0);
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), 0);
+	assert_int_equal(store_undo(f->st, label, sizeof label), 0);
+	assert_string_equal(label, "delete 5 entries: r1, s1, d1, f1, x1");
+	assert_entries(f->st, seeded);
+
+	/* A batch that adds, replaces, edits and deletes, undone whole. */
+	assert_int_equal(store_begin(f->st, "import"), 0);
+	for (i = 0; i < 30; i++) {
+		r = a_run("2026-10-01", 1000 + i, 600);
+		assert_int_equal(store_add_run(f->st, &r), 0);
+	}
+	r.distance_m = 999;   /* a row of the batch, edited in the batch */
+	assert_int_equal(store_update_run(f->st, &r), 0);
+	assert_int_equal(store_put_sleep(f->st, &s, NULL), 0);
+	assert_int_equal(store_put_checkin(f->st, &c, NULL), 0);
+	assert_int_equal(store_delete(f->st, ENTRY_REST, 1), 0);
+	assert_int_equal(store_delete(f->st, ENTRY_DRINK, 1), 0);
+	assert_int_equal(store_commit(f->st), 0);
+	changed = dump_tables(f->st, entry_tables);
+	assert_int_equal(store_undo(f->st, label, sizeof label), 0);
+	assert_string_equal(label, "import");
+	assert_entries(f->st, seeded);
+	assert_int_equal(store_redo(f->st, NULL, 0), 0);
+	assert_entries(f->st, changed);
+	assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_entries(f->st, seeded);
+
+	/* A new change drops what could be redone. */
+	d = (struct drink){ .day = day("2026-11-22"), .volume_ml = 100 };
+	assert_int_equal(store_add_drink(f->st, &d), 0);
+	assert_int_equal(store_redo(f->st, NULL, 0), 1);
+	free(changed);
+	free(seeded);
+}
+
+/*
+ * Deleting several entries where one does not exist deletes none of them
+ * and records no undo step; deleting several is one undo step.
+ */
+static void
+test_delete_all_or_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct run r = a_run("2026-11-20", 10000, 3150);
+	struct drink d = { .day = day("2026-11-20"), .volume_ml = 250 };
+	enum entry_kind k[] = { ENTRY_RUN, ENTRY_DRINK, ENTRY_RUN };
+	int64_t ids[] = { 1, 1, 99999 };
+	char *before, label[128];
+	size_t missing = 0;
+
+	assert_int_equal(store_add_run(f->st, &r), 0);
+	assert_int_equal(store_add_drink(f->st, &d), 0);
+	before = dump_tables(f->st, all_tables);
+	assert_int_equal(store_delete_many(f->st, k, ids, 3, &missing), 1);
+	assert_int_equal(missing, 2);
+	{
+		char *after = dump_tables(f->st, all_tables);
+		assert_string_equal(after, before);
+		free(after);
+	}
+	assert_int_equal(store_delete_many(f->st, k, ids, 2, &missing), 0);
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), 0);
+	assert_int_equal(store_undo(f->st, label, sizeof label), 0);
+	assert_string_equal(label, "delete 2 entries: r1, d1");
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), 2);
+	/* The same id twice is one deletion. */
+	ids[1] = 1;
+	k[1] = ENTRY_RUN;
+	assert_int_equal(store_delete_many(f->st, k, ids, 2, NULL), 0);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 0);
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), 1);
+	free(before);
+}
+
+/*
+ * Undo data that is not what runlog writes, one kind of damage at a time,
+ * in the oldest change of a three-change group: undo refuses with a clear
+ * message and every table, undo data included, stays as it was.
+ */
+static void
+test_undo_refuses_bad_data(void **state)
+{
+	struct fx *f = *state;
+	static const char *const spoil[] = {
+		"UPDATE undo_log SET old = 'not json {' WHERE seq = ?1",
+		"UPDATE undo_log SET old = '[1, 2, 3]' WHERE seq = ?1",
+		"UPDATE undo_log SET old = '\"text\"' WHERE seq = ?1",
+		"UPDATE undo_log SET old = x'7b7d' WHERE seq = ?1",
+		"UPDATE undo_log SET old = NULL WHERE seq = ?1",
+		"UPDATE undo_log SET old = 'ATTACH ''/tmp/runlog-v.db'' AS v; "
+		    "DELETE FROM v.t' WHERE seq = ?1",
+		"UPDATE undo_log SET tbl = 'nosuch' WHERE seq = ?1",
+		"UPDATE undo_log SET tbl = 'run; DROP TABLE sleep' WHERE seq = ?1",
+		"UPDATE undo_log SET tbl = 'sqlite_master' WHERE seq = ?1",
+		"UPDATE undo_log SET tbl = 'undo_group' WHERE seq = ?1",
+		"UPDATE undo_log SET tbl = 'RUN' WHERE seq = ?1",
+		"UPDATE undo_log SET op = 'drop' WHERE seq = ?1",
+		"UPDATE undo_log SET op = 'DELETE' WHERE seq = ?1",
+		"UPDATE undo_log SET op = 'delete; ATTACH ''/tmp/x'' AS p' WHERE seq = ?1",
+		"UPDATE undo_log SET row_id = 'abc' WHERE seq = ?1",
+		"UPDATE undo_log SET row_id = -1 WHERE seq = ?1",
+		"UPDATE undo_log SET row_id = 2 WHERE seq = ?1",
+		"UPDATE undo_log SET last_id = 5 WHERE seq = ?1",
+		"UPDATE undo_log SET new = old WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_remove(old, '$.note') WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_remove(old, '$.id') WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.id', 1) WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.id', '1') WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.id', 'i' || hex(99)) "
+		    "WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.id', 'i' || hex('1x')) "
+		    "WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.id', 'i' || "
+		    "hex('99999999999999999999')) WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.distance_m', 'i12x') "
+		    "WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.day', 't3') WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.note', 'q00') WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.note', 'n00') WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.note', json('[\"t00\"]')) "
+		    "WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.extra', 'n') WHERE seq = ?1",
+		"UPDATE undo_log SET old = replace(old, '\"note\"', '\"id\"') "
+		    "WHERE seq = ?1",
+		"UPDATE undo_log SET old = json_set(old, '$.note', 't' || "
+		    "hex(printf('%.200000c', 'x'))) WHERE seq = ?1",
+		"UPDATE undo_log SET old = old || printf('%.5000000c', ' ') WHERE seq = ?1",
+	};
+	enum entry_kind k[] = { ENTRY_RUN, ENTRY_DRINK, ENTRY_REST };
+	int64_t ids[] = { 1, 1, 1 };
+	sqlite3 *db = store_db(f->st);
+	sqlite3_stmt *s;
+	char *before, *after;
+	int64_t oldest;
+	size_t i;
+
+	seed_every_field(f->st);
+	assert_int_equal(store_delete_many(f->st, k, ids, 3, NULL), 0);
+	oldest = raw_int(f->path, "SELECT min(seq) FROM undo_log WHERE grp = "
+	    "(SELECT max(id) FROM undo_group)");
+	assert_true(oldest > 0);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM undo_log WHERE "
+	    "grp = (SELECT max(id) FROM undo_group)"), 3);
+	assert_int_equal(sqlite3_exec(db, "CREATE TEMP TABLE good AS SELECT * "
+	    "FROM undo_log", NULL, NULL, NULL), SQLITE_OK);
+	for (i = 0; i < sizeof spoil / sizeof spoil[0]; i++) {
+		/* The schema's own CHECK on op is bypassed, as a hand-made
+		 * file could be. */
+		assert_int_equal(sqlite3_exec(db, "PRAGMA ignore_check_constraints "
+		    "= ON", NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(db, spoil[i], -1, &s, NULL),
+		    SQLITE_OK);
+		sqlite3_bind_int64(s, 1, oldest);
+		assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+		assert_int_equal(sqlite3_changes(db), 1);
+		sqlite3_finalize(s);
+		assert_int_equal(sqlite3_exec(db, "PRAGMA ignore_check_constraints "
+		    "= OFF", NULL, NULL, NULL), SQLITE_OK);
+		before = dump_tables(f->st, all_tables);
+		assert_int_equal(store_undo(f->st, NULL, 0), -1);
+		if (strstr(err_get(), "does not parse; nothing was undone") == NULL)
+			fail_msg("case %zu: %s", i, err_get());
+		after = dump_tables(f->st, all_tables);
+		assert_string_equal(after, before);
+		free(before);
+		free(after);
+		/* The good data back for the next case. */
+		assert_int_equal(sqlite3_exec(db, "DELETE FROM undo_log; INSERT "
+		    "INTO undo_log SELECT * FROM temp.good", NULL, NULL, NULL),
+		    SQLITE_OK);
+	}
+	/* Data that parses but does not fit the journal: refused the same. */
+	assert_int_equal(sqlite3_prepare_v2(db, "UPDATE undo_log SET op = "
+	    "'insert', new = json_set(old, '$.id', 'i' || hex(7)), old = NULL, "
+	    "row_id = 7 "
+	    "WHERE seq = ?", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_int64(s, 1, oldest);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	before = dump_tables(f->st, all_tables);
+	assert_int_equal(store_undo(f->st, NULL, 0), -1);
+	assert_non_null(strstr(err_get(), "does not match the journal"));
+	assert_non_null(strstr(err_get(), "nothing was undone"));
+	after = dump_tables(f->st, all_tables);
+	assert_string_equal(after, before);
+	free(before);
+	free(after);
+	/* And the good data is undone whole. */
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM undo_log; INSERT "
+	    "INTO undo_log SELECT * FROM temp.good; DROP TABLE temp.good", NULL,
+	    NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), 5);
+}
+
+/*
+ * A journal of the first version whose undo history holds crafted SQL:
+ * the upgrade drops that history, so undo finds nothing and runs nothing.
+ */
+static void
+test_upgrade_drops_sql_undo(void **state)
+{
+	char *dir = test_tmpdir(), *path = xasprintf("%s/j.db", dir);
+	char *victim = xasprintf("%s/victim.db", dir);
+	char *made = xasprintf("%s/made.db", dir), *sql;
+	struct store *st;
+	sqlite3 *db;
+	struct stat sb;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(victim, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t (x); INSERT INTO t "
+	    "VALUES (1)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	store_set_migrations(schema_migrations, 1);
+	assert_int_equal(store_open(path, &st), 0);
+	store_close(st);
+	store_set_migrations(NULL, 0);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sql = xasprintf("INSERT INTO undo_group (id, label) VALUES (1, 'x'); "
+	    "INSERT INTO undo_log (grp, sql) VALUES (1, 'ATTACH ''%s'' AS v; "
+	    "DELETE FROM v.t; ATTACH ''%s'' AS p; CREATE TABLE p.t(x)')",
+	    victim, made);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+	sqlite3_close(db);
+
+	assert_int_equal(store_open(path, &st), 0);
+	assert_int_equal(store_undo(st, NULL, 0), 1);
+	store_close(st);
+	assert_int_equal(raw_int(victim, "SELECT count(*) FROM t"), 1);
+	assert_int_equal(stat(made, &sb), -1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM undo_log"), 0);
+	test_rmdir(dir);
+	free(dir);
+	free(path);
+	free(victim);
+	free(made);
+}
+
 static char *
 slurp(const char *path, size_t *n)
 {
@@ -443,8 +853,6 @@ test_reopen_keeps_data(void **state)
 	assert_int_equal(store_schema_version(f->st), store_latest_version());
 }
 
-extern const char *const schema_migrations[];
-
 static int64_t
 raw_int(const char *path, const char *sql)
 {
@@ -463,54 +871,57 @@ raw_int(const char *path, const char *sql)
 }
 
 /*
- * The upgrade path, with a second migration made up for the test: the old
- * journal is copied aside first (PATH.v1.bak, 0600), then migrated in one
+ * The upgrade path, with one more migration made up for the test: the old
+ * journal is copied aside first (PATH.vN.bak, 0600), then migrated in one
  * transaction; a failing migration leaves the journal as it was; and the
- * upgraded journal is refused by the runlog that only knows version 1.
+ * upgraded journal is refused by the runlog that knows one version less.
  */
 static void
 test_upgrade_from_older_version(void **state)
 {
 	char *dir = test_tmpdir(), *path = xasprintf("%s/j.db", dir);
-	char *bak = xasprintf("%s.v1.bak", path);
-	const char *const v2[] = { schema_migrations[0],
-	    "CREATE TABLE probe (x INTEGER); INSERT INTO probe VALUES (42);", NULL };
-	const char *const broken[] = { schema_migrations[0],
-	    "CREATE TABLE probe (x INTEGER); CREATE TABLE run (x);", NULL };
+	int old = store_latest_version(), i;
+	char *bak = xasprintf("%s.v%d.bak", path, old);
+	const char *next[32], *broken[32];
 	struct run r = a_run("2026-11-20", 10000, 3150);
 	struct store *st;
 	struct stat sb;
 
 	(void)state;
+	assert_true(old + 1 < 32);
+	for (i = 0; i < old; i++)
+		next[i] = broken[i] = schema_migrations[i];
+	next[old] = "CREATE TABLE probe (x INTEGER); INSERT INTO probe VALUES (42);";
+	broken[old] = "CREATE TABLE probe (x INTEGER); CREATE TABLE run (x);";
 	assert_int_equal(store_open(path, &st), 0);
 	assert_int_equal(store_add_run(st, &r), 0);
 	store_close(st);
 
 	/* A migration that fails changes nothing; the copy made first stays. */
-	store_set_migrations(broken, 2);
+	store_set_migrations(broken, old + 1);
 	assert_int_equal(store_open(path, &st), -1);
-	assert_int_equal(raw_int(path, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), old);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM run"), 1);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master "
 	    "WHERE name = 'probe'"), 0);
 	assert_int_equal(stat(bak, &sb), 0);
 	unlink(bak);
 
-	store_set_migrations(v2, 2);
+	store_set_migrations(next, old + 1);
 	assert_int_equal(store_open(path, &st), 0);
-	assert_int_equal(store_schema_version(st), 2);
+	assert_int_equal(store_schema_version(st), old + 1);
 	assert_int_equal(store_count(st, ENTRY_RUN), 1);
 	store_close(st);
 	assert_int_equal(raw_int(path, "SELECT x FROM probe"), 42);
 	/* The copy is the journal as it was before. */
 	assert_int_equal(stat(bak, &sb), 0);
 	assert_int_equal(sb.st_mode & 0777, 0600);
-	assert_int_equal(raw_int(bak, "PRAGMA user_version"), 1);
+	assert_int_equal(raw_int(bak, "PRAGMA user_version"), old);
 	assert_int_equal(raw_int(bak, "SELECT count(*) FROM run"), 1);
 	assert_int_equal(raw_int(bak, "SELECT count(*) FROM sqlite_master "
 	    "WHERE name = 'probe'"), 0);
 
-	/* Opened again at version 2: nothing to copy. */
+	/* Opened again at the new version: nothing to copy. */
 	unlink(bak);
 	assert_int_equal(store_open(path, &st), 0);
 	store_close(st);
@@ -959,6 +1370,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_delete_and_undo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batch_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_batch_undo_mixed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_undo_data_has_every_column, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_undo_restores_every_field, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_delete_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_undo_refuses_bad_data, setup, teardown),
+		cmocka_unit_test(test_upgrade_drops_sql_undo),
 		cmocka_unit_test_setup_teardown(test_reopen_keeps_data, setup, teardown),
 		cmocka_unit_test(test_newer_version_refused),
 		cmocka_unit_test(test_not_a_database_refused),
