@@ -24,6 +24,9 @@ enum run_type {
 struct run {
 	int64_t id;
 	int     day;             /* days since 1970-01-01 */
+	int64_t start_utc;       /* start, seconds since 1970 UTC; 0 = unknown
+	                          * (not stored yet: readers of device files
+	                          * fill it for matching the same run twice) */
 	int64_t distance_m;      /* 0 < d <= 500000 */
 	int64_t duration_s;      /* 0 < t <= 172800 */
 	int     rpe;             /* 1-10, 0 = not given */
