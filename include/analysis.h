@@ -216,6 +216,17 @@ struct an_metrics {
 	int     injury_day;
 };
 
+/*
+ * The update steps of the pass, one per group of metrics, in the order
+ * they run. A rule names the steps it reads (struct an_rule, metrics).
+ */
+enum an_metric {
+	AN_M_DAY, AN_M_JUMP, AN_M_SPIKE, AN_M_ACWR, AN_M_MONOTONY,
+	AN_M_FATIGUE, AN_M_SIGNS, AN_M_PERF, AN_M_RHR, AN_M_SLEEP, AN_M_MASS,
+	AN_M_FLUID, AN_M_INJURY, AN_M_COUNT
+};
+#define AN_NEEDS(metric) (1u << (metric))
+
 /* The incremental pass. Initialise, then call an_pass_next() per day. */
 struct an_pass {
 	const struct an_series *s;
@@ -274,10 +285,40 @@ struct an_flag {
 #define AN_FLAGS_MAX AN_FLAG_COUNT   /* at most one flag per id and day */
 
 /*
- * The flags that hold on the day of m, alerts first, then warnings, then
- * notes (each in enum order): writes at most AN_FLAGS_MAX into out and
- * returns how many.
+ * One flag rule: everything about it in one place. decide() reads the
+ * metrics of one day and, when the rule holds, fills the severity, days,
+ * quantity and numbers of *f (its id is set) and returns 1; else 0.
+ * reason() words the flag with its numbers. The threshold prints as
+ * cmp (or cmp_of(f) when set) and the limit, with a '+' when signed_value
+ * or plus_threshold; signed_value also prints the value with its sign.
  */
+struct an_rule {
+	enum an_flag_id   id;
+	const char       *name;          /* "mileage-jump" */
+	unsigned          metrics;       /* AN_NEEDS() of the steps it reads */
+	int             (*decide)(const struct an_metrics *m,
+	                    const struct an_params *p, struct an_flag *f);
+	void            (*reason)(const struct an_flag *f, enum dist_unit du,
+	                    enum vol_unit vu, char *out, size_t n);
+	const char       *cmp;           /* "> " or ">= " */
+	const char     *(*cmp_of)(const struct an_flag *f);   /* or NULL */
+	int               signed_value, plus_threshold;
+	const char       *advice;        /* at most 72 columns a line */
+	const char       *advice_alert;  /* at alert, when different; NULL */
+	const char *const *keys;         /* its [flags] keys, NULL-terminated */
+};
+/* Every rule, indexed by (and in the order of) enum an_flag_id. */
+extern const struct an_rule an_rules[AN_FLAG_COUNT];
+const struct an_rule *an_rule(enum an_flag_id id);   /* NULL when unknown */
+
+/*
+ * The flags that hold on the day of m, alerts first, then warnings, then
+ * notes (each in enum order): writes at most cap into out (the most severe
+ * ones) and returns how many. an_flags() is an_flags_n() with
+ * AN_FLAGS_MAX, the size that holds every rule.
+ */
+int an_flags_n(const struct an_metrics *m, const struct an_params *p,
+    struct an_flag *out, int cap);
 int an_flags(const struct an_metrics *m, const struct an_params *p,
     struct an_flag *out);
 /*

@@ -1007,6 +1007,95 @@ test_flags_on(void **state)
 	assert_int_equal(an_flags_on(&fx.s, &fx.p, 20, f, NULL), 0);
 }
 
+/* Every rule has its entry, complete, at its own index, with a unique name. */
+static void
+test_rule_table(void **state)
+{
+	unsigned used = 0;
+	int i, j;
+
+	(void)state;
+	for (i = 0; i < AN_FLAG_COUNT; i++) {
+		const struct an_rule *r = an_rule((enum an_flag_id)i);
+
+		assert_ptr_equal(r, &an_rules[i]);
+		assert_int_equal(r->id, i);
+		assert_non_null(r->name);
+		assert_non_null(r->decide);
+		assert_non_null(r->reason);
+		assert_non_null(r->advice);
+		assert_non_null(r->keys);
+		assert_true(r->cmp != NULL || r->cmp_of != NULL);
+		assert_true(r->metrics != 0);
+		assert_true(r->metrics < AN_NEEDS(AN_M_COUNT));
+		assert_string_equal(an_flag_name((enum an_flag_id)i), r->name);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(an_rules[j].name, r->name);
+		used |= r->metrics;
+	}
+	assert_null(an_rule(AN_FLAG_COUNT));
+	assert_string_equal(an_flag_name(AN_FLAG_COUNT), "?");
+	/* every update step of the pass feeds at least one rule */
+	assert_int_equal(used, AN_NEEDS(AN_M_COUNT) - 1);
+}
+
+/* Metrics of one day on which four rules hold: 1 alert, 2 warnings, 1 note. */
+static void
+four_flags(struct an_metrics *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->day = BASE + 100;
+	m->acwr = m->monotony = m->sleep_mean_min = -1;
+	m->last_ill = INT_MIN;
+	m->fatigue_hi.len = 3;
+	m->fatigue_hi.first = BASE + 98;
+	m->fatigue_hi.last = BASE + 100;
+	m->mass_known = 1;
+	m->mass_loss_pct = 3;
+	m->mass_before_g = 70000;
+	m->mass_after_g = 67900;
+	m->fluid_low.len = 3;
+	m->injury_signs = AN_SIGN_PAIN;
+	m->injury_day = BASE + 100;
+}
+
+/* The output array is never written past the capacity it is given. */
+static void
+test_flags_bounded(void **state)
+{
+	struct an_flag out[AN_FLAGS_MAX + 1], none;
+	struct an_params p;
+	struct an_metrics m;
+	int cap;
+
+	(void)state;
+	an_params_defaults(&p);
+	four_flags(&m);
+	memset(&none, 0xa5, sizeof(none));
+	for (cap = 0; cap <= 5; cap++) {
+		int k, n;
+
+		for (k = 0; k <= AN_FLAGS_MAX; k++)
+			out[k] = none;
+		n = an_flags_n(&m, &p, out, cap);
+		assert_int_equal(n, cap < 4 ? cap : 4);
+		for (k = n; k <= AN_FLAGS_MAX; k++)
+			assert_memory_equal(&out[k], &none, sizeof(none));
+		/* the most severe are kept, in rule order within a severity */
+		if (n >= 1)
+			assert_int_equal(out[0].id, AN_INJURY_SIGNS);
+		if (n >= 2)
+			assert_int_equal(out[1].id, AN_PERSISTENT_FATIGUE);
+		if (n >= 3)
+			assert_int_equal(out[2].id, AN_DEHYDRATION);
+		if (n >= 4)
+			assert_int_equal(out[3].id, AN_LOW_FLUID);
+	}
+	assert_int_equal(an_flags(&m, &p, out), 4);
+	assert_int_equal(out[0].severity, AN_ALERT);
+	assert_int_equal(out[3].severity, AN_NOTE);
+}
+
 int
 main(void)
 {
@@ -1034,6 +1123,8 @@ main(void)
 		cmocka_unit_test(test_texts),
 		cmocka_unit_test(test_flags_on),
 		cmocka_unit_test(test_lifetime_speed),
+		cmocka_unit_test(test_rule_table),
+		cmocka_unit_test(test_flags_bounded),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
