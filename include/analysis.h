@@ -72,7 +72,9 @@ struct an_params {
 	int    jump_days;             /* window length, 7 */
 	double jump_warn_pct;         /* > +10 % is a warning */
 	double jump_alert_pct;        /* > +30 % is an alert */
-	double jump_floor_km;         /* previous window under 10 km: no flag */
+	double jump_floor_km;         /* recent level under 10 km: no flag */
+	int    jump_level_weeks;      /* windows before that set the level, 4 */
+	int    jump_hold_days;        /* days a window must hold, 3 */
 	/* long-run-spike */
 	int    spike_days;            /* look-back for the longest run, 30 */
 	double spike_pct;             /* run > 110 % of that longest run */
@@ -175,7 +177,9 @@ struct an_metrics {
 	/* mileage-jump */
 	int64_t dist_win_m;           /* distance on d-(jump_days-1)..d */
 	int64_t dist_prev_m;          /* the jump_days before that */
-	int     jump_ready;           /* both windows inside the journal */
+	int64_t jump_held_m;          /* least of the windows ending d-H+1..d */
+	int64_t jump_level_m;         /* recent level: most held at d-W, d-2W.. */
+	int     jump_ready;           /* both known (inside the journal) */
 	/* long-run-spike */
 	int64_t longest_prev_m;       /* longest run on d-spike_days..d-1 */
 	int     spike_ready;          /* that window inside the journal */
@@ -327,6 +331,26 @@ int an_flags(const struct an_metrics *m, const struct an_params *p,
  */
 int an_flags_on(const struct an_series *s, const struct an_params *p,
     size_t i, struct an_flag *out, struct an_metrics *m_out);
+
+/*
+ * Mileage progression on the day of m: the distance held over the last
+ * jump_days (the least of the windows ending on the last jump_hold_days
+ * days) against the recent level (the most held at the end of each of
+ * the jump_level_weeks windows before). This is the one computation
+ * behind the mileage-jump flag; screens and reports that mark a rise in
+ * distance use it so that they agree with check. Returns the mark: 0
+ * none, 1 over jump_warn_pct (a warning, "!"), 2 over jump_alert_pct (an
+ * alert, "!!"); never a mark while the level is under jump_floor_km.
+ */
+struct an_progress {
+	int     known;          /* held and level known, level > 0 */
+	int64_t held_m;         /* -1 when unknown */
+	int64_t level_m;        /* -1 when unknown */
+	double  pct;            /* (held - level) / level x 100, when known */
+	int     mark;           /* as returned */
+};
+int an_progress(const struct an_metrics *m, const struct an_params *p,
+    struct an_progress *pr);
 
 const char *an_flag_name(enum an_flag_id id);        /* "mileage-jump" */
 const char *an_severity_name(enum an_severity sev);  /* "warning" */

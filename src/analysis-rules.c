@@ -35,30 +35,45 @@ flag_set(struct an_flag *f, enum an_severity sev, int first, int last,
 	f->quantity = q;
 }
 
-/* mileage-jump: the last jump_days against the jump_days before. */
+int
+an_progress(const struct an_metrics *m, const struct an_params *p,
+    struct an_progress *pr)
+{
+	double held = (double)m->jump_held_m, level = (double)m->jump_level_m;
+
+	memset(pr, 0, sizeof(*pr));
+	pr->held_m = m->jump_held_m;
+	pr->level_m = m->jump_level_m;
+	if (!m->jump_ready || m->jump_level_m <= 0)
+		return 0;
+	pr->known = 1;
+	pr->pct = (held - level) * 100.0 / level;
+	if (level < p->jump_floor_km * 1000.0)
+		return 0;
+	/* compared in products, so that exactly +10% is not over +10% */
+	if (held * 100.0 > level * (100.0 + p->jump_alert_pct))
+		pr->mark = 2;
+	else if (held * 100.0 > level * (100.0 + p->jump_warn_pct))
+		pr->mark = 1;
+	return pr->mark;
+}
+
+/* mileage-jump: the distance held lately over the recent level. */
 static int
 decide_jump(const struct an_metrics *m, const struct an_params *p,
     struct an_flag *f)
 {
-	double win = (double)m->dist_win_m, prev = (double)m->dist_prev_m;
+	struct an_progress pr;
+	int mark = an_progress(m, p, &pr);
 
-	if (!m->jump_ready || m->dist_prev_m <= 0 ||
-	    prev < p->jump_floor_km * 1000.0)
+	if (mark == 0)
 		return 0;
-	if (win * 100.0 > prev * (100.0 + p->jump_alert_pct)) {
-		flag_set(f, AN_ALERT, m->day - 2 * p->jump_days + 1, m->day,
-		    AN_Q_PERCENT);
-		f->threshold = p->jump_alert_pct;
-	} else if (win * 100.0 > prev * (100.0 + p->jump_warn_pct)) {
-		flag_set(f, AN_WARNING, m->day - 2 * p->jump_days + 1, m->day,
-		    AN_Q_PERCENT);
-		f->threshold = p->jump_warn_pct;
-	} else {
-		return 0;
-	}
-	f->value = (win - prev) * 100.0 / prev;
-	f->a = win;
-	f->b = prev;
+	flag_set(f, mark == 2 ? AN_ALERT : AN_WARNING,
+	    m->day - p->jump_days + 1, m->day, AN_Q_PERCENT);
+	f->threshold = mark == 2 ? p->jump_alert_pct : p->jump_warn_pct;
+	f->value = pr.pct;
+	f->a = (double)pr.held_m;
+	f->b = (double)pr.level_m;
 	return 1;
 }
 
@@ -313,12 +328,11 @@ reason_jump(const struct an_flag *f, enum dist_unit du, enum vol_unit vu,
     char *out, size_t n)
 {
 	char x[32], y[32];
-	int days = f->last_day - f->first_day + 1;
 
 	(void)vu;
-	snprintf(out, n, "%s in the last %d days against %s in the %d before: "
+	snprintf(out, n, "%s in the last %d days against a recent level of %s: "
 	    "%+.*f%%, over the +%g%% limit", fmt_dist(f->a, du, x, sizeof(x)),
-	    days / 2, fmt_dist(f->b, du, y, sizeof(y)), days / 2,
+	    f->last_day - f->first_day + 1, fmt_dist(f->b, du, y, sizeof(y)),
 	    prec(f->value, f->threshold, 0), f->value, f->threshold);
 }
 
@@ -479,7 +493,7 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		    "last week's distance, add an easy or\nrest day, then "
 		    "build again in small steps.",
 		.keys = KEYS("jump_days", "jump_warn_pct", "jump_alert_pct",
-		    "jump_floor_km"),
+		    "jump_floor_km", "jump_level_weeks", "jump_hold_days"),
 	},
 	[AN_LONG_RUN_SPIKE] = {
 		.id = AN_LONG_RUN_SPIKE,

@@ -27,6 +27,8 @@ an_params_defaults(struct an_params *p)
 	p->jump_warn_pct = 10.0;
 	p->jump_alert_pct = 30.0;
 	p->jump_floor_km = 10.0;
+	p->jump_level_weeks = 4;
+	p->jump_hold_days = 3;
 	p->spike_days = 30;
 	p->spike_pct = 110.0;
 	p->acwr_acute_days = 7;
@@ -73,7 +75,9 @@ const struct an_param_info an_param_table[] = {
 	P_INT(jump_days, 1, 183, "mileage-jump: days in each window"),
 	P_DBL(jump_warn_pct, 0, 1000, "mileage-jump: warning above this rise, %"),
 	P_DBL(jump_alert_pct, 0, 1000, "mileage-jump: alert above this rise, %"),
-	P_DBL(jump_floor_km, 0, 3500, "mileage-jump: no flag when the previous window is under this, km"),
+	P_DBL(jump_floor_km, 0, 3500, "mileage-jump: no flag when the recent level is under this, km"),
+	P_INT(jump_level_weeks, 1, 8, "mileage-jump: windows before the last one that set the recent level"),
+	P_INT(jump_hold_days, 1, 7, "mileage-jump: days a window's distance must hold to count"),
 	P_INT(spike_days, 1, 365, "long-run-spike: days searched for the longest run"),
 	P_DBL(spike_pct, 100, 1000, "long-run-spike: a run above this % of that longest run"),
 	P_INT(acwr_acute_days, 1, 365, "acwr: N of the acute EWMA"),
@@ -345,18 +349,67 @@ upd_day(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 	m->fluid_ml = a->d->fluid_ml;
 }
 
-/* mileage-jump: windows d-W+1..d and d-2W+1..d-W. */
+/* Distance of the W days to day index e; -1 when they reach before the journal. */
+static int64_t
+window_distance(const struct an_at *a, long e, int W)
+{
+	int64_t sum = 0;
+	long k;
+
+	if (e < 0 || (size_t)e >= a->s->ndays ||
+	    a->s->days[e].day - W + 1 < a->start)
+		return -1;
+	for (k = 0; k < W; k++)
+		sum += day_distance(day_at(a->s, e - k));
+	return sum;
+}
+
+/*
+ * The distance held over the W-day windows ending at e, e-1 .. e-H+1 (H =
+ * jump_hold_days): the smallest of them, so a run moved by up to H-1 days,
+ * which puts two weeks' long runs in one window for at most H-1 days,
+ * does not count as a rise. Windows that reach before the journal are
+ * left out; -1 when none is left.
+ */
+static int64_t
+held_distance(const struct an_at *a, long e)
+{
+	int64_t best = -1, v;
+	int j;
+
+	for (j = 0; j < a->p->jump_hold_days; j++) {
+		v = window_distance(a, e - j, a->p->jump_days);
+		if (v >= 0 && (best < 0 || v < best))
+			best = v;
+	}
+	return best;
+}
+
+/*
+ * mileage-jump: the distance held in the last W days against the recent
+ * level, the most held in any of the jump_level_weeks windows of W days
+ * before them (ending at d-W, d-2W ...). A return to a distance run in
+ * those weeks is not a rise.
+ */
 static void
 upd_jump(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 {
-	int W = a->p->jump_days;
+	int W = a->p->jump_days, k;
+	int64_t v;
 
 	ps->dist_win += m->distance_m - day_distance(back(a, W));
 	ps->dist_prev += day_distance(back(a, W)) -
 	    day_distance(back(a, 2 * W));
 	m->dist_win_m = ps->dist_win;
 	m->dist_prev_m = ps->dist_prev;
-	m->jump_ready = a->day - 2 * W + 1 >= a->start;
+	m->jump_held_m = held_distance(a, a->i);
+	m->jump_level_m = -1;
+	for (k = 1; k <= a->p->jump_level_weeks; k++) {
+		v = held_distance(a, a->i - (long)k * W);
+		if (v > m->jump_level_m)
+			m->jump_level_m = v;
+	}
+	m->jump_ready = m->jump_held_m >= 0 && m->jump_level_m >= 0;
 }
 
 /* long-run-spike: longest single run on d-spike_days..d-1. */

@@ -199,76 +199,267 @@ test_load(void **state)
 	assert_true(fabs(an_run_load(&r, &p) - 240) < 1e-9);
 }
 
-/* Previous week 20 km; this week at +10% exactly, just over, +30%, over. */
+/*
+ * n days from day from at total_m a week, one run a day: day k runs
+ * total/7 plus one metre on the first total%7 days of each week, so every
+ * 7 days in a row hold exactly total_m.
+ */
+static void
+fx_rate(int from, int n, int64_t total_m)
+{
+	int k;
+
+	for (k = 0; k < n; k++) {
+		int64_t d = total_m / 7 + (k % 7 < total_m % 7 ? 1 : 0);
+		fx_run(from + k, d, d * 36 / 100, 4);
+	}
+}
+
+/* The days of a week a plan puts its runs on, Monday first, in %. */
+static const int plan_share[7] = { 0, 20, 0, 25, 0, 15, 40 };
+
+/* Week w (Monday = day 7w) of a plan: total_m over plan_share. */
+static void
+fx_plan_week(int w, int64_t total_m)
+{
+	int k;
+
+	for (k = 0; k < 7; k++)
+		if (plan_share[k] > 0) {
+			int64_t d = total_m * plan_share[k] / 100;
+			fx_run(7 * w + k, d, d * 33 / 100, 4);
+		}
+}
+
+/* The days in from..to (inclusive) on which rule id holds, as a count. */
+static int
+fx_days_flagged(enum an_flag_id id, int from, int to, int *first)
+{
+	int i, n = 0;
+
+	an_metrics_all(&fx.s, &fx.p, fx.m);
+	for (i = from; i <= to; i++) {
+		fx.nf = an_flags(&fx.m[i], &fx.p, fx.f);
+		if (fx_flag(id) != NULL && n++ == 0 && first != NULL)
+			*first = i;
+	}
+	return n;
+}
+
+/*
+ * A week at 20 km, then 9 days at a new rate: on day 15 the last three
+ * 7-day windows all hold the new rate; the recent level is 20 km. Just at
+ * and just over each limit.
+ */
 static void
 test_mileage_jump(void **state)
 {
+	static const struct { int64_t km; int sev; } c[] = {
+		{ 22000, -1 }, { 22001, AN_WARNING }, { 26000, AN_WARNING },
+		{ 26001, AN_ALERT },
+	};
+	struct an_progress pr;
+	size_t k;
+
 	(void)state;
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 22000);                      /* +10.0%: not more */
+	for (k = 0; k < sizeof(c) / sizeof(c[0]); k++) {
+		fx_init(16);
+		fx_rate(0, 7, 20000);
+		fx_rate(7, 9, c[k].km);
+		fx_eval(15);
+		assert_int_equal(fx.m[15].jump_held_m, c[k].km);
+		assert_int_equal(fx.m[15].jump_level_m, 20000);
+		assert_int_equal(an_progress(&fx.m[15], &fx.p, &pr),
+		    c[k].sev < 0 ? 0 : c[k].sev == AN_ALERT ? 2 : 1);
+		if (c[k].sev < 0) {
+			assert_no_flag(AN_MILEAGE_JUMP);
+			continue;
+		}
+		assert_flag(AN_MILEAGE_JUMP, (enum an_severity)c[k].sev);
+		assert_int_equal(fx_flag(AN_MILEAGE_JUMP)->first_day, BASE + 9);
+		assert_int_equal(fx_flag(AN_MILEAGE_JUMP)->last_day, BASE + 15);
+		assert_true(fabs(fx_flag(AN_MILEAGE_JUMP)->value - pr.pct) < 1e-9);
+	}
+	assert_true(fabs(pr.pct - 30.005) < 1e-9);
+	assert_int_equal(pr.held_m, 26001);
+	assert_int_equal(pr.level_m, 20000);
+}
+
+/* jump_hold_days: the rise must hold over that many windows in a row. */
+static void
+test_mileage_jump_hold(void **state)
+{
+	(void)state;
+	fx_init(16);
+	fx_rate(0, 7, 20000);
+	fx_rate(7, 9, 28000);
+	/* day 13: held 25714 (the window ending on day 11), +28.6% */
 	fx_eval(13);
+	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
+	fx_eval(14);
+	assert_flag(AN_MILEAGE_JUMP, AN_ALERT);
+	/* day 12: no window of the level lies inside the journal yet */
+	fx_eval(12);
 	assert_no_flag(AN_MILEAGE_JUMP);
-	assert_int_equal(fx.m[13].dist_win_m, 22000);
-	assert_int_equal(fx.m[13].dist_prev_m, 20000);
-
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 22001);                      /* just over +10% */
-	fx_eval(13);
-	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
-	assert_int_equal(fx_flag(AN_MILEAGE_JUMP)->first_day, BASE);
-	assert_int_equal(fx_flag(AN_MILEAGE_JUMP)->last_day, BASE + 13);
-
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 26000);                      /* +30.0%: still a warning */
-	fx_eval(13);
-	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
-
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 26001);                      /* just over +30% */
+	assert_int_equal(fx.m[12].jump_ready, 0);
+	/* held over 1 window, the plain 7-day sum: alert a day earlier */
+	fx.p.jump_hold_days = 1;
 	fx_eval(13);
 	assert_flag(AN_MILEAGE_JUMP, AN_ALERT);
-	assert_true(fabs(fx_flag(AN_MILEAGE_JUMP)->value - 30.005) < 1e-9);
+	fx.p.jump_hold_days = 7;
+	fx_eval(14);
+	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
 }
 
 static void
 test_mileage_jump_floor_and_warmup(void **state)
 {
 	(void)state;
-	/* previous week just under the 10 km floor: no flag at +100% */
-	fx_init(14);
-	fx_week(0, 9999);
-	fx_week(7, 20000);
-	fx_eval(13);
+	/* recent level just under the 10 km floor: no flag at +100% */
+	fx_init(16);
+	fx_rate(0, 7, 9999);
+	fx_rate(7, 9, 20000);
+	fx_eval(15);
 	assert_no_flag(AN_MILEAGE_JUMP);
+	assert_int_equal(fx.m[15].jump_ready, 1);
 
 	/* at the floor it counts */
-	fx_init(14);
-	fx_week(0, 10000);
-	fx_week(7, 11001);
-	fx_eval(13);
+	fx_init(16);
+	fx_rate(0, 7, 10000);
+	fx_rate(7, 9, 11001);
+	fx_eval(15);
 	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
 
-	/* the journal began a day into the first window: not enough history */
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 30000);
-	fx.s.journal_start = BASE + 1;
-	fx_eval(13);
+	/* no 7 days before the last 7 lie inside the journal: no level */
+	fx_init(16);
+	fx_rate(0, 7, 20000);
+	fx_rate(7, 9, 30000);
+	fx.s.journal_start = BASE + 3;
+	fx_eval(15);
+	assert_int_equal(fx.m[15].jump_level_m, -1);
 	assert_no_flag(AN_MILEAGE_JUMP);
-	assert_int_equal(fx.m[13].jump_ready, 0);
+	assert_int_equal(fx.m[15].jump_ready, 0);
+	/* one window of the level inside it is enough */
+	fx.s.journal_start = BASE + 2;
+	fx_eval(15);
+	assert_int_equal(fx.m[15].jump_ready, 1);
+	assert_flag(AN_MILEAGE_JUMP, AN_ALERT);
 
 	/* the windows roll: a rest week after the jump clears it */
 	fx_init(21);
-	fx_week(0, 20000);
-	fx_week(7, 30000);
+	fx_rate(0, 7, 20000);
+	fx_rate(7, 7, 30000);
 	fx_eval(20);
 	assert_no_flag(AN_MILEAGE_JUMP);
 	assert_int_equal(fx.m[20].dist_win_m, 0);
 	assert_int_equal(fx.m[20].dist_prev_m, 30000);
+	assert_int_equal(fx.m[20].jump_held_m, 0);
+}
+
+/*
+ * Three weeks up, one down: 40, 43, 46, 34, 43, 46, 49, 37, 46, 49, 52,
+ * 40 km, long run on Sunday. The week after a cutback returns to a level
+ * run weeks before: no flag on any day. Beside it, a real ramp of +35%
+ * over the recent level (40 km weeks, then 54 km) is a warning within the
+ * first 54 km week and an alert from the third day the 7-day distance
+ * holds 54 km.
+ */
+static void
+test_mileage_jump_plan(void **state)
+{
+	static const int64_t plan[] = { 40, 43, 46, 34, 43, 46, 49, 37, 46, 49,
+	    52, 40 };
+	size_t w;
+	int first = -1;
+
+	(void)state;
+	fx_init(7 * 12);
+	for (w = 0; w < 12; w++)
+		fx_plan_week((int)w, plan[w] * 1000);
+	assert_int_equal(fx_days_flagged(AN_MILEAGE_JUMP, 0, 83, NULL), 0);
+	/* the previous 7 days alone would have flagged the cutback weeks */
+	fx.p.jump_level_weeks = 1;
+	fx.p.jump_hold_days = 1;
+	assert_true(fx_days_flagged(AN_MILEAGE_JUMP, 0, 83, NULL) > 0);
+
+	fx_init(7 * 8);
+	for (w = 0; w < 5; w++)
+		fx_plan_week((int)w, 40000);
+	for (w = 5; w < 8; w++)
+		fx_plan_week((int)w, 54000);
+	assert_int_equal(fx_days_flagged(AN_MILEAGE_JUMP, 0, 34, NULL), 0);
+	assert_true(fx_days_flagged(AN_MILEAGE_JUMP, 35, 55, &first) > 0);
+	/* Sun 41 ends the first 54 km week; Tue 43 is the third day held */
+	fx_eval(43);
+	assert_flag(AN_MILEAGE_JUMP, AN_ALERT);
+	assert_true(fabs(fx_flag(AN_MILEAGE_JUMP)->value - 35) < 1e-9);
+	/* before, a window still misses the new week's long run: +21% */
+	fx_eval(42);
+	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
+	assert_int_equal(fx.m[42].jump_held_m, 48400);
+	/* a warning from Sat 40, when three windows in a row hold > 44 km */
+	assert_int_equal(first, 40);
+}
+
+/*
+ * A steady 42 km week (Tue 8, Thu 8, Sat 8, Sun 18 km) with one run moved
+ * by one or two days, earlier or later, across the week boundary too:
+ * the weekly distance is unchanged and nothing is raised.
+ */
+static void
+test_mileage_jump_moved_run(void **state)
+{
+	static const int64_t wk[7] = { 0, 8000, 0, 8000, 0, 8000, 18000 };
+	static const struct { int from, to; } mv[] = {
+		{ 48, 47 }, { 48, 46 }, { 48, 49 }, { 48, 50 }, { 43, 41 },
+	};
+	size_t k;
+	int i, hold;
+
+	(void)state;
+	for (k = 0; k < sizeof(mv) / sizeof(mv[0]); k++) {
+		for (hold = 3; hold >= 1; hold -= 2) {
+			fx_init(7 * 10);
+			for (i = 0; i < 70; i++) {
+				int64_t d = wk[i % 7];
+
+				if (i == mv[k].from)
+					continue;
+				if (i == mv[k].to)
+					d += wk[mv[k].from % 7];
+				if (d > 0)
+					fx_run(i, d, d * 33 / 100, 4);
+			}
+			fx.p.jump_hold_days = hold;
+			if (hold == 3)
+				assert_int_equal(fx_days_flagged(
+				    AN_MILEAGE_JUMP, 0, 69, NULL), 0);
+			else if (mv[k].to < mv[k].from)
+				/* the plain 7-day sum sees two long runs */
+				assert_true(fx_days_flagged(AN_MILEAGE_JUMP, 0,
+				    69, NULL) > 0);
+		}
+	}
+}
+
+/* jump_level_weeks: how many weeks back a level still counts. */
+static void
+test_mileage_jump_level_weeks(void **state)
+{
+	(void)state;
+	/* 40 km held to day 9, 30 km to day 28, then 40 km again */
+	fx_init(38);
+	fx_rate(0, 10, 40000);
+	fx_rate(10, 19, 30000);
+	fx_rate(29, 9, 40000);
+	fx_eval(37);
+	assert_int_equal(fx.m[37].jump_held_m, 40000);
+	assert_int_equal(fx.m[37].jump_level_m, 40000);
+	assert_no_flag(AN_MILEAGE_JUMP);
+	fx.p.jump_level_weeks = 3;
+	fx_eval(37);
+	assert_int_equal(fx.m[37].jump_level_m, 30000);
+	assert_flag(AN_MILEAGE_JUMP, AN_ALERT);
 }
 
 static void
@@ -884,29 +1075,29 @@ test_texts(void **state)
 	int k;
 
 	(void)state;
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 27000);
-	fx_eval(13);
+	fx_init(16);
+	fx_rate(0, 7, 20000);
+	fx_rate(7, 9, 27000);
+	fx_eval(15);
 	assert_int_equal(fx.nf >= 1, 1);
 	an_flag_reason(fx_flag(AN_MILEAGE_JUMP), UNIT_KM, UNIT_L, buf,
 	    sizeof(buf));
-	assert_string_equal(buf, "27.0 km in the last 7 days against 20.0 km "
-	    "in the 7 before: +35%, over the +30% limit");
+	assert_string_equal(buf, "27.0 km in the last 7 days against a recent "
+	    "level of 20.0 km: +35%, over the +30% limit");
 	/* just past a limit never prints as the limit itself */
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 26001);
-	fx_eval(13);
+	fx_init(16);
+	fx_rate(0, 7, 20000);
+	fx_rate(7, 9, 26001);
+	fx_eval(15);
 	an_flag_reason(fx_flag(AN_MILEAGE_JUMP), UNIT_KM, UNIT_L, buf,
 	    sizeof(buf));
 	assert_non_null(strstr(buf, ": +30.005%, over the +30% limit"));
 	assert_string_equal(an_flag_value(fx_flag(AN_MILEAGE_JUMP), buf,
 	    sizeof(buf)), "+30.005%");
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 27000);
-	fx_eval(13);
+	fx_init(16);
+	fx_rate(0, 7, 20000);
+	fx_rate(7, 9, 27000);
+	fx_eval(15);
 	an_flag_reason(fx_flag(AN_MILEAGE_JUMP), UNIT_MI, UNIT_L, buf,
 	    sizeof(buf));
 	assert_non_null(strstr(buf, "16.8 mi in the last 7 days"));
@@ -1105,6 +1296,10 @@ main(void)
 		cmocka_unit_test(test_load),
 		cmocka_unit_test(test_mileage_jump),
 		cmocka_unit_test(test_mileage_jump_floor_and_warmup),
+		cmocka_unit_test(test_mileage_jump_hold),
+		cmocka_unit_test(test_mileage_jump_plan),
+		cmocka_unit_test(test_mileage_jump_moved_run),
+		cmocka_unit_test(test_mileage_jump_level_weeks),
 		cmocka_unit_test(test_long_run_spike),
 		cmocka_unit_test(test_acwr_by_hand),
 		cmocka_unit_test(test_acwr_warmup),
