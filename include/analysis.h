@@ -81,8 +81,9 @@ struct an_params {
 	/* acwr */
 	int    acwr_acute_days;       /* N of the acute EWMA, 7 */
 	int    acwr_chronic_days;     /* N of the chronic EWMA, 28 */
-	int    acwr_min_days;         /* journal days before a ratio, 28 */
+	int    acwr_min_days;         /* days from the first run, 28 */
 	double acwr_min_chronic;      /* chronic load (AU/day) below: no ratio */
+	int    acwr_min_run_days;     /* days with a run in the chronic window */
 	double acwr_warn;             /* > 1.3 */
 	double acwr_alert;            /* > 1.5 */
 	double load_per_km;           /* AU per km for a run without RPE, 24 */
@@ -185,8 +186,10 @@ struct an_metrics {
 	int     spike_ready;          /* that window inside the journal */
 	/* acwr */
 	double  acute, chronic;       /* EWMA loads, AU/day, normalised by
-	                                 the weight of the journal's days */
+	                                 the weight of the days since the
+	                                 first run */
 	double  acwr;                 /* acute / chronic; < 0 when not computed */
+	int     acwr_run_days;        /* days with a run in the chronic window */
 	/* monotony */
 	double  load_win;             /* load over the monotony window */
 	double  mono_mean, mono_sd;   /* daily mean and population SD */
@@ -237,6 +240,8 @@ struct an_pass {
 	const struct an_params *p;
 	size_t  i;                    /* index of the next day */
 	double  acute, chronic;       /* raw EWMAs, before normalising */
+	int     ran, first_run;       /* a run seen, and the day of the first */
+	int     run_days;             /* days with a run in the chronic window */
 	double  la, lc;               /* EWMA lambdas */
 	int64_t dist_win, dist_prev;
 	int     sleep_n;

@@ -525,8 +525,8 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		    "Plan several lighter days now.\nThe ratio is a rough "
 		    "guide, but this gap is large.",
 		.keys = KEYS("acwr_acute_days", "acwr_chronic_days",
-		    "acwr_min_days", "acwr_min_chronic", "acwr_warn",
-		    "acwr_alert", "load_per_km"),
+		    "acwr_min_days", "acwr_min_chronic", "acwr_min_run_days",
+		    "acwr_warn", "acwr_alert", "load_per_km"),
 	},
 	[AN_MONOTONY] = {
 		.id = AN_MONOTONY,

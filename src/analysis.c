@@ -35,6 +35,7 @@ an_params_defaults(struct an_params *p)
 	p->acwr_chronic_days = 28;
 	p->acwr_min_days = 28;
 	p->acwr_min_chronic = 5.0;
+	p->acwr_min_run_days = 8;
 	p->acwr_warn = 1.3;
 	p->acwr_alert = 1.5;
 	p->load_per_km = 24.0;
@@ -82,7 +83,8 @@ const struct an_param_info an_param_table[] = {
 	P_DBL(spike_pct, 100, 1000, "long-run-spike: a run above this % of that longest run"),
 	P_INT(acwr_acute_days, 1, 365, "acwr: N of the acute EWMA"),
 	P_INT(acwr_chronic_days, 1, 365, "acwr: N of the chronic EWMA"),
-	P_INT(acwr_min_days, 1, 365, "acwr: journal days before any ratio"),
+	P_INT(acwr_min_days, 1, 365, "acwr: days from the first run before any ratio"),
+	P_INT(acwr_min_run_days, 1, 365, "acwr: days with a run needed in the chronic window"),
 	P_DBL(acwr_min_chronic, 0.001, 10000, "acwr: no ratio below this chronic load, AU/day"),
 	P_DBL(acwr_warn, 0.5, 10, "acwr: warning above this ratio"),
 	P_DBL(acwr_alert, 0.5, 10, "acwr: alert above this ratio"),
@@ -166,6 +168,12 @@ an_params_check(const struct an_params *p, char *err, size_t errsz)
 	if (p->acwr_alert < p->acwr_warn) {
 		snprintf(err, errsz, "acwr_alert (%g) is below acwr_warn (%g)",
 		    p->acwr_alert, p->acwr_warn);
+		return -1;
+	}
+	if (p->acwr_min_run_days > p->acwr_chronic_days) {
+		snprintf(err, errsz, "acwr_min_run_days (%d) is more than "
+		    "acwr_chronic_days (%d)", p->acwr_min_run_days,
+		    p->acwr_chronic_days);
 		return -1;
 	}
 	if (p->fatigue_alert_days < p->fatigue_warn_days) {
@@ -429,24 +437,37 @@ upd_spike(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 
 /*
  * acwr: EWMA_d = lambda x load_d + (1 - lambda) x EWMA_d-1, from 0 before
- * the series, then divided by the weight the t journal days carry,
- * 1 - (1 - lambda)^t: the days before the journal are unknown, not days of
- * zero load. (A steady runner's ratio is 1 from the first day; after a few
- * months the divisor is 1.)
+ * the series, then divided by the weight the t days since the first run
+ * carry, 1 - (1 - lambda)^t: the days before the first run in the series
+ * are unknown, not days of zero load, like the days before the journal.
+ * (A steady runner's ratio is 1 from the first run; after a few months
+ * the divisor is 1.) The ratio needs a real base: acwr_min_days days
+ * since the first run, acwr_min_run_days days with a run and a chronic
+ * load of acwr_min_chronic in the chronic window.
  */
 static void
 upd_acwr(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 {
-	int t = a->day - a->start + 1;
+	const struct an_params *p = a->p;
+	const struct an_day *o = back(a, p->acwr_chronic_days);
+	int t;
 
+	if (m->nruns > 0 && !ps->ran) {
+		ps->ran = 1;
+		ps->first_run = a->day;
+	}
+	ps->run_days += (m->nruns > 0) - (o != NULL && o->nruns > 0);
+	m->acwr_run_days = ps->run_days;
 	ps->acute = ps->la * m->load + (1 - ps->la) * ps->acute;
 	ps->chronic = ps->lc * m->load + (1 - ps->lc) * ps->chronic;
-	if (t >= 1) {
-		m->acute = ps->acute / (1 - pow(1 - ps->la, t));
-		m->chronic = ps->chronic / (1 - pow(1 - ps->lc, t));
-	}
 	m->acwr = -1;
-	if (t >= a->p->acwr_min_days && m->chronic >= a->p->acwr_min_chronic)
+	if (!ps->ran)
+		return;
+	t = a->day - ps->first_run + 1;
+	m->acute = ps->acute / (1 - pow(1 - ps->la, t));
+	m->chronic = ps->chronic / (1 - pow(1 - ps->lc, t));
+	if (t >= p->acwr_min_days && m->chronic >= p->acwr_min_chronic &&
+	    ps->run_days >= p->acwr_min_run_days)
 		m->acwr = m->acute / m->chronic;
 }
 

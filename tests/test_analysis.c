@@ -182,6 +182,15 @@ test_params_set(void **state)
 	p.acwr_alert = 1.2;
 	assert_int_equal(an_params_check(&p, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "acwr_alert"));
+
+	/* no more days with a run than the chronic window has days */
+	an_params_defaults(&p);
+	p.acwr_min_run_days = 28;
+	assert_int_equal(an_params_check(&p, err, sizeof(err)), 0);
+	p.acwr_min_run_days = 29;
+	assert_int_equal(an_params_check(&p, err, sizeof(err)), -1);
+	assert_string_equal(err, "acwr_min_run_days (29) is more than "
+	    "acwr_chronic_days (28)");
 }
 
 static void
@@ -519,6 +528,7 @@ test_acwr_by_hand(void **state)
 	(void)state;
 	fx_init(3);
 	fx.p.acwr_min_days = 1;
+	fx.p.acwr_min_run_days = 1;
 	fx_run(0, 4000, 20 * 60, 5);
 	fx_run(2, 8000, 40 * 60, 5);
 	fx_eval(2);
@@ -532,18 +542,21 @@ test_acwr_by_hand(void **state)
 	assert_true(fabs(fx.m[2].acwr - 1.081451) < 1e-6);
 	assert_no_flag(AN_ACWR);
 
-	/* the same three days after 30 empty journal days: nearly raw */
+	/*
+	 * The same three days after 30 journal days without a run: the load
+	 * history starts at the first run, so the numbers are the same.
+	 */
 	fx_init(33);
 	fx.p.acwr_min_days = 1;
+	fx.p.acwr_min_run_days = 1;
 	fx_run(30, 4000, 20 * 60, 5);
 	fx_run(32, 8000, 40 * 60, 5);
 	fx_eval(32);
-	/* acute 64.0625 / (1 - 0.75^33), chronic (482200/24389) /
-	 * (1 - (27/29)^33) = 19.771208 / 0.905404 = 21.836878 */
-	assert_true(fabs(fx.m[32].acute - 64.0625 / (1 - pow(0.75, 33))) <
-	    1e-9);
-	assert_true(fabs(fx.m[32].chronic - 21.836878) < 1e-6);
-	assert_flag(AN_ACWR, AN_ALERT);
+	assert_true(fx.m[29].acwr < 0 && fx.m[29].chronic == 0);
+	assert_true(fabs(fx.m[32].acute - 4100.0 / 37) < 1e-9);
+	assert_true(fabs(fx.m[32].chronic - 482200.0 / 4706) < 1e-9);
+	assert_int_equal(fx.m[32].acwr_run_days, 2);
+	assert_no_flag(AN_ACWR);
 }
 
 /*
@@ -617,6 +630,8 @@ test_acwr_thresholds(void **state)
 static void
 test_acwr_chronic_zero(void **state)
 {
+	int i;
+
 	(void)state;
 	/* 40 days without a run: chronic 0, no ratio, no division */
 	fx_init(41);
@@ -625,19 +640,90 @@ test_acwr_chronic_zero(void **state)
 	assert_true(fx.m[40].acwr < 0);
 	assert_no_flag(AN_ACWR);
 
-	/*
-	 * A first run of 60 AU on day 40 (t = 41): chronic (120/29) /
-	 * (1 - (27/29)^41) = 4.371393 < 5 AU a day: still no ratio.
-	 */
-	fx_run(40, 3000, 6 * 60, 10);
+	/* 4.9 AU a day (RPE 1 x 294 s) is under the 5 AU floor; 5.1 is not */
+	fx_init(41);
+	for (i = 0; i < 41; i++)
+		fx_run(i, 1000, 294, 1);
 	fx_eval(40);
-	assert_true(fabs(fx.m[40].chronic - 4.371393) < 1e-6);
+	assert_true(fabs(fx.m[40].chronic - 4.9) < 1e-9);
 	assert_true(fx.m[40].acwr < 0);
-	/* 80 AU: (20 / (1 - 0.75^41)) / ((160/29) / (1 - (27/29)^41)) */
-	fx.runs[40][0].duration_s = 8 * 60;
+	for (i = 0; i < 41; i++)
+		fx.runs[i][0].duration_s = 306;
 	fx_eval(40);
-	assert_true(fabs(fx.m[40].acwr - 3.431426) < 1e-6);
+	assert_true(fabs(fx.m[40].acwr - 1) < 1e-9);
+}
+
+/* Week w of an 8-week base: 200, 0, 200, 0, 200, 0, 300 AU. */
+static void
+fx_base_week(int w)
+{
+	static const int min[7] = { 40, 0, 40, 0, 40, 0, 60 };
+	int k;
+
+	for (k = 0; k < 7; k++)
+		if (min[k] > 0)
+			fx_run(7 * w + k, min[k] * 200, min[k] * 60, 5);
+}
+
+/*
+ * A month of sleep logs, then a gentle 3 km jog every day (72 AU, no
+ * RPE): the load history starts at the first jog, so the ratio stays at
+ * 1 and nothing is raised. Beside it, an 8-week base, two weeks off and
+ * straight back to full volume: a warning on the fifth day back and an
+ * alert on the seventh.
+ */
+static void
+test_acwr_base(void **state)
+{
+	int i, first = -1;
+
+	(void)state;
+	fx_init(100);
+	for (i = 0; i < 100; i++) {
+		fx.days[i].sleep_min = 450;
+		if (i >= 30)
+			fx_run(i, 3000, 1200, 0);
+	}
+	assert_int_equal(fx_days_flagged(AN_ACWR, 0, 99, NULL), 0);
+	assert_true(fabs(fx.m[99].acwr - 1) < 1e-9);
+
+	fx_init(91);
+	for (i = 0; i < 8; i++)
+		fx_base_week(i);
+	for (i = 10; i < 13; i++)
+		fx_base_week(i);
+	assert_int_equal(fx_days_flagged(AN_ACWR, 0, 69, NULL), 0);
+	assert_true(fx_days_flagged(AN_ACWR, 70, 90, &first) > 0);
+	assert_int_equal(first, 74);
+	fx_eval(74);
+	assert_flag(AN_ACWR, AN_WARNING);
+	fx_eval(76);
 	assert_flag(AN_ACWR, AN_ALERT);
+	/* acwr_min_run_days: 8 days with a run in days 49..76 */
+	assert_int_equal(fx.m[76].acwr_run_days, 8);
+	fx.p.acwr_min_run_days = 9;
+	fx_eval(76);
+	assert_true(fx.m[76].acwr < 0);
+	assert_no_flag(AN_ACWR);
+}
+
+/* acwr_min_days counts from the first run, not from the journal's start. */
+static void
+test_acwr_min_days(void **state)
+{
+	int i;
+
+	(void)state;
+	fx_init(60);
+	for (i = 10; i < 60; i++)
+		fx_run(i, 5000, 20 * 60, 5);
+	fx_eval(37);
+	assert_true(fx.m[36].acwr < 0);         /* 27 days since the first */
+	assert_true(fabs(fx.m[37].acwr - 1) < 1e-9);
+	fx.p.acwr_min_days = 29;
+	fx_eval(37);
+	assert_true(fx.m[37].acwr < 0);
+	assert_true(fabs(fx.m[38].acwr - 1) < 1e-9);
 }
 
 /*
@@ -1305,6 +1391,8 @@ main(void)
 		cmocka_unit_test(test_acwr_warmup),
 		cmocka_unit_test(test_acwr_thresholds),
 		cmocka_unit_test(test_acwr_chronic_zero),
+		cmocka_unit_test(test_acwr_base),
+		cmocka_unit_test(test_acwr_min_days),
 		cmocka_unit_test(test_monotony_by_hand),
 		cmocka_unit_test(test_monotony_threshold),
 		cmocka_unit_test(test_fatigue_streaks),
