@@ -110,6 +110,7 @@ struct an_params {
 	int    rhr_min_readings;      /* readings needed for a baseline, 4 */
 	double rhr_rise_bpm;          /* >= baseline + 5 */
 	int    rhr_days;              /* on 2 consecutive readings */
+	int    rhr_shift_days;        /* a raise this long is the new baseline */
 	/* sleep-debt */
 	int    sleep_days;            /* window of the mean, 7 */
 	double sleep_mean_h;          /* mean < 7 h */
@@ -204,8 +205,12 @@ struct an_metrics {
 	int     perf_decline;         /* the performance-decline sign holds */
 	/* resting-hr */
 	int     rhr_bpm;              /* 0 = not logged today */
-	double  rhr_baseline;         /* mean of d-14..d-1 readings; < 0 unknown */
+	double  rhr_baseline;         /* mean of d-14..d-1 readings since the
+	                                 last shift; < 0 unknown */
 	struct an_streak rhr_hi;
+	int     rhr_shift_day;        /* last shift of baseline; INT_MIN none */
+	int     rhr_shift_first;      /* first raised day of that shift */
+	double  rhr_shift_old, rhr_shift_new;   /* baselines before, after */
 	/* sleep-debt */
 	double  sleep_mean_min;       /* < 0 when too few nights */
 	int     sleep_nights;         /* nights logged in the window */
@@ -247,8 +252,11 @@ struct an_pass {
 	int     sleep_n;
 	int64_t sleep_sum;
 	int     sore_n, mood_n;
-	int     rhr_n;
-	int64_t rhr_sum;
+	int     rhr_from;             /* baseline readings from this day */
+	int64_t rhr_raised_sum;       /* readings of the current raised run */
+	int     rhr_raised_n;
+	int     rhr_shift_day, rhr_shift_first;
+	double  rhr_shift_old, rhr_shift_new;
 	int     last_ill;
 	int64_t rp_dist, rp_dur, rp_rpe, rp_n;       /* recent perf window */
 	int64_t bp_dist, bp_dur, bp_rpe, bp_n;       /* base perf window */
@@ -314,6 +322,8 @@ struct an_rule {
 	int               signed_value, plus_threshold;
 	const char       *advice;        /* at most 72 columns a line */
 	const char       *advice_alert;  /* at alert, when different; NULL */
+	/* advice that depends on the flag itself; NULL to use the above */
+	const char     *(*advice_of)(const struct an_flag *f);
 	const char *const *keys;         /* its [flags] keys, NULL-terminated */
 };
 /* Every rule, indexed by (and in the order of) enum an_flag_id. */

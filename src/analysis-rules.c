@@ -173,17 +173,31 @@ decide_overtraining(const struct an_metrics *m, const struct an_params *p,
 	return 1;
 }
 
+/* Days the note of a shifted resting-HR baseline holds, the shift's first. */
+#define RHR_NOTE_DAYS 7
+
+/* resting-hr: raised readings in a row, else the note of a recent shift. */
 static int
 decide_rhr(const struct an_metrics *m, const struct an_params *p,
     struct an_flag *f)
 {
-	if (m->rhr_hi.len < p->rhr_days)
+	if (m->rhr_hi.len >= p->rhr_days) {
+		flag_set(f, AN_WARNING, m->rhr_hi.first, m->rhr_hi.last,
+		    AN_Q_BPM);
+		f->value = m->rhr_last_bpm - m->rhr_last_baseline;
+		f->threshold = p->rhr_rise_bpm;
+		f->a = m->rhr_last_bpm;
+		f->b = m->rhr_hi.len;
+		return 1;
+	}
+	if (m->rhr_shift_day == INT_MIN ||
+	    m->day - m->rhr_shift_day >= RHR_NOTE_DAYS)
 		return 0;
-	flag_set(f, AN_WARNING, m->rhr_hi.first, m->rhr_hi.last, AN_Q_BPM);
-	f->value = m->rhr_last_bpm - m->rhr_last_baseline;
+	flag_set(f, AN_NOTE, m->rhr_shift_first, m->rhr_shift_day, AN_Q_BPM);
+	f->value = m->rhr_shift_new - m->rhr_shift_old;
 	f->threshold = p->rhr_rise_bpm;
-	f->a = m->rhr_last_bpm;
-	f->b = m->rhr_hi.len;
+	f->a = m->rhr_shift_new;
+	f->b = m->rhr_shift_old;
 	return 1;
 }
 
@@ -402,9 +416,26 @@ reason_rhr(const struct an_flag *f, enum dist_unit du, enum vol_unit vu,
 {
 	(void)du;
 	(void)vu;
-	snprintf(out, n, "resting HR %.0f bpm, %.1f over the baseline, on %.0f "
-	    "readings in a row (limit +%g bpm)", f->a, f->value, f->b,
-	    f->threshold);
+	if (f->severity == AN_NOTE)
+		snprintf(out, n, "resting HR stayed %.1f bpm over the baseline "
+		    "of %.0f bpm for %d days: %.0f bpm is now the baseline",
+		    f->value, f->b, f->last_day - f->first_day + 1, f->a);
+	else
+		snprintf(out, n, "resting HR %.0f bpm, %.1f over the baseline, "
+		    "on %.0f readings in a row (limit +%g bpm)", f->a, f->value,
+		    f->b, f->threshold);
+}
+
+static const char *
+advice_rhr(const struct an_flag *f)
+{
+	if (f->severity != AN_NOTE)
+		return NULL;
+	return "Your morning pulse has sat at a new level for two weeks or "
+	    "more: a new\nwatch or strap, a change of fitness, season or "
+	    "medication can all do\nthat. Later readings are compared with "
+	    "the new level. If you feel\nunwell, rest anyway and see a doctor "
+	    "if it does not settle.";
 }
 
 static void
@@ -584,6 +615,7 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		.metrics = AN_NEEDS(AN_M_RHR),
 		.decide = decide_rhr,
 		.reason = reason_rhr,
+		.advice_of = advice_rhr,
 		.cmp = ">= ",
 		.plus_threshold = 1,
 		.advice = "A morning pulse above your usual often means the body "
@@ -591,7 +623,7 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		    "too little fluid or\nan infection starting. Make today "
 		    "easy or a rest day.",
 		.keys = KEYS("rhr_baseline_days", "rhr_min_readings",
-		    "rhr_rise_bpm", "rhr_days"),
+		    "rhr_rise_bpm", "rhr_days", "rhr_shift_days"),
 	},
 	[AN_SLEEP_DEBT] = {
 		.id = AN_SLEEP_DEBT,
@@ -824,6 +856,8 @@ an_flag_advice(const struct an_flag *f)
 
 	if (r == NULL)
 		return "";
+	if (r->advice_of != NULL && r->advice_of(f) != NULL)
+		return r->advice_of(f);
 	if (f->severity == AN_ALERT && r->advice_alert != NULL)
 		return r->advice_alert;
 	return r->advice;

@@ -58,6 +58,7 @@ an_params_defaults(struct an_params *p)
 	p->rhr_min_readings = 4;
 	p->rhr_rise_bpm = 5.0;
 	p->rhr_days = 2;
+	p->rhr_shift_days = 14;
 	p->sleep_days = 7;
 	p->sleep_mean_h = 7.0;
 	p->sleep_min_nights = 4;
@@ -108,6 +109,7 @@ const struct an_param_info an_param_table[] = {
 	P_INT(rhr_min_readings, 1, 365, "resting-hr: readings needed for a baseline"),
 	P_DBL(rhr_rise_bpm, 0, 100, "resting-hr: rise over the baseline, bpm"),
 	P_INT(rhr_days, 1, 365, "resting-hr: raised readings in a row"),
+	P_INT(rhr_shift_days, 1, 365, "resting-hr: days a raise lasts before it is the new baseline"),
 	P_INT(sleep_days, 1, 365, "sleep-debt: days of the mean"),
 	P_DBL(sleep_mean_h, 0, 24, "sleep-debt: warning when the mean is below this, hours"),
 	P_INT(sleep_min_nights, 1, 365, "sleep-debt: nights logged needed for a mean"),
@@ -319,6 +321,8 @@ an_pass_init(struct an_pass *ps, const struct an_series *s,
 	ps->la = 2.0 / (p->acwr_acute_days + 1);
 	ps->lc = 2.0 / (p->acwr_chronic_days + 1);
 	ps->last_ill = INT_MIN;
+	ps->rhr_from = INT_MIN;
+	ps->rhr_shift_day = INT_MIN;
 }
 
 /* The day being added by the pass, as every update step sees it. */
@@ -566,21 +570,34 @@ upd_perf(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 }
 
 /*
- * resting-hr: the baseline is the mean of the readings of d-B..d-1; while
- * a run of raised readings lasts, each is compared with the baseline from
- * before the run, so they do not raise their own bar.
+ * resting-hr: the baseline is the mean of the readings of d-B..d-1, from
+ * the start of the last shift on. While a run of raised readings lasts,
+ * each is compared with the baseline from before the run, so they do not
+ * raise their own bar; once the run has lasted rhr_shift_days (a new
+ * watch, a change of fitness), it is a shift: the run ends and its
+ * readings become the baseline.
  */
 static void
 upd_rhr(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 {
 	const struct an_params *p = a->p;
 	const struct an_day *o;
-	int state = ST_ABSENT;
+	int state = ST_ABSENT, n = 0, k;
+	int64_t sum = 0;
 
 	m->rhr_bpm = a->ck ? a->ck->rhr_bpm : 0;
+	for (k = 1; k <= p->rhr_baseline_days; k++) {
+		o = back(a, k);
+		if (o == NULL || o->day < ps->rhr_from)
+			break;
+		if (day_ck(o) && o->ck.rhr_bpm > 0) {
+			sum += o->ck.rhr_bpm;
+			n++;
+		}
+	}
 	m->rhr_baseline = -1;
-	if (ps->rhr_n >= p->rhr_min_readings && ps->rhr_n > 0)
-		m->rhr_baseline = (double)ps->rhr_sum / ps->rhr_n;
+	if (n >= p->rhr_min_readings && n > 0)
+		m->rhr_baseline = (double)sum / n;
 	if (m->rhr_bpm > 0) {
 		int alive = ps->rhr.len > 0 && ps->rhr.last >= a->day - 2;
 		double base = alive ? ps->rhr_streak_base : m->rhr_baseline;
@@ -589,6 +606,10 @@ upd_rhr(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 			state = ST_ABSENT;
 		} else if (m->rhr_bpm >= base + p->rhr_rise_bpm) {
 			state = ST_YES;
+			if (!alive)
+				ps->rhr_raised_sum = ps->rhr_raised_n = 0;
+			ps->rhr_raised_sum += m->rhr_bpm;
+			ps->rhr_raised_n++;
 			ps->rhr_streak_base = base;
 			ps->rhr_last_bpm = m->rhr_bpm;
 			ps->rhr_last_baseline = base;
@@ -597,19 +618,22 @@ upd_rhr(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 		}
 	}
 	streak_feed(&ps->rhr, a->day, state);
+	if (state == ST_YES &&
+	    ps->rhr.last - ps->rhr.first + 1 >= p->rhr_shift_days) {
+		ps->rhr_shift_day = a->day;
+		ps->rhr_shift_first = ps->rhr_from = ps->rhr.first;
+		ps->rhr_shift_old = ps->rhr_streak_base;
+		ps->rhr_shift_new = (double)ps->rhr_raised_sum /
+		    ps->rhr_raised_n;
+		ps->rhr.len = 0;
+	}
 	m->rhr_hi = streak_holding(&ps->rhr, a->day);
 	m->rhr_last_bpm = ps->rhr_last_bpm;
 	m->rhr_last_baseline = ps->rhr_last_baseline;
-	if (m->rhr_bpm > 0) {
-		ps->rhr_sum += m->rhr_bpm;
-		ps->rhr_n++;
-	}
-	/* after today, the window is d-B+1..d: drop day d-B */
-	o = back(a, p->rhr_baseline_days);
-	if (day_ck(o) && o->ck.rhr_bpm > 0) {
-		ps->rhr_sum -= o->ck.rhr_bpm;
-		ps->rhr_n--;
-	}
+	m->rhr_shift_day = ps->rhr_shift_day;
+	m->rhr_shift_first = ps->rhr_shift_first;
+	m->rhr_shift_old = ps->rhr_shift_old;
+	m->rhr_shift_new = ps->rhr_shift_new;
 }
 
 /* sleep-debt: mean of the nights logged in d-W+1..d; short nights. */

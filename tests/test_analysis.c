@@ -1038,6 +1038,76 @@ test_resting_hr(void **state)
 	assert_true(fx_flag(AN_OVERTRAINING)->bits == AN_OT_RHR);
 }
 
+/* Days in from..to on which rule id holds at severity sev. */
+static int
+fx_days_at(enum an_flag_id id, enum an_severity sev, int from, int to)
+{
+	int i, n = 0;
+
+	an_metrics_all(&fx.s, &fx.p, fx.m);
+	for (i = from; i <= to; i++) {
+		fx.nf = an_flags(&fx.m[i], &fx.p, fx.f);
+		n += fx_flag(id) != NULL && fx_flag(id)->severity == sev;
+	}
+	return n;
+}
+
+/*
+ * A new watch reads 6 bpm higher from day 20 on (50, then 56 every day to
+ * day 65): warnings while the raise is young, then on its 14th day (day
+ * 33) a note that 56 bpm is the new baseline, and nothing after the note's
+ * week. A real raise over the new baseline (61 on days 50 and 51) is still
+ * a warning on the second day.
+ */
+static void
+test_resting_hr_shift(void **state)
+{
+	char buf[256];
+	int i;
+
+	(void)state;
+	fx_init(66);
+	for (i = 0; i < 66; i++)
+		fx_ck(i, 3)->rhr_bpm = i < 20 ? 50 : 56;
+	assert_int_equal(fx_days_at(AN_RESTING_HR, AN_WARNING, 0, 65), 12);
+	assert_int_equal(fx_days_at(AN_RESTING_HR, AN_WARNING, 21, 32), 12);
+	fx_eval(33);
+	assert_flag(AN_RESTING_HR, AN_NOTE);
+	assert_int_equal(fx_flag(AN_RESTING_HR)->first_day, BASE + 20);
+	assert_int_equal(fx_flag(AN_RESTING_HR)->last_day, BASE + 33);
+	assert_true(fx_flag(AN_RESTING_HR)->value == 6);
+	an_flag_reason(fx_flag(AN_RESTING_HR), UNIT_KM, UNIT_L, buf,
+	    sizeof(buf));
+	assert_string_equal(buf, "resting HR stayed 6.0 bpm over the baseline "
+	    "of 50 bpm for 14 days: 56 bpm is now the baseline");
+	assert_non_null(strstr(an_flag_advice(fx_flag(AN_RESTING_HR)),
+	    "new\nwatch"));
+	assert_int_equal(fx_days_at(AN_RESTING_HR, AN_NOTE, 33, 39), 7);
+	assert_int_equal(fx_days_flagged(AN_RESTING_HR, 40, 65, NULL), 0);
+	assert_true(fabs(fx.m[45].rhr_baseline - 56) < 1e-9);
+
+	fx.days[50].ck.rhr_bpm = fx.days[51].ck.rhr_bpm = 61;
+	fx_eval(51);
+	assert_flag(AN_RESTING_HR, AN_WARNING);
+	assert_true(fx_flag(AN_RESTING_HR)->value == 5);
+	fx_eval(50);
+	assert_no_flag(AN_RESTING_HR);
+
+	/* rhr_shift_days at 15 and 13 moves the shift by a day */
+	fx.days[50].ck.rhr_bpm = fx.days[51].ck.rhr_bpm = 56;
+	fx.p.rhr_shift_days = 15;
+	fx_eval(33);
+	assert_flag(AN_RESTING_HR, AN_WARNING);
+	fx_eval(34);
+	assert_flag(AN_RESTING_HR, AN_NOTE);
+	fx.p.rhr_shift_days = 13;
+	fx_eval(32);
+	assert_flag(AN_RESTING_HR, AN_NOTE);
+	/* a baseline that never moves warns on 45 of the 46 days */
+	fx.p.rhr_shift_days = 365;
+	assert_int_equal(fx_days_at(AN_RESTING_HR, AN_WARNING, 20, 65), 45);
+}
+
 static void
 test_sleep_debt(void **state)
 {
@@ -1399,6 +1469,7 @@ main(void)
 		cmocka_unit_test(test_overtraining),
 		cmocka_unit_test(test_performance_decline),
 		cmocka_unit_test(test_resting_hr),
+		cmocka_unit_test(test_resting_hr_shift),
 		cmocka_unit_test(test_sleep_debt),
 		cmocka_unit_test(test_dehydration),
 		cmocka_unit_test(test_low_fluid),
