@@ -126,6 +126,15 @@ decide_monotony(const struct an_metrics *m, const struct an_params *p,
 	return 1;
 }
 
+/* A check-in marked ill in the illness_days to the day of m. */
+static int
+recently_ill(const struct an_metrics *m, const struct an_params *p)
+{
+	return m->last_ill != INT_MIN &&
+	    m->last_ill >= m->day - p->illness_days + 1;
+}
+
+/* persistent-fatigue; during an illness it is reported as the illness. */
 static int
 decide_fatigue(const struct an_metrics *m, const struct an_params *p,
     struct an_flag *f)
@@ -140,15 +149,21 @@ decide_fatigue(const struct an_metrics *m, const struct an_params *p,
 	f->value = m->fatigue_hi.len;
 	f->threshold = alert ? p->fatigue_alert_days : p->fatigue_warn_days;
 	f->a = p->fatigue_level;
+	if (recently_ill(m, p))
+		f->bits = AN_OT_ILLNESS;
 	return 1;
 }
 
-/* overtraining-signs: persistent fatigue plus a companion sign. */
+/*
+ * overtraining-signs: persistent fatigue plus a companion sign. It is
+ * found by ruling out other causes first, so an illness in the last
+ * illness_days explains the fatigue and nothing is raised.
+ */
 static int
 decide_overtraining(const struct an_metrics *m, const struct an_params *p,
     struct an_flag *f)
 {
-	int bits = 0, first;
+	int bits = 0;
 
 	if (m->perf_decline)
 		bits |= AN_OT_PERF;
@@ -156,16 +171,12 @@ decide_overtraining(const struct an_metrics *m, const struct an_params *p,
 		bits |= AN_OT_SORENESS;
 	if (m->mood_n >= p->mood_days)
 		bits |= AN_OT_MOOD;
-	if (m->last_ill != INT_MIN && m->last_ill >= m->day - p->illness_days + 1)
-		bits |= AN_OT_ILLNESS;
 	if (m->rhr_hi.len >= p->rhr_days)
 		bits |= AN_OT_RHR;
-	if (m->fatigue_hi.len < p->fatigue_warn_days || bits == 0)
+	if (m->fatigue_hi.len < p->fatigue_warn_days || bits == 0 ||
+	    recently_ill(m, p))
 		return 0;
-	first = m->fatigue_hi.first;
-	if ((bits & AN_OT_ILLNESS) && m->last_ill < first)
-		first = m->last_ill;
-	flag_set(f, AN_ALERT, first, m->day, AN_Q_SIGNS);
+	flag_set(f, AN_ALERT, m->fatigue_hi.first, m->day, AN_Q_SIGNS);
 	f->value = bitcount(bits);
 	f->threshold = 1;
 	f->a = m->fatigue_hi.len;
@@ -394,7 +405,21 @@ reason_fatigue(const struct an_flag *f, enum dist_unit du, enum vol_unit vu,
 	(void)du;
 	(void)vu;
 	snprintf(out, n, "fatigue %.0f/10 or more on %.0f check-in days in a "
-	    "row (limit %.0f)", f->a, f->value, f->threshold);
+	    "row (limit %.0f)%s", f->a, f->value, f->threshold,
+	    f->bits & AN_OT_ILLNESS ? ", with an illness logged" : "");
+}
+
+static const char *
+advice_fatigue(const struct an_flag *f)
+{
+	if (!(f->bits & AN_OT_ILLNESS))
+		return NULL;
+	return "The fatigue comes with an illness, so let the illness set "
+	    "the pace.\nWith a runny nose or sore throat only, an easy short "
+	    "run is fine if\nyou feel up to it. With fever, a cough or chest "
+	    "symptoms, or aching\nall over, do not run: rest until they have "
+	    "gone, then come back\nwith a few short easy runs before hard "
+	    "sessions. See a doctor if\nfever lasts or breathing is hard.";
 }
 
 static void
@@ -577,6 +602,7 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		.metrics = AN_NEEDS(AN_M_FATIGUE),
 		.decide = decide_fatigue,
 		.reason = reason_fatigue,
+		.advice_of = advice_fatigue,
 		.cmp = ">= ",
 		.advice = "Fatigue has stayed high for several mornings, so "
 		    "recovery is not\nkeeping pace: glycogen, damaged muscle "
@@ -589,7 +615,7 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		    "overtraining, anaemia or a thyroid problem can\nall feel "
 		    "like this.",
 		.keys = KEYS("fatigue_level", "fatigue_warn_days",
-		    "fatigue_alert_days"),
+		    "fatigue_alert_days", "illness_days"),
 	},
 	[AN_OVERTRAINING] = {
 		.id = AN_OVERTRAINING,

@@ -100,7 +100,7 @@ const struct an_param_info an_param_table[] = {
 	P_INT(mood_level, 1, 5, "overtraining-signs: mood at or below this counts"),
 	P_INT(mood_days, 1, 365, "overtraining-signs: on at least this many check-ins"),
 	P_INT(signs_days, 1, 365, "overtraining-signs: days searched for soreness and mood"),
-	P_INT(illness_days, 1, 365, "overtraining-signs: illness in this many last days"),
+	P_INT(illness_days, 1, 365, "persistent-fatigue and overtraining-signs: fatigue within this many days of an illness is put down to it"),
 	P_INT(perf_recent_days, 1, 183, "overtraining-signs: recent days of runs for pace"),
 	P_INT(perf_base_days, 1, 183, "overtraining-signs: earlier days compared with them"),
 	P_INT(perf_min_runs, 1, 100, "overtraining-signs: runs with RPE needed in each"),

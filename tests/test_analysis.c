@@ -927,16 +927,72 @@ test_overtraining(void **state)
 	assert_flag(AN_OVERTRAINING, AN_ALERT);
 	assert_true(fx_flag(AN_OVERTRAINING)->bits == AN_OT_SORENESS);
 
-	/* illness 13 days back counts (window 29..42), 14 days back not */
-	ot_base();
-	fx_ck(E - 14, 4)->ill = 1;
-	fx_eval(E);
-	assert_no_flag(AN_OVERTRAINING);
+	/* illness alone is not a sign: it is what the fatigue is put down to */
 	ot_base();
 	fx_ck(E - 13, 4)->ill = 1;
 	fx_eval(E);
+	assert_no_flag(AN_OVERTRAINING);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
+}
+
+/*
+ * A 3-day cold: marked ill, fatigue 7 and a pulse 6 bpm up on days 40..42
+ * after a steady fortnight. Reported as persistent-fatigue during an
+ * illness, with rest-and-return advice; no overtraining-signs alert. The
+ * same mornings without the illness are the overtraining cluster.
+ */
+static void
+test_illness_fatigue(void **state)
+{
+	char buf[256];
+	const char *adv;
+	int i;
+
+	(void)state;
+	fx_init(E + 1);
+	for (i = E - 16; i <= E; i++)
+		fx_ck(i, 3)->rhr_bpm = 50;
+	for (i = E - 2; i <= E; i++) {
+		fx.days[i].ck.fatigue = 7;
+		fx.days[i].ck.rhr_bpm = 56;
+		fx.days[i].ck.ill = 1;
+	}
+	fx_eval(E);
+	assert_flag(AN_RESTING_HR, AN_WARNING);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
+	assert_no_flag(AN_OVERTRAINING);
+	assert_int_equal(fx_flag(AN_PERSISTENT_FATIGUE)->bits, AN_OT_ILLNESS);
+	an_flag_reason(fx_flag(AN_PERSISTENT_FATIGUE), UNIT_KM, UNIT_L, buf,
+	    sizeof(buf));
+	assert_string_equal(buf, "fatigue 7/10 or more on 3 check-in days in "
+	    "a row (limit 3), with an illness logged");
+	adv = an_flag_advice(fx_flag(AN_PERSISTENT_FATIGUE));
+	assert_non_null(strstr(adv, "fever"));
+	assert_non_null(strstr(adv, "come back"));
+	assert_null(strstr(adv, "professional"));
+
+	/* without the illness: the overtraining cluster, on the same day */
+	for (i = E - 2; i <= E; i++)
+		fx.days[i].ck.ill = 0;
+	fx_eval(E);
 	assert_flag(AN_OVERTRAINING, AN_ALERT);
-	assert_int_equal(fx_flag(AN_OVERTRAINING)->first_day, BASE + E - 13);
+	assert_int_equal(fx_flag(AN_OVERTRAINING)->bits, AN_OT_RHR);
+	assert_int_equal(fx_flag(AN_PERSISTENT_FATIGUE)->bits, 0);
+	assert_null(strstr(an_flag_advice(fx_flag(AN_PERSISTENT_FATIGUE)),
+	    "fever"));
+
+	/* illness_days: marked ill 13 days back still explains it, 14 not */
+	fx_ck(E - 13, 3)->ill = 1;
+	fx_eval(E);
+	assert_no_flag(AN_OVERTRAINING);
+	assert_int_equal(fx_flag(AN_PERSISTENT_FATIGUE)->bits, AN_OT_ILLNESS);
+	fx.days[E - 13].ck.ill = 0;
+	fx_ck(E - 14, 3)->ill = 1;
+	fx_eval(E);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+	fx.p.illness_days = 15;
+	fx_eval(E);
+	assert_no_flag(AN_OVERTRAINING);
 }
 
 /*
@@ -1467,6 +1523,7 @@ main(void)
 		cmocka_unit_test(test_monotony_threshold),
 		cmocka_unit_test(test_fatigue_streaks),
 		cmocka_unit_test(test_overtraining),
+		cmocka_unit_test(test_illness_fatigue),
 		cmocka_unit_test(test_performance_decline),
 		cmocka_unit_test(test_resting_hr),
 		cmocka_unit_test(test_resting_hr_shift),
