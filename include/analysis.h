@@ -90,6 +90,8 @@ struct an_params {
 	/* monotony */
 	int    monotony_days;         /* 7 */
 	double monotony_max;          /* > 2.0 */
+	int    monotony_base_days;    /* days giving the usual load, 28 */
+	double monotony_load_pct;     /* window load > 110 % of the usual */
 	/* persistent-fatigue */
 	int    fatigue_level;         /* fatigue >= 7 counts */
 	int    fatigue_warn_days;     /* 3 */
@@ -195,6 +197,8 @@ struct an_metrics {
 	double  load_win;             /* load over the monotony window */
 	double  mono_mean, mono_sd;   /* daily mean and population SD */
 	double  monotony;             /* < 0 when not computed */
+	double  mono_usual;           /* usual load for the window's days,
+	                                 from the days before it; < 0 unknown */
 	/* persistent-fatigue and overtraining-signs */
 	struct an_streak fatigue_hi;  /* fatigue >= fatigue_level */
 	int     soreness_n, mood_n;   /* qualifying check-ins in signs window */
@@ -295,7 +299,7 @@ struct an_flag {
 	enum an_quantity quantity;
 	double           value;      /* measured */
 	double           threshold;  /* the limit it passed */
-	double           a, b;       /* rule-specific numbers, see an_flag_reason */
+	double           a, b, c;    /* rule-specific numbers, see an_flag_reason */
 	int              bits;       /* AN_SIGN_* / AN_OT_* */
 };
 

@@ -111,11 +111,14 @@ decide_acwr(const struct an_metrics *m, const struct an_params *p,
 	return 1;
 }
 
+/* monotony: only in a week whose load is above the runner's usual. */
 static int
 decide_monotony(const struct an_metrics *m, const struct an_params *p,
     struct an_flag *f)
 {
-	if (m->monotony < 0 || m->monotony <= p->monotony_max)
+	if (m->monotony < 0 || m->monotony <= p->monotony_max ||
+	    m->mono_usual < 0 ||
+	    m->load_win * 100.0 <= m->mono_usual * p->monotony_load_pct)
 		return 0;
 	flag_set(f, AN_WARNING, m->day - p->monotony_days + 1, m->day,
 	    AN_Q_RATIO);
@@ -123,6 +126,7 @@ decide_monotony(const struct an_metrics *m, const struct an_params *p,
 	f->threshold = p->monotony_max;
 	f->a = m->mono_mean;
 	f->b = m->mono_sd;
+	f->c = m->mono_usual;
 	return 1;
 }
 
@@ -390,12 +394,14 @@ static void
 reason_monotony(const struct an_flag *f, enum dist_unit du, enum vol_unit vu,
     char *out, size_t n)
 {
+	int days = f->last_day - f->first_day + 1;
+
 	(void)du;
 	(void)vu;
 	snprintf(out, n, "training monotony %.*f over %d days (daily load %.0f "
-	    "+/- %.0f AU), over %.2f", prec(f->value, f->threshold, 2),
-	    f->value, f->last_day - f->first_day + 1, f->a, f->b,
-	    f->threshold);
+	    "+/- %.0f AU), over %.2f, in %.0f AU against a usual %.0f",
+	    prec(f->value, f->threshold, 2), f->value, days, f->a, f->b,
+	    f->threshold, f->a * days, f->c);
 }
 
 static void
@@ -587,14 +593,15 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 	[AN_MONOTONY] = {
 		.id = AN_MONOTONY,
 		.name = "monotony",
-		.metrics = AN_NEEDS(AN_M_MONOTONY),
+		.metrics = AN_NEEDS(AN_M_DAY) | AN_NEEDS(AN_M_MONOTONY),
 		.decide = decide_monotony,
 		.reason = reason_monotony,
 		.cmp = "> ",
 		.advice = "Every day carried a similar load, leaving no easy day "
 		    "for muscle\nrepair and glycogen to catch up. Alternate: a "
 		    "truly easy day or a\nrest day between the harder ones.",
-		.keys = KEYS("monotony_days", "monotony_max", "load_per_km"),
+		.keys = KEYS("monotony_days", "monotony_max",
+		    "monotony_base_days", "monotony_load_pct", "load_per_km"),
 	},
 	[AN_PERSISTENT_FATIGUE] = {
 		.id = AN_PERSISTENT_FATIGUE,

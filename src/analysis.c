@@ -41,6 +41,8 @@ an_params_defaults(struct an_params *p)
 	p->load_per_km = 24.0;
 	p->monotony_days = 7;
 	p->monotony_max = 2.0;
+	p->monotony_base_days = 28;
+	p->monotony_load_pct = 110.0;
 	p->fatigue_level = 7;
 	p->fatigue_warn_days = 3;
 	p->fatigue_alert_days = 7;
@@ -92,6 +94,8 @@ const struct an_param_info an_param_table[] = {
 	P_DBL(load_per_km, 1, 1000, "load of a run without RPE, AU per km"),
 	P_INT(monotony_days, 2, 365, "monotony: days in the window"),
 	P_DBL(monotony_max, 0.1, 10, "monotony: warning above this"),
+	P_INT(monotony_base_days, 7, 365, "monotony: days before the window that give the usual load"),
+	P_DBL(monotony_load_pct, 0, 1000, "monotony: only when the window's load is above this % of the usual"),
 	P_INT(fatigue_level, 1, 10, "persistent-fatigue: a check-in at or above this level counts"),
 	P_INT(fatigue_warn_days, 1, 365, "persistent-fatigue: warning at this many days"),
 	P_INT(fatigue_alert_days, 1, 365, "persistent-fatigue: alert at this many days"),
@@ -343,13 +347,19 @@ back(const struct an_at *a, long k)
 	return day_at(a->s, a->i - k);
 }
 
-/* The day itself: distance, longest run, duration, load, logged values. */
+/*
+ * The day itself: distance, longest run, duration, load, logged values;
+ * and the first run of the series, where the load history starts.
+ */
 static void
 upd_day(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 {
 	int k;
 
-	(void)ps;
+	if (a->d->nruns > 0 && !ps->ran) {
+		ps->ran = 1;
+		ps->first_run = a->day;
+	}
 	m->distance_m = day_distance(a->d);
 	m->longest_m = day_longest(a->d);
 	m->nruns = a->d->nruns;
@@ -456,10 +466,6 @@ upd_acwr(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 	const struct an_day *o = back(a, p->acwr_chronic_days);
 	int t;
 
-	if (m->nruns > 0 && !ps->ran) {
-		ps->ran = 1;
-		ps->first_run = a->day;
-	}
 	ps->run_days += (m->nruns > 0) - (o != NULL && o->nruns > 0);
 	m->acwr_run_days = ps->run_days;
 	ps->acute = ps->la * m->load + (1 - ps->la) * ps->acute;
@@ -475,20 +481,24 @@ upd_acwr(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 		m->acwr = m->acute / m->chronic;
 }
 
-/* monotony: mean / population SD of the daily loads of the window. */
+/*
+ * monotony: mean / population SD of the daily loads of the window; and
+ * the runner's usual load for as many days, from the monotony_base_days
+ * before the window (known once they follow the first run).
+ */
 static void
 upd_monotony(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 {
-	int W = a->p->monotony_days;
-	double sum = 0, var = 0, mean;
+	const struct an_params *p = a->p;
+	int W = p->monotony_days, B = p->monotony_base_days;
+	double sum = 0, var = 0, mean, base = 0;
 	long k;
 
-	(void)ps;
 	for (k = 0; k < W; k++)
-		sum += day_load(back(a, k), a->p);
+		sum += day_load(back(a, k), p);
 	mean = sum / W;
 	for (k = 0; k < W; k++) {
-		double x = day_load(back(a, k), a->p) - mean;
+		double x = day_load(back(a, k), p) - mean;
 		var += x * x;
 	}
 	m->load_win = sum;
@@ -498,6 +508,13 @@ upd_monotony(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 	if (a->day - W + 1 >= a->start && mean > 0)
 		/* the SD is floored at a tenth of the mean: at most 10 */
 		m->monotony = mean / fmax(m->mono_sd, mean / 10);
+	m->mono_usual = -1;
+	if (!ps->ran || a->day - W - B + 1 < ps->first_run ||
+	    a->day - W - B + 1 < a->start)
+		return;
+	for (k = W; k < W + B; k++)
+		base += day_load(back(a, k), p);
+	m->mono_usual = base / B * W;
 }
 
 /* persistent-fatigue: check-ins at or above fatigue_level in a row. */

@@ -732,22 +732,51 @@ test_acwr_min_days(void **state)
  * SD = sqrt(60000/7 - (600/7)^2) = sqrt(60000)/7 = 34.992711;
  * monotony = 600 / sqrt(60000) = sqrt(6) = 2.449490.
  */
+/*
+ * Days 0..27 of a monotony fixture: 100 AU on Monday, Wednesday and
+ * Friday, a usual 300 AU a week; the window under test is days 28..34.
+ */
 static void
-test_monotony_by_hand(void **state)
+mono_base(void)
 {
 	int i;
 
+	fx_init(35);
+	for (i = 0; i < 28; i++)
+		if (i % 7 == 0 || i % 7 == 2 || i % 7 == 4)
+			fx_run(i, 4000, 20 * 60, 5);
+}
+
+static void
+test_monotony_by_hand(void **state)
+{
+	char buf[256];
+	int i;
+
 	(void)state;
+	mono_base();
+	for (i = 28; i < 34; i++)
+		fx_run(i, 4000, 20 * 60, 5);
+	fx.days[34].rest = 1;
+	fx_eval(34);
+	assert_true(fabs(fx.m[34].mono_mean - 85.714286) < 1e-6);
+	assert_true(fabs(fx.m[34].mono_sd - 34.992711) < 1e-6);
+	assert_true(fabs(fx.m[34].monotony - sqrt(6.0)) < 1e-9);
+	assert_true(fabs(fx.m[34].mono_usual - 300) < 1e-9);
+	assert_flag(AN_MONOTONY, AN_WARNING);
+	an_flag_reason(fx_flag(AN_MONOTONY), UNIT_KM, UNIT_L, buf, sizeof(buf));
+	assert_string_equal(buf, "training monotony 2.45 over 7 days (daily "
+	    "load 86 +/- 35 AU), over 2.00, in 600 AU against a usual 300");
+
+	/* the same week alone: a value, but no usual load to judge it by */
 	fx_init(7);
 	for (i = 0; i < 6; i++)
 		fx_run(i, 4000, 20 * 60, 5);
-	fx.days[6].rest = 1;
 	fx_eval(6);
-	assert_true(fabs(fx.m[6].mono_mean - 85.714286) < 1e-6);
-	assert_true(fabs(fx.m[6].mono_sd - 34.992711) < 1e-6);
 	assert_true(fabs(fx.m[6].monotony - sqrt(6.0)) < 1e-9);
-	assert_flag(AN_MONOTONY, AN_WARNING);
 	assert_true(fx.m[5].monotony < 0);      /* only 6 journal days */
+	assert_true(fx.m[6].mono_usual < 0);
+	assert_no_flag(AN_MONOTONY);
 }
 
 /*
@@ -760,30 +789,73 @@ test_monotony_threshold(void **state)
 	int i;
 
 	(void)state;
-	fx_init(7);
-	for (i = 0; i < 5; i++)
+	mono_base();
+	for (i = 28; i < 33; i++)
 		fx_run(i, 4000, 20 * 60, 5);
-	fx_run(5, 3000, 35 * 60, 1);
-	fx_eval(6);
-	assert_true(fx.m[6].monotony < 2.0 && fx.m[6].monotony > 1.98);
+	fx_run(33, 3000, 35 * 60, 1);
+	fx_eval(34);
+	assert_true(fx.m[34].monotony < 2.0 && fx.m[34].monotony > 1.98);
 	assert_no_flag(AN_MONOTONY);
-	fx.runs[5][0].duration_s = 37 * 60;
-	fx_eval(6);
-	assert_true(fx.m[6].monotony > 2.0 && fx.m[6].monotony < 2.02);
+	fx.runs[33][0].duration_s = 37 * 60;
+	fx_eval(34);
+	assert_true(fx.m[34].monotony > 2.0 && fx.m[34].monotony < 2.02);
 	assert_flag(AN_MONOTONY, AN_WARNING);
 
 	/* identical loads every day: SD floored at a tenth of the mean */
-	fx_init(7);
-	for (i = 0; i < 7; i++)
+	mono_base();
+	for (i = 28; i < 35; i++)
 		fx_run(i, 4000, 20 * 60, 5);
-	fx_eval(6);
-	assert_true(fabs(fx.m[6].monotony - 10.0) < 1e-9);
+	fx_eval(34);
+	assert_true(fabs(fx.m[34].monotony - 10.0) < 1e-9);
 	assert_flag(AN_MONOTONY, AN_WARNING);
 
 	/* no load at all: no value */
 	fx_init(7);
 	fx_eval(6);
 	assert_true(fx.m[6].monotony < 0);
+}
+
+/*
+ * The same easy 5 km every day for ten weeks (120 AU, no RPE): monotony
+ * 10 every day, but the week's load is the runner's usual, so nothing is
+ * raised. Beside it, after five such weeks, the same hard 8 km (RPE 7, 48
+ * min, 336 AU) every day from day 35: raised from day 38, the first day
+ * with four hard days of seven (monotony 2.28; three give 1.99).
+ */
+static void
+test_monotony_load(void **state)
+{
+	int i, first = -1;
+
+	(void)state;
+	fx_init(70);
+	for (i = 0; i < 70; i++)
+		fx_run(i, 5000, 1800, 0);
+	assert_int_equal(fx_days_flagged(AN_MONOTONY, 0, 69, NULL), 0);
+	assert_true(fabs(fx.m[69].monotony - 10) < 1e-9);
+	assert_true(fabs(fx.m[69].mono_usual - 840) < 1e-9);
+	/* monotony_load_pct: 840 AU is above 99% of 840, not above 100% */
+	fx.p.monotony_load_pct = 100;
+	assert_int_equal(fx_days_flagged(AN_MONOTONY, 0, 69, NULL), 0);
+	fx.p.monotony_load_pct = 99;
+	assert_int_equal(fx_days_flagged(AN_MONOTONY, 0, 69, &first), 36);
+	/* monotony_base_days: the usual load starts after the first run */
+	assert_int_equal(first, 34);
+	assert_true(fx.m[33].mono_usual < 0);
+	fx.p.monotony_base_days = 7;
+	assert_int_equal(fx_days_flagged(AN_MONOTONY, 0, 69, &first), 57);
+	assert_int_equal(first, 13);
+
+	fx_init(49);
+	for (i = 0; i < 49; i++)
+		fx_run(i, i < 35 ? 5000 : 8000, i < 35 ? 1800 : 2880,
+		    i < 35 ? 0 : 7);
+	assert_int_equal(fx_days_flagged(AN_MONOTONY, 0, 37, NULL), 0);
+	assert_true(fx_days_flagged(AN_MONOTONY, 38, 48, &first) > 0);
+	assert_int_equal(first, 38);
+	fx_eval(38);
+	assert_true(fabs(fx_flag(AN_MONOTONY)->value - 1704.0 / 748.245) <
+	    1e-3);
 }
 
 static void
@@ -1521,6 +1593,7 @@ main(void)
 		cmocka_unit_test(test_acwr_min_days),
 		cmocka_unit_test(test_monotony_by_hand),
 		cmocka_unit_test(test_monotony_threshold),
+		cmocka_unit_test(test_monotony_load),
 		cmocka_unit_test(test_fatigue_streaks),
 		cmocka_unit_test(test_overtraining),
 		cmocka_unit_test(test_illness_fatigue),
