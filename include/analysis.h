@@ -78,6 +78,7 @@ struct an_params {
 	/* long-run-spike */
 	int    spike_days;            /* look-back for the longest run, 30 */
 	double spike_pct;             /* run > 110 % of that longest run */
+	int    spike_min_days;        /* first run this long before, 14 */
 	/* acwr */
 	int    acwr_acute_days;       /* N of the acute EWMA, 7 */
 	int    acwr_chronic_days;     /* N of the chronic EWMA, 28 */
@@ -186,7 +187,7 @@ struct an_metrics {
 	int     jump_ready;           /* both known (inside the journal) */
 	/* long-run-spike */
 	int64_t longest_prev_m;       /* longest run on d-spike_days..d-1 */
-	int     spike_ready;          /* that window inside the journal */
+	int     spike_ready;          /* first run spike_min_days before */
 	/* acwr */
 	double  acute, chronic;       /* EWMA loads, AU/day, normalised by
 	                                 the weight of the days since the

@@ -569,7 +569,7 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		    "extra landings. Refuel with\ncarbohydrate and protein, "
 		    "keep the next days easy, and lengthen\nthe long run a "
 		    "little at a time.",
-		.keys = KEYS("spike_days", "spike_pct"),
+		.keys = KEYS("spike_days", "spike_pct", "spike_min_days"),
 	},
 	[AN_ACWR] = {
 		.id = AN_ACWR,

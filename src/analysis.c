@@ -31,6 +31,7 @@ an_params_defaults(struct an_params *p)
 	p->jump_hold_days = 3;
 	p->spike_days = 30;
 	p->spike_pct = 110.0;
+	p->spike_min_days = 14;
 	p->acwr_acute_days = 7;
 	p->acwr_chronic_days = 28;
 	p->acwr_min_days = 28;
@@ -84,6 +85,7 @@ const struct an_param_info an_param_table[] = {
 	P_INT(jump_hold_days, 1, 7, "mileage-jump: days a window's distance must hold to count"),
 	P_INT(spike_days, 1, 365, "long-run-spike: days searched for the longest run"),
 	P_DBL(spike_pct, 100, 1000, "long-run-spike: a run above this % of that longest run"),
+	P_INT(spike_min_days, 1, 365, "long-run-spike: days from the first run before any spike"),
 	P_INT(acwr_acute_days, 1, 365, "acwr: N of the acute EWMA"),
 	P_INT(acwr_chronic_days, 1, 365, "acwr: N of the chronic EWMA"),
 	P_INT(acwr_min_days, 1, 365, "acwr: days from the first run before any ratio"),
@@ -434,19 +436,23 @@ upd_jump(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 	m->jump_ready = m->jump_held_m >= 0 && m->jump_level_m >= 0;
 }
 
-/* long-run-spike: longest single run on d-spike_days..d-1. */
+/*
+ * long-run-spike: longest single run on d-spike_days..d-1, judged once the
+ * first run is spike_min_days before d: until then nothing is known of
+ * the runner's long runs.
+ */
 static void
 upd_spike(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 {
 	long k;
 
-	(void)ps;
 	for (k = 1; k <= a->p->spike_days; k++) {
 		int64_t l = day_longest(back(a, k));
 		if (l > m->longest_prev_m)
 			m->longest_prev_m = l;
 	}
-	m->spike_ready = a->day - a->p->spike_days >= a->start;
+	m->spike_ready = ps->ran &&
+	    a->day - ps->first_run >= a->p->spike_min_days;
 }
 
 /*
@@ -575,12 +581,13 @@ upd_perf(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 		m->rpe_base = (double)ps->bp_rpe / ps->bp_n;
 	}
 	/*
-	 * Slower at the same or a higher mean RPE; compared in integers where
-	 * possible: rpe_r / n_r >= rpe_b / n_b and dur_r / dist_r >
+	 * Slower at the same or a higher mean RPE, with perf_min_runs runs in
+	 * each window (days before the journal have none); compared in
+	 * integers where possible: rpe_r / n_r >= rpe_b / n_b and dur_r / dist_r >
 	 * dur_b / dist_b x (1 + pct / 100).
 	 */
-	m->perf_decline = a->day - W - p->perf_base_days + 1 >= a->start &&
-	    ps->rp_n >= p->perf_min_runs && ps->bp_n >= p->perf_min_runs &&
+	m->perf_decline = ps->rp_n >= p->perf_min_runs &&
+	    ps->bp_n >= p->perf_min_runs &&
 	    ps->rp_rpe * ps->bp_n >= ps->bp_rpe * ps->rp_n &&
 	    (double)ps->rp_dur * ps->bp_dist * 100.0 >
 	    (double)ps->bp_dur * ps->rp_dist * (100.0 + p->perf_decline_pct);

@@ -489,10 +489,10 @@ test_long_run_spike(void **state)
 	assert_flag(AN_LONG_RUN_SPIKE, AN_WARNING);
 	assert_int_equal(fx_flag(AN_LONG_RUN_SPIKE)->first_day, BASE);
 
-	/* warm-up: the 30 days must be inside the journal */
+	/* a journal younger than the 30 days: the days it has count */
 	fx.s.journal_start = BASE + 1;
 	fx_eval(30);
-	assert_no_flag(AN_LONG_RUN_SPIKE);
+	assert_flag(AN_LONG_RUN_SPIKE, AN_WARNING);
 
 	/* a longer run 31 days back no longer counts */
 	fx_init(32);
@@ -1105,13 +1105,89 @@ test_performance_decline(void **state)
 	assert_int_equal(fx.m[E].runs_base, 1);
 	assert_no_flag(AN_OVERTRAINING);
 
-	/* warm-up: the base window (from day 1) must be inside the journal */
+	/*
+	 * No wait for the base window to lie inside the journal: the runs
+	 * it holds are what counts. A journal from day 2 still has both.
+	 */
 	fx.runs[2][0].rpe = 5;
 	fx_eval(E);
 	assert_flag(AN_OVERTRAINING, AN_ALERT);
 	fx.s.journal_start = BASE + 2;
 	fx_eval(E);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+}
+
+/*
+ * The first month: 3 weeks of ordinary runs from day 10 (the journal
+ * begins with sleep logs), then persistent fatigue with slower pace at
+ * the same effort. Raised on day 38, before journal day 42; the same
+ * runs at an unchanged pace raise nothing.
+ */
+static void
+test_performance_decline_early(void **state)
+{
+	int i;
+
+	(void)state;
+	fx_init(39);
+	for (i = 10; i < 24; i += 2)
+		fx_run(i, 8000, 2400, 5);          /* 5:00 /km */
+	for (i = 26; i < 39; i += 3)
+		fx_run(i, 8000, 2400, 5);
+	for (i = 36; i < 39; i++)
+		fx_ck(i, 8);
+	fx_eval(38);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
 	assert_no_flag(AN_OVERTRAINING);
+	for (i = 26; i < 39; i += 3)
+		fx.runs[i][0].duration_s = 2640;   /* 5:30 /km */
+	fx_eval(38);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+	assert_int_equal(fx_flag(AN_OVERTRAINING)->bits, AN_OT_PERF);
+}
+
+/*
+ * Doubling the long run in the first month: 5 km every other day from
+ * day 0, then 10 km on day 16 is a long-run-spike; a long run that grows
+ * by 10% at a time is not. spike_min_days: day 16 is 16 days after the
+ * first run.
+ */
+static void
+test_long_run_spike_early(void **state)
+{
+	static const int64_t grow[] = { 5000, 5500, 6050, 6655, 7320, 8052 };
+	int i;
+
+	(void)state;
+	fx_init(20);
+	for (i = 0; i < 16; i += 2)
+		fx_run(i, 5000, 1800, 4);
+	fx_run(16, 10000, 3900, 5);
+	assert_int_equal(fx_days_flagged(AN_LONG_RUN_SPIKE, 0, 15, NULL), 0);
+	fx_eval(16);
+	assert_flag(AN_LONG_RUN_SPIKE, AN_WARNING);
+	assert_true(fx_flag(AN_LONG_RUN_SPIKE)->value == 200);
+	fx.p.spike_min_days = 16;
+	fx_eval(16);
+	assert_flag(AN_LONG_RUN_SPIKE, AN_WARNING);
+	fx.p.spike_min_days = 17;
+	fx_eval(16);
+	assert_no_flag(AN_LONG_RUN_SPIKE);
+
+	/* before spike_min_days nothing is known: day 2 at +60% */
+	fx_init(3);
+	fx_run(0, 5000, 1800, 4);
+	fx_run(2, 8000, 2900, 4);
+	fx_eval(2);
+	assert_no_flag(AN_LONG_RUN_SPIKE);
+
+	fx_init(36);
+	for (i = 0; i < 36; i++)
+		if (i % 7 == 6)
+			fx_run(i, grow[i / 7], grow[i / 7] * 36 / 100, 4);
+		else if (i % 7 == 2)
+			fx_run(i, 5000, 1800, 4);
+	assert_int_equal(fx_days_flagged(AN_LONG_RUN_SPIKE, 0, 35, NULL), 0);
 }
 
 /* Four baseline readings of 50 on days 1..4, then two raised readings. */
@@ -1585,6 +1661,7 @@ main(void)
 		cmocka_unit_test(test_mileage_jump_moved_run),
 		cmocka_unit_test(test_mileage_jump_level_weeks),
 		cmocka_unit_test(test_long_run_spike),
+		cmocka_unit_test(test_long_run_spike_early),
 		cmocka_unit_test(test_acwr_by_hand),
 		cmocka_unit_test(test_acwr_warmup),
 		cmocka_unit_test(test_acwr_thresholds),
@@ -1598,6 +1675,7 @@ main(void)
 		cmocka_unit_test(test_overtraining),
 		cmocka_unit_test(test_illness_fatigue),
 		cmocka_unit_test(test_performance_decline),
+		cmocka_unit_test(test_performance_decline_early),
 		cmocka_unit_test(test_resting_hr),
 		cmocka_unit_test(test_resting_hr_shift),
 		cmocka_unit_test(test_sleep_debt),
