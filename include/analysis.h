@@ -165,7 +165,10 @@ struct an_streak {
 enum {
 	AN_SIGN_PAIN = 1, AN_SIGN_SWELLING = 2, AN_SIGN_NUMBNESS = 4,
 	AN_SIGN_NO_WEIGHT = 8,
-	/* overtraining companions */
+	/*
+	 * overtraining companions; AN_OT_ILLNESS is not one: it marks a
+	 * persistent-fatigue flag whose fatigue came with an illness
+	 */
 	AN_OT_PERF = 16, AN_OT_SORENESS = 32, AN_OT_MOOD = 64, AN_OT_ILLNESS = 128,
 	AN_OT_RHR = 256
 };

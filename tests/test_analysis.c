@@ -411,6 +411,34 @@ test_mileage_jump_plan(void **state)
 }
 
 /*
+ * 40 km weeks with a 3-day cold (25 km that week), and a taper (50, 50,
+ * 50, 35, 20 km, then 40 and 45 km after the race): back to a level run
+ * in the last four weeks, no flag on any day.
+ */
+static void
+test_mileage_jump_cold_and_taper(void **state)
+{
+	static const int64_t cold[] = { 40, 40, 40, 40, 25, 40, 40, 40 };
+	static const int64_t taper[] = { 45, 48, 50, 50, 50, 35, 20, 40, 45 };
+	size_t w;
+
+	(void)state;
+	fx_init(7 * 8);
+	for (w = 0; w < 8; w++)
+		fx_plan_week((int)w, cold[w] * 1000);
+	assert_int_equal(fx_days_flagged(AN_MILEAGE_JUMP, 0, 55, NULL), 0);
+	fx.p.jump_level_weeks = 1;
+	assert_true(fx_days_flagged(AN_MILEAGE_JUMP, 0, 55, NULL) > 0);
+
+	fx_init(7 * 9);
+	for (w = 0; w < 9; w++)
+		fx_plan_week((int)w, taper[w] * 1000);
+	assert_int_equal(fx_days_flagged(AN_MILEAGE_JUMP, 0, 62, NULL), 0);
+	fx.p.jump_level_weeks = 1;
+	assert_true(fx_days_flagged(AN_MILEAGE_JUMP, 0, 62, NULL) > 0);
+}
+
+/*
  * A steady 42 km week (Tue 8, Thu 8, Sat 8, Sun 18 km) with one run moved
  * by one or two days, earlier or later, across the week boundary too:
  * the weekly distance is unchanged and nothing is raised.
@@ -1659,6 +1687,7 @@ main(void)
 		cmocka_unit_test(test_mileage_jump_hold),
 		cmocka_unit_test(test_mileage_jump_plan),
 		cmocka_unit_test(test_mileage_jump_moved_run),
+		cmocka_unit_test(test_mileage_jump_cold_and_taper),
 		cmocka_unit_test(test_mileage_jump_level_weeks),
 		cmocka_unit_test(test_long_run_spike),
 		cmocka_unit_test(test_long_run_spike_early),
