@@ -100,6 +100,33 @@ out_has "No flags on 2026-11-25."
 expect 0 "$RUNLOG" --db "$DB" trends --weeks 4
 if grep -qE 'mileage-jump|acwr|monotony|fatigue' "$T/out"; then fail "steady journal flagged"; sed 's/^/  out: /' "$T/out" >&2; else ok; fi
 
+# Three weeks up, one down (40, 43, 46, 34, 43, 46, 49, 37 km; long run
+# on Sunday): the week after a cutback returns to a distance run two weeks
+# before, so no mileage-jump on any day; 60 km weeks after it are one.
+DB=$T/plan.db
+plan_week() {	# plan_week MONDAY KM: 20% Tue, 25% Thu, 15% Sat, 40% Sun
+	for part in 1:20 3:25 5:15 6:40; do
+		set -- "$1" "$2" "${part%%:*}" "${part#*:}"
+		km=$(awk "BEGIN { printf \"%.2f\", $2 * $4 / 100 }")
+		dur=$(awk "BEGIN { s = int($2 * $4 / 100 * 330); printf \"%d:%02d:%02d\", s / 3600, s % 3600 / 60, s % 60 }")
+		r run "${km}km" "$dur" --date "$(date -u -d "$1 + $3 days" +%F)"
+	done
+}
+wk=0
+for km in 40 43 46 34 43 46 49 37; do
+	plan_week "$(date -u -d "2026-09-14 + $((wk * 7)) days" +%F)" "$km"
+	wk=$((wk + 1))
+done
+expect 0 "$RUNLOG" --db "$DB" trends --weeks 12
+out_has "2026-10-12    43.0    4    17.2"
+if grep -q mileage-jump "$T/out"; then fail "3-up-1-down plan flagged"; sed 's/^/  out: /' "$T/out" >&2; else ok; fi
+# Then 60 km weeks: held from Tuesday 2026-11-17 over a recent level of
+# 46.6 km (the 7 days to Tuesday 2026-11-03).
+plan_week 2026-11-09 60
+plan_week 2026-11-16 60
+expect 3 "$RUNLOG" --db "$DB" check --date 2026-11-17
+out_has "warning  mileage-jump        60.0 km in the last 7 days against a recent level of 46.6 km: +29%, over the +10% limit"
+
 # The demo: refuses a journal with entries, fills an empty one, and its
 # flagged days are flagged.
 expect 1 "$RUNLOG" --db "$DB" demo
