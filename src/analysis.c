@@ -373,7 +373,7 @@ upd_day(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 	m->fluid_ml = a->d->fluid_ml;
 }
 
-/* Distance of the W days to day index e; -1 when they reach before the journal. */
+/* Distance of the W days to index e; -1 when they reach before the journal. */
 static int64_t
 window_distance(const struct an_at *a, long e, int W)
 {
