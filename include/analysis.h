@@ -72,21 +72,27 @@ struct an_params {
 	int    jump_days;             /* window length, 7 */
 	double jump_warn_pct;         /* > +10 % is a warning */
 	double jump_alert_pct;        /* > +30 % is an alert */
-	double jump_floor_km;         /* previous window under 10 km: no flag */
+	double jump_floor_km;         /* recent level under 10 km: no flag */
+	int    jump_level_weeks;      /* windows before that set the level, 4 */
+	int    jump_hold_days;        /* days a window must hold, 3 */
 	/* long-run-spike */
 	int    spike_days;            /* look-back for the longest run, 30 */
 	double spike_pct;             /* run > 110 % of that longest run */
+	int    spike_min_days;        /* first run this long before, 14 */
 	/* acwr */
 	int    acwr_acute_days;       /* N of the acute EWMA, 7 */
 	int    acwr_chronic_days;     /* N of the chronic EWMA, 28 */
-	int    acwr_min_days;         /* journal days before a ratio, 28 */
+	int    acwr_min_days;         /* days from the first run, 28 */
 	double acwr_min_chronic;      /* chronic load (AU/day) below: no ratio */
+	int    acwr_min_run_days;     /* days with a run in the chronic window */
 	double acwr_warn;             /* > 1.3 */
 	double acwr_alert;            /* > 1.5 */
 	double load_per_km;           /* AU per km for a run without RPE, 24 */
 	/* monotony */
 	int    monotony_days;         /* 7 */
 	double monotony_max;          /* > 2.0 */
+	int    monotony_base_days;    /* days giving the usual load, 28 */
+	double monotony_load_pct;     /* window load > 110 % of the usual */
 	/* persistent-fatigue */
 	int    fatigue_level;         /* fatigue >= 7 counts */
 	int    fatigue_warn_days;     /* 3 */
@@ -107,6 +113,7 @@ struct an_params {
 	int    rhr_min_readings;      /* readings needed for a baseline, 4 */
 	double rhr_rise_bpm;          /* >= baseline + 5 */
 	int    rhr_days;              /* on 2 consecutive readings */
+	int    rhr_shift_days;        /* a raise this long is the new baseline */
 	/* sleep-debt */
 	int    sleep_days;            /* window of the mean, 7 */
 	double sleep_mean_h;          /* mean < 7 h */
@@ -158,7 +165,10 @@ struct an_streak {
 enum {
 	AN_SIGN_PAIN = 1, AN_SIGN_SWELLING = 2, AN_SIGN_NUMBNESS = 4,
 	AN_SIGN_NO_WEIGHT = 8,
-	/* overtraining companions */
+	/*
+	 * overtraining companions; AN_OT_ILLNESS is not one: it marks a
+	 * persistent-fatigue flag whose fatigue came with an illness
+	 */
 	AN_OT_PERF = 16, AN_OT_SORENESS = 32, AN_OT_MOOD = 64, AN_OT_ILLNESS = 128,
 	AN_OT_RHR = 256
 };
@@ -175,18 +185,24 @@ struct an_metrics {
 	/* mileage-jump */
 	int64_t dist_win_m;           /* distance on d-(jump_days-1)..d */
 	int64_t dist_prev_m;          /* the jump_days before that */
-	int     jump_ready;           /* both windows inside the journal */
+	int64_t jump_held_m;          /* least of the windows ending d-H+1..d */
+	int64_t jump_level_m;         /* recent level: most held at d-W, d-2W.. */
+	int     jump_ready;           /* both known (inside the journal) */
 	/* long-run-spike */
 	int64_t longest_prev_m;       /* longest run on d-spike_days..d-1 */
-	int     spike_ready;          /* that window inside the journal */
+	int     spike_ready;          /* first run spike_min_days before */
 	/* acwr */
 	double  acute, chronic;       /* EWMA loads, AU/day, normalised by
-	                                 the weight of the journal's days */
+	                                 the weight of the days since the
+	                                 first run */
 	double  acwr;                 /* acute / chronic; < 0 when not computed */
+	int     acwr_run_days;        /* days with a run in the chronic window */
 	/* monotony */
 	double  load_win;             /* load over the monotony window */
 	double  mono_mean, mono_sd;   /* daily mean and population SD */
 	double  monotony;             /* < 0 when not computed */
+	double  mono_usual;           /* usual load for the window's days,
+	                                 from the days before it; < 0 unknown */
 	/* persistent-fatigue and overtraining-signs */
 	struct an_streak fatigue_hi;  /* fatigue >= fatigue_level */
 	int     soreness_n, mood_n;   /* qualifying check-ins in signs window */
@@ -197,8 +213,12 @@ struct an_metrics {
 	int     perf_decline;         /* the performance-decline sign holds */
 	/* resting-hr */
 	int     rhr_bpm;              /* 0 = not logged today */
-	double  rhr_baseline;         /* mean of d-14..d-1 readings; < 0 unknown */
+	double  rhr_baseline;         /* mean of d-14..d-1 readings since the
+	                                 last shift; < 0 unknown */
 	struct an_streak rhr_hi;
+	int     rhr_shift_day;        /* last shift of baseline; INT_MIN none */
+	int     rhr_shift_first;      /* first raised day of that shift */
+	double  rhr_shift_old, rhr_shift_new;   /* baselines before, after */
 	/* sleep-debt */
 	double  sleep_mean_min;       /* < 0 when too few nights */
 	int     sleep_nights;         /* nights logged in the window */
@@ -216,19 +236,35 @@ struct an_metrics {
 	int     injury_day;
 };
 
+/*
+ * The update steps of the pass, one per group of metrics, in the order
+ * they run. A rule names the steps it reads (struct an_rule, metrics).
+ */
+enum an_metric {
+	AN_M_DAY, AN_M_JUMP, AN_M_SPIKE, AN_M_ACWR, AN_M_MONOTONY,
+	AN_M_FATIGUE, AN_M_SIGNS, AN_M_PERF, AN_M_RHR, AN_M_SLEEP, AN_M_MASS,
+	AN_M_FLUID, AN_M_INJURY, AN_M_COUNT
+};
+#define AN_NEEDS(metric) (1u << (metric))
+
 /* The incremental pass. Initialise, then call an_pass_next() per day. */
 struct an_pass {
 	const struct an_series *s;
 	const struct an_params *p;
 	size_t  i;                    /* index of the next day */
 	double  acute, chronic;       /* raw EWMAs, before normalising */
+	int     ran, first_run;       /* a run seen, and the day of the first */
+	int     run_days;             /* days with a run in the chronic window */
 	double  la, lc;               /* EWMA lambdas */
 	int64_t dist_win, dist_prev;
 	int     sleep_n;
 	int64_t sleep_sum;
 	int     sore_n, mood_n;
-	int     rhr_n;
-	int64_t rhr_sum;
+	int     rhr_from;             /* baseline readings from this day */
+	int64_t rhr_raised_sum;       /* readings of the current raised run */
+	int     rhr_raised_n;
+	int     rhr_shift_day, rhr_shift_first;
+	double  rhr_shift_old, rhr_shift_new;
 	int     last_ill;
 	int64_t rp_dist, rp_dur, rp_rpe, rp_n;       /* recent perf window */
 	int64_t bp_dist, bp_dur, bp_rpe, bp_n;       /* base perf window */
@@ -267,17 +303,49 @@ struct an_flag {
 	enum an_quantity quantity;
 	double           value;      /* measured */
 	double           threshold;  /* the limit it passed */
-	double           a, b;       /* rule-specific numbers, see an_flag_reason */
+	double           a, b, c;    /* rule-specific numbers, see an_flag_reason */
 	int              bits;       /* AN_SIGN_* / AN_OT_* */
 };
 
 #define AN_FLAGS_MAX AN_FLAG_COUNT   /* at most one flag per id and day */
 
 /*
- * The flags that hold on the day of m, alerts first, then warnings, then
- * notes (each in enum order): writes at most AN_FLAGS_MAX into out and
- * returns how many.
+ * One flag rule: everything about it in one place. decide() reads the
+ * metrics of one day and, when the rule holds, fills the severity, days,
+ * quantity and numbers of *f (its id is set) and returns 1; else 0.
+ * reason() words the flag with its numbers. The threshold prints as
+ * cmp (or cmp_of(f) when set) and the limit, with a '+' when signed_value
+ * or plus_threshold; signed_value also prints the value with its sign.
  */
+struct an_rule {
+	enum an_flag_id   id;
+	const char       *name;          /* "mileage-jump" */
+	unsigned          metrics;       /* AN_NEEDS() of the steps it reads */
+	int             (*decide)(const struct an_metrics *m,
+	                    const struct an_params *p, struct an_flag *f);
+	void            (*reason)(const struct an_flag *f, enum dist_unit du,
+	                    enum vol_unit vu, char *out, size_t n);
+	const char       *cmp;           /* "> " or ">= " */
+	const char     *(*cmp_of)(const struct an_flag *f);   /* or NULL */
+	int               signed_value, plus_threshold;
+	const char       *advice;        /* at most 72 columns a line */
+	const char       *advice_alert;  /* at alert, when different; NULL */
+	/* advice that depends on the flag itself; NULL to use the above */
+	const char     *(*advice_of)(const struct an_flag *f);
+	const char *const *keys;         /* its [flags] keys, NULL-terminated */
+};
+/* Every rule, indexed by (and in the order of) enum an_flag_id. */
+extern const struct an_rule an_rules[AN_FLAG_COUNT];
+const struct an_rule *an_rule(enum an_flag_id id);   /* NULL when unknown */
+
+/*
+ * The flags that hold on the day of m, alerts first, then warnings, then
+ * notes (each in enum order): writes at most cap into out (the most severe
+ * ones) and returns how many. an_flags() is an_flags_n() with
+ * AN_FLAGS_MAX, the size that holds every rule.
+ */
+int an_flags_n(const struct an_metrics *m, const struct an_params *p,
+    struct an_flag *out, int cap);
 int an_flags(const struct an_metrics *m, const struct an_params *p,
     struct an_flag *out);
 /*
@@ -286,6 +354,26 @@ int an_flags(const struct an_metrics *m, const struct an_params *p,
  */
 int an_flags_on(const struct an_series *s, const struct an_params *p,
     size_t i, struct an_flag *out, struct an_metrics *m_out);
+
+/*
+ * Mileage progression on the day of m: the distance held over the last
+ * jump_days (the least of the windows ending on the last jump_hold_days
+ * days) against the recent level (the most held at the end of each of
+ * the jump_level_weeks windows before). This is the one computation
+ * behind the mileage-jump flag; screens and reports that mark a rise in
+ * distance use it so that they agree with check. Returns the mark: 0
+ * none, 1 over jump_warn_pct (a warning, "!"), 2 over jump_alert_pct (an
+ * alert, "!!"); never a mark while the level is under jump_floor_km.
+ */
+struct an_progress {
+	int     known;          /* held and level known, level > 0 */
+	int64_t held_m;         /* -1 when unknown */
+	int64_t level_m;        /* -1 when unknown */
+	double  pct;            /* (held - level) / level x 100, when known */
+	int     mark;           /* as returned */
+};
+int an_progress(const struct an_metrics *m, const struct an_params *p,
+    struct an_progress *pr);
 
 const char *an_flag_name(enum an_flag_id id);        /* "mileage-jump" */
 const char *an_severity_name(enum an_severity sev);  /* "warning" */

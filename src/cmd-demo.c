@@ -204,7 +204,7 @@ demo_day(struct demo *dm, int day, int w, int dow)
 
 	/* The runs. */
 	if (wp->kind == W_MONOTONE) {
-		rc |= add_run(dm, day, 6.5, 360, 4, RUN_EASY, dow == 6 ?
+		rc |= add_run(dm, day, 6.5, 360, 5, RUN_EASY, dow == 6 ?
 		    "same loop every day this week" : NULL);
 	} else if (wp->kind == W_INJURY && (dow == 4 || dow == 5)) {
 		memset(&x, 0, sizeof x);

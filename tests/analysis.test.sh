@@ -1,8 +1,9 @@
 #!/bin/sh
 # The analysis from the command line: a journal typed in with runlog run
-# and fatigue where the last week rose 35% over the one before and fatigue
-# has been 8 for four mornings is flagged by runlog check (exit 3, both
-# ids); a steady journal is not (exit 0). Then week, trends, the [flags]
+# and fatigue where the 7-day distance held 25% over the week before (and
+# reached 35% on the last day) and fatigue has been 8 for four mornings is
+# flagged by runlog check (exit 3, both ids); a steady journal is not
+# (exit 0). Then week, trends, the [flags]
 # section of the config file, and the demo.
 . tests/lib.sh
 DB=$T/flagged.db
@@ -24,14 +25,15 @@ r fatigue 8 --date 2026-11-24
 r fatigue 8
 
 expect 3 "$RUNLOG" --db "$DB" check
-out_has "alert    mileage-jump        27.0 km in the last 7 days against 20.0 km in the 7 before: +35%, over the +30% limit"
+out_has "warning  mileage-jump        25.0 km in the last 7 days against a recent level of 20.0 km: +25%, over the +10% limit"
 out_has "warning  persistent-fatigue  fatigue 7/10 or more on 4 check-in days in a row (limit 3)"
 expect 3 "$RUNLOG" --db "$DB" check --verbose
-out_has "2026-11-12 to 2026-11-25; measured +35%, threshold > +30%"
+out_has "2026-11-19 to 2026-11-25; measured +25%, threshold > +10%"
 out_has "2026-11-22 to 2026-11-25; measured 4 days, threshold >= 3 days"
 out_has "Sleep more, eat carbohydrate and protein,"
-# The day before, the streak is three days long; the windows then start
-# before the journal's first day, so there is no mileage comparison yet.
+# The day before, the streak is three days long; the windows of the recent
+# level then start before the journal's first day, so there is no mileage
+# comparison yet.
 expect 3 "$RUNLOG" --db "$DB" check --date 2026-11-24
 out_has "warning  persistent-fatigue  fatigue 7/10 or more on 3 check-in days"
 if grep -q mileage-jump "$T/out"; then fail "jump before 14 days"; else ok; fi
@@ -48,7 +50,7 @@ out_has "Wed 11-25     7.00 km    42:00   210      -        -    8/10  mileage-j
 out_has "Total        14.00 km  1:24:00   420  2 runs"
 out_has "Change           -39%     -39%  -29%   (this week so far)"
 out_has "Flags this week:"
-out_has "  alert    mileage-jump        27.0 km in the last 7 days"
+out_has "  warning  mileage-jump        25.0 km in the last 7 days"
 out_has "held on Tue Wed"
 expect 0 "$RUNLOG" --db "$DB" week 2026-11-16
 out_has "Week before   10.00 km  1:00:00   240  2 runs"
@@ -64,10 +66,18 @@ err_has "weeks '0': must be a whole number from 1 to 10436"
 
 # The thresholds come from the config file's [flags] section.
 CFG=$T/flags.ini
-printf '[flags]\njump_alert_pct = 40\nfatigue_warn_days = 5\n' > "$CFG"
+# Held over one window, the last day's 27 km counts: +35%, an alert at the
+# default limit, a warning under a 40% one.
+printf '[flags]\njump_hold_days = 1\n' > "$CFG"
 expect 3 "$RUNLOG" --db "$DB" --config "$CFG" check
-out_has "warning  mileage-jump"
+out_has "alert    mileage-jump        27.0 km in the last 7 days against a recent level of 20.0 km: +35%, over the +30% limit"
+printf '[flags]\njump_hold_days = 1\njump_alert_pct = 40\nfatigue_warn_days = 5\n' > "$CFG"
+expect 3 "$RUNLOG" --db "$DB" --config "$CFG" check
+out_has "warning  mileage-jump        27.0 km in the last 7 days against a recent level of 20.0 km: +35%, over the +10% limit"
 if grep -q persistent-fatigue "$T/out"; then fail "config ignored"; else ok; fi
+printf '[flags]\njump_warn_pct = 30\njump_alert_pct = 40\n' > "$CFG"
+expect 3 "$RUNLOG" --db "$DB" --config "$CFG" check
+if grep -q mileage-jump "$T/out"; then fail "+25% over a 30% limit"; else ok; fi
 printf '[flags]\njump_alert_pct = 40\nfatigue_days = 5\n' > "$CFG"
 expect 1 "$RUNLOG" --db "$DB" --config "$CFG" check
 err_has "flags.ini:3: unknown key \"fatigue_days\" in [flags]"
@@ -89,6 +99,33 @@ expect 0 "$RUNLOG" --db "$DB" check
 out_has "No flags on 2026-11-25."
 expect 0 "$RUNLOG" --db "$DB" trends --weeks 4
 if grep -qE 'mileage-jump|acwr|monotony|fatigue' "$T/out"; then fail "steady journal flagged"; sed 's/^/  out: /' "$T/out" >&2; else ok; fi
+
+# Three weeks up, one down (40, 43, 46, 34, 43, 46, 49, 37 km; long run
+# on Sunday): the week after a cutback returns to a distance run two weeks
+# before, so no mileage-jump on any day; 60 km weeks after it are one.
+DB=$T/plan.db
+plan_week() {	# plan_week MONDAY KM: 20% Tue, 25% Thu, 15% Sat, 40% Sun
+	for part in 1:20 3:25 5:15 6:40; do
+		set -- "$1" "$2" "${part%%:*}" "${part#*:}"
+		km=$(awk "BEGIN { printf \"%.2f\", $2 * $4 / 100 }")
+		dur=$(awk "BEGIN { s = int($2 * $4 / 100 * 330); printf \"%d:%02d:%02d\", s / 3600, s % 3600 / 60, s % 60 }")
+		r run "${km}km" "$dur" --date "$(date -u -d "$1 + $3 days" +%F)"
+	done
+}
+wk=0
+for km in 40 43 46 34 43 46 49 37; do
+	plan_week "$(date -u -d "2026-09-14 + $((wk * 7)) days" +%F)" "$km"
+	wk=$((wk + 1))
+done
+expect 0 "$RUNLOG" --db "$DB" trends --weeks 12
+out_has "2026-10-12    43.0    4    17.2"
+if grep -q mileage-jump "$T/out"; then fail "3-up-1-down plan flagged"; sed 's/^/  out: /' "$T/out" >&2; else ok; fi
+# Then 60 km weeks: held from Tuesday 2026-11-17 over a recent level of
+# 46.6 km (the 7 days to Tuesday 2026-11-03).
+plan_week 2026-11-09 60
+plan_week 2026-11-16 60
+expect 3 "$RUNLOG" --db "$DB" check --date 2026-11-17
+out_has "warning  mileage-jump        60.0 km in the last 7 days against a recent level of 46.6 km: +29%, over the +10% limit"
 
 # The demo: refuses a journal with entries, fills an empty one, and its
 # flagged days are flagged.

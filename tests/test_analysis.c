@@ -182,6 +182,15 @@ test_params_set(void **state)
 	p.acwr_alert = 1.2;
 	assert_int_equal(an_params_check(&p, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "acwr_alert"));
+
+	/* no more days with a run than the chronic window has days */
+	an_params_defaults(&p);
+	p.acwr_min_run_days = 28;
+	assert_int_equal(an_params_check(&p, err, sizeof(err)), 0);
+	p.acwr_min_run_days = 29;
+	assert_int_equal(an_params_check(&p, err, sizeof(err)), -1);
+	assert_string_equal(err, "acwr_min_run_days (29) is more than "
+	    "acwr_chronic_days (28)");
 }
 
 static void
@@ -199,76 +208,295 @@ test_load(void **state)
 	assert_true(fabs(an_run_load(&r, &p) - 240) < 1e-9);
 }
 
-/* Previous week 20 km; this week at +10% exactly, just over, +30%, over. */
+/*
+ * n days from day from at total_m a week, one run a day: day k runs
+ * total/7 plus one metre on the first total%7 days of each week, so every
+ * 7 days in a row hold exactly total_m.
+ */
+static void
+fx_rate(int from, int n, int64_t total_m)
+{
+	int k;
+
+	for (k = 0; k < n; k++) {
+		int64_t d = total_m / 7 + (k % 7 < total_m % 7 ? 1 : 0);
+		fx_run(from + k, d, d * 36 / 100, 4);
+	}
+}
+
+/* The days of a week a plan puts its runs on, Monday first, in %. */
+static const int plan_share[7] = { 0, 20, 0, 25, 0, 15, 40 };
+
+/* Week w (Monday = day 7w) of a plan: total_m over plan_share. */
+static void
+fx_plan_week(int w, int64_t total_m)
+{
+	int k;
+
+	for (k = 0; k < 7; k++)
+		if (plan_share[k] > 0) {
+			int64_t d = total_m * plan_share[k] / 100;
+			fx_run(7 * w + k, d, d * 33 / 100, 4);
+		}
+}
+
+/* The days in from..to (inclusive) on which rule id holds, as a count. */
+static int
+fx_days_flagged(enum an_flag_id id, int from, int to, int *first)
+{
+	int i, n = 0;
+
+	an_metrics_all(&fx.s, &fx.p, fx.m);
+	for (i = from; i <= to; i++) {
+		fx.nf = an_flags(&fx.m[i], &fx.p, fx.f);
+		if (fx_flag(id) != NULL && n++ == 0 && first != NULL)
+			*first = i;
+	}
+	return n;
+}
+
+/*
+ * A week at 20 km, then 9 days at a new rate: on day 15 the last three
+ * 7-day windows all hold the new rate; the recent level is 20 km. Just at
+ * and just over each limit.
+ */
 static void
 test_mileage_jump(void **state)
 {
+	static const struct { int64_t km; int sev; } c[] = {
+		{ 22000, -1 }, { 22001, AN_WARNING }, { 26000, AN_WARNING },
+		{ 26001, AN_ALERT },
+	};
+	struct an_progress pr;
+	size_t k;
+
 	(void)state;
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 22000);                      /* +10.0%: not more */
+	for (k = 0; k < sizeof(c) / sizeof(c[0]); k++) {
+		fx_init(16);
+		fx_rate(0, 7, 20000);
+		fx_rate(7, 9, c[k].km);
+		fx_eval(15);
+		assert_int_equal(fx.m[15].jump_held_m, c[k].km);
+		assert_int_equal(fx.m[15].jump_level_m, 20000);
+		assert_int_equal(an_progress(&fx.m[15], &fx.p, &pr),
+		    c[k].sev < 0 ? 0 : c[k].sev == AN_ALERT ? 2 : 1);
+		if (c[k].sev < 0) {
+			assert_no_flag(AN_MILEAGE_JUMP);
+			continue;
+		}
+		assert_flag(AN_MILEAGE_JUMP, (enum an_severity)c[k].sev);
+		assert_int_equal(fx_flag(AN_MILEAGE_JUMP)->first_day, BASE + 9);
+		assert_int_equal(fx_flag(AN_MILEAGE_JUMP)->last_day, BASE + 15);
+		assert_true(fabs(fx_flag(AN_MILEAGE_JUMP)->value - pr.pct) < 1e-9);
+	}
+	assert_true(fabs(pr.pct - 30.005) < 1e-9);
+	assert_int_equal(pr.held_m, 26001);
+	assert_int_equal(pr.level_m, 20000);
+}
+
+/* jump_hold_days: the rise must hold over that many windows in a row. */
+static void
+test_mileage_jump_hold(void **state)
+{
+	(void)state;
+	fx_init(16);
+	fx_rate(0, 7, 20000);
+	fx_rate(7, 9, 28000);
+	/* day 13: held 25714 (the window ending on day 11), +28.6% */
 	fx_eval(13);
+	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
+	fx_eval(14);
+	assert_flag(AN_MILEAGE_JUMP, AN_ALERT);
+	/* day 12: no window of the level lies inside the journal yet */
+	fx_eval(12);
 	assert_no_flag(AN_MILEAGE_JUMP);
-	assert_int_equal(fx.m[13].dist_win_m, 22000);
-	assert_int_equal(fx.m[13].dist_prev_m, 20000);
-
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 22001);                      /* just over +10% */
-	fx_eval(13);
-	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
-	assert_int_equal(fx_flag(AN_MILEAGE_JUMP)->first_day, BASE);
-	assert_int_equal(fx_flag(AN_MILEAGE_JUMP)->last_day, BASE + 13);
-
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 26000);                      /* +30.0%: still a warning */
-	fx_eval(13);
-	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
-
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 26001);                      /* just over +30% */
+	assert_int_equal(fx.m[12].jump_ready, 0);
+	/* held over 1 window, the plain 7-day sum: alert a day earlier */
+	fx.p.jump_hold_days = 1;
 	fx_eval(13);
 	assert_flag(AN_MILEAGE_JUMP, AN_ALERT);
-	assert_true(fabs(fx_flag(AN_MILEAGE_JUMP)->value - 30.005) < 1e-9);
+	fx.p.jump_hold_days = 7;
+	fx_eval(14);
+	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
 }
 
 static void
 test_mileage_jump_floor_and_warmup(void **state)
 {
 	(void)state;
-	/* previous week just under the 10 km floor: no flag at +100% */
-	fx_init(14);
-	fx_week(0, 9999);
-	fx_week(7, 20000);
-	fx_eval(13);
+	/* recent level just under the 10 km floor: no flag at +100% */
+	fx_init(16);
+	fx_rate(0, 7, 9999);
+	fx_rate(7, 9, 20000);
+	fx_eval(15);
 	assert_no_flag(AN_MILEAGE_JUMP);
+	assert_int_equal(fx.m[15].jump_ready, 1);
 
 	/* at the floor it counts */
-	fx_init(14);
-	fx_week(0, 10000);
-	fx_week(7, 11001);
-	fx_eval(13);
+	fx_init(16);
+	fx_rate(0, 7, 10000);
+	fx_rate(7, 9, 11001);
+	fx_eval(15);
 	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
 
-	/* the journal began a day into the first window: not enough history */
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 30000);
-	fx.s.journal_start = BASE + 1;
-	fx_eval(13);
+	/* no 7 days before the last 7 lie inside the journal: no level */
+	fx_init(16);
+	fx_rate(0, 7, 20000);
+	fx_rate(7, 9, 30000);
+	fx.s.journal_start = BASE + 3;
+	fx_eval(15);
+	assert_int_equal(fx.m[15].jump_level_m, -1);
 	assert_no_flag(AN_MILEAGE_JUMP);
-	assert_int_equal(fx.m[13].jump_ready, 0);
+	assert_int_equal(fx.m[15].jump_ready, 0);
+	/* one window of the level inside it is enough */
+	fx.s.journal_start = BASE + 2;
+	fx_eval(15);
+	assert_int_equal(fx.m[15].jump_ready, 1);
+	assert_flag(AN_MILEAGE_JUMP, AN_ALERT);
 
 	/* the windows roll: a rest week after the jump clears it */
 	fx_init(21);
-	fx_week(0, 20000);
-	fx_week(7, 30000);
+	fx_rate(0, 7, 20000);
+	fx_rate(7, 7, 30000);
 	fx_eval(20);
 	assert_no_flag(AN_MILEAGE_JUMP);
 	assert_int_equal(fx.m[20].dist_win_m, 0);
 	assert_int_equal(fx.m[20].dist_prev_m, 30000);
+	assert_int_equal(fx.m[20].jump_held_m, 0);
+}
+
+/*
+ * Three weeks up, one down: 40, 43, 46, 34, 43, 46, 49, 37, 46, 49, 52,
+ * 40 km, long run on Sunday. The week after a cutback returns to a level
+ * run weeks before: no flag on any day. Beside it, a real ramp of +35%
+ * over the recent level (40 km weeks, then 54 km) is a warning within the
+ * first 54 km week and an alert from the third day the 7-day distance
+ * holds 54 km.
+ */
+static void
+test_mileage_jump_plan(void **state)
+{
+	static const int64_t plan[] = { 40, 43, 46, 34, 43, 46, 49, 37, 46, 49,
+	    52, 40 };
+	size_t w;
+	int first = -1;
+
+	(void)state;
+	fx_init(7 * 12);
+	for (w = 0; w < 12; w++)
+		fx_plan_week((int)w, plan[w] * 1000);
+	assert_int_equal(fx_days_flagged(AN_MILEAGE_JUMP, 0, 83, NULL), 0);
+	/* the previous 7 days alone would have flagged the cutback weeks */
+	fx.p.jump_level_weeks = 1;
+	fx.p.jump_hold_days = 1;
+	assert_true(fx_days_flagged(AN_MILEAGE_JUMP, 0, 83, NULL) > 0);
+
+	fx_init(7 * 8);
+	for (w = 0; w < 5; w++)
+		fx_plan_week((int)w, 40000);
+	for (w = 5; w < 8; w++)
+		fx_plan_week((int)w, 54000);
+	assert_int_equal(fx_days_flagged(AN_MILEAGE_JUMP, 0, 34, NULL), 0);
+	assert_true(fx_days_flagged(AN_MILEAGE_JUMP, 35, 55, &first) > 0);
+	/* Sun 41 ends the first 54 km week; Tue 43 is the third day held */
+	fx_eval(43);
+	assert_flag(AN_MILEAGE_JUMP, AN_ALERT);
+	assert_true(fabs(fx_flag(AN_MILEAGE_JUMP)->value - 35) < 1e-9);
+	/* before, a window still misses the new week's long run: +21% */
+	fx_eval(42);
+	assert_flag(AN_MILEAGE_JUMP, AN_WARNING);
+	assert_int_equal(fx.m[42].jump_held_m, 48400);
+	/* a warning from Sat 40, when three windows in a row hold > 44 km */
+	assert_int_equal(first, 40);
+}
+
+/*
+ * 40 km weeks with a 3-day cold (25 km that week), and a taper (50, 50,
+ * 50, 35, 20 km, then 40 and 45 km after the race): back to a level run
+ * in the last four weeks, no flag on any day.
+ */
+static void
+test_mileage_jump_cold_and_taper(void **state)
+{
+	static const int64_t cold[] = { 40, 40, 40, 40, 25, 40, 40, 40 };
+	static const int64_t taper[] = { 45, 48, 50, 50, 50, 35, 20, 40, 45 };
+	size_t w;
+
+	(void)state;
+	fx_init(7 * 8);
+	for (w = 0; w < 8; w++)
+		fx_plan_week((int)w, cold[w] * 1000);
+	assert_int_equal(fx_days_flagged(AN_MILEAGE_JUMP, 0, 55, NULL), 0);
+	fx.p.jump_level_weeks = 1;
+	assert_true(fx_days_flagged(AN_MILEAGE_JUMP, 0, 55, NULL) > 0);
+
+	fx_init(7 * 9);
+	for (w = 0; w < 9; w++)
+		fx_plan_week((int)w, taper[w] * 1000);
+	assert_int_equal(fx_days_flagged(AN_MILEAGE_JUMP, 0, 62, NULL), 0);
+	fx.p.jump_level_weeks = 1;
+	assert_true(fx_days_flagged(AN_MILEAGE_JUMP, 0, 62, NULL) > 0);
+}
+
+/*
+ * A steady 42 km week (Tue 8, Thu 8, Sat 8, Sun 18 km) with one run moved
+ * by one or two days, earlier or later, across the week boundary too:
+ * the weekly distance is unchanged and nothing is raised.
+ */
+static void
+test_mileage_jump_moved_run(void **state)
+{
+	static const int64_t wk[7] = { 0, 8000, 0, 8000, 0, 8000, 18000 };
+	static const struct { int from, to; } mv[] = {
+		{ 48, 47 }, { 48, 46 }, { 48, 49 }, { 48, 50 }, { 43, 41 },
+	};
+	size_t k;
+	int i, hold;
+
+	(void)state;
+	for (k = 0; k < sizeof(mv) / sizeof(mv[0]); k++) {
+		for (hold = 3; hold >= 1; hold -= 2) {
+			fx_init(7 * 10);
+			for (i = 0; i < 70; i++) {
+				int64_t d = wk[i % 7];
+
+				if (i == mv[k].from)
+					continue;
+				if (i == mv[k].to)
+					d += wk[mv[k].from % 7];
+				if (d > 0)
+					fx_run(i, d, d * 33 / 100, 4);
+			}
+			fx.p.jump_hold_days = hold;
+			if (hold == 3)
+				assert_int_equal(fx_days_flagged(
+				    AN_MILEAGE_JUMP, 0, 69, NULL), 0);
+			else if (mv[k].to < mv[k].from)
+				/* the plain 7-day sum sees two long runs */
+				assert_true(fx_days_flagged(AN_MILEAGE_JUMP, 0,
+				    69, NULL) > 0);
+		}
+	}
+}
+
+/* jump_level_weeks: how many weeks back a level still counts. */
+static void
+test_mileage_jump_level_weeks(void **state)
+{
+	(void)state;
+	/* 40 km held to day 9, 30 km to day 28, then 40 km again */
+	fx_init(38);
+	fx_rate(0, 10, 40000);
+	fx_rate(10, 19, 30000);
+	fx_rate(29, 9, 40000);
+	fx_eval(37);
+	assert_int_equal(fx.m[37].jump_held_m, 40000);
+	assert_int_equal(fx.m[37].jump_level_m, 40000);
+	assert_no_flag(AN_MILEAGE_JUMP);
+	fx.p.jump_level_weeks = 3;
+	fx_eval(37);
+	assert_int_equal(fx.m[37].jump_level_m, 30000);
+	assert_flag(AN_MILEAGE_JUMP, AN_ALERT);
 }
 
 static void
@@ -289,10 +517,10 @@ test_long_run_spike(void **state)
 	assert_flag(AN_LONG_RUN_SPIKE, AN_WARNING);
 	assert_int_equal(fx_flag(AN_LONG_RUN_SPIKE)->first_day, BASE);
 
-	/* warm-up: the 30 days must be inside the journal */
+	/* a journal younger than the 30 days: the days it has count */
 	fx.s.journal_start = BASE + 1;
 	fx_eval(30);
-	assert_no_flag(AN_LONG_RUN_SPIKE);
+	assert_flag(AN_LONG_RUN_SPIKE, AN_WARNING);
 
 	/* a longer run 31 days back no longer counts */
 	fx_init(32);
@@ -328,6 +556,7 @@ test_acwr_by_hand(void **state)
 	(void)state;
 	fx_init(3);
 	fx.p.acwr_min_days = 1;
+	fx.p.acwr_min_run_days = 1;
 	fx_run(0, 4000, 20 * 60, 5);
 	fx_run(2, 8000, 40 * 60, 5);
 	fx_eval(2);
@@ -341,18 +570,21 @@ test_acwr_by_hand(void **state)
 	assert_true(fabs(fx.m[2].acwr - 1.081451) < 1e-6);
 	assert_no_flag(AN_ACWR);
 
-	/* the same three days after 30 empty journal days: nearly raw */
+	/*
+	 * The same three days after 30 journal days without a run: the load
+	 * history starts at the first run, so the numbers are the same.
+	 */
 	fx_init(33);
 	fx.p.acwr_min_days = 1;
+	fx.p.acwr_min_run_days = 1;
 	fx_run(30, 4000, 20 * 60, 5);
 	fx_run(32, 8000, 40 * 60, 5);
 	fx_eval(32);
-	/* acute 64.0625 / (1 - 0.75^33), chronic (482200/24389) /
-	 * (1 - (27/29)^33) = 19.771208 / 0.905404 = 21.836878 */
-	assert_true(fabs(fx.m[32].acute - 64.0625 / (1 - pow(0.75, 33))) <
-	    1e-9);
-	assert_true(fabs(fx.m[32].chronic - 21.836878) < 1e-6);
-	assert_flag(AN_ACWR, AN_ALERT);
+	assert_true(fx.m[29].acwr < 0 && fx.m[29].chronic == 0);
+	assert_true(fabs(fx.m[32].acute - 4100.0 / 37) < 1e-9);
+	assert_true(fabs(fx.m[32].chronic - 482200.0 / 4706) < 1e-9);
+	assert_int_equal(fx.m[32].acwr_run_days, 2);
+	assert_no_flag(AN_ACWR);
 }
 
 /*
@@ -426,6 +658,8 @@ test_acwr_thresholds(void **state)
 static void
 test_acwr_chronic_zero(void **state)
 {
+	int i;
+
 	(void)state;
 	/* 40 days without a run: chronic 0, no ratio, no division */
 	fx_init(41);
@@ -434,19 +668,90 @@ test_acwr_chronic_zero(void **state)
 	assert_true(fx.m[40].acwr < 0);
 	assert_no_flag(AN_ACWR);
 
-	/*
-	 * A first run of 60 AU on day 40 (t = 41): chronic (120/29) /
-	 * (1 - (27/29)^41) = 4.371393 < 5 AU a day: still no ratio.
-	 */
-	fx_run(40, 3000, 6 * 60, 10);
+	/* 4.9 AU a day (RPE 1 x 294 s) is under the 5 AU floor; 5.1 is not */
+	fx_init(41);
+	for (i = 0; i < 41; i++)
+		fx_run(i, 1000, 294, 1);
 	fx_eval(40);
-	assert_true(fabs(fx.m[40].chronic - 4.371393) < 1e-6);
+	assert_true(fabs(fx.m[40].chronic - 4.9) < 1e-9);
 	assert_true(fx.m[40].acwr < 0);
-	/* 80 AU: (20 / (1 - 0.75^41)) / ((160/29) / (1 - (27/29)^41)) */
-	fx.runs[40][0].duration_s = 8 * 60;
+	for (i = 0; i < 41; i++)
+		fx.runs[i][0].duration_s = 306;
 	fx_eval(40);
-	assert_true(fabs(fx.m[40].acwr - 3.431426) < 1e-6);
+	assert_true(fabs(fx.m[40].acwr - 1) < 1e-9);
+}
+
+/* Week w of an 8-week base: 200, 0, 200, 0, 200, 0, 300 AU. */
+static void
+fx_base_week(int w)
+{
+	static const int min[7] = { 40, 0, 40, 0, 40, 0, 60 };
+	int k;
+
+	for (k = 0; k < 7; k++)
+		if (min[k] > 0)
+			fx_run(7 * w + k, min[k] * 200, min[k] * 60, 5);
+}
+
+/*
+ * A month of sleep logs, then a gentle 3 km jog every day (72 AU, no
+ * RPE): the load history starts at the first jog, so the ratio stays at
+ * 1 and nothing is raised. Beside it, an 8-week base, two weeks off and
+ * straight back to full volume: a warning on the fifth day back and an
+ * alert on the seventh.
+ */
+static void
+test_acwr_base(void **state)
+{
+	int i, first = -1;
+
+	(void)state;
+	fx_init(100);
+	for (i = 0; i < 100; i++) {
+		fx.days[i].sleep_min = 450;
+		if (i >= 30)
+			fx_run(i, 3000, 1200, 0);
+	}
+	assert_int_equal(fx_days_flagged(AN_ACWR, 0, 99, NULL), 0);
+	assert_true(fabs(fx.m[99].acwr - 1) < 1e-9);
+
+	fx_init(91);
+	for (i = 0; i < 8; i++)
+		fx_base_week(i);
+	for (i = 10; i < 13; i++)
+		fx_base_week(i);
+	assert_int_equal(fx_days_flagged(AN_ACWR, 0, 69, NULL), 0);
+	assert_true(fx_days_flagged(AN_ACWR, 70, 90, &first) > 0);
+	assert_int_equal(first, 74);
+	fx_eval(74);
+	assert_flag(AN_ACWR, AN_WARNING);
+	fx_eval(76);
 	assert_flag(AN_ACWR, AN_ALERT);
+	/* acwr_min_run_days: 8 days with a run in days 49..76 */
+	assert_int_equal(fx.m[76].acwr_run_days, 8);
+	fx.p.acwr_min_run_days = 9;
+	fx_eval(76);
+	assert_true(fx.m[76].acwr < 0);
+	assert_no_flag(AN_ACWR);
+}
+
+/* acwr_min_days counts from the first run, not from the journal's start. */
+static void
+test_acwr_min_days(void **state)
+{
+	int i;
+
+	(void)state;
+	fx_init(60);
+	for (i = 10; i < 60; i++)
+		fx_run(i, 5000, 20 * 60, 5);
+	fx_eval(37);
+	assert_true(fx.m[36].acwr < 0);         /* 27 days since the first */
+	assert_true(fabs(fx.m[37].acwr - 1) < 1e-9);
+	fx.p.acwr_min_days = 29;
+	fx_eval(37);
+	assert_true(fx.m[37].acwr < 0);
+	assert_true(fabs(fx.m[38].acwr - 1) < 1e-9);
 }
 
 /*
@@ -455,22 +760,51 @@ test_acwr_chronic_zero(void **state)
  * SD = sqrt(60000/7 - (600/7)^2) = sqrt(60000)/7 = 34.992711;
  * monotony = 600 / sqrt(60000) = sqrt(6) = 2.449490.
  */
+/*
+ * Days 0..27 of a monotony fixture: 100 AU on Monday, Wednesday and
+ * Friday, a usual 300 AU a week; the window under test is days 28..34.
+ */
 static void
-test_monotony_by_hand(void **state)
+mono_base(void)
 {
 	int i;
 
+	fx_init(35);
+	for (i = 0; i < 28; i++)
+		if (i % 7 == 0 || i % 7 == 2 || i % 7 == 4)
+			fx_run(i, 4000, 20 * 60, 5);
+}
+
+static void
+test_monotony_by_hand(void **state)
+{
+	char buf[256];
+	int i;
+
 	(void)state;
+	mono_base();
+	for (i = 28; i < 34; i++)
+		fx_run(i, 4000, 20 * 60, 5);
+	fx.days[34].rest = 1;
+	fx_eval(34);
+	assert_true(fabs(fx.m[34].mono_mean - 85.714286) < 1e-6);
+	assert_true(fabs(fx.m[34].mono_sd - 34.992711) < 1e-6);
+	assert_true(fabs(fx.m[34].monotony - sqrt(6.0)) < 1e-9);
+	assert_true(fabs(fx.m[34].mono_usual - 300) < 1e-9);
+	assert_flag(AN_MONOTONY, AN_WARNING);
+	an_flag_reason(fx_flag(AN_MONOTONY), UNIT_KM, UNIT_L, buf, sizeof(buf));
+	assert_string_equal(buf, "training monotony 2.45 over 7 days (daily "
+	    "load 86 +/- 35 AU), over 2.00, in 600 AU against a usual 300");
+
+	/* the same week alone: a value, but no usual load to judge it by */
 	fx_init(7);
 	for (i = 0; i < 6; i++)
 		fx_run(i, 4000, 20 * 60, 5);
-	fx.days[6].rest = 1;
 	fx_eval(6);
-	assert_true(fabs(fx.m[6].mono_mean - 85.714286) < 1e-6);
-	assert_true(fabs(fx.m[6].mono_sd - 34.992711) < 1e-6);
 	assert_true(fabs(fx.m[6].monotony - sqrt(6.0)) < 1e-9);
-	assert_flag(AN_MONOTONY, AN_WARNING);
 	assert_true(fx.m[5].monotony < 0);      /* only 6 journal days */
+	assert_true(fx.m[6].mono_usual < 0);
+	assert_no_flag(AN_MONOTONY);
 }
 
 /*
@@ -483,30 +817,73 @@ test_monotony_threshold(void **state)
 	int i;
 
 	(void)state;
-	fx_init(7);
-	for (i = 0; i < 5; i++)
+	mono_base();
+	for (i = 28; i < 33; i++)
 		fx_run(i, 4000, 20 * 60, 5);
-	fx_run(5, 3000, 35 * 60, 1);
-	fx_eval(6);
-	assert_true(fx.m[6].monotony < 2.0 && fx.m[6].monotony > 1.98);
+	fx_run(33, 3000, 35 * 60, 1);
+	fx_eval(34);
+	assert_true(fx.m[34].monotony < 2.0 && fx.m[34].monotony > 1.98);
 	assert_no_flag(AN_MONOTONY);
-	fx.runs[5][0].duration_s = 37 * 60;
-	fx_eval(6);
-	assert_true(fx.m[6].monotony > 2.0 && fx.m[6].monotony < 2.02);
+	fx.runs[33][0].duration_s = 37 * 60;
+	fx_eval(34);
+	assert_true(fx.m[34].monotony > 2.0 && fx.m[34].monotony < 2.02);
 	assert_flag(AN_MONOTONY, AN_WARNING);
 
 	/* identical loads every day: SD floored at a tenth of the mean */
-	fx_init(7);
-	for (i = 0; i < 7; i++)
+	mono_base();
+	for (i = 28; i < 35; i++)
 		fx_run(i, 4000, 20 * 60, 5);
-	fx_eval(6);
-	assert_true(fabs(fx.m[6].monotony - 10.0) < 1e-9);
+	fx_eval(34);
+	assert_true(fabs(fx.m[34].monotony - 10.0) < 1e-9);
 	assert_flag(AN_MONOTONY, AN_WARNING);
 
 	/* no load at all: no value */
 	fx_init(7);
 	fx_eval(6);
 	assert_true(fx.m[6].monotony < 0);
+}
+
+/*
+ * The same easy 5 km every day for ten weeks (120 AU, no RPE): monotony
+ * 10 every day, but the week's load is the runner's usual, so nothing is
+ * raised. Beside it, after five such weeks, the same hard 8 km (RPE 7, 48
+ * min, 336 AU) every day from day 35: raised from day 38, the first day
+ * with four hard days of seven (monotony 2.28; three give 1.99).
+ */
+static void
+test_monotony_load(void **state)
+{
+	int i, first = -1;
+
+	(void)state;
+	fx_init(70);
+	for (i = 0; i < 70; i++)
+		fx_run(i, 5000, 1800, 0);
+	assert_int_equal(fx_days_flagged(AN_MONOTONY, 0, 69, NULL), 0);
+	assert_true(fabs(fx.m[69].monotony - 10) < 1e-9);
+	assert_true(fabs(fx.m[69].mono_usual - 840) < 1e-9);
+	/* monotony_load_pct: 840 AU is above 99% of 840, not above 100% */
+	fx.p.monotony_load_pct = 100;
+	assert_int_equal(fx_days_flagged(AN_MONOTONY, 0, 69, NULL), 0);
+	fx.p.monotony_load_pct = 99;
+	assert_int_equal(fx_days_flagged(AN_MONOTONY, 0, 69, &first), 36);
+	/* monotony_base_days: the usual load starts after the first run */
+	assert_int_equal(first, 34);
+	assert_true(fx.m[33].mono_usual < 0);
+	fx.p.monotony_base_days = 7;
+	assert_int_equal(fx_days_flagged(AN_MONOTONY, 0, 69, &first), 57);
+	assert_int_equal(first, 13);
+
+	fx_init(49);
+	for (i = 0; i < 49; i++)
+		fx_run(i, i < 35 ? 5000 : 8000, i < 35 ? 1800 : 2880,
+		    i < 35 ? 0 : 7);
+	assert_int_equal(fx_days_flagged(AN_MONOTONY, 0, 37, NULL), 0);
+	assert_true(fx_days_flagged(AN_MONOTONY, 38, 48, &first) > 0);
+	assert_int_equal(first, 38);
+	fx_eval(38);
+	assert_true(fabs(fx_flag(AN_MONOTONY)->value - 1704.0 / 748.245) <
+	    1e-3);
 }
 
 static void
@@ -650,16 +1027,72 @@ test_overtraining(void **state)
 	assert_flag(AN_OVERTRAINING, AN_ALERT);
 	assert_true(fx_flag(AN_OVERTRAINING)->bits == AN_OT_SORENESS);
 
-	/* illness 13 days back counts (window 29..42), 14 days back not */
-	ot_base();
-	fx_ck(E - 14, 4)->ill = 1;
-	fx_eval(E);
-	assert_no_flag(AN_OVERTRAINING);
+	/* illness alone is not a sign: it is what the fatigue is put down to */
 	ot_base();
 	fx_ck(E - 13, 4)->ill = 1;
 	fx_eval(E);
+	assert_no_flag(AN_OVERTRAINING);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
+}
+
+/*
+ * A 3-day cold: marked ill, fatigue 7 and a pulse 6 bpm up on days 40..42
+ * after a steady fortnight. Reported as persistent-fatigue during an
+ * illness, with rest-and-return advice; no overtraining-signs alert. The
+ * same mornings without the illness are the overtraining cluster.
+ */
+static void
+test_illness_fatigue(void **state)
+{
+	char buf[256];
+	const char *adv;
+	int i;
+
+	(void)state;
+	fx_init(E + 1);
+	for (i = E - 16; i <= E; i++)
+		fx_ck(i, 3)->rhr_bpm = 50;
+	for (i = E - 2; i <= E; i++) {
+		fx.days[i].ck.fatigue = 7;
+		fx.days[i].ck.rhr_bpm = 56;
+		fx.days[i].ck.ill = 1;
+	}
+	fx_eval(E);
+	assert_flag(AN_RESTING_HR, AN_WARNING);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
+	assert_no_flag(AN_OVERTRAINING);
+	assert_int_equal(fx_flag(AN_PERSISTENT_FATIGUE)->bits, AN_OT_ILLNESS);
+	an_flag_reason(fx_flag(AN_PERSISTENT_FATIGUE), UNIT_KM, UNIT_L, buf,
+	    sizeof(buf));
+	assert_string_equal(buf, "fatigue 7/10 or more on 3 check-in days in "
+	    "a row (limit 3), with an illness logged");
+	adv = an_flag_advice(fx_flag(AN_PERSISTENT_FATIGUE));
+	assert_non_null(strstr(adv, "fever"));
+	assert_non_null(strstr(adv, "come back"));
+	assert_null(strstr(adv, "professional"));
+
+	/* without the illness: the overtraining cluster, on the same day */
+	for (i = E - 2; i <= E; i++)
+		fx.days[i].ck.ill = 0;
+	fx_eval(E);
 	assert_flag(AN_OVERTRAINING, AN_ALERT);
-	assert_int_equal(fx_flag(AN_OVERTRAINING)->first_day, BASE + E - 13);
+	assert_int_equal(fx_flag(AN_OVERTRAINING)->bits, AN_OT_RHR);
+	assert_int_equal(fx_flag(AN_PERSISTENT_FATIGUE)->bits, 0);
+	assert_null(strstr(an_flag_advice(fx_flag(AN_PERSISTENT_FATIGUE)),
+	    "fever"));
+
+	/* illness_days: marked ill 13 days back still explains it, 14 not */
+	fx_ck(E - 13, 3)->ill = 1;
+	fx_eval(E);
+	assert_no_flag(AN_OVERTRAINING);
+	assert_int_equal(fx_flag(AN_PERSISTENT_FATIGUE)->bits, AN_OT_ILLNESS);
+	fx.days[E - 13].ck.ill = 0;
+	fx_ck(E - 14, 3)->ill = 1;
+	fx_eval(E);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+	fx.p.illness_days = 15;
+	fx_eval(E);
+	assert_no_flag(AN_OVERTRAINING);
 }
 
 /*
@@ -700,13 +1133,89 @@ test_performance_decline(void **state)
 	assert_int_equal(fx.m[E].runs_base, 1);
 	assert_no_flag(AN_OVERTRAINING);
 
-	/* warm-up: the base window (from day 1) must be inside the journal */
+	/*
+	 * No wait for the base window to lie inside the journal: the runs
+	 * it holds are what counts. A journal from day 2 still has both.
+	 */
 	fx.runs[2][0].rpe = 5;
 	fx_eval(E);
 	assert_flag(AN_OVERTRAINING, AN_ALERT);
 	fx.s.journal_start = BASE + 2;
 	fx_eval(E);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+}
+
+/*
+ * The first month: 3 weeks of ordinary runs from day 10 (the journal
+ * begins with sleep logs), then persistent fatigue with slower pace at
+ * the same effort. Raised on day 38, before journal day 42; the same
+ * runs at an unchanged pace raise nothing.
+ */
+static void
+test_performance_decline_early(void **state)
+{
+	int i;
+
+	(void)state;
+	fx_init(39);
+	for (i = 10; i < 24; i += 2)
+		fx_run(i, 8000, 2400, 5);          /* 5:00 /km */
+	for (i = 26; i < 39; i += 3)
+		fx_run(i, 8000, 2400, 5);
+	for (i = 36; i < 39; i++)
+		fx_ck(i, 8);
+	fx_eval(38);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
 	assert_no_flag(AN_OVERTRAINING);
+	for (i = 26; i < 39; i += 3)
+		fx.runs[i][0].duration_s = 2640;   /* 5:30 /km */
+	fx_eval(38);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+	assert_int_equal(fx_flag(AN_OVERTRAINING)->bits, AN_OT_PERF);
+}
+
+/*
+ * Doubling the long run in the first month: 5 km every other day from
+ * day 0, then 10 km on day 16 is a long-run-spike; a long run that grows
+ * by 10% at a time is not. spike_min_days: day 16 is 16 days after the
+ * first run.
+ */
+static void
+test_long_run_spike_early(void **state)
+{
+	static const int64_t grow[] = { 5000, 5500, 6050, 6655, 7320, 8052 };
+	int i;
+
+	(void)state;
+	fx_init(20);
+	for (i = 0; i < 16; i += 2)
+		fx_run(i, 5000, 1800, 4);
+	fx_run(16, 10000, 3900, 5);
+	assert_int_equal(fx_days_flagged(AN_LONG_RUN_SPIKE, 0, 15, NULL), 0);
+	fx_eval(16);
+	assert_flag(AN_LONG_RUN_SPIKE, AN_WARNING);
+	assert_true(fx_flag(AN_LONG_RUN_SPIKE)->value == 200);
+	fx.p.spike_min_days = 16;
+	fx_eval(16);
+	assert_flag(AN_LONG_RUN_SPIKE, AN_WARNING);
+	fx.p.spike_min_days = 17;
+	fx_eval(16);
+	assert_no_flag(AN_LONG_RUN_SPIKE);
+
+	/* before spike_min_days nothing is known: day 2 at +60% */
+	fx_init(3);
+	fx_run(0, 5000, 1800, 4);
+	fx_run(2, 8000, 2900, 4);
+	fx_eval(2);
+	assert_no_flag(AN_LONG_RUN_SPIKE);
+
+	fx_init(36);
+	for (i = 0; i < 36; i++)
+		if (i % 7 == 6)
+			fx_run(i, grow[i / 7], grow[i / 7] * 36 / 100, 4);
+		else if (i % 7 == 2)
+			fx_run(i, 5000, 1800, 4);
+	assert_int_equal(fx_days_flagged(AN_LONG_RUN_SPIKE, 0, 35, NULL), 0);
 }
 
 /* Four baseline readings of 50 on days 1..4, then two raised readings. */
@@ -759,6 +1268,76 @@ test_resting_hr(void **state)
 	fx_eval(7);
 	assert_flag(AN_OVERTRAINING, AN_ALERT);
 	assert_true(fx_flag(AN_OVERTRAINING)->bits == AN_OT_RHR);
+}
+
+/* Days in from..to on which rule id holds at severity sev. */
+static int
+fx_days_at(enum an_flag_id id, enum an_severity sev, int from, int to)
+{
+	int i, n = 0;
+
+	an_metrics_all(&fx.s, &fx.p, fx.m);
+	for (i = from; i <= to; i++) {
+		fx.nf = an_flags(&fx.m[i], &fx.p, fx.f);
+		n += fx_flag(id) != NULL && fx_flag(id)->severity == sev;
+	}
+	return n;
+}
+
+/*
+ * A new watch reads 6 bpm higher from day 20 on (50, then 56 every day to
+ * day 65): warnings while the raise is young, then on its 14th day (day
+ * 33) a note that 56 bpm is the new baseline, and nothing after the note's
+ * week. A real raise over the new baseline (61 on days 50 and 51) is still
+ * a warning on the second day.
+ */
+static void
+test_resting_hr_shift(void **state)
+{
+	char buf[256];
+	int i;
+
+	(void)state;
+	fx_init(66);
+	for (i = 0; i < 66; i++)
+		fx_ck(i, 3)->rhr_bpm = i < 20 ? 50 : 56;
+	assert_int_equal(fx_days_at(AN_RESTING_HR, AN_WARNING, 0, 65), 12);
+	assert_int_equal(fx_days_at(AN_RESTING_HR, AN_WARNING, 21, 32), 12);
+	fx_eval(33);
+	assert_flag(AN_RESTING_HR, AN_NOTE);
+	assert_int_equal(fx_flag(AN_RESTING_HR)->first_day, BASE + 20);
+	assert_int_equal(fx_flag(AN_RESTING_HR)->last_day, BASE + 33);
+	assert_true(fx_flag(AN_RESTING_HR)->value == 6);
+	an_flag_reason(fx_flag(AN_RESTING_HR), UNIT_KM, UNIT_L, buf,
+	    sizeof(buf));
+	assert_string_equal(buf, "resting HR stayed 6.0 bpm over the baseline "
+	    "of 50 bpm for 14 days: 56 bpm is now the baseline");
+	assert_non_null(strstr(an_flag_advice(fx_flag(AN_RESTING_HR)),
+	    "new\nwatch"));
+	assert_int_equal(fx_days_at(AN_RESTING_HR, AN_NOTE, 33, 39), 7);
+	assert_int_equal(fx_days_flagged(AN_RESTING_HR, 40, 65, NULL), 0);
+	assert_true(fabs(fx.m[45].rhr_baseline - 56) < 1e-9);
+
+	fx.days[50].ck.rhr_bpm = fx.days[51].ck.rhr_bpm = 61;
+	fx_eval(51);
+	assert_flag(AN_RESTING_HR, AN_WARNING);
+	assert_true(fx_flag(AN_RESTING_HR)->value == 5);
+	fx_eval(50);
+	assert_no_flag(AN_RESTING_HR);
+
+	/* rhr_shift_days at 15 and 13 moves the shift by a day */
+	fx.days[50].ck.rhr_bpm = fx.days[51].ck.rhr_bpm = 56;
+	fx.p.rhr_shift_days = 15;
+	fx_eval(33);
+	assert_flag(AN_RESTING_HR, AN_WARNING);
+	fx_eval(34);
+	assert_flag(AN_RESTING_HR, AN_NOTE);
+	fx.p.rhr_shift_days = 13;
+	fx_eval(32);
+	assert_flag(AN_RESTING_HR, AN_NOTE);
+	/* a baseline that never moves warns on 45 of the 46 days */
+	fx.p.rhr_shift_days = 365;
+	assert_int_equal(fx_days_at(AN_RESTING_HR, AN_WARNING, 20, 65), 45);
 }
 
 static void
@@ -884,29 +1463,29 @@ test_texts(void **state)
 	int k;
 
 	(void)state;
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 27000);
-	fx_eval(13);
+	fx_init(16);
+	fx_rate(0, 7, 20000);
+	fx_rate(7, 9, 27000);
+	fx_eval(15);
 	assert_int_equal(fx.nf >= 1, 1);
 	an_flag_reason(fx_flag(AN_MILEAGE_JUMP), UNIT_KM, UNIT_L, buf,
 	    sizeof(buf));
-	assert_string_equal(buf, "27.0 km in the last 7 days against 20.0 km "
-	    "in the 7 before: +35%, over the +30% limit");
+	assert_string_equal(buf, "27.0 km in the last 7 days against a recent "
+	    "level of 20.0 km: +35%, over the +30% limit");
 	/* just past a limit never prints as the limit itself */
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 26001);
-	fx_eval(13);
+	fx_init(16);
+	fx_rate(0, 7, 20000);
+	fx_rate(7, 9, 26001);
+	fx_eval(15);
 	an_flag_reason(fx_flag(AN_MILEAGE_JUMP), UNIT_KM, UNIT_L, buf,
 	    sizeof(buf));
 	assert_non_null(strstr(buf, ": +30.005%, over the +30% limit"));
 	assert_string_equal(an_flag_value(fx_flag(AN_MILEAGE_JUMP), buf,
 	    sizeof(buf)), "+30.005%");
-	fx_init(14);
-	fx_week(0, 20000);
-	fx_week(7, 27000);
-	fx_eval(13);
+	fx_init(16);
+	fx_rate(0, 7, 20000);
+	fx_rate(7, 9, 27000);
+	fx_eval(15);
 	an_flag_reason(fx_flag(AN_MILEAGE_JUMP), UNIT_MI, UNIT_L, buf,
 	    sizeof(buf));
 	assert_non_null(strstr(buf, "16.8 mi in the last 7 days"));
@@ -1007,6 +1586,95 @@ test_flags_on(void **state)
 	assert_int_equal(an_flags_on(&fx.s, &fx.p, 20, f, NULL), 0);
 }
 
+/* Every rule has its entry, complete, at its own index, with a unique name. */
+static void
+test_rule_table(void **state)
+{
+	unsigned used = 0;
+	int i, j;
+
+	(void)state;
+	for (i = 0; i < AN_FLAG_COUNT; i++) {
+		const struct an_rule *r = an_rule((enum an_flag_id)i);
+
+		assert_ptr_equal(r, &an_rules[i]);
+		assert_int_equal(r->id, i);
+		assert_non_null(r->name);
+		assert_non_null(r->decide);
+		assert_non_null(r->reason);
+		assert_non_null(r->advice);
+		assert_non_null(r->keys);
+		assert_true(r->cmp != NULL || r->cmp_of != NULL);
+		assert_true(r->metrics != 0);
+		assert_true(r->metrics < AN_NEEDS(AN_M_COUNT));
+		assert_string_equal(an_flag_name((enum an_flag_id)i), r->name);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(an_rules[j].name, r->name);
+		used |= r->metrics;
+	}
+	assert_null(an_rule(AN_FLAG_COUNT));
+	assert_string_equal(an_flag_name(AN_FLAG_COUNT), "?");
+	/* every update step of the pass feeds at least one rule */
+	assert_int_equal(used, AN_NEEDS(AN_M_COUNT) - 1);
+}
+
+/* Metrics of one day on which four rules hold: 1 alert, 2 warnings, 1 note. */
+static void
+four_flags(struct an_metrics *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->day = BASE + 100;
+	m->acwr = m->monotony = m->sleep_mean_min = -1;
+	m->last_ill = INT_MIN;
+	m->fatigue_hi.len = 3;
+	m->fatigue_hi.first = BASE + 98;
+	m->fatigue_hi.last = BASE + 100;
+	m->mass_known = 1;
+	m->mass_loss_pct = 3;
+	m->mass_before_g = 70000;
+	m->mass_after_g = 67900;
+	m->fluid_low.len = 3;
+	m->injury_signs = AN_SIGN_PAIN;
+	m->injury_day = BASE + 100;
+}
+
+/* The output array is never written past the capacity it is given. */
+static void
+test_flags_bounded(void **state)
+{
+	struct an_flag out[AN_FLAGS_MAX + 1], none;
+	struct an_params p;
+	struct an_metrics m;
+	int cap;
+
+	(void)state;
+	an_params_defaults(&p);
+	four_flags(&m);
+	memset(&none, 0xa5, sizeof(none));
+	for (cap = 0; cap <= 5; cap++) {
+		int k, n;
+
+		for (k = 0; k <= AN_FLAGS_MAX; k++)
+			out[k] = none;
+		n = an_flags_n(&m, &p, out, cap);
+		assert_int_equal(n, cap < 4 ? cap : 4);
+		for (k = n; k <= AN_FLAGS_MAX; k++)
+			assert_memory_equal(&out[k], &none, sizeof(none));
+		/* the most severe are kept, in rule order within a severity */
+		if (n >= 1)
+			assert_int_equal(out[0].id, AN_INJURY_SIGNS);
+		if (n >= 2)
+			assert_int_equal(out[1].id, AN_PERSISTENT_FATIGUE);
+		if (n >= 3)
+			assert_int_equal(out[2].id, AN_DEHYDRATION);
+		if (n >= 4)
+			assert_int_equal(out[3].id, AN_LOW_FLUID);
+	}
+	assert_int_equal(an_flags(&m, &p, out), 4);
+	assert_int_equal(out[0].severity, AN_ALERT);
+	assert_int_equal(out[3].severity, AN_NOTE);
+}
+
 int
 main(void)
 {
@@ -1016,17 +1684,29 @@ main(void)
 		cmocka_unit_test(test_load),
 		cmocka_unit_test(test_mileage_jump),
 		cmocka_unit_test(test_mileage_jump_floor_and_warmup),
+		cmocka_unit_test(test_mileage_jump_hold),
+		cmocka_unit_test(test_mileage_jump_plan),
+		cmocka_unit_test(test_mileage_jump_moved_run),
+		cmocka_unit_test(test_mileage_jump_cold_and_taper),
+		cmocka_unit_test(test_mileage_jump_level_weeks),
 		cmocka_unit_test(test_long_run_spike),
+		cmocka_unit_test(test_long_run_spike_early),
 		cmocka_unit_test(test_acwr_by_hand),
 		cmocka_unit_test(test_acwr_warmup),
 		cmocka_unit_test(test_acwr_thresholds),
 		cmocka_unit_test(test_acwr_chronic_zero),
+		cmocka_unit_test(test_acwr_base),
+		cmocka_unit_test(test_acwr_min_days),
 		cmocka_unit_test(test_monotony_by_hand),
 		cmocka_unit_test(test_monotony_threshold),
+		cmocka_unit_test(test_monotony_load),
 		cmocka_unit_test(test_fatigue_streaks),
 		cmocka_unit_test(test_overtraining),
+		cmocka_unit_test(test_illness_fatigue),
 		cmocka_unit_test(test_performance_decline),
+		cmocka_unit_test(test_performance_decline_early),
 		cmocka_unit_test(test_resting_hr),
+		cmocka_unit_test(test_resting_hr_shift),
 		cmocka_unit_test(test_sleep_debt),
 		cmocka_unit_test(test_dehydration),
 		cmocka_unit_test(test_low_fluid),
@@ -1034,6 +1714,8 @@ main(void)
 		cmocka_unit_test(test_texts),
 		cmocka_unit_test(test_flags_on),
 		cmocka_unit_test(test_lifetime_speed),
+		cmocka_unit_test(test_rule_table),
+		cmocka_unit_test(test_flags_bounded),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -130,6 +130,46 @@ test_errors_name_the_line(void **state)
 	    "acwr_warn (1.6)"));
 }
 
+/* Each [flags] key belongs to a rule, and each rule's keys are real keys. */
+static void
+test_rule_keys(void **state)
+{
+	size_t i, k;
+	int r;
+
+	(void)state;
+	for (i = 0; i < an_param_count; i++) {
+		int owners = 0;
+
+		for (r = 0; r < AN_FLAG_COUNT; r++)
+			for (k = 0; an_rules[r].keys[k] != NULL; k++)
+				if (strcmp(an_rules[r].keys[k],
+				    an_param_table[i].key) == 0)
+					owners++;
+		if (owners == 0)
+			fail_msg("key %s belongs to no rule", an_param_table[i].key);
+	}
+	for (r = 0; r < AN_FLAG_COUNT; r++) {
+		for (k = 0; an_rules[r].keys[k] != NULL; k++) {
+			const char *key = an_rules[r].keys[k];
+			int found = 0;
+
+			for (i = 0; i < an_param_count; i++)
+				found += strcmp(an_param_table[i].key, key) == 0;
+			if (found != 1)
+				fail_msg("%s names unknown key %s", an_rules[r].name,
+				    key);
+			/* the rule's own help names it */
+			for (i = 0; i < an_param_count; i++)
+				if (strcmp(an_param_table[i].key, key) == 0 &&
+				    strcmp(key, "load_per_km") != 0)
+					assert_non_null(strstr(
+					    an_param_table[i].help,
+					    an_rules[r].name));
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -138,6 +178,7 @@ main(void)
 		cmocka_unit_test(test_every_key),
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_errors_name_the_line),
+		cmocka_unit_test(test_rule_keys),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
