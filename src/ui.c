@@ -537,6 +537,24 @@ draw_prompt(const struct ui *ui, WINDOW *w, int *cx)
 		*cx = x + col;
 }
 
+/* A long message (a refusal and its reason) is wrapped upwards over the
+ * screen's last lines, never cut. */
+static void
+draw_message(const struct ui *ui, WINDOW *w)
+{
+	size_t st[4], ln[4];
+	int n = (int)ui_wrap(ui->msg, ui->cols, 4, st, ln), y;
+
+	if (n > ui->lines - 3)
+		n = ui->lines - 3 > 1 ? ui->lines - 3 : 1;
+	for (y = ui->lines - 1 - n; n > 1 && y < ui->lines - 1; y++) {
+		wmove(w, y, 0);
+		wclrtoeol(w);
+	}
+	ui_put_wrapped(w, ui->lines - 1 - n, 0, ui->cols, n, ui->msg_role,
+	    ui->msg);
+}
+
 static void
 draw_bottom(const struct ui *ui, WINDOW *w)
 {
@@ -549,7 +567,7 @@ draw_bottom(const struct ui *ui, WINDOW *w)
 	if (ui->prompt.what != CMD_NONE)
 		draw_prompt(ui, w, NULL);
 	else if (ui->msg[0] != '\0')
-		ui_put_cut(w, ui->lines - 2, 0, ui->cols, ui->msg_role, ui->msg);
+		draw_message(ui, w);
 	if (ui->form != NULL || ui->confirm.active || ui->prompt.what != CMD_NONE ||
 	    ui->pick.active)
 		right[0] = '\0';

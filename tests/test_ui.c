@@ -1561,6 +1561,28 @@ test_help_and_ellipsis(void **state)
 	ui_text_force_ascii(0);
 }
 
+/* A long message is wrapped over lines, whole, above the key line. */
+static void
+test_long_message_whole(void **state)
+{
+	struct fx *f = *state;
+	char *text;
+
+	ui_message(f->ui, ROLE_ALERT, "not saved: the journal refused the "
+	    "change because another program holds a lock on it for longer "
+	    "than five seconds; try again when it is done");
+	text = render(f);
+	assert_non_null(strstr(text, "try again when it is done\n"));
+	assert_non_null(strstr(text, "not saved: the journal refused"));
+	assert_non_null(strstr(text, "\nr run  e edit"));
+	free(text);
+	resize(f, 12, 40);
+	text = render(f);
+	assert_non_null(strstr(text, "when it is done\n"));
+	free(text);
+	resize(f, 24, 80);
+}
+
 /* A terminal that cannot move the cursor is refused before curses. */
 static void
 test_term_usable(void **state)
@@ -1623,6 +1645,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_history_search_filter, setup,
 		    fx_close),
 		cmocka_unit_test_setup_teardown(test_help_and_ellipsis, setup,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_long_message_whole, setup,
 		    fx_close),
 		cmocka_unit_test_setup_teardown(test_term_usable, setup, fx_close),
 	};
