@@ -1007,7 +1007,8 @@ edit_text(struct ui *ui, struct form_field *f, enum ui_cmd cmd, int key)
 	if (r == UI_LINE_CHANGED) {
 		f->dirty = 1;
 		form_check_field(ui, f);
-	}
+	} else if (f->row->kind == FK_DATE)
+		f->dirty = 1;        /* moved in it: typing edits, not replaces */
 	return UI_REDRAW;
 }
 

@@ -345,9 +345,8 @@ static int
 prompt_open(struct ui *ui, enum ui_cmd what)
 {
 	ui->prompt.what = what;
-	snprintf(ui->prompt.buf, sizeof ui->prompt.buf, "%s",
-	    what == CMD_SEARCH ? ui->query : "");
-	ui->prompt.pos = strlen(ui->prompt.buf);
+	ui->prompt.buf[0] = '\0';
+	ui->prompt.pos = 0;
 	return UI_REDRAW;
 }
 
@@ -355,7 +354,7 @@ static const char *
 prompt_label(enum ui_cmd what)
 {
 	return what == CMD_GOTO ? "Go to day (2026-11-02, -3, fri): " :
-	    "Search: ";
+	    "Search (Enter alone: the last one again): ";
 }
 
 static int
@@ -373,10 +372,13 @@ prompt_key(struct ui *ui, int key)
 		return UI_REDRAW;
 	case CMD_OPEN:
 		pr->what = CMD_NONE;
-		if (pr->buf[0] == '\0')
+		/* An empty search is the last one again. */
+		if (pr->buf[0] == '\0' && (what != CMD_SEARCH ||
+		    ui->query[0] == '\0'))
 			return UI_REDRAW;
 		if (what == CMD_SEARCH) {
-			snprintf(ui->query, sizeof ui->query, "%s", pr->buf);
+			if (pr->buf[0] != '\0')
+				snprintf(ui->query, sizeof ui->query, "%s", pr->buf);
 			return ui->screen->search(ui, state_of(ui, ui->screen),
 			    ui->query);
 		}

@@ -1302,6 +1302,12 @@ test_form_date_field(void **state)
 	key(f, '\n');
 	assert_non_null(f->ui->form);
 	key(f, CTRL('u'));
+	type(f, "2026-11-2");
+	key(f, KEY_LEFT);                        /* moved: typing edits */
+	type(f, "1");
+	assert_string_equal(form_text(fm, last), "2026-11-12");
+	key(f, CTRL('u'));
+	key(f, CTRL('k'));
 	type(f, "mon\n");
 	assert_null(f->ui->form);
 	assert_int_equal(store_runs(f->st, day("2026-11-23"), day("2026-11-23"),
@@ -1496,6 +1502,9 @@ test_history_search_filter(void **state)
 		char *t = render(f);
 		fail_msg("N: %s\n%s", f->ui->msg, t);
 	}
+	keys(f, "/\n");                          /* the last search again */
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"),
+	    day("2026-11-15"));
 	keys(f, "/good\n");                      /* a note; from the top */
 	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"),
 	    day("2026-11-25"));
