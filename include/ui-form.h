@@ -8,6 +8,7 @@
 #ifndef RUNLOG_UI_FORM_H
 #define RUNLOG_UI_FORM_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <curses.h>
 
@@ -18,7 +19,7 @@ enum form_kind { FORM_RUN, FORM_SLEEP, FORM_DRINK, FORM_CHECKIN, FORM_EXPORT,
 	FORM_KIND_COUNT };
 enum field_kind {
 	FK_DISTANCE, FK_DURATION, FK_HOURS, FK_VOLUME, FK_MASS, FK_INT,
-	FK_CHOICE, FK_YESNO, FK_TEXT, FK_PATH
+	FK_CHOICE, FK_YESNO, FK_TEXT, FK_PATH, FK_DATE
 };
 
 #define FORM_FIELDS 14
@@ -30,6 +31,8 @@ int  form_key(struct ui *ui, int key);
 void form_draw(const struct ui *ui, WINDOW *w);
 /* Where the terminal cursor goes while the form is open. */
 void form_cursor(const struct ui *ui, int *y, int *x);
+/* The byte of the cursor in the current field, for tests. */
+size_t form_pos(const struct ui_form *fm);
 void form_free(struct ui_form *fm);
 
 /* What the form holds, for tests and the loop. */

@@ -18,7 +18,12 @@ enum ui_cmd {
 	CMD_UP, CMD_DOWN, CMD_PGUP, CMD_PGDN, CMD_TOP, CMD_BOTTOM,
 	CMD_OPEN,
 	CMD_ADD_RUN, CMD_EDIT, CMD_SLEEP, CMD_CHECKIN, CMD_DRINK, CMD_GLASS,
-	CMD_REST, CMD_DELETE, CMD_UNDO, CMD_PERIOD, CMD_EXPORT,
+	CMD_REST, CMD_DELETE, CMD_UNDO, CMD_REDO, CMD_PERIOD, CMD_EXPORT,
+	CMD_GOTO, CMD_SEARCH, CMD_SEARCH_NEXT, CMD_SEARCH_PREV, CMD_FILTER,
+	CMD_MARK,
+	/* editing a line of text */
+	CMD_LEFT, CMD_RIGHT, CMD_HOME, CMD_END, CMD_DEL_FWD, CMD_DEL_WORD,
+	CMD_DEL_START, CMD_DEL_END,
 	CMD_COUNT
 };
 
@@ -41,7 +46,7 @@ struct ui_keymap {
  * and question tables apply alone while their overlay is open. */
 extern const struct ui_keymap ui_keys_global, ui_keys_day, ui_keys_week,
     ui_keys_trends, ui_keys_flags, ui_keys_history, ui_keys_form,
-    ui_keys_help, ui_keys_confirm;
+    ui_keys_prompt, ui_keys_pick, ui_keys_help, ui_keys_confirm;
 /* Every table in the order of the manual's KEYS section, NULL-terminated. */
 extern const struct ui_keymap *const ui_keymaps[];
 

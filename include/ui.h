@@ -52,6 +52,10 @@ struct screen {
 	void    (*resize)(struct ui *, void *state);  /* may be NULL */
 	/* A number of the state by name, for tests; INT64_MIN when unknown. */
 	int64_t (*peek)(const void *state, const char *what);
+	/* Shows the typed day (the go-to prompt); UI_* bits. May be NULL. */
+	int     (*go_to)(struct ui *, void *state, int day);
+	/* Finds the typed text (the search prompt); UI_* bits. May be NULL. */
+	int     (*search)(struct ui *, void *state, const char *text);
 };
 
 #define UI_SCREENS 5
@@ -60,12 +64,33 @@ extern const struct screen day_screen, week_screen, trends_screen,
 /* The screens in tab order, for keys 1-5. */
 extern const struct screen *const ui_screens[UI_SCREENS];
 
-/* A yes/no question over the screen, about deleting one entry. */
+#define UI_PICK_MAX 256      /* entries a question or the list holds */
+
+/* A yes/no question over the screen, about deleting entries. */
 struct ui_confirm {
 	int     active;
 	char    text[128];
-	enum entry_kind kind;
-	int64_t id;
+	size_t  n;
+	enum entry_kind kind[UI_PICK_MAX];
+	int64_t id[UI_PICK_MAX];
+};
+
+/* A line typed on the message line: a day to go to, or a search. */
+struct ui_prompt {
+	enum ui_cmd what;       /* CMD_GOTO, CMD_SEARCH; CMD_NONE: closed */
+	char    buf[128];
+	size_t  pos;
+};
+
+/* The Day screen's list of the day's entries, to delete or edit. */
+struct ui_pick {
+	int     active;
+	int     day;
+	size_t  n, sel;
+	enum entry_kind kind[UI_PICK_MAX];
+	int64_t id[UI_PICK_MAX];
+	unsigned char mark[UI_PICK_MAX];
+	char    text[UI_PICK_MAX][160];
 };
 
 struct ui {
@@ -82,7 +107,14 @@ struct ui {
 	int                  help;        /* showing '?', from line help - 1 */
 	struct ui_form      *form;        /* open form or NULL */
 	struct ui_confirm    confirm;
+	struct ui_prompt     prompt;
+	struct ui_pick       pick;
+	char                 query[128];  /* the last search */
 };
+
+/* The smallest terminal the screens are laid out for. */
+#define UI_MIN_COLS  40
+#define UI_MIN_LINES 12
 
 /* Sets up state (no terminal needed); today from date_today(). */
 void ui_init(struct ui *ui, struct store *st, const struct config *cfg);
@@ -104,6 +136,12 @@ void ui_store_warnings(struct ui *ui);
 /* Asks whether to delete kind/id, with text as the question. */
 void ui_confirm_delete(struct ui *ui, enum entry_kind kind, int64_t id,
     const char *text);
+/* The same for n entries at once (at most UI_PICK_MAX), deleted together
+ * with store_delete_many(): all or none, one undo step. */
+void ui_confirm_delete_many(struct ui *ui, size_t n,
+    const enum entry_kind *kind, const int64_t *id, const char *text);
+/* Opens the list of entries of ui->day (Day screen: D). */
+void ui_pick_open(struct ui *ui, const struct entries *e);
 /* Rows a list can use under the tabs and over the message and key lines. */
 int  ui_body_rows(const struct ui *ui);
 /* Keeps *sel inside [0, n) and *top so that sel shows in rows lines. */
@@ -112,6 +150,16 @@ void ui_scroll(size_t *sel, size_t *top, size_t n, int rows);
 int64_t ui_peek(const struct ui *ui, const struct screen *s, const char *what);
 /* Undoes the journal's newest change and says what it was. UI_* bits. */
 int  ui_undo(struct ui *ui);
+/* Redoes the newest undo and says what it was. UI_* bits. */
+int  ui_redo(struct ui *ui);
+/* The form that edits an entry of kind k; FORM_KIND_COUNT when none. */
+int  ui_form_of(enum entry_kind k);
+
+/*
+ * Whether the terminal on stdout can show the screens: cursor addressing
+ * and at least UI_MIN_COLS x UI_MIN_LINES. 0, or -1 with why filled.
+ */
+int  ui_term_usable(char *why, size_t n);
 
 /*
  * A curses screen of lines x cols writing to /dev/null, for rendering

@@ -135,6 +135,33 @@ ui_undo(struct ui *ui)
 	return UI_RELOAD | UI_REDRAW;
 }
 
+int
+ui_redo(struct ui *ui)
+{
+	char label[160];
+	int rc = store_redo(ui->st, label, sizeof label);
+
+	if (rc < 0)
+		ui_message(ui, ROLE_ALERT, "cannot redo: %s", err_get());
+	else if (rc == 1)
+		ui_message(ui, ROLE_NORMAL, "Nothing to redo");
+	else
+		ui_message(ui, ROLE_GOOD, "Redone: %s", label);
+	return UI_RELOAD | UI_REDRAW;
+}
+
+int
+ui_form_of(enum entry_kind k)
+{
+	switch (k) {
+	case ENTRY_RUN:     return FORM_RUN;
+	case ENTRY_SLEEP:   return FORM_SLEEP;
+	case ENTRY_DRINK:   return FORM_DRINK;
+	case ENTRY_CHECKIN: return FORM_CHECKIN;
+	default:            return FORM_KIND_COUNT;
+	}
+}
+
 static int
 add_glass(struct ui *ui, const struct day_state *ds)
 {
@@ -227,7 +254,7 @@ day_key(struct ui *ui, void *state, enum ui_cmd cmd)
 			return open_form(ui, FORM_DRINK,
 			    ds->e.drinks[ds->sel - ds->e.nruns].id);
 		ui_message(ui, ROLE_NORMAL, "Nothing on this day to edit; "
-		    "r adds a run, d a drink");
+		    "r adds a run, d a drink, D lists every entry");
 		return UI_REDRAW;
 	case CMD_SLEEP:
 		return open_form(ui, FORM_SLEEP,
@@ -243,11 +270,31 @@ day_key(struct ui *ui, void *state, enum ui_cmd cmd)
 		return toggle_rest(ui, ds);
 	case CMD_UNDO:
 		return ui_undo(ui);
+	case CMD_REDO:
+		return ui_redo(ui);
+	case CMD_DELETE:
+		ui_pick_open(ui, &ds->e);
+		return UI_REDRAW;
 	case CMD_EXPORT:
 		return open_form(ui, FORM_EXPORT, 0);
 	default:
 		return -1;
 	}
+}
+
+/* The go-to prompt: that day, never a future one. */
+static int
+day_go_to(struct ui *ui, void *state, int d)
+{
+	char ds[11];
+
+	if (d > ui->today) {
+		ui_message(ui, ROLE_NORMAL, "%s is in the future; the journal "
+		    "holds no future days", date_format(d, ds));
+		return UI_REDRAW;
+	}
+	ui->day = d;
+	return UI_RELOAD | UI_REDRAW;
 }
 
 /* Lines of the Day screen, written top to bottom while there is room. */
@@ -273,7 +320,7 @@ static void
 draw_runs(const struct ui *ui, struct lines *l)
 {
 	const struct day_state *ds = l->ds;
-	char a[32], b[32], c[32], note[120];
+	char a[32], b[32], c[32], note[600];
 	size_t i;
 
 	if (ds->e.nruns == 0 && room(l)) {
@@ -306,9 +353,9 @@ draw_runs(const struct ui *ui, struct lines *l)
 		if (r->avg_hr)
 			x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
 			    "  HR %d", r->avg_hr);
-		if (r->note != NULL && *r->note != '\0')
-			x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %s",
-			    ui_clean(r->note, note, sizeof note));
+		if (r->note != NULL && *r->note != '\0' && l->cols - x > 2)
+			x += 2 + ui_put_cut(l->w, l->y, x + 2, l->cols - x - 2,
+			    ROLE_DIM, ui_clean(r->note, note, sizeof note));
 		l->y++;
 	}
 }
@@ -317,7 +364,7 @@ static void
 draw_sleep(const struct ui *ui, struct lines *l)
 {
 	const struct day_state *ds = l->ds;
-	char a[32], note[120];
+	char a[32], note[600];
 	int x = 10;
 
 	if (!room(l))
@@ -336,8 +383,9 @@ draw_sleep(const struct ui *ui, struct lines *l)
 	if (ds->e.sleeps[0].quality)
 		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
 		    "  quality %d/5", ds->e.sleeps[0].quality);
-	if (ds->e.sleeps[0].note != NULL && *ds->e.sleeps[0].note != '\0')
-		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %s",
+	if (ds->e.sleeps[0].note != NULL && *ds->e.sleeps[0].note != '\0' &&
+	    l->cols - x > 2)
+		ui_put_cut(l->w, l->y, x + 2, l->cols - x - 2, ROLE_DIM,
 		    ui_clean(ds->e.sleeps[0].note, note, sizeof note));
 	l->y++;
 }
@@ -365,22 +413,20 @@ draw_fluid(const struct ui *ui, struct lines *l)
 	else
 		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL, "  %d%%",
 		    (int)(frac * 100 + 0.5));
+	/* The drinks in one count; the selected one, when a drink is,
+	 * on a line of its own so that it can be edited. */
+	if (ds->e.ndrinks > 0)
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %zu %s",
+		    ds->e.ndrinks, ds->e.ndrinks == 1 ? "drink" : "drinks");
 	l->y++;
-	/* Each drink, so that one can be selected and edited. */
-	if (ds->e.ndrinks > 0 && room(l)) {
-		size_t i;
-		x = 8;
-		for (i = 0; i < ds->e.ndrinks && x < l->cols; i++) {
-			int sel = ds->e.nruns + i == ds->sel &&
-			    ds->e.nruns + ds->e.ndrinks > 1;
-			x += ui_put(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
-			    sel ? "> " : "  ");
-			x += ui_putf(l->w, l->y, x, l->cols - x,
-			    sel ? ROLE_SELECTED : ROLE_DIM, "%s%s",
-			    units_format_volume(ds->e.drinks[i].volume_ml,
-			    ui->cfg->vol_unit, a), ds->e.drinks[i].electrolytes ?
-			    " +salts" : "");
-		}
+	if (ds->sel >= ds->e.nruns && ds->sel - ds->e.nruns < ds->e.ndrinks &&
+	    ds->e.nruns + ds->e.ndrinks > 1 && room(l)) {
+		const struct drink *dk = &ds->e.drinks[ds->sel - ds->e.nruns];
+		ui_put(l->w, l->y, 8, 2, ROLE_NORMAL, ">");
+		ui_putf(l->w, l->y, 10, l->cols - 10, ROLE_SELECTED,
+		    "drink %zu of %zu: %s%s", ds->sel - ds->e.nruns + 1,
+		    ds->e.ndrinks, units_format_volume(dk->volume_ml,
+		    ui->cfg->vol_unit, a), dk->electrolytes ? " +salts" : "");
 		l->y++;
 	}
 }
@@ -390,7 +436,7 @@ draw_checkin(const struct ui *ui, struct lines *l)
 {
 	const struct day_state *ds = l->ds;
 	const struct checkin *k;
-	char note[120];
+	char note[600];
 	int x = 10;
 
 	if (!room(l))
@@ -417,8 +463,8 @@ draw_checkin(const struct ui *ui, struct lines *l)
 	if (k->rhr)
 		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
 		    "  RHR %d", k->rhr);
-	if (k->note != NULL && *k->note != '\0')
-		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "  %s",
+	if (k->note != NULL && *k->note != '\0' && l->cols - x > 2)
+		ui_put_cut(l->w, l->y, x + 2, l->cols - x - 2, ROLE_DIM,
 		    ui_clean(k->note, note, sizeof note));
 	l->y++;
 	/* Illness and injury signs get a line of their own: never cut off. */
@@ -582,4 +628,5 @@ const struct screen day_screen = {
 	.draw = day_draw,
 	.key = day_key,
 	.peek = day_peek,
+	.go_to = day_go_to,
 };

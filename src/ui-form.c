@@ -45,6 +45,7 @@ struct form_row {
 	const char   *(*choice)(int i);
 	int             dflt;
 	const char     *pair;     /* FF_PAIR: why one alone is refused */
+	const char     *scale;    /* a scale: which end is which */
 };
 
 struct ui_form;
@@ -71,6 +72,8 @@ struct form_field {
 	const struct entry_field *ef;     /* NULL when row->column is */
 	const struct field_range *range;  /* from ef; NULL when none */
 	int          dirty;               /* typed since the form opened */
+	int          shape;               /* err: not read at all (else range) */
+	size_t       pos;                 /* the cursor, a byte of buf */
 	int64_t      orig;                /* value when editing, for !dirty */
 	char         unit[12];            /* "km", "h", "1-10" ... */
 	char         buf[NOTE_MAX + 1];
@@ -197,13 +200,18 @@ what_checkin(const struct ui *ui, const void *e, char *out, size_t n)
  */
 #define ROW(l, k, col, u, fl) \
 	{ .label = l, .kind = k, .column = col, .unit = u, .flags = fl }
+#define SCALE(l, col, u, sc) \
+	{ .label = l, .kind = FK_INT, .column = col, .unit = u, .scale = sc }
+/* The day of the entry: last, so Shift-Tab from the first field is one
+ * key away; typed as the command line reads it (date_parse_rel). */
+#define DATE_ROW ROW("Date", FK_DATE, "day", "", FF_REQUIRED)
 
 static const struct form_row run_rows[] = {
 	ROW("Distance", FK_DISTANCE, "distance_m", NULL, FF_REQUIRED),
 	ROW("Duration", FK_DURATION, "duration_s", "h:m:s", FF_REQUIRED),
 	{ .label = "Type", .kind = FK_CHOICE, .column = "type", .unit = "",
 	    .choice = run_type_choice, .dflt = RUN_EASY },
-	ROW("RPE", FK_INT, "rpe", "1-10", 0),
+	SCALE("RPE", "rpe", "1-10", "1 very easy .. 10 all-out"),
 	ROW("Average HR", FK_INT, "avg_hr", "bpm", 0),
 	ROW("Climb", FK_INT, "climb_m", "m", 0),
 	{ .label = "Mass before", .kind = FK_MASS, .column = "mass_before_g",
@@ -211,24 +219,28 @@ static const struct form_row run_rows[] = {
 	    .pair = "mass before and after go together" },
 	ROW("Mass after", FK_MASS, "mass_after_g", "kg", 0),
 	ROW("Note", FK_TEXT, "note", "", 0),
+	DATE_ROW,
 };
 
 static const struct form_row sleep_rows[] = {
 	ROW("Hours", FK_HOURS, "minutes", "h or h:mm", FF_REQUIRED),
-	ROW("Quality", FK_INT, "quality", "1-5", 0),
+	SCALE("Quality", "quality", "1-5", "1 poor .. 5 great"),
 	ROW("Note", FK_TEXT, "note", "", 0),
+	DATE_ROW,
 };
 
 static const struct form_row drink_rows[] = {
 	ROW("Volume", FK_VOLUME, "volume_ml", NULL, FF_REQUIRED),
 	ROW("Electrolytes", FK_YESNO, "electrolytes", "", 0),
+	DATE_ROW,
 };
 
 static const struct form_row checkin_rows[] = {
-	ROW("Fatigue", FK_INT, "fatigue", "1-10", FF_REQUIRED),
-	ROW("Soreness", FK_INT, "soreness", "1-10", 0),
-	ROW("Mood", FK_INT, "mood", "1-5", 0),
-	ROW("Stress", FK_INT, "stress", "1-5", 0),
+	{ .label = "Fatigue", .kind = FK_INT, .column = "fatigue", .unit = "1-10",
+	    .flags = FF_REQUIRED, .scale = "1 fresh .. 10 exhausted" },
+	SCALE("Soreness", "soreness", "1-10", "1 none .. 10 very sore"),
+	SCALE("Mood", "mood", "1-5", "1 low .. 5 great"),
+	SCALE("Stress", "stress", "1-5", "1 calm .. 5 very stressed"),
 	ROW("Resting HR", FK_INT, "rhr", "bpm", 0),
 	ROW("Ill today", FK_YESNO, "ill", "", 0),
 	ROW("Sharp pain", FK_YESNO, "pain", "", 0),
@@ -236,6 +248,7 @@ static const struct form_row checkin_rows[] = {
 	ROW("Numbness", FK_YESNO, "numbness", "", 0),
 	ROW("Can't bear wt", FK_YESNO, "no_weight", "", 0),
 	ROW("Note", FK_TEXT, "note", "", 0),
+	DATE_ROW,
 };
 
 static const struct form_row export_rows[] = {
@@ -368,9 +381,13 @@ field_fill(const struct ui *ui, struct form_field *f, const void *e)
 		text_sanitize(f->buf);
 		f->orig = 0;
 		break;
+	case FK_DATE:
+		date_format((int)v, f->buf);
+		break;
 	case FK_PATH:
 		break;
 	}
+	f->pos = strlen(f->buf);
 }
 
 /* The form's fields from its table; -1 on a table naming no field. */
@@ -486,8 +503,15 @@ form_open(struct ui *ui, enum form_kind kind, int day, int64_t id)
 		return rc;
 	}
 	form_title(ui, fm);
-	for (i = 0; i < fm->n; i++)
-		form_check_field(ui, &fm->f[i]);
+	for (i = 0; i < fm->n; i++) {
+		struct form_field *f = &fm->f[i];
+		if (f->row->kind == FK_DATE && id == 0) {
+			date_format(fm->day, f->buf);
+			f->orig = fm->day;
+		}
+		f->pos = strlen(f->buf);
+		form_check_field(ui, f);
+	}
 	form_free(ui->form);
 	ui->form = fm;
 	return 0;
@@ -584,6 +608,44 @@ check_path(struct form_field *f)
 	return 0;
 }
 
+/*
+ * A duration that does not read: "52" may be minutes or seconds, "52.30"
+ * a slip for 52:30; name the shapes that work instead of the range.
+ */
+static void
+duration_shape(struct form_field *f)
+{
+	const char *p = f->buf;
+
+	while ((*p >= '0' && *p <= '9') || *p == '.')
+		p++;
+	snprintf(f->err, sizeof f->err, "duration '%.40s': %sexpected 52:30, "
+	    "1:05:00 or 45m", f->buf, *p == '\0' ? "a number needs a unit; " :
+	    "");
+	f->shape = 1;
+}
+
+/* A day typed as the command line reads it; never in the future. */
+static int
+date_value(const struct ui *ui, struct form_field *f, int64_t *v)
+{
+	char ds[11];
+	int d;
+
+	if (date_parse_rel(f->buf, 0, &d) != 0) {
+		snprintf(f->err, sizeof f->err, "%s", err_get());
+		f->shape = 1;
+		return -1;
+	}
+	if (d > ui->today) {
+		snprintf(f->err, sizeof f->err, "date %s is in the future; an "
+		    "entry is dated today or earlier", date_format(d, ds));
+		return -1;
+	}
+	*v = d;
+	return 0;
+}
+
 /* The value of f in stored units; 0 / -1 with f->err set. */
 static int
 field_value(const struct ui *ui, struct form_field *f, int64_t *v)
@@ -592,10 +654,13 @@ field_value(const struct ui *ui, struct form_field *f, int64_t *v)
 	int rc = 0;
 
 	f->err[0] = '\0';
+	f->shape = 0;
 	if (f->buf[0] == '\0') {
 		*v = 0;
 		return (f->row->flags & FF_REQUIRED) ? -1 : 0;
 	}
+	if (f->row->kind == FK_DATE)
+		return date_value(ui, f, v);
 	if (!f->dirty && f->orig != 0 && f->row->kind != FK_TEXT &&
 	    f->row->kind != FK_CHOICE && f->row->kind != FK_YESNO && f->row->kind != FK_PATH) {
 		*v = f->orig;    /* untouched: keep the stored value exactly */
@@ -606,7 +671,10 @@ field_value(const struct ui *ui, struct form_field *f, int64_t *v)
 		rc = units_parse_distance(f->buf, ui->cfg->dist_unit, v);
 		break;
 	case FK_DURATION:
-		rc = units_parse_duration(f->buf, v);
+		if ((rc = units_parse_duration(f->buf, v)) != 0) {
+			duration_shape(f);
+			return -1;
+		}
 		break;
 	case FK_HOURS:
 		rc = units_parse_hours(f->buf, v);
@@ -621,6 +689,7 @@ field_value(const struct ui *ui, struct form_field *f, int64_t *v)
 		if (units_parse_int(f->buf, v) != 0) {
 			snprintf(f->err, sizeof f->err, "%s '%.40s': not a whole "
 			    "number; must be %s", f->range->name, f->buf, allowed);
+			f->shape = 1;
 			return -1;
 		}
 		break;
@@ -634,6 +703,8 @@ field_value(const struct ui *ui, struct form_field *f, int64_t *v)
 	case FK_PATH:
 		*v = 0;
 		return check_path(f);
+	case FK_DATE:
+		return -1;     /* read above */
 	case FK_YESNO:
 		*v = strcmp(f->buf, "yes") == 0;
 		return 0;
@@ -645,7 +716,13 @@ field_value(const struct ui *ui, struct form_field *f, int64_t *v)
 		}
 		return 0;
 	}
-	if (rc != 0 || range_check(f->range, *v, f->buf) != 0) {
+	if (rc != 0) {
+		/* Not read at all: say the forms it takes, then the range. */
+		set_err(f, allowed);
+		f->shape = 1;
+		return -1;
+	}
+	if (range_check(f->range, *v, f->buf) != 0) {
 		set_err(f, allowed);
 		return -1;
 	}
@@ -719,6 +796,33 @@ field_store(const struct form_field *f, int64_t v, void *e)
 }
 
 /*
+ * Writes e. Sleep and the check-in are kept one a day and written by day,
+ * so one moved to another day is deleted and written there, in one step
+ * that one undo takes back.
+ */
+static int
+put_moved(struct ui *ui, struct ui_form *fm, void *e)
+{
+	const struct entry_desc *d = entry_desc(fm->def->entry);
+	int day = (int)entry_get(e, entry_field_find(d, "day")), rc;
+
+	if (fm->id == 0 || day == fm->day || (fm->def->entry != ENTRY_SLEEP &&
+	    fm->def->entry != ENTRY_CHECKIN))
+		return fm->def->put(ui->st, e, fm->id != 0);
+	if (store_begin(ui->st, "move") != 0)
+		return -1;
+	if ((rc = store_delete(ui->st, fm->def->entry, fm->id)) == 0) {
+		entry_set(e, entry_field_find(d, "id"), 0);
+		rc = fm->def->put(ui->st, e, 0);
+	}
+	if (rc != 0) {
+		store_rollback(ui->st);
+		return rc;
+	}
+	return store_commit(ui->st);
+}
+
+/*
  * The entry from the form: the stored one when editing (so what the form
  * does not show is kept), then every field. 0 when saved, 1 when the entry
  * no longer exists, -1 with err_set().
@@ -748,7 +852,7 @@ save_entry(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
 		for (i = 0; i < fm->n; i++)
 			if (fm->f[i].ef != NULL)
 				field_store(&fm->f[i], v[i], e);
-		rc = def->put(ui->st, e, fm->id != 0);
+		rc = put_moved(ui, fm, e);
 		def->what(ui, e, what, n);
 	}
 	entry_free_fields(d, e);
@@ -833,18 +937,6 @@ cycle_choice(struct form_field *f, int step, int letter)
 	snprintf(f->buf, sizeof f->buf, "%s", f->row->choice(cur));
 }
 
-static void
-delete_char(struct form_field *f)
-{
-	size_t n = strlen(f->buf);
-
-	while (n > 0 && ((unsigned char)f->buf[n - 1] & 0xc0) == 0x80)
-		n--;
-	if (n > 0)
-		n--;
-	f->buf[n] = '\0';
-}
-
 /* Free text gets the whole line; its hint goes under the fields. */
 static int
 is_long(const struct form_field *f)
@@ -863,6 +955,10 @@ static int
 choose(struct ui *ui, struct ui_form *fm, struct form_field *f,
     enum ui_cmd cmd, int key)
 {
+	if (cmd == CMD_RIGHT)
+		cmd = CMD_NEXT;
+	else if (cmd == CMD_LEFT)
+		cmd = CMD_PREV;
 	if (f->row->kind == FK_YESNO) {
 		if (cmd == CMD_NEXT || cmd == CMD_PREV)
 			snprintf(f->buf, sizeof f->buf, "%s",
@@ -894,23 +990,25 @@ choose(struct ui *ui, struct ui_form *fm, struct form_field *f,
 static int
 edit_text(struct ui *ui, struct form_field *f, enum ui_cmd cmd, int key)
 {
-	size_t len = strlen(f->buf), cap;
+	size_t cap;
+	int r;
 
 	cap = f->row->kind == FK_TEXT ? NOTE_MAX : f->row->kind == FK_PATH ?
 	    PATH_MAX_LEN : NUM_MAX;
-	if (cmd == CMD_DELETE)
-		delete_char(f);
-	else if (cmd == CMD_TOP)
+	/* The offered date is replaced by what is typed over it. */
+	if (f->row->kind == FK_DATE && !f->dirty && cmd == CMD_NONE &&
+	    printable(key)) {
 		f->buf[0] = '\0';
-	else if (cmd == CMD_NONE && printable(key)) {
-		if (len >= cap)
-			return UI_NOTHING;
-		f->buf[len] = (char)key;
-		f->buf[len + 1] = '\0';
-	} else
+		f->pos = 0;
+	}
+	r = ui_line_edit(f->buf, cap + 1, &f->pos, cmd, key);
+	if (r == UI_LINE_NONE)
 		return UI_NOTHING;
-	f->dirty = 1;
-	form_check_field(ui, f);
+	if (r == UI_LINE_CHANGED) {
+		f->dirty = 1;
+		form_check_field(ui, f);
+	} else if (f->row->kind == FK_DATE)
+		f->dirty = 1;        /* moved in it: typing edits, not replaces */
 	return UI_REDRAW;
 }
 
@@ -925,10 +1023,9 @@ form_key(struct ui *ui, int key)
 	if (key == KEY_RESIZE)
 		return UI_REDRAW;
 	cmd = ui_key_find(&ui_keys_form, key);
-	/* What is typed into a field is text: every printable key in a
-	 * note or a file name, all but q (cancel) in a number. */
-	if (typing && printable(key) && key != '\n' &&
-	    (is_long(f) || cmd != CMD_BACK))
+	/* What is typed into a field is text: every printable key, q and
+	 * Space too; only Esc cancels. */
+	if (typing && printable(key))
 		cmd = CMD_NONE;
 	switch (cmd) {
 	case CMD_DOWN:
@@ -1006,27 +1103,13 @@ field_row(const struct ui *ui, const struct form_layout *L, int i)
 	return L->top + 1 + (ui->lines - 3 >= 16 ? 1 : 0) + (i - L->first);
 }
 
-/* The tail of buf that fits width columns, for typing at the end. */
-static const char *
-tail(const char *buf, int width)
-{
-	const char *p = buf;
-
-	while (ui_text_width(p) > width && *p != '\0') {
-		p++;
-		while (((unsigned char)*p & 0xc0) == 0x80)
-			p++;
-	}
-	return p;
-}
-
 static const char *
 hint_of(const struct form_field *f, char *out, size_t n)
 {
 	switch (f->row->kind) {
 	case FK_CHOICE: {
 		size_t i, len;
-		snprintf(out, n, "Space:");
+		snprintf(out, n, "Space or a first letter:");
 		for (i = 0; f->row->choice((int)i) != NULL; i++) {
 			len = strlen(out);
 			snprintf(out + len, n - len, " %s", f->row->choice((int)i));
@@ -1048,7 +1131,14 @@ hint_of(const struct form_field *f, char *out, size_t n)
 	case FK_TEXT:
 		snprintf(out, n, "optional, up to %d bytes", NOTE_MAX);
 		break;
+	case FK_DATE:
+		snprintf(out, n, "today, yesterday, -3, fri or 2026-11-02");
+		break;
 	default:
+		if (f->row->scale != NULL) {
+			snprintf(out, n, "%s", f->row->scale);
+			break;
+		}
 		/* Required fields carry a '*'; the rest may stay empty. */
 		snprintf(out, n, "%s", f->range != NULL ? f->range->allowed : "");
 		break;
@@ -1056,32 +1146,48 @@ hint_of(const struct form_field *f, char *out, size_t n)
 	return out;
 }
 
-/* prefix and text over two lines of width columns, cut at a space. */
-static void
-two_lines(WINDOW *w, int y, int width, enum ui_role role, const char *prefix,
-    const char *text)
+/* The hint of a field goes under the fields, not beside it. */
+static int
+hint_below(const struct form_layout *L, const struct form_field *f)
 {
-	char all[512];
-	size_t fit, cut;
+	return !L->hx || is_long(f) || f->row->kind == FK_CHOICE;
+}
 
-	snprintf(all, sizeof all, "%s%s", prefix, text);
-	fit = ui_text_fit(all, width);
-	cut = fit;
-	if (all[fit] != '\0') {
-		while (cut > 0 && all[cut] != ' ')
-			cut--;
-		if (cut == 0)
-			cut = fit;
+/* The field's text in its box: scrolled to the cursor when current. */
+static void
+draw_box_text(WINDOW *w, int row, int x, int iw, enum ui_role role,
+    const struct form_field *f, int cur)
+{
+	size_t first = 0;
+
+	if (f->row->kind == FK_CHOICE) {
+		ui_putf(w, row, x, iw, role, "< %s >", f->buf);
+		return;
 	}
-	{
-		char first[512];
-		memcpy(first, all, cut);
-		first[cut] = '\0';
-		ui_put(w, y, 1, width, role, first);
-	}
-	while (all[cut] == ' ')
-		cut++;
-	ui_put(w, y + 1, 3, width - 2, role, all + cut);
+	if (cur) {
+		ui_line_window(f->buf, f->pos, iw, &first);
+		ui_put(w, row, x, iw, role, f->buf + first);
+	} else
+		ui_put_cut(w, row, x, iw, role, f->buf);
+}
+
+/* Beside the field: what is wrong, its scale, or its hint. */
+static void
+draw_beside(const struct ui *ui, WINDOW *w, const struct form_layout *L,
+    int row, const struct form_field *f, int cur)
+{
+	char hint[160];
+	int u8 = ui_text_utf8(), x = L->hx, width = ui->cols - L->hx;
+
+	if (f->err[0]) {
+		x += ui_put(w, row, x, width, ROLE_ALERT, u8 ? "\u2717 " : "x ");
+		ui_put_cut(w, row, x, ui->cols - x, ROLE_ALERT, f->shape ||
+		    f->range == NULL ? f->err : f->range->allowed);
+	} else if (f->row->scale != NULL)
+		ui_put_cut(w, row, x, width, ROLE_DIM, f->row->scale);
+	else if (cur && !hint_below(L, f))
+		ui_put_cut(w, row, x, width, ROLE_DIM,
+		    hint_of(f, hint, sizeof hint));
 }
 
 void
@@ -1089,7 +1195,7 @@ form_draw(const struct ui *ui, WINDOW *w)
 {
 	const struct ui_form *fm = ui->form;
 	struct form_layout L;
-	char hint[160], box[NOTE_MAX + 8];
+	char hint[200];
 	int i, y, u8 = ui_text_utf8();
 
 	layout(ui, &L);
@@ -1101,50 +1207,52 @@ form_draw(const struct ui *ui, WINDOW *w)
 	for (i = L.first; i < L.first + L.shown; i++) {
 		const struct form_field *f = &fm->f[i];
 		int row = field_row(ui, &L, i), cur = i == fm->cur;
+		int iw = input_width(ui, &L, f);
 
 		ui_put(w, row, 0, 1, ROLE_NORMAL, cur ? ">" : " ");
 		ui_putf(w, row, L.lx, L.lw, cur ? ROLE_HEADER : ROLE_NORMAL, "%s%s",
 		    f->row->label, (f->row->flags & FF_REQUIRED) ? "*" : "");
-		int iw = input_width(ui, &L, f);
-
-		if (f->row->kind == FK_CHOICE)
-			snprintf(box, sizeof box, "< %s >", f->buf);
-		else
-			snprintf(box, sizeof box, "%s", tail(f->buf, iw));
 		ui_put(w, row, L.ix - 1, 1, ROLE_DIM, "[");
-		ui_put(w, row, L.ix, iw, f->err[0] ? ROLE_ALERT :
-		    (cur ? ROLE_SELECTED : ROLE_NORMAL), box);
+		draw_box_text(w, row, L.ix, iw, f->err[0] ? ROLE_ALERT :
+		    (cur ? ROLE_SELECTED : ROLE_NORMAL), f, cur);
 		ui_put(w, row, L.ix + iw, 1, ROLE_DIM, "]");
 		if (is_long(f))
 			continue;
 		ui_put(w, row, L.ux, L.uw, ROLE_DIM, f->unit);
-		if (L.hx) {
-			if (f->err[0])
-				ui_putf(w, row, L.hx, ui->cols - L.hx, ROLE_ALERT,
-				    "%s %s", u8 ? "\u2717" : "x", f->range != NULL ?
-				    f->range->allowed : "see below");
-			else if (cur)
-				ui_put(w, row, L.hx, ui->cols - L.hx, ROLE_DIM,
-				    hint_of(f, hint, sizeof hint));
-		}
+		if (L.hx)
+			draw_beside(ui, w, &L, row, f, cur);
 	}
 	{
 		const struct form_field *f = &fm->f[fm->cur];
-		if (f->err[0] && !L.hx && f->range != NULL) {
+		char line[400];
+
+		if (f->err[0] && !L.hx && f->range != NULL && !f->shape) {
 			/* Narrow: the range first, so it is never cut off. */
-			ui_putf(w, L.below, 1, ui->cols - 1, ROLE_ALERT, "%smust be %s",
-			    u8 ? "\u2717 " : "x ", f->range->allowed);
-			ui_put(w, L.below + 1, 3, ui->cols - 3, ROLE_ALERT, f->err);
-		} else if (f->err[0])
-			two_lines(w, L.below, ui->cols - 1, ROLE_ALERT,
-			    u8 ? "\u2717 " : "x ", f->err);
-		else if (!L.hx || is_long(f))
-			two_lines(w, L.below, ui->cols - 1, ROLE_DIM, "",
+			snprintf(line, sizeof line, "%smust be %s. %s",
+			    u8 ? "\u2717 " : "x ", f->range->allowed, f->err);
+			ui_put_wrapped(w, L.below, 1, ui->cols - 1, 3, ROLE_ALERT,
+			    line);
+		} else if (f->err[0]) {
+			snprintf(line, sizeof line, "%s%s", u8 ? "\u2717 " : "x ",
+			    f->err);
+			ui_put_wrapped(w, L.below, 1, ui->cols - 1, 3, ROLE_ALERT,
+			    line);
+		} else if (hint_below(&L, f))
+			ui_put_wrapped(w, L.below, 1, ui->cols - 1, 2, ROLE_DIM,
 			    hint_of(f, hint, sizeof hint));
 	}
-	if (fm->err[0])
-		ui_put(w, ui->lines - 3, 0, ui->cols, ROLE_ALERT, fm->err);
-	else if (L.first + L.shown < fm->n || L.first > 0)
+	if (fm->err[0]) {
+		/* Why the save was refused, whole: wrapped up from the bottom. */
+		size_t st[6], ln[6];
+		int n = (int)ui_wrap(fm->err, ui->cols, 6, st, ln);
+
+		for (y = ui->lines - 2 - n; y <= ui->lines - 3; y++) {
+			wmove(w, y, 0);
+			wclrtoeol(w);
+		}
+		ui_put_wrapped(w, ui->lines - 2 - n, 0, ui->cols, n, ROLE_ALERT,
+		    fm->err);
+	} else if (L.first + L.shown < fm->n || L.first > 0)
 		ui_putf(w, ui->lines - 3, 0, ui->cols, ROLE_DIM,
 		    "field %d of %d; Tab for more", fm->cur + 1, fm->n);
 }
@@ -1155,7 +1263,7 @@ form_cursor(const struct ui *ui, int *y, int *x)
 	const struct ui_form *fm = ui->form;
 	const struct form_field *f = &fm->f[fm->cur];
 	struct form_layout L;
-	int w, iw;
+	size_t first;
 
 	layout(ui, &L);
 	*y = field_row(ui, &L, fm->cur);
@@ -1163,7 +1271,13 @@ form_cursor(const struct ui *ui, int *y, int *x)
 		*x = L.ix;
 		return;
 	}
-	iw = input_width(ui, &L, f);
-	w = ui_text_width(tail(f->buf, iw));
-	*x = L.ix + (w < iw ? w : iw - 1);
+	*x = L.ix + ui_line_window(f->buf, f->pos, input_width(ui, &L, f),
+	    &first);
+}
+
+/* The cursor's byte in the current field, for tests. */
+size_t
+form_pos(const struct ui_form *fm)
+{
+	return fm->f[fm->cur].pos;
 }

@@ -39,7 +39,12 @@ static const struct ui_key day_keys[] = {
 	{ 'w', CMD_GLASS, "+glass", "add a glass of water (250 ml)" },
 	{ 'd', CMD_DRINK, "drink", "add a drink of any volume" },
 	{ 'x', CMD_REST, "rest", "mark the day as a rest day, or unmark it" },
+	{ 'D', CMD_DELETE, "delete", "list the day's entries to delete (asks first)" },
+	{ KEY_DC, CMD_DELETE, NULL, NULL },
 	{ 'u', CMD_UNDO, "undo", "undo the last change" },
+	{ CTRL('r'), CMD_REDO, NULL, "redo what was undone" },
+	{ 'g', CMD_GOTO, "go to", "go to a typed day: 2026-11-02, -3, fri" },
+	{ ':', CMD_GOTO, NULL, NULL },
 	{ '[', CMD_PREV, "day-", "previous day" },
 	{ KEY_LEFT, CMD_PREV, NULL, NULL },
 	{ 'h', CMD_PREV, NULL, NULL },
@@ -63,6 +68,8 @@ static const struct ui_key week_keys[] = {
 	{ KEY_RIGHT, CMD_NEXT, NULL, NULL },
 	{ 'l', CMD_NEXT, NULL, NULL },
 	{ 't', CMD_TODAY, "this week", "jump to this week" },
+	{ 'g', CMD_GOTO, "go to", "go to the week of a typed day" },
+	{ ':', CMD_GOTO, NULL, NULL },
 	{ 'j', CMD_DOWN, NULL, "select the next day" },
 	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
 	{ 'k', CMD_UP, NULL, "select the previous day" },
@@ -107,6 +114,12 @@ static const struct ui_key history_keys[] = {
 	{ 'd', CMD_DELETE, "delete", "delete the selected entry (asks first)" },
 	{ KEY_DC, CMD_DELETE, NULL, NULL },
 	{ 'u', CMD_UNDO, "undo", "undo the last change" },
+	{ CTRL('r'), CMD_REDO, NULL, "redo what was undone" },
+	{ '/', CMD_SEARCH, "search", "search notes and values (any case)" },
+	{ 'n', CMD_SEARCH_NEXT, NULL, "next (older) match" },
+	{ 'N', CMD_SEARCH_PREV, NULL, "previous (newer) match" },
+	{ 'f', CMD_FILTER, "filter", "show all, runs, sleep, check-ins, drinks, rest" },
+	{ ':', CMD_GOTO, "go to", "go to a typed day" },
 	{ 'j', CMD_DOWN, NULL, "next (older) entry" },
 	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
 	{ 'k', CMD_UP, NULL, "previous (newer) entry" },
@@ -123,28 +136,66 @@ static const struct ui_key history_keys[] = {
 };
 KEYMAP(ui_keys_history, "History", "History", history_keys);
 
+/* Moving and deleting inside a line of text, in forms and prompts. */
+#define EDIT_KEYS \
+	{ KEY_HOME, CMD_HOME, NULL, "cursor to the start" }, \
+	{ CTRL('a'), CMD_HOME, NULL, NULL }, \
+	{ KEY_END, CMD_END, NULL, "cursor to the end" }, \
+	{ CTRL('e'), CMD_END, NULL, NULL }, \
+	{ KEY_BACKSPACE, CMD_DELETE, NULL, "delete the character before the cursor" }, \
+	{ 127, CMD_DELETE, NULL, NULL }, \
+	{ CTRL('h'), CMD_DELETE, NULL, NULL }, \
+	{ KEY_DC, CMD_DEL_FWD, NULL, "delete the character under the cursor" }, \
+	{ CTRL('d'), CMD_DEL_FWD, NULL, NULL }, \
+	{ CTRL('w'), CMD_DEL_WORD, NULL, "delete the word before the cursor" }, \
+	{ CTRL('u'), CMD_DEL_START, NULL, "delete from the start to the cursor" }, \
+	{ CTRL('k'), CMD_DEL_END, NULL, "delete from the cursor to the end" }
+
 /*
  * A form: keys that are not bound here are typed into the current field
  * (a letter picks the choice starting with it, y and n answer a yes/no);
- * in a free-text field every printable key is typed, q and Space too.
+ * in a field typed into, every printable key is typed, q and Space too.
  */
 static const struct ui_key form_keys[] = {
 	{ '\n', CMD_OPEN, "save", "save (refused while a field is wrong)" },
-	{ 27, CMD_BACK, "cancel", "cancel; q too, except in a note" },
-	{ 'q', CMD_BACK, NULL, NULL },
+	{ 27, CMD_BACK, "cancel", "cancel; nothing is saved" },
 	{ '\t', CMD_DOWN, "next", "next field" },
 	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
-	{ KEY_BTAB, CMD_UP, "prev", "previous field" },
+	{ KEY_BTAB, CMD_UP, "prev", "previous field (from the first: the date)" },
 	{ KEY_UP, CMD_UP, NULL, NULL },
 	{ ' ', CMD_NEXT, NULL, "next choice (type, yes/no)" },
-	{ KEY_RIGHT, CMD_NEXT, NULL, NULL },
-	{ KEY_LEFT, CMD_PREV, NULL, "previous choice" },
-	{ KEY_BACKSPACE, CMD_DELETE, NULL, "delete the last character" },
-	{ 127, CMD_DELETE, NULL, NULL },
-	{ CTRL('h'), CMD_DELETE, NULL, NULL },
-	{ CTRL('u'), CMD_TOP, NULL, "clear the field" },
+	{ KEY_LEFT, CMD_LEFT, NULL, "cursor left; in a choice, the previous one" },
+	{ KEY_RIGHT, CMD_RIGHT, NULL, "cursor right; in a choice, the next one" },
+	EDIT_KEYS,
 };
 KEYMAP(ui_keys_form, "form", "Forms", form_keys);
+
+/* A one-line prompt on the message line: a day to go to, a search. */
+static const struct ui_key prompt_keys[] = {
+	{ '\n', CMD_OPEN, "go", "go (the day, the first match)" },
+	{ 27, CMD_BACK, "cancel", "cancel" },
+	{ KEY_LEFT, CMD_LEFT, NULL, "cursor left" },
+	{ KEY_RIGHT, CMD_RIGHT, NULL, "cursor right" },
+	EDIT_KEYS,
+};
+KEYMAP(ui_keys_prompt, "prompt", "Prompts", prompt_keys);
+
+/* The Day screen's list of the day's entries, to delete or edit. */
+static const struct ui_key pick_keys[] = {
+	{ 'j', CMD_DOWN, NULL, "next entry" },
+	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
+	{ 'k', CMD_UP, NULL, "previous entry" },
+	{ KEY_UP, CMD_UP, NULL, NULL },
+	{ ' ', CMD_MARK, "mark", "mark or unmark the entry" },
+	{ 'D', CMD_DELETE, "delete", "delete the marked or selected entries (asks)" },
+	{ KEY_DC, CMD_DELETE, NULL, NULL },
+	{ 'd', CMD_DELETE, NULL, NULL },
+	{ '\n', CMD_EDIT, "edit", "edit the selected entry" },
+	{ 'e', CMD_EDIT, NULL, NULL },
+	{ 27, CMD_BACK, "close", "close the list" },
+	{ 'q', CMD_BACK, NULL, NULL },
+};
+KEYMAP(ui_keys_pick, "entries", "The day's entries", pick_keys);
 
 /* The '?' list; any key not bound here closes it. */
 static const struct ui_key help_keys[] = {
@@ -168,8 +219,8 @@ KEYMAP(ui_keys_confirm, "question", "Questions", confirm_keys);
 
 const struct ui_keymap *const ui_keymaps[] = {
 	&ui_keys_global, &ui_keys_day, &ui_keys_week, &ui_keys_trends,
-	&ui_keys_flags, &ui_keys_history, &ui_keys_form, &ui_keys_help,
-	&ui_keys_confirm, NULL,
+	&ui_keys_flags, &ui_keys_history, &ui_keys_form, &ui_keys_prompt,
+	&ui_keys_pick, &ui_keys_help, &ui_keys_confirm, NULL,
 };
 
 static enum ui_cmd

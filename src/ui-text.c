@@ -190,3 +190,188 @@ ui_clean(const char *s, char *out, size_t n)
 	text_sanitize(out);
 	return out;
 }
+
+int
+ui_put_cut(WINDOW *w, int y, int x, int width, enum ui_role role,
+    const char *s)
+{
+	const char *ell = ui_text_utf8() ? "\u2026" : "...";
+	int ew = ui_text_width(ell), used;
+	size_t fit;
+	char *tmp;
+
+	if (width <= 0 || ui_text_width(s) <= width)
+		return ui_put(w, y, x, width, role, s);
+	if (width <= ew)
+		return ui_put(w, y, x, width, role, ell);
+	fit = ui_text_fit(s, width - ew);
+	tmp = xmalloc(fit + strlen(ell) + 1);
+	memcpy(tmp, s, fit);
+	strcpy(tmp + fit, ell);
+	used = ui_put(w, y, x, width, role, tmp);
+	free(tmp);
+	return used;
+}
+
+size_t
+ui_wrap(const char *s, int width, size_t max, size_t *starts,
+    size_t *lens)
+{
+	size_t n = 0, off = 0;
+
+	if (width < 1)
+		width = 1;
+	while (s[off] != '\0' && n < max) {
+		size_t fit = ui_text_fit(s + off, width), cut = fit;
+
+		if (s[off + fit] != '\0') {
+			while (cut > 0 && s[off + cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = fit > 0 ? fit : 1;
+		}
+		starts[n] = off;
+		lens[n++] = cut;
+		off += cut;
+		while (s[off] == ' ')
+			off++;
+	}
+	return n;
+}
+
+int
+ui_put_wrapped(WINDOW *w, int y, int x, int width, int maxlines,
+    enum ui_role role, const char *s)
+{
+	size_t starts[16], lens[16], n, i;
+	char line[1024];
+
+	if (maxlines > 16)
+		maxlines = 16;
+	if (maxlines < 1)
+		return 0;
+	n = ui_wrap(s, width, (size_t)maxlines, starts, lens);
+	for (i = 0; i < n; i++) {
+		size_t m = lens[i] < sizeof line - 1 ? lens[i] : sizeof line - 1;
+
+		memcpy(line, s + starts[i], m);
+		line[m] = '\0';
+		/* The last line holds the rest, cut with an ellipsis. */
+		if (i + 1 == n && s[starts[i] + lens[i]] != '\0')
+			ui_put_cut(w, y + (int)i, x, width, role, s + starts[i]);
+		else
+			ui_put(w, y + (int)i, x, width, role, line);
+	}
+	return (int)n;
+}
+
+/* The start of the character before byte pos of s. */
+static size_t
+char_before(const char *s, size_t pos)
+{
+	while (pos > 0) {
+		pos--;
+		if (((unsigned char)s[pos] & 0xc0) != 0x80)
+			break;
+	}
+	return pos;
+}
+
+/* The byte after the character at pos. */
+static size_t
+char_after(const char *s, size_t pos)
+{
+	if (s[pos] == '\0')
+		return pos;
+	pos++;
+	while (((unsigned char)s[pos] & 0xc0) == 0x80)
+		pos++;
+	return pos;
+}
+
+/* Removes bytes [from, to) of s. */
+static void
+cut_range(char *s, size_t from, size_t to)
+{
+	memmove(s + from, s + to, strlen(s + to) + 1);
+}
+
+int
+ui_line_edit(char *buf, size_t cap, size_t *pos, enum ui_cmd cmd, int key)
+{
+	size_t len = strlen(buf), p = *pos > len ? len : *pos, q;
+
+	switch (cmd) {
+	case CMD_LEFT:
+		*pos = char_before(buf, p);
+		return UI_LINE_MOVED;
+	case CMD_RIGHT:
+		*pos = char_after(buf, p);
+		return UI_LINE_MOVED;
+	case CMD_HOME:
+		*pos = 0;
+		return UI_LINE_MOVED;
+	case CMD_END:
+		*pos = len;
+		return UI_LINE_MOVED;
+	case CMD_DELETE:                 /* Backspace */
+		if (p == 0)
+			return UI_LINE_MOVED;
+		q = char_before(buf, p);
+		cut_range(buf, q, p);
+		*pos = q;
+		return UI_LINE_CHANGED;
+	case CMD_DEL_FWD:
+		cut_range(buf, p, char_after(buf, p));
+		*pos = p;
+		return UI_LINE_CHANGED;
+	case CMD_DEL_WORD:
+		q = p;
+		while (q > 0 && buf[q - 1] == ' ')
+			q--;
+		while (q > 0 && buf[q - 1] != ' ')
+			q--;
+		cut_range(buf, q, p);
+		*pos = q;
+		return UI_LINE_CHANGED;
+	case CMD_DEL_START:
+		cut_range(buf, 0, p);
+		*pos = 0;
+		return UI_LINE_CHANGED;
+	case CMD_DEL_END:
+		buf[p] = '\0';
+		*pos = p;
+		return UI_LINE_CHANGED;
+	case CMD_NONE:
+		if (key < 0x20 || key >= 0x100 || key == 0x7f)
+			return UI_LINE_NONE;
+		if (len + 1 >= cap) {
+			*pos = p;
+			return UI_LINE_MOVED;    /* full: nothing more fits */
+		}
+		memmove(buf + p + 1, buf + p, len - p + 1);
+		buf[p] = (char)key;
+		*pos = p + 1;
+		return UI_LINE_CHANGED;
+	default:
+		return UI_LINE_NONE;
+	}
+}
+
+int
+ui_line_window(const char *buf, size_t pos, int width, size_t *first)
+{
+	size_t start = 0;
+	char tmp[4096];
+	size_t n = pos < sizeof tmp - 1 ? pos : sizeof tmp - 1;
+
+	if (width < 2)
+		width = 2;
+	memcpy(tmp, buf, n);
+	tmp[n] = '\0';
+	/* Scroll so that the cursor stays inside the box. */
+	while (ui_text_width(tmp + start) > width - 1 && tmp[start] != '\0')
+		start = char_after(tmp, start);
+	*first = start;
+	return ui_text_width(tmp + start);
+}

@@ -26,6 +26,7 @@ struct trends_week {
 	double  fluid_ml;        /* mean of days with drinks; < 0 none */
 	double  acwr;            /* at the week's end; < 0 unknown */
 	int     worst;           /* worst flag severity; -1 none */
+	int     before;          /* ends before the journal's first entry */
 };
 
 /* What the Trends screen shows, private to it. */
@@ -34,6 +35,7 @@ struct trends_state {
 	int     end;             /* a day in the last week shown */
 	struct trends_week w[TRENDS_MAX];
 	int     top;             /* first row shown when scrolled */
+	int     first_day;       /* the journal's first entry; DATE_MAX + 1 */
 };
 
 static void *
@@ -80,6 +82,9 @@ trends_enter(struct ui *ui, void *state)
 	int last = date_week_start(ts->end, ui->cfg->week_start);
 	int first = last - 7 * (ts->weeks - 1), i, k;
 
+	/* Weeks before the journal began are no weeks of 0 km. */
+	if (store_day_after(ui->st, DATE_MIN - 1, &ts->first_day) != 0)
+		ts->first_day = DATE_MAX + 1;
 	d = xcalloc((size_t)ts->weeks * 7, sizeof *d);
 	if (ui_days_load(ui, first, last + 6, d) != 0) {
 		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
@@ -95,6 +100,7 @@ trends_enter(struct ui *ui, void *state)
 
 		memset(w, 0, sizeof *w);
 		w->start = first + 7 * k;
+		w->before = w->start + 6 < ts->first_day;
 		w->worst = -1;
 		w->acwr = -1;
 		for (i = 0; i < 7; i++) {
@@ -189,14 +195,20 @@ draw_heads(const struct ui *ui, const struct trends_state *ts, WINDOW *w,
 	char a[32], ds[11];
 
 	for (k = 0; k < ts->weeks; k++)
-		if (ts->w[k].start <= ui->today) {
+		if (ts->w[k].start <= ui->today &&
+		    ts->w[k].start + 6 >= ts->first_day) {
 			total += ts->w[k].distance_m;
 			nweeks++;
 		}
 	x = ui_putf(w, 1, 0, ui->cols, ROLE_HEADER, "%d weeks to %s", ts->weeks,
 	    date_format(date_week_start(ts->end, cfg->week_start) + 6, ds) +
 	    (c->wide ? 0 : 5));
-	if (nweeks > 0)
+	if (nweeks > 0 && nweeks < ts->weeks && c->wide)
+		ui_putf(w, 1, x, ui->cols - x, ROLE_NORMAL,
+		    "  mean %s/week over %d logged week%s",
+		    units_format_distance(total / nweeks, cfg->dist_unit, a),
+		    nweeks, nweeks == 1 ? "" : "s");
+	else if (nweeks > 0)
 		ui_putf(w, 1, x, ui->cols - x, ROLE_NORMAL, c->wide ?
 		    "  mean %s/week" : " %s/wk",
 		    units_format_distance(total / nweeks, cfg->dist_unit, a));
@@ -256,9 +268,11 @@ draw_week_row(const struct ui *ui, const struct trends_week *tw, WINDOW *w,
 	char a[32], bar[1024], ds[11];
 
 	date_format(tw->start, ds);
-	x = ui_putf(w, y, 0, ui->cols, future ? ROLE_DIM : ROLE_NORMAL,
-	    "%-*s %6s ", c->dw, c->wide ? ds : ds + 5,
-	    units_format_distance_num(tw->distance_m, cfg->dist_unit, a));
+	/* Before the journal began: nothing was logged, not 0 km run. */
+	x = ui_putf(w, y, 0, ui->cols, future || tw->before ? ROLE_DIM :
+	    ROLE_NORMAL, "%-*s %6s ", c->dw, c->wide ? ds : ds + 5,
+	    tw->before ? "-" : units_format_distance_num(tw->distance_m,
+	    cfg->dist_unit, a));
 	x += ui_put(w, y, x, c->bw, ROLE_GOOD, ui_bar(maxd > 0 ?
 	    (double)tw->distance_m / (double)maxd : 0, c->bw, bar, sizeof bar));
 	if (c->wider)

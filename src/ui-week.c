@@ -80,6 +80,23 @@ week_enter(struct ui *ui, void *state)
 	}
 }
 
+/* The go-to prompt: the week holding the day, the day selected. */
+static int
+week_go_to(struct ui *ui, void *state, int d)
+{
+	struct week_state *ws = state;
+	char ds[11];
+
+	if (d > ui->today) {
+		ui_message(ui, ROLE_NORMAL, "%s is in the future; the journal "
+		    "holds no future days", date_format(d, ds));
+		return UI_REDRAW;
+	}
+	ws->start = date_week_start(d, ui->cfg->week_start);
+	ws->sel = d - ws->start;
+	return UI_RELOAD | UI_REDRAW;
+}
+
 static int
 week_key(struct ui *ui, void *state, enum ui_cmd cmd)
 {
@@ -395,4 +412,5 @@ const struct screen week_screen = {
 	.draw = week_draw,
 	.key = week_key,
 	.peek = week_peek,
+	.go_to = week_go_to,
 };

@@ -16,7 +16,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <inttypes.h>
+
 #include "date.h"
+#include "entry-text.h"
 #include "ui.h"
 #include "ui-form.h"
 #include "ui-text.h"
@@ -174,41 +177,219 @@ ui_peek(const struct ui *ui, const struct screen *s, const char *what)
 }
 
 void
+ui_confirm_delete_many(struct ui *ui, size_t n, const enum entry_kind *kind,
+    const int64_t *id, const char *text)
+{
+	size_t i;
+
+	if (n > UI_PICK_MAX)
+		n = UI_PICK_MAX;
+	ui->confirm.active = 1;
+	ui->confirm.n = n;
+	for (i = 0; i < n; i++) {
+		ui->confirm.kind[i] = kind[i];
+		ui->confirm.id[i] = id[i];
+	}
+	snprintf(ui->confirm.text, sizeof ui->confirm.text, "%s", text);
+	text_sanitize(ui->confirm.text);
+}
+
+void
 ui_confirm_delete(struct ui *ui, enum entry_kind kind, int64_t id,
     const char *text)
 {
-	ui->confirm.active = 1;
-	ui->confirm.kind = kind;
-	ui->confirm.id = id;
-	snprintf(ui->confirm.text, sizeof ui->confirm.text, "%s", text);
-	text_sanitize(ui->confirm.text);
+	ui_confirm_delete_many(ui, 1, &kind, &id, text);
 }
 
 static int
 confirm_key(struct ui *ui, int key)
 {
+	struct ui_confirm *c = &ui->confirm;
+	size_t missing = 0;
 	int rc;
 
 	switch (ui_key_find(&ui_keys_confirm, key)) {
 	case CMD_OPEN:
-		ui->confirm.active = 0;
-		rc = store_delete(ui->st, ui->confirm.kind, ui->confirm.id);
+		c->active = 0;
+		rc = store_delete_many(ui->st, c->kind, c->id, c->n, &missing);
 		if (rc < 0)
 			ui_message(ui, ROLE_ALERT, "not deleted: %s", err_get());
 		else if (rc == 1)
-			ui_message(ui, ROLE_WARNING, "already gone");
-		else {
-			ui_message(ui, ROLE_GOOD, "Deleted %c%lld; u undoes it",
-			    entry_kind_letter(ui->confirm.kind),
-			    (long long)ui->confirm.id);
-		}
+			ui_message(ui, ROLE_WARNING, "%c%" PRId64 " is already gone; "
+			    "nothing was deleted", entry_kind_letter(c->kind[missing]),
+			    c->id[missing]);
+		else if (c->n == 1)
+			ui_message(ui, ROLE_GOOD, "Deleted %c%" PRId64 "; u undoes it",
+			    entry_kind_letter(c->kind[0]), c->id[0]);
+		else
+			ui_message(ui, ROLE_GOOD, "Deleted %zu entries; u undoes it",
+			    c->n);
 		return UI_RELOAD | UI_REDRAW;
 	case CMD_BACK:
-		ui->confirm.active = 0;
+		c->active = 0;
 		ui_message(ui, ROLE_NORMAL, "Kept it");
 		return UI_REDRAW;
 	default:
 		return UI_NOTHING;
+	}
+}
+
+void
+ui_pick_open(struct ui *ui, const struct entries *e)
+{
+	struct ui_pick *p = &ui->pick;
+	struct buf b;
+	size_t i;
+
+	memset(p, 0, sizeof *p);
+	p->day = ui->day;
+#define PICK(arr, cnt, k) \
+	for (i = 0; i < e->cnt && p->n < UI_PICK_MAX; i++) { \
+		buf_init(&b); \
+		buf_adds(&b, ""); \
+		entry_text_line(k, &e->arr[i], ui->cfg->dist_unit, \
+		    ui->cfg->vol_unit, &b); \
+		p->kind[p->n] = k; \
+		p->id[p->n] = e->arr[i].id; \
+		snprintf(p->text[p->n], sizeof p->text[0], "%c%-5" PRId64 " %s", \
+		    entry_kind_letter(k), e->arr[i].id, b.data); \
+		text_sanitize(p->text[p->n++]); \
+		buf_free(&b); \
+	}
+	PICK(runs, nruns, ENTRY_RUN)
+	PICK(sleeps, nsleeps, ENTRY_SLEEP)
+	PICK(checkins, ncheckins, ENTRY_CHECKIN)
+	PICK(drinks, ndrinks, ENTRY_DRINK)
+	PICK(rests, nrests, ENTRY_REST)
+#undef PICK
+	if (p->n == 0) {
+		ui_message(ui, ROLE_NORMAL, "Nothing logged on this day");
+		return;
+	}
+	p->active = 1;
+}
+
+/* Delete asks first: the marked entries, else the selected one. */
+static int
+pick_delete(struct ui *ui)
+{
+	struct ui_pick *p = &ui->pick;
+	enum entry_kind kind[UI_PICK_MAX];
+	int64_t id[UI_PICK_MAX];
+	char q[128], ds[11];
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n; i++)
+		if (p->mark[i]) {
+			kind[n] = p->kind[i];
+			id[n++] = p->id[i];
+		}
+	if (n == 0) {
+		kind[0] = p->kind[p->sel];
+		id[0] = p->id[p->sel];
+		n = 1;
+	}
+	if (n == 1)
+		snprintf(q, sizeof q, "Delete %c%" PRId64 " (%s on %s)?",
+		    entry_kind_letter(kind[0]), id[0], entry_kind_name(kind[0]),
+		    date_format(p->day, ds));
+	else
+		snprintf(q, sizeof q, "Delete %zu entries of %s?", n,
+		    date_format(p->day, ds));
+	p->active = 0;
+	ui_confirm_delete_many(ui, n, kind, id, q);
+	return UI_REDRAW;
+}
+
+static int
+pick_key(struct ui *ui, int key)
+{
+	struct ui_pick *p = &ui->pick;
+	int fk;
+
+	switch (ui_key_find(&ui_keys_pick, key)) {
+	case CMD_DOWN:
+		if (p->sel + 1 < p->n)
+			p->sel++;
+		return UI_REDRAW;
+	case CMD_UP:
+		if (p->sel > 0)
+			p->sel--;
+		return UI_REDRAW;
+	case CMD_MARK:
+		p->mark[p->sel] = !p->mark[p->sel];
+		if (p->sel + 1 < p->n)
+			p->sel++;
+		return UI_REDRAW;
+	case CMD_DELETE:
+		return pick_delete(ui);
+	case CMD_EDIT:
+		if ((fk = ui_form_of(p->kind[p->sel])) == FORM_KIND_COUNT) {
+			ui_message(ui, ROLE_NORMAL, "A rest day has nothing to edit; "
+			    "D deletes it");
+			return UI_REDRAW;
+		}
+		p->active = 0;
+		return form_open(ui, (enum form_kind)fk, p->day, p->id[p->sel]) == 1 ?
+		    UI_RELOAD | UI_REDRAW : UI_REDRAW;
+	case CMD_BACK:
+		p->active = 0;
+		return UI_REDRAW;
+	default:
+		return UI_NOTHING;
+	}
+}
+
+/* Opens the prompt for what (CMD_GOTO, CMD_SEARCH). */
+static int
+prompt_open(struct ui *ui, enum ui_cmd what)
+{
+	ui->prompt.what = what;
+	ui->prompt.buf[0] = '\0';
+	ui->prompt.pos = 0;
+	return UI_REDRAW;
+}
+
+static const char *
+prompt_label(enum ui_cmd what)
+{
+	return what == CMD_GOTO ? "Go to day (2026-11-02, -3, fri): " :
+	    "Search (Enter alone: the last one again): ";
+}
+
+static int
+prompt_key(struct ui *ui, int key)
+{
+	struct ui_prompt *pr = &ui->prompt;
+	enum ui_cmd cmd = ui_key_find(&ui_keys_prompt, key), what = pr->what;
+	int day;
+
+	if (key >= 0x20 && key < 0x100 && key != 0x7f)
+		cmd = CMD_NONE;
+	switch (cmd) {
+	case CMD_BACK:
+		pr->what = CMD_NONE;
+		return UI_REDRAW;
+	case CMD_OPEN:
+		pr->what = CMD_NONE;
+		/* An empty search is the last one again. */
+		if (pr->buf[0] == '\0' && (what != CMD_SEARCH ||
+		    ui->query[0] == '\0'))
+			return UI_REDRAW;
+		if (what == CMD_SEARCH) {
+			if (pr->buf[0] != '\0')
+				snprintf(ui->query, sizeof ui->query, "%s", pr->buf);
+			return ui->screen->search(ui, state_of(ui, ui->screen),
+			    ui->query);
+		}
+		if (date_parse_rel(pr->buf, 0, &day) != 0) {
+			ui_message(ui, ROLE_ALERT, "%s", err_get());
+			return UI_REDRAW;
+		}
+		return ui->screen->go_to(ui, state_of(ui, ui->screen), day);
+	default:
+		ui_line_edit(pr->buf, sizeof pr->buf, &pr->pos, cmd, key);
+		return UI_REDRAW;
 	}
 }
 
@@ -247,6 +428,14 @@ screen_key(struct ui *ui, int key)
 	if ((r = ui->screen->key(ui, state_of(ui, ui->screen), cmd)) >= 0)
 		return r;
 	switch (cmd) {
+	case CMD_GOTO:
+		if (ui->screen->go_to == NULL)
+			return UI_NOTHING;
+		return prompt_open(ui, CMD_GOTO);
+	case CMD_SEARCH:
+		if (ui->screen->search == NULL)
+			return UI_NOTHING;
+		return prompt_open(ui, CMD_SEARCH);
 	case CMD_HELP:
 		ui->help = 1;
 		return UI_REDRAW;
@@ -276,6 +465,10 @@ ui_key(struct ui *ui, int key)
 		r = form_key(ui, key);
 	else if (ui->confirm.active)
 		r = confirm_key(ui, key);
+	else if (ui->prompt.what != CMD_NONE)
+		r = prompt_key(ui, key);
+	else if (ui->pick.active)
+		r = pick_key(ui, key);
 	else
 		r = screen_key(ui, key);
 	ui_store_warnings(ui);
@@ -318,7 +511,50 @@ active_keys(const struct ui *ui)
 		return &ui_keys_form;
 	if (ui->confirm.active)
 		return &ui_keys_confirm;
+	if (ui->prompt.what != CMD_NONE)
+		return &ui_keys_prompt;
+	if (ui->pick.active)
+		return &ui_keys_pick;
 	return ui->screen->keys;
+}
+
+/* The prompt on the message line; *cx (may be NULL) gets the cursor. */
+static void
+draw_prompt(const struct ui *ui, WINDOW *w, int *cx)
+{
+	const char *label = prompt_label(ui->prompt.what);
+	int x, col;
+	size_t first;
+
+	x = w != NULL ? ui_put(w, ui->lines - 2, 0, ui->cols, ROLE_HEADER, label) :
+	    ui_text_width(label);
+	if (x > ui->cols - 4)
+		x = ui->cols - 4;
+	col = ui_line_window(ui->prompt.buf, ui->prompt.pos, ui->cols - x,
+	    &first);
+	if (w != NULL)
+		ui_put(w, ui->lines - 2, x, ui->cols - x, ROLE_NORMAL,
+		    ui->prompt.buf + first);
+	if (cx != NULL)
+		*cx = x + col;
+}
+
+/* A long message (a refusal and its reason) is wrapped upwards over the
+ * screen's last lines, never cut. */
+static void
+draw_message(const struct ui *ui, WINDOW *w)
+{
+	size_t st[4], ln[4];
+	int n = (int)ui_wrap(ui->msg, ui->cols, 4, st, ln), y;
+
+	if (n > ui->lines - 3)
+		n = ui->lines - 3 > 1 ? ui->lines - 3 : 1;
+	for (y = ui->lines - 1 - n; n > 1 && y < ui->lines - 1; y++) {
+		wmove(w, y, 0);
+		wclrtoeol(w);
+	}
+	ui_put_wrapped(w, ui->lines - 1 - n, 0, ui->cols, n, ui->msg_role,
+	    ui->msg);
 }
 
 static void
@@ -330,9 +566,12 @@ draw_bottom(const struct ui *ui, WINDOW *w)
 	int rw, y = ui->lines - 1;
 	size_t i;
 
-	if (ui->msg[0] != '\0')
-		ui_put(w, ui->lines - 2, 0, ui->cols, ui->msg_role, ui->msg);
-	if (ui->form != NULL || ui->confirm.active)
+	if (ui->prompt.what != CMD_NONE)
+		draw_prompt(ui, w, NULL);
+	else if (ui->msg[0] != '\0')
+		draw_message(ui, w);
+	if (ui->form != NULL || ui->confirm.active || ui->prompt.what != CMD_NONE ||
+	    ui->pick.active)
 		right[0] = '\0';
 	else
 		snprintf(right, sizeof right, "? help  q %s",
@@ -404,7 +643,7 @@ draw_help(const struct ui *ui, WINDOW *w)
 	snprintf(lines[n], 96, "%s", "");
 	n += g + 1;
 	wd = ui->cols < 74 ? ui->cols : 74;
-	h = ui->lines - 1;
+	h = ui->lines - 2;      /* never over the key line */
 	if (h > (int)n + 3)
 		h = (int)n + 3;
 	rows = h - 3;
@@ -421,6 +660,39 @@ draw_help(const struct ui *ui, WINDOW *w)
 	ui_put(w, y + h - 2, 2, wd - 4, ROLE_DIM,
 	    n > (size_t)rows ? "j/k scroll, any other key closes" :
 	    "any key closes");
+}
+
+/* The day's entries over the Day screen, marked ones with a '*'. */
+static void
+draw_pick(const struct ui *ui, WINDOW *w)
+{
+	const struct ui_pick *p = &ui->pick;
+	int h = (int)p->n + 3, rows, y = 2, i;
+	size_t top = 0, sel = p->sel;
+	char ds[11];
+
+	if (h > ui->lines - 4)
+		h = ui->lines - 4;
+	rows = h - 2;
+	if (rows < 1)
+		return;
+	ui_scroll(&sel, &top, p->n, rows - 1);
+	draw_box(w, y, 0, h, ui->cols);
+	ui_putf(w, y, 2, ui->cols - 4, ROLE_HEADER, " Entries of %s %s ",
+	    date_weekday_name(p->day), date_format(p->day, ds));
+	for (i = 0; i < rows - 1 && top + (size_t)i < p->n; i++) {
+		size_t k = top + (size_t)i;
+		enum ui_role role = k == p->sel ? ROLE_SELECTED : ROLE_NORMAL;
+		int x = 2;
+
+		x += ui_put(w, y + 1 + i, x, 2, ROLE_NORMAL, k == p->sel ? ">" :
+		    " ");
+		x += ui_put(w, y + 1 + i, x, 2, ROLE_WARNING, p->mark[k] ? "*" :
+		    " ");
+		ui_put_cut(w, y + 1 + i, x, ui->cols - x - 1, role, p->text[k]);
+	}
+	ui_put(w, y + h - 2, 2, ui->cols - 4, ROLE_DIM,
+	    "Space marks, D deletes, Enter edits, Esc closes");
 }
 
 static void
@@ -443,6 +715,8 @@ ui_draw(const struct ui *ui, WINDOW *w)
 	ui->screen->draw(ui, state_of(ui, ui->screen), w);
 	if (ui->form != NULL)
 		form_draw(ui, w);
+	if (ui->pick.active)
+		draw_pick(ui, w);
 	if (ui->confirm.active)
 		draw_confirm(ui, w);
 	if (ui->help)
@@ -613,6 +887,11 @@ paint(struct ui *ui)
 		form_cursor(ui, &cy, &cx);
 		wmove(stdscr, cy, cx);
 		curs_set(1);
+	} else if (ui->prompt.what != CMD_NONE && !ui->help) {
+		int cx;
+		draw_prompt(ui, NULL, &cx);
+		wmove(stdscr, ui->lines - 2, cx);
+		curs_set(1);
 	} else
 		curs_set(0);
 	wrefresh(stdscr);
@@ -667,11 +946,19 @@ ui_run(struct cli_ctx *ctx)
 	struct store *st;
 	struct ui *ui;
 	SCREEN *scr;
+	char why[160];
 	int status;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fputs("runlog: the journal needs a terminal; 'runlog --help' "
 		    "lists the plain commands\n", stderr);
+		return 1;
+	}
+	if (ui_term_usable(why, sizeof why) != 0) {
+		fprintf(stderr, "runlog: %s, so the journal cannot be shown "
+		    "here.\nThe plain commands work on any terminal: 'runlog show' "
+		    "for a day, 'runlog week' for a week, 'runlog --help' for the "
+		    "rest.\n", why);
 		return 1;
 	}
 	if ((st = cli_store(ctx)) == NULL)

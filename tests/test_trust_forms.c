@@ -71,8 +71,8 @@ fill_required(struct fx *f, enum form_kind kind)
 	int i;
 
 	for (i = 0; i < form_nfields(fm); i++) {
-		if (!form_field_required(fm, i))
-			continue;
+		if (!form_field_required(fm, i) || form_field_kind(fm, i) == FK_DATE)
+			continue;     /* the date is offered filled in */
 		go_field(f, i);
 		key(f, CTRL_U);
 		switch (kind) {
@@ -118,7 +118,8 @@ test_number_fields_refuse_hostile_values(void **state)
 				assert_int_equal(form_open(f->ui, kinds[k],
 				    date_today(), 0), 0);
 				fk = form_field_kind(f->ui->form, i);
-				if (fk == FK_CHOICE || fk == FK_YESNO || fk == FK_TEXT) {
+				if (fk == FK_CHOICE || fk == FK_YESNO || fk == FK_TEXT ||
+				    fk == FK_DATE) {
 					key(f, ESC);
 					break;
 				}
@@ -146,6 +147,67 @@ test_number_fields_refuse_hostile_values(void **state)
 	 * and then this count must be raised. */
 	assert_int_equal(tried, 16 * 15);
 	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), before);
+}
+
+/*
+ * The date of every entry form refuses what is no day, or a day in the
+ * future, and writes nothing; -N and weekday names are days.
+ */
+static void
+test_date_fields_refuse_hostile_values(void **state)
+{
+	static const enum form_kind kinds[] = {
+		FORM_RUN, FORM_SLEEP, FORM_DRINK, FORM_CHECKIN,
+	};
+	static const char *const bad[] = {
+		"", "+5", "tomorrow", "2026-11-26", "2026-02-30", "2100-01-01",
+		"1899-12-31", "-99999999999", "- 3", "'; DROP TABLE run; --",
+		"%s%n", "\xff\xfe", "2026-11-25x", "fri day",
+	};
+	struct fx *f = *state;
+	int64_t before = store_count(f->st, ENTRY_KIND_COUNT);
+	size_t k, v;
+	int i, date_field, tried = 0;
+
+	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		for (v = 0; v < sizeof bad / sizeof bad[0]; v++) {
+			assert_int_equal(form_open(f->ui, kinds[k], date_today(), 0),
+			    0);
+			date_field = -1;
+			for (i = 0; i < form_nfields(f->ui->form); i++)
+				if (form_field_kind(f->ui->form, i) == FK_DATE)
+					date_field = i;
+			assert_true(date_field >= 0);
+			fill_required(f, kinds[k]);
+			go_field(f, date_field);
+			key(f, CTRL_U);
+			type(f, bad[v]);
+			key(f, '\n');
+			if (f->ui->form == NULL)
+				fail_msg("form %d: date '%s' was saved", kinds[k],
+				    bad[v]);
+			assert_non_null(strstr(form_error(f->ui->form),
+			    "Not saved: Date is wrong"));
+			key(f, ESC);
+			tried++;
+		}
+	}
+	assert_int_equal(tried, 4 * 14);
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), before);
+	/* Three days ago, typed over the offered day: saved on that day. */
+	assert_int_equal(form_open(f->ui, FORM_DRINK, date_today(), 0), 0);
+	fill_required(f, FORM_DRINK);
+	key(f, KEY_BTAB);
+	type(f, "-3\n");
+	assert_null(f->ui->form);
+	{
+		struct drink *d;
+		size_t n;
+		assert_int_equal(store_drinks(f->st, date_today() - 3,
+		    date_today() - 3, &d, &n), 0);
+		assert_int_equal(n, 1);
+		drink_list_free(d, n);
+	}
 }
 
 /* The note of the newest run, or NULL. The caller frees. */
@@ -272,6 +334,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
 		    test_number_fields_refuse_hostile_values, setup, fx_close),
+		cmocka_unit_test_setup_teardown(
+		    test_date_fields_refuse_hostile_values, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_note_field, setup,
 		    fx_close),
 		cmocka_unit_test_setup_teardown(

@@ -476,15 +476,23 @@ test_form_escape_and_q(void **state)
 	text = render(f);
 	assert_non_null(strstr(text, "fatigue 4/10"));
 	free(text);
-	/* q leaves a form, but in a note it is just a letter. */
+	/* q is a letter in every field typed into; only Esc cancels. */
 	keys(f, "s");
-	key(f, KEY_UP);                          /* the note, last field */
+	key(f, KEY_BTAB);
+	key(f, KEY_BTAB);                        /* the note */
 	type(f, "quiet");
 	assert_non_null(f->ui->form);
 	assert_string_equal(form_text(f->ui->form, 2), "quiet");
-	key(f, '\t');
+	key(f, KEY_BTAB);
+	key(f, KEY_BTAB);                        /* the hours */
 	type(f, "q");
+	assert_non_null(f->ui->form);
+	assert_string_equal(form_text(f->ui->form, 0), "7:30q");
+	assert_non_null(strstr(form_field_error(f->ui->form, 0), "hours"));
+	key(f, ESC);
 	assert_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_SLEEP), 23);
+	assert_null(ui_key_find(&ui_keys_form, 'q') != CMD_NONE ? "q" : NULL);
 }
 
 static void
@@ -1129,6 +1137,476 @@ test_store_warnings_shown(void **state)
 	assert_null(store_warning(f->st));
 }
 
+#define CTRL(c) ((c) & 0x1f)
+
+/* The cursor moves and deletes inside a field, and is drawn where it is. */
+static void
+test_form_cursor_editing(void **state)
+{
+	struct fx *f = *state;
+	struct ui_form *fm;
+	int y, x, y0, x0;
+	char *text;
+
+	keys(f, "r");
+	fm = f->ui->form;
+	type(f, "1025");
+	form_cursor(f->ui, &y0, &x0);
+	key(f, KEY_LEFT);
+	key(f, KEY_LEFT);
+	form_cursor(f->ui, &y, &x);
+	assert_int_equal(y, y0);
+	assert_int_equal(x, x0 - 2);
+	type(f, ".");
+	assert_string_equal(form_text(fm, 0), "10.25");
+	assert_int_equal(form_pos(fm), 3);
+	key(f, KEY_HOME);
+	assert_int_equal(form_pos(fm), 0);
+	key(f, KEY_DC);
+	assert_string_equal(form_text(fm, 0), "0.25");
+	key(f, CTRL('e'));
+	assert_int_equal(form_pos(fm), 4);
+	key(f, CTRL('a'));
+	type(f, "1");
+	assert_string_equal(form_text(fm, 0), "10.25");
+	key(f, KEY_END);
+	key(f, KEY_LEFT);
+	key(f, CTRL('u'));                       /* up to the cursor */
+	assert_string_equal(form_text(fm, 0), "5");
+	key(f, KEY_END);
+	key(f, CTRL('k'));
+	assert_string_equal(form_text(fm, 0), "5");
+	key(f, KEY_HOME);
+	key(f, CTRL('k'));                       /* from the cursor */
+	assert_string_equal(form_text(fm, 0), "");
+	type(f, "12");
+	text = render(f);
+	assert_non_null(strstr(text, "[12"));
+	free(text);
+	/* In a note: Ctrl-W takes the word before the cursor. */
+	key(f, KEY_BTAB);
+	key(f, KEY_BTAB);                        /* the note */
+	assert_int_equal(form_field_kind(fm, form_current(fm)), FK_TEXT);
+	type(f, "easy quick run");
+	key(f, CTRL('w'));
+	assert_string_equal(form_text(fm, form_current(fm)), "easy quick ");
+	key(f, CTRL('w'));
+	assert_string_equal(form_text(fm, form_current(fm)), "easy ");
+	/* UTF-8: Left and Backspace take whole characters. */
+	type(f, "caf\xc3\xa9!");
+	key(f, KEY_LEFT);
+	key(f, KEY_BACKSPACE);
+	assert_string_equal(form_text(fm, form_current(fm)), "easy caf!");
+	form_cursor(f->ui, &y, &x);
+	assert_int_equal(x, 16 + 8);             /* after "easy caf" */
+	key(f, ESC);
+	assert_null(f->ui->form);
+}
+
+/* Which end of each scale is good; every run type in the hint. */
+static void
+test_form_scales_and_choices(void **state)
+{
+	struct fx *f = *state;
+	char *text;
+
+	keys(f, "f");
+	text = render(f);
+	assert_non_null(strstr(text, "1 fresh .. 10 exhausted"));
+	assert_non_null(strstr(text, "1 low .. 5 great"));
+	assert_non_null(strstr(text, "1 none .. 10 very sore"));
+	free(text);
+	key(f, ESC);
+	keys(f, "r");
+	key(f, '\t');
+	key(f, '\t');                            /* the type */
+	assert_int_equal(form_field_kind(f->ui->form, 2), FK_CHOICE);
+	text = render(f);
+	assert_non_null(strstr(text, "recovery"));
+	assert_non_null(strstr(text, "other"));
+	free(text);
+	resize(f, 12, 40);
+	text = render(f);
+	assert_non_null(strstr(text, "recovery"));
+	assert_non_null(strstr(text, "other"));
+	free(text);
+	resize(f, 24, 80);
+	key(f, ESC);
+}
+
+/* A duration without its unit says the forms it takes; the reason a save
+ * is refused is never cut. */
+static void
+test_form_duration_and_reason(void **state)
+{
+	struct fx *f = *state;
+	const char *err, *tail;
+	char *text;
+
+	keys(f, "r");
+	type(f, "10\t52");
+	err = form_field_error(f->ui->form, 1);
+	assert_non_null(strstr(err, "expected 52:30, 1:05:00 or 45m"));
+	assert_null(strstr(err, "48 hours"));
+	text = render(f);
+	assert_non_null(strstr(text, "expected 52:30, 1:05:00 or 45m"));
+	assert_null(strstr(text, "at most 48 hours"));
+	free(text);
+	key(f, '\n');
+	err = form_error(f->ui->form);
+	assert_true(strlen(err) > 80);
+	tail = strrchr(err, ' ');
+	text = render(f);
+	assert_non_null(strstr(text, "Not saved: Duration is wrong"));
+	assert_non_null(strstr(text, tail + 1));
+	free(text);
+	resize(f, 12, 40);
+	text = render(f);
+	assert_non_null(strstr(text, tail + 1));
+	free(text);
+	resize(f, 24, 80);
+	/* 52.30 is a slip for 52:30: the same forms, nothing about units. */
+	key(f, CTRL('u'));
+	type(f, "52.30");
+	assert_non_null(strstr(form_field_error(f->ui->form, 1), "52:30"));
+	key(f, ESC);
+}
+
+/* The date field: offered filled in, replaced by what is typed. */
+static void
+test_form_date_field(void **state)
+{
+	struct fx *f = *state;
+	struct ui_form *fm;
+	struct run *r;
+	struct sleep *sl;
+	size_t n;
+	int last;
+
+	keys(f, "r");
+	fm = f->ui->form;
+	last = form_nfields(fm) - 1;
+	assert_int_equal(form_field_kind(fm, last), FK_DATE);
+	assert_string_equal(form_text(fm, last), "2026-11-25");
+	type(f, "8\t45:00");
+	key(f, KEY_DOWN);
+	key(f, KEY_UP);
+	key(f, KEY_BTAB);
+	key(f, KEY_BTAB);                        /* from the first: the date */
+	assert_int_equal(form_current(fm), last);
+	type(f, "tomorrow");
+	assert_non_null(strstr(form_field_error(fm, last), "expected"));
+	key(f, CTRL('u'));
+	type(f, "2026-11-26");
+	assert_non_null(strstr(form_field_error(fm, last), "in the future"));
+	key(f, '\n');
+	assert_non_null(f->ui->form);
+	key(f, CTRL('u'));
+	type(f, "2026-11-2");
+	key(f, KEY_LEFT);                        /* moved: typing edits */
+	type(f, "1");
+	assert_string_equal(form_text(fm, last), "2026-11-12");
+	key(f, CTRL('u'));
+	key(f, CTRL('k'));
+	type(f, "mon\n");
+	assert_null(f->ui->form);
+	assert_int_equal(store_runs(f->st, day("2026-11-23"), day("2026-11-23"),
+	    &r, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(r[0].distance_m, 8000);
+	run_list_free(r, n);
+	assert_non_null(strstr(f->ui->msg, "on 2026-11-23"));
+	/* Today's sleep moved to yesterday: one sleep there, none today. */
+	keys(f, "s");
+	key(f, KEY_BTAB);
+	type(f, "yesterday\n");
+	assert_null(f->ui->form);
+	assert_int_equal(store_sleeps(f->st, day("2026-11-25"), day("2026-11-25"),
+	    &sl, &n), 0);
+	assert_int_equal(n, 0);
+	sleep_list_free(sl, n);
+	assert_int_equal(store_sleeps(f->st, day("2026-11-24"), day("2026-11-24"),
+	    &sl, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(sl[0].minutes, 450);
+	sleep_list_free(sl, n);
+	keys(f, "u");                            /* one step back */
+	assert_int_equal(store_sleeps(f->st, day("2026-11-25"), day("2026-11-25"),
+	    &sl, &n), 0);
+	assert_int_equal(n, 1);
+	sleep_list_free(sl, n);
+}
+
+/* g or : asks for a day on Day and Week, : on History. */
+static void
+test_go_to_day(void **state)
+{
+	struct fx *f = *state;
+	char *text;
+
+	keys(f, "g");
+	assert_int_equal(f->ui->prompt.what, CMD_GOTO);
+	text = render(f);
+	assert_non_null(strstr(text, "Go to day"));
+	free(text);
+	type(f, "-3\n");
+	assert_int_equal(f->ui->prompt.what, CMD_NONE);
+	assert_int_equal(f->ui->day, day("2026-11-22"));
+	keys(f, ":fri\n");
+	assert_int_equal(f->ui->day, day("2026-11-20"));
+	keys(f, "g2026-11-30\n");                /* the future: refused */
+	assert_int_equal(f->ui->day, day("2026-11-20"));
+	assert_non_null(strstr(f->ui->msg, "in the future"));
+	keys(f, "gsoon\n");
+	assert_int_equal(f->ui->day, day("2026-11-20"));
+	assert_non_null(strstr(f->ui->msg, "expected"));
+	keys(f, "gyesterdax");                   /* edited in place */
+	key(f, KEY_BACKSPACE);
+	type(f, "y");
+	key(f, ESC);                             /* cancelled */
+	assert_int_equal(f->ui->day, day("2026-11-20"));
+	keys(f, "2g2026-11-04\n");
+	assert_int_equal(ui_peek(f->ui, &week_screen, "start"), day("2026-11-02"));
+	assert_int_equal(ui_peek(f->ui, &week_screen, "sel"), 2);
+	keys(f, "5:2026-11-10\n");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"),
+	    day("2026-11-10"));
+	assert_int_equal(ui_peek(f->ui, &history_screen, "sel"), 0);
+	keys(f, ":1999-01-01\n");                /* nothing that old */
+	assert_non_null(strstr(f->ui->msg, "Nothing logged on or before"));
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"),
+	    day("2026-11-25"));
+}
+
+/* D lists the day's entries; marked ones go in one step; Ctrl-R redoes. */
+static void
+test_day_delete_and_redo(void **state)
+{
+	struct fx *f = *state;
+	int64_t runs = store_count(f->st, ENTRY_RUN);
+	int64_t sleeps = store_count(f->st, ENTRY_SLEEP);
+	int64_t drinks = store_count(f->st, ENTRY_DRINK);
+	char *text;
+
+	keys(f, "d");                            /* d stays a drink here */
+	assert_non_null(f->ui->form);
+	key(f, ESC);
+	keys(f, "D");
+	assert_true(f->ui->pick.active);
+	assert_int_equal(f->ui->pick.n, 4);
+	text = render(f);
+	assert_non_null(strstr(text, "Entries of Wed 2026-11-25"));
+	assert_non_null(strstr(text, "r13    run      10.00 km"));
+	free(text);
+	keys(f, "  ");                           /* the run and the sleep */
+	keys(f, "D");
+	assert_false(f->ui->pick.active);
+	assert_true(f->ui->confirm.active);
+	text = render(f);
+	assert_non_null(strstr(text, "Delete 2 entries of 2026-11-25?"));
+	free(text);
+	keys(f, "y");
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs - 1);
+	assert_int_equal(store_count(f->st, ENTRY_SLEEP), sleeps - 1);
+	assert_non_null(strstr(f->ui->msg, "Deleted 2 entries"));
+	keys(f, "u");
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
+	assert_int_equal(store_count(f->st, ENTRY_SLEEP), sleeps);
+	key(f, CTRL('r'));
+	assert_non_null(strstr(f->ui->msg, "Redone"));
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs - 1);
+	assert_int_equal(store_count(f->st, ENTRY_SLEEP), sleeps - 1);
+	key(f, CTRL('r'));
+	assert_non_null(strstr(f->ui->msg, "Nothing to redo"));
+	/* One entry, with Delete on the list; n keeps it. */
+	key(f, KEY_DC);
+	assert_true(f->ui->pick.active);
+	keys(f, "j");                            /* check-in, then drink */
+	key(f, KEY_DC);
+	keys(f, "n");
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), drinks);
+	keys(f, "DjjDy");
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), drinks - 1);
+	keys(f, "Dq");
+	assert_false(f->ui->pick.active);
+	/* Enter on the list edits. */
+	keys(f, "D\n");
+	assert_non_null(f->ui->form);
+	assert_int_equal(form_kind(f->ui->form), FORM_CHECKIN);
+	key(f, ESC);
+}
+
+/* The Fluid row: the total and the number of drinks, not each glass. */
+static void
+test_fluid_row_folded(void **state)
+{
+	struct fx *f = *state;
+	char *text;
+
+	keys(f, "www");
+	text = render(f);
+	assert_non_null(strstr(text, "1.25 l of 2.00 l  63%  4 drinks"));
+	assert_null(strstr(text, "0.25 l  0.25 l"));
+	free(text);
+	keys(f, "jj");                           /* the second drink */
+	text = render(f);
+	assert_non_null(strstr(text, "> drink 2 of 4: 0.25 l"));
+	free(text);
+}
+
+/* History: / n N, the filter, folded drinks, G on a short list. */
+static void
+test_history_search_filter(void **state)
+{
+	struct fx *f = *state;
+	int64_t first, drinks;
+	char *text;
+
+	add_drink(f->st, "2026-11-25", 250);
+	drinks = store_count(f->st, ENTRY_DRINK);
+	keys(f, "5");
+	/* Two drinks on the 25th share a line. */
+	keys(f, "jj");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.kind"), ENTRY_DRINK);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.count"), 2);
+	text = render(f);
+	assert_non_null(strstr(text, "drinks   2 drinks, 0.75 l in all"));
+	free(text);
+	keys(f, "dy");
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), drinks - 2);
+	keys(f, "u");
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), drinks);
+	keys(f, "g");
+	/* The rows are `runlog show`'s lines. */
+	text = render(f);
+	assert_non_null(strstr(text, "r13     run      10.00 km  52:30  5:15 /km  "
+	    "tempo  RPE 5"));
+	free(text);
+	/* Search, any case; n and N. */
+	keys(f, "/LONG\n");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.kind"), ENTRY_RUN);
+	first = ui_peek(f->ui, &history_screen, "row.day");
+	assert_int_equal(first, day("2026-11-22"));
+	keys(f, "n");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"),
+	    day("2026-11-15"));
+	keys(f, "n");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"),
+	    day("2026-11-08"));
+	keys(f, "n");                            /* none older: stays */
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"),
+	    day("2026-11-08"));
+	assert_non_null(strstr(f->ui->msg, "No older entry matches 'LONG'"));
+	keys(f, "N");
+	if (ui_peek(f->ui, &history_screen, "row.day") != day("2026-11-15")) {
+		char *t = render(f);
+		fail_msg("N: %s\n%s", f->ui->msg, t);
+	}
+	keys(f, "/\n");                          /* the last search again */
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"),
+	    day("2026-11-15"));
+	keys(f, "/good\n");                      /* a note; from the top */
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"),
+	    day("2026-11-25"));
+	/* The filter by kind. */
+	keys(f, "f");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "n"), 13);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.kind"), ENTRY_RUN);
+	text = render(f);
+	assert_non_null(strstr(text, "[runs]"));
+	free(text);
+	keys(f, "fff");                          /* drinks: one by one */
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.kind"),
+	    ENTRY_DRINK);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.count"), 0);
+	keys(f, "f");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "n"), 1);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.kind"), ENTRY_REST);
+	/* G on a short list: the whole list shows from the top. */
+	keys(f, "G");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "top"), 0);
+	text = render(f);
+	assert_non_null(strstr(text, "x1      rest day"));
+	free(text);
+	keys(f, "f");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "filter"), 0);
+	/* G on a long one: the last page is full. */
+	keys(f, "G");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "top") + 20 - 1,
+	    ui_peek(f->ui, &history_screen, "sel"));
+	text = render(f);
+	assert_null(strstr(text, "\n\n\n"));
+	free(text);
+}
+
+/* The help never covers the key line; long notes end in an ellipsis. */
+static void
+test_help_and_ellipsis(void **state)
+{
+	struct fx *f = *state;
+	char *text, *last;
+
+	keys(f, "?");
+	text = render(f);
+	last = strrchr(text, '\n');
+	*last = '\0';
+	last = strrchr(text, '\n');
+	assert_non_null(strstr(last, "r run  e edit"));
+	free(text);
+	keys(f, "x");
+	add_run(f->st, "2026-11-24", 5000, 1500, 3, RUN_RECOVERY,
+	    "a very long note about the legs, the weather, the shoes and the "
+	    "route along the river and back over the hill");
+	keys(f, "[");
+	text = render(f);
+	assert_non_null(strstr(text, "recovery  a very long note"));
+	assert_non_null(strstr(text, "\xe2\x80\xa6\n"));
+	free(text);
+	keys(f, "5");
+	ui_text_force_ascii(1);
+	text = render(f);
+	assert_non_null(strstr(text, "...\n"));
+	free(text);
+	ui_text_force_ascii(0);
+}
+
+/* A long message is wrapped over lines, whole, above the key line. */
+static void
+test_long_message_whole(void **state)
+{
+	struct fx *f = *state;
+	char *text;
+
+	ui_message(f->ui, ROLE_ALERT, "not saved: the journal refused the "
+	    "change because another program holds a lock on it for longer "
+	    "than five seconds; try again when it is done");
+	text = render(f);
+	assert_non_null(strstr(text, "try again when it is done\n"));
+	assert_non_null(strstr(text, "not saved: the journal refused"));
+	assert_non_null(strstr(text, "\nr run  e edit"));
+	free(text);
+	resize(f, 12, 40);
+	text = render(f);
+	assert_non_null(strstr(text, "when it is done\n"));
+	free(text);
+	resize(f, 24, 80);
+}
+
+/* A terminal that cannot move the cursor is refused before curses. */
+static void
+test_term_usable(void **state)
+{
+	char why[160];
+
+	(void)state;
+	setenv("TERM", "dumb", 1);
+	assert_int_equal(ui_term_usable(why, sizeof why), -1);
+	assert_non_null(strstr(why, "'dumb' cannot move the cursor"));
+	unsetenv("TERM");
+	assert_int_equal(ui_term_usable(why, sizeof why), -1);
+	setenv("TERM", "xterm-256color", 1);
+}
+
 int
 main(void)
 {
@@ -1160,6 +1638,26 @@ main(void)
 		    setup_every_field, fx_close),
 		cmocka_unit_test_setup_teardown(test_store_warnings_shown, setup,
 		    fx_close),
+		cmocka_unit_test_setup_teardown(test_form_cursor_editing, setup,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_form_scales_and_choices, setup,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_form_duration_and_reason,
+		    setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_form_date_field, setup,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_go_to_day, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_day_delete_and_redo, setup,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_fluid_row_folded, setup,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_history_search_filter, setup,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_help_and_ellipsis, setup,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_long_message_whole, setup,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_term_usable, setup, fx_close),
 	};
 
 	return cmocka_run_group_tests_name("ui", tests, NULL, NULL);

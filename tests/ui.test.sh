@@ -97,8 +97,7 @@ wait_for "fatigue 6/10  sore 5/10"
 keys w
 wait_for "0.25 l of 2.00 l"
 keys w
-wait_for "0.50 l of 2.00 l  25%"
-wait_for "          0.25 l  0.25 l"
+wait_for "0.50 l of 2.00 l  25%  2 drinks"
 
 # Export from the Day screen to a typed path.
 keys E
@@ -140,7 +139,7 @@ exited
 same "$(cat "$T/status" 2>/dev/null)" 0 "runlog exited $(cat "$T/status" 2>/dev/null), not 0"
 
 # Exactly what was typed, nothing else.
-same "$(sqlite3 "$DB" "SELECT day, distance_m, duration_s, rpe, type FROM run")" \
+same "$(sqlite3 "$DB" "SELECT day, distance_m, duration_s, rpe, type FROM run WHERE day = '2026-11-25'")" \
     "2026-11-25|10000|3150|6|tempo" "the run is not what was typed"
 same "$(sqlite3 "$DB" "SELECT day, minutes, quality FROM sleep")" \
     "2026-11-25|465|4" "the sleep is not what was typed"
@@ -151,6 +150,66 @@ same "$(sqlite3 "$DB" "SELECT day, volume_ml, electrolytes FROM drink ORDER BY i
 same "$(count "$DB" rest)" 0 "a rest day appeared"
 expect 0 "$RUNLOG" show --db "$DB"
 out_has "run      10.00 km  52:30  5:15 /km  tempo  RPE 6"
+
+# Yesterday, as a runner logs it the morning after: [ then the same keys
+# (24 in all). The form's date is offered filled in; q is typed, not a
+# cancel; a duration without its unit names the forms it takes.
+start
+wait_for "[1 Day]"
+keys "["
+wait_for "Tuesday 2026-11-24  yesterday"
+keys r
+wait_for "New run on Tue 2026-11-24"
+wait_for "[2026-11-24"
+text "8km"; keys Tab; text "40"
+wait_for "expected 52:30, 1:05:00 or 45m"
+text ":00"; keys Tab Tab Tab Tab Tab Tab Tab; text "quiet roads"
+wait_for "[quiet roads"
+keys Left Left Left Left Left Left C-w
+wait_for "[ roads"
+keys Enter
+wait_for "Saved run 8.00 km on 2026-11-24"
+keys s; text "7"; keys Enter
+wait_for "Sleep     7h00"
+keys f; text "3"; keys Enter
+wait_for "fatigue 3/10"
+keys w w
+wait_for "0.50 l of 2.00 l  25%  2 drinks"
+# Go to a day by typing it; Ctrl-R redoes what u undid.
+keys g; text "-5"; keys Enter
+wait_for "Friday 2026-11-20"
+keys t
+wait_for "Wednesday 2026-11-25  today"
+keys u
+wait_for "Undone:"
+keys C-r
+wait_for "Redone:"
+keys q
+exited
+same "$(sqlite3 "$DB" "SELECT day, distance_m, duration_s, note FROM run WHERE day = '2026-11-24'")" \
+    "2026-11-24|8000|2400| roads" "yesterday's run is not what was typed"
+same "$(sqlite3 "$DB" "SELECT count(*), sum(volume_ml) FROM drink WHERE day = '2026-11-24'")" \
+    "2|500" "yesterday's glasses are not two"
+
+# A terminal that cannot show the screens: a clear message, status 1.
+rm -f "$T/status"
+TM="tmux -L $SOCK-dumb -f /dev/null"
+$TM new-session -d -s ui -x 80 -y 24 \
+    "env LANG=C.UTF-8 TERM=dumb $RUNLOG --db '$DB' 2>&1; echo \$? >'$T/status'; exec cat"
+exited
+wait_for "cannot move the cursor"
+wait_for "'runlog show'"
+same "$(cat "$T/status")" 1 "TERM=dumb exited $(cat "$T/status"), not 1"
+$TM kill-server 2>/dev/null
+rm -f "$T/status"
+TM="tmux -L $SOCK-small -f /dev/null"
+$TM new-session -d -s ui -x 30 -y 10 \
+    "env LANG=C.UTF-8 TERM=xterm-256color $RUNLOG --db '$DB' 2>&1; echo \$? >'$T/status'; exec cat"
+exited
+wait_for "smaller than the 40x12"
+same "$(cat "$T/status")" 1 "a 30x10 terminal exited $(cat "$T/status"), not 1"
+$TM kill-server 2>/dev/null
+TM="tmux -L $SOCK-main -f /dev/null"
 
 # Ctrl-C leaves cleanly too, with the interrupt's status.
 start
