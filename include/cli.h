@@ -22,6 +22,7 @@ struct cli_ctx {
 	char          *db_path;       /* resolved path of the journal */
 	char          *config_path;   /* resolved path of the config file */
 	int            config_given;  /* --config or none: a missing file is an error */
+	int            db_given;      /* --db was on the command line */
 	struct config  cfg;
 	struct store  *st;            /* opened by cli_store() */
 	int            verified;      /* store_verify() passed */
@@ -150,6 +151,13 @@ int cli_parse(struct cli_ctx *ctx, int argc, char **argv,
 #define OPTVAL(res, i) ((res)->val[(i)])
 /* 1 when flag i was given and not as "=no". */
 int cli_flag(const struct optres *res, int i);
+
+/*
+ * " --db PATH --config PATH" as given on the command line (each only when
+ * given), quoted for a shell, for the commands a message suggests; ""
+ * when neither was. Allocated.
+ */
+char *cli_global_opts(const struct cli_ctx *ctx);
 
 /* Prints "runlog: <err_get()>" on stderr and returns 1. */
 int cli_fail(const char *what);

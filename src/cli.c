@@ -226,8 +226,10 @@ path_opt(struct cli_ctx *ctx, const char *cmd, const char *name,
 			return cli_usage(cmd, "--%s needs a path", name);
 		val = argv[++*i];
 	}
-	if (name[0] == 'd')
+	if (name[0] == 'd') {
+		ctx->db_given = 1;
 		return set_path(&ctx->db_path, cmd, name, val);
+	}
 	ctx->config_given = 1;
 	return set_path(&ctx->config_path, cmd, name, val);
 }
@@ -549,4 +551,47 @@ cli_label_units(const struct config *cfg, const char *label)
 	out = text_printable(b.data != NULL ? b.data : "");
 	buf_free(&b);
 	return out;
+}
+
+/* --- suggested commands ----------------------------------------------- */
+
+/* word as one shell word: as it is when plain, else in single quotes. */
+static void
+shell_word(struct buf *b, const char *word)
+{
+	char *w = text_printable(word);
+	const char *p;
+
+	if (*w != '\0' && strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+	    "qrstuvwxyz0123456789_./-+,:@%=") == strlen(w)) {
+		buf_adds(b, w);
+	} else {
+		buf_addc(b, '\'');
+		for (p = w; *p != '\0'; p++) {
+			if (*p == '\'')
+				buf_adds(b, "'\\''");
+			else
+				buf_addc(b, *p);
+		}
+		buf_addc(b, '\'');
+	}
+	free(w);
+}
+
+char *
+cli_global_opts(const struct cli_ctx *ctx)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	if (ctx->db_given && ctx->db_path != NULL) {
+		buf_adds(&b, " --db ");
+		shell_word(&b, ctx->db_path);
+	}
+	if (ctx->config_given && ctx->config_path != NULL) {
+		buf_adds(&b, " --config ");
+		shell_word(&b, ctx->config_path);
+	}
+	return b.data;
 }

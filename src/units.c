@@ -17,10 +17,12 @@
 
 /*
  * Reads an unsigned decimal at *sp: value = *num / 10^*scale. Advances *sp.
- * -1 when there is no digit, or too many.
+ * -1 when there is no digit, or too many. With comma, a decimal comma
+ * ("10,5") is read as a point, except before exactly three digits: "1,500"
+ * may mean a thousand and a half or one and a half, and is refused.
  */
 static int
-read_decimal(const char **sp, int64_t *num, int *scale)
+read_number(const char **sp, int64_t *num, int *scale, int comma)
 {
 	const char *s = *sp;
 	int64_t v = 0;
@@ -31,7 +33,16 @@ read_decimal(const char **sp, int64_t *num, int *scale)
 			return -1;
 		v = v * 10 + (*s++ - '0');
 	}
-	if (*s == '.' && isdigit((unsigned char)s[1])) {
+	if (comma && *s == ',' && idig > 0 && isdigit((unsigned char)s[1])) {
+		size_t n = strspn(s + 1, "0123456789");
+		if (n == 3)
+			return -1;
+		if (s[1 + n] != '.' && s[1 + n] != ',')
+			s = s[1 + n] == '\0' || !isdigit((unsigned char)s[1 + n]) ?
+			    s : s;
+	}
+	if ((*s == '.' || (comma && *s == ',' && idig > 0)) &&
+	    isdigit((unsigned char)s[1])) {
 		s++;
 		while (isdigit((unsigned char)*s)) {
 			if (++fdig > FRAC_DIGITS_MAX)
@@ -47,6 +58,19 @@ read_decimal(const char **sp, int64_t *num, int *scale)
 	*scale = fdig;
 	*sp = s;
 	return 0;
+}
+
+static int
+read_decimal(const char **sp, int64_t *num, int *scale)
+{
+	return read_number(sp, num, scale, 0);
+}
+
+/* A number as a person types it: "10.5" or "10,5". */
+static int
+read_typed(const char **sp, int64_t *num, int *scale)
+{
+	return read_number(sp, num, scale, 1);
 }
 
 static int64_t
@@ -118,7 +142,7 @@ units_parse_distance(const char *s, enum dist_unit unit, int64_t *metres)
 	int64_t num;
 	int scale;
 
-	if (read_decimal(&p, &num, &scale) != 0)
+	if (read_typed(&p, &num, &scale) != 0)
 		goto bad;
 	p = skip_space(p);
 	if (*p == '\0')
@@ -244,7 +268,7 @@ units_parse_volume(const char *s, enum vol_unit unit, int64_t *ml)
 	int64_t num;
 	int scale;
 
-	if (read_decimal(&p, &num, &scale) != 0)
+	if (read_typed(&p, &num, &scale) != 0)
 		goto bad;
 	p = skip_space(p);
 	if (*p == '\0') {
@@ -279,7 +303,7 @@ units_parse_mass(const char *s, int64_t *grams)
 	int64_t num;
 	int scale;
 
-	if (read_decimal(&p, &num, &scale) != 0)
+	if (read_typed(&p, &num, &scale) != 0)
 		goto bad;
 	p = skip_space(p);
 	if (*p != '\0' && strcasecmp(p, "kg") != 0)
@@ -314,7 +338,7 @@ units_parse_hours(const char *s, int64_t *minutes)
 		*minutes = (secs + 30) / 60;
 		return 0;
 	}
-	if (read_decimal(&p, &num, &scale) != 0 || *p != '\0')
+	if (read_typed(&p, &num, &scale) != 0 || *p != '\0')
 		goto bad;
 	*minutes = scale_round(num, scale, 60, 1);
 	return 0;
