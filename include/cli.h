@@ -57,8 +57,8 @@ char *cli_label_units(const struct config *cfg, const char *label);
  * cli_field_parse() reads text into field f of e the way logging does:
  * distances, durations, volumes and masses with their units, dates as
  * typed (cli_date_opt), numbers in the field's range, a run type, a note;
- * a yes/no field takes "" or "yes" (set) and "no" (clear); an empty text
- * clears an optional field. Prints the reason and returns 1 on error.
+ * a yes/no field takes "" or "yes" (set) and "no" (clear); an empty note
+ * clears the note. Prints the reason and returns 1 on error.
  */
 int cli_field_parse(const struct cli_ctx *ctx, enum entry_kind k,
     const char *column, const char *text, void *e);

@@ -114,10 +114,6 @@ cli_field_parse(const struct cli_ctx *ctx, enum entry_kind k,
 		entry_set(e, f, v);
 		return 0;
 	}
-	if (*s == '\0' && (f->flags & FIELD_OPTIONAL)) {
-		entry_set(e, f, f->none);       /* --rpe '' clears it */
-		return 0;
-	}
 	if (parse_number(ctx, f, s, &v) != 0 ||
 	    (f->range != NULL && range_check(f->range, v, s) != 0))
 		return cli_fail(NULL);

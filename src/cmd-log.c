@@ -183,27 +183,31 @@ day_log(struct cli_ctx *ctx, const struct day_log *l, const struct optres *o,
 	union day_entry old;
 	struct store *st;
 	struct buf b;
-	int rc, day, replaced;
+	int rc, day, replaced, i, given = 0, partial;
 
 	cli_entry_init(l->kind, e);
 	entry_set(e, entry_field_find(d, "day"), date_today());
-	if ((rc = need_args(l->cmd, o, o->npos > 0 || l->arg_col == NULL ? o->npos
-	    : 0, "")) != 0 || (l->arg_col != NULL && o->npos > 1))
-		return rc != 0 ? rc : cli_usage(l->cmd, "unexpected argument "
-		    "'%.40s'", o->pos[1]);
+	if (o->npos > (l->arg_col != NULL))
+		return cli_usage(l->cmd, "unexpected argument '%.40s'",
+		    o->pos[l->arg_col != NULL]);
+	/* Without its positional, a log only changes the day's entry, and
+	 * must say what to change. */
+	for (i = 0; i < l->nopts; i++)
+		given |= l->cols[i] != NULL && strcmp(l->cols[i], "day") != 0 &&
+		    OPTVAL(o, i) != NULL;
+	partial = l->arg_col != NULL && o->npos == 0;
+	if (partial && (!given || cli_flag(o, l->replace)))
+		return cli_usage(l->cmd, "missing %s", l->arg_name);
 	if (day_fields(ctx, l, o, e) != 0)
 		return 1;
 	day = (int)entry_get(e, entry_field_find(d, "day"));
-	/* Without its positional, a log can only change the day's entry. */
-	st = o->npos == 0 && l->arg_col != NULL ?
-	    cli_store_existing(ctx, 1) : cli_store_verified(ctx);
+	st = partial ? cli_store_existing(ctx, 1) : cli_store_verified(ctx);
 	if (st == NULL)
-		return o->npos == 0 && l->arg_col != NULL && ctx->st == NULL ?
-		    cli_usage(l->cmd, "missing %s", l->arg_name) : 1;
+		return 1;
 	rc = cli_flag(o, l->replace) ? 1 : day_entry(st, l->kind, day, &old);
 	if (rc < 0)
 		return cli_fail(NULL);
-	if (rc == 1 && o->npos == 0 && l->arg_col != NULL)
+	if (rc == 1 && partial)
 		return cli_usage(l->cmd, "missing %s (the day has no %s to "
 		    "change)", l->arg_name, d->name);
 	*how = 0;
