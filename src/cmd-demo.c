@@ -289,7 +289,7 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 	    "      runlog week %s%s        (a sudden jump in distance)\n"
 	    "      runlog check --date %s --verbose%s   (a week of fatigue)\n"
 	    "      runlog check --date %s --verbose%s   (injury signs)\n"
-	    "'runlog undo%s' removes the whole demo again.\n", g,
+	    "Undo it all with: runlog undo%s\n", g,
 	    date_format(first + 8 * 7 + 6, c), g, date_format(first + 10 * 7, e),
 	    g, date_format(first + 11 * 7 + 3, a), g, g);
 	free(g);
