@@ -45,6 +45,29 @@ out_has "f1     check-in fatigue 5/10  ill"
 R 0 "$RUNLOG" --db "$DB" redo
 out_has "Nothing to redo."
 
+# Redo goes as far as undo went, newest undo first; a new change drops it.
+U=$T/u.db
+R 0 "$RUNLOG" --db "$U" drink 100ml
+R 0 "$RUNLOG" --db "$U" drink 200ml
+R 0 "$RUNLOG" --db "$U" drink 300ml
+full=$(rows "$U")
+for i in 1 2 3; do R 0 "$RUNLOG" --db "$U" undo; done
+out_has "Undone: add drink of 100 ml on 2026-11-25."
+R 0 "$RUNLOG" --db "$U" undo
+out_has "Nothing to undo."
+R 0 "$RUNLOG" --db "$U" redo
+out_has "Redone: add drink of 100 ml on 2026-11-25."
+R 0 "$RUNLOG" --db "$U" redo
+out_has "Redone: add drink of 200 ml on 2026-11-25."
+R 0 "$RUNLOG" --db "$U" redo
+same "$(rows "$U")" "$full" "undo then redo gave back every field"
+R 0 "$RUNLOG" --db "$U" undo
+R 0 "$RUNLOG" --db "$U" drink 400ml
+R 0 "$RUNLOG" --db "$U" redo
+out_has "Nothing to redo."
+expect 2 "$RUNLOG" --db "$U" redo now
+err_has "unexpected argument 'now'"
+
 # Refusals: exit status, the field and its range named, nothing written.
 before=$(rows "$DB")
 bad() {
