@@ -92,6 +92,19 @@ bad 1 "type 'jog'" edit r1 -t jog
 bad 1 "mass" edit r1 --before 70
 bad 2 "--ill takes no value but =yes or =no" edit f1 --ill=maybe
 same "$(rows "$DB")" "$before" "a refused edit changed the journal"
+# Hostile values refused by edit as by logging, the journal untouched.
+before=$(rows "$DB")
+for v in "" "NaN" "inf" "1e308" "0x1A" "99999999999999999999" "5 5" "'; DROP TABLE run; --" "%s%n"; do
+	for o in "r1 --rpe" "r1 --distance" "r1 --duration" "r1 --hr" "r1 --climb" "r1 --type" "r1 --date" "s1 --hours" "s1 --quality" "d1 --volume" "d1 --electrolytes=" "f1 --fatigue" "f1 --mood" "f1 --ill="; do
+		set -- $o
+		case $2 in *=) set -- "$1" "$2$v" ;; *) set -- "$1" "$2" "$v" ;; esac
+		"$RUNLOG" --db "$DB" edit "$@" >"$T/out" 2>"$T/err"; rc=$?
+		case $rc in 1|2) ok ;; *) fail "edit $* [$v]: exit $rc, want 1 or 2" ;; esac
+		[ -s "$T/err" ] && ok || fail "edit $* [$v]: no message"
+	done
+done
+same "$(rows "$DB")" "$before" "a hostile edit changed the journal"
+
 # A sleep cannot be moved onto a day that has one.
 R 0 "$RUNLOG" --db "$DB" sleep 6 -d 2026-11-25
 before=$(rows "$DB")
