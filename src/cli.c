@@ -59,7 +59,7 @@ cli_help(FILE *f)
 		out_printf(f, "  %-8s %s\n", cli_commands[i]->name,
 		    cli_commands[i]->summary);
 	out_puts(f, "\nrunlog COMMAND --help shows a command's arguments.\n"
-	    "DISTANCE: 10km, 10k, 6.2mi, 800m (a bare number is in your unit)\n"
+	    "DISTANCE: 10km, 10 km, 10,5k, 6.2mi, 800m (a bare number: your unit)\n"
 	    "DURATION: 52:30, 1:02:03, 45m, 90s, 1h05m    VOLUME: 500ml, 1.5l, 16oz\n"
 	    "D: YYYY-MM-DD, today, yesterday, -N (days ago), mon..sun (the last)\n"
 	    "journal: --db, else $RUNLOG_DB, else $XDG_DATA_HOME/runlog/journal.db\n"
