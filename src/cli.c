@@ -500,56 +500,13 @@ cli_not_journal(const struct cli_ctx *ctx, const char *what, const char *dest)
 
 /* --- labels in the user's units ------------------------------------- */
 
-/* The number ending just before p (at most 20 bytes back), or NULL. */
-static const char *
-number_before(const char *start, const char *p)
-{
-	const char *q = p;
-
-	while (q > start && p - q < 20 &&
-	    (isdigit((unsigned char)q[-1]) || q[-1] == '.'))
-		q--;
-	if (q == p || (q > start && q[-1] != ' '))
-		return NULL;
-	return q;
-}
-
 char *
 cli_label_units(const struct config *cfg, const char *label)
 {
-	struct buf b;
-	const char *p = label, *u, *num;
-	char *out;
+	char *conv = units_in_text(label, cfg->dist_unit, cfg->vol_unit);
+	char *out = text_printable(conv);
 
-	buf_init(&b);
-	while ((u = strchr(p, ' ')) != NULL) {
-		int km = strncmp(u, " km", 3) == 0, ml = strncmp(u, " ml", 3) == 0;
-		char word[32], conv[32];
-		int64_t v;
-
-		if (!(km || ml) || (u[3] != '\0' && u[3] != ' ' && u[3] != ',') ||
-		    (num = number_before(label, u)) == NULL || num < p ||
-		    (km ? cfg->dist_unit != UNIT_MI : cfg->vol_unit != UNIT_FLOZ)) {
-			buf_printf(&b, "%.*s", (int)(u + 1 - p), p);
-			p = u + 1;
-			continue;
-		}
-		snprintf(word, sizeof word, "%.*s%s", (int)(u - num), num,
-		    km ? "km" : "ml");
-		if (km ? units_parse_distance(word, UNIT_KM, &v) != 0 :
-		    units_parse_volume(word, UNIT_L, &v) != 0) {
-			buf_printf(&b, "%.*s", (int)(u + 1 - p), p);
-			p = u + 1;
-			continue;
-		}
-		buf_printf(&b, "%.*s%s", (int)(num - p), p, km ?
-		    units_format_distance(v, cfg->dist_unit, conv) :
-		    units_format_volume(v, cfg->vol_unit, conv));
-		p = u + 3;
-	}
-	buf_printf(&b, "%s", p);
-	out = text_printable(b.data != NULL ? b.data : "");
-	buf_free(&b);
+	free(conv);
 	return out;
 }
 

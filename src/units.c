@@ -438,3 +438,54 @@ units_format_mass(int64_t grams, char *out)
 	snprintf(out, 32, "%" PRId64 ".%" PRId64, t / 10, t % 10);
 	return out;
 }
+
+/* The number ending just before p (at most 20 bytes back), or NULL. */
+static const char *
+number_before(const char *start, const char *p)
+{
+	const char *q = p;
+
+	while (q > start && p - q < 20 &&
+	    (isdigit((unsigned char)q[-1]) || q[-1] == '.'))
+		q--;
+	if (q == p || (q > start && q[-1] != ' '))
+		return NULL;
+	return q;
+}
+
+char *
+units_in_text(const char *text, enum dist_unit du, enum vol_unit vu)
+{
+	struct buf b;
+	const char *p = text, *u, *num;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	while ((u = strchr(p, ' ')) != NULL) {
+		int km = strncmp(u, " km", 3) == 0, ml = strncmp(u, " ml", 3) == 0;
+		char word[32], conv[32];
+		int64_t v;
+
+		if (!(km || ml) || (u[3] != '\0' && u[3] != ' ' && u[3] != ',') ||
+		    (num = number_before(text, u)) == NULL || num < p ||
+		    (km ? du != UNIT_MI : vu != UNIT_FLOZ)) {
+			buf_add(&b, p, (size_t)(u + 1 - p));
+			p = u + 1;
+			continue;
+		}
+		snprintf(word, sizeof word, "%.*s%s", (int)(u - num), num,
+		    km ? "km" : "ml");
+		if (km ? units_parse_distance(word, UNIT_KM, &v) != 0 :
+		    units_parse_volume(word, UNIT_L, &v) != 0) {
+			buf_add(&b, p, (size_t)(u + 1 - p));
+			p = u + 1;
+			continue;
+		}
+		buf_add(&b, p, (size_t)(num - p));
+		buf_adds(&b, km ? units_format_distance(v, du, conv) :
+		    units_format_volume(v, vu, conv));
+		p = u + 3;
+	}
+	buf_adds(&b, p);
+	return b.data;
+}

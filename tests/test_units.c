@@ -225,6 +225,36 @@ test_volume_mass_hours(void **state)
 	assert_non_null(strstr(err_get(), "hours"));
 }
 
+/* Texts stored in km and ml, such as undo labels, in the user's units. */
+static void
+test_units_in_text(void **state)
+{
+	static const struct { const char *in, *mi_oz, *km_l; } t[] = {
+		{ "add run 10.00 km on 2026-11-25", "add run 6.21 mi on 2026-11-25",
+		  "add run 10.00 km on 2026-11-25" },
+		{ "add drink of 500 ml on 2026-11-25",
+		  "add drink of 16.9 oz on 2026-11-25",
+		  "add drink of 500 ml on 2026-11-25" },
+		{ "1.5 km, 250 ml", "0.93 mi, 8.5 oz", "1.5 km, 250 ml" },
+		/* Not a number and its unit: left alone. */
+		{ "import 3 km.csv", "import 3 km.csv", "import 3 km.csv" },
+		{ "x1 km kmh ml", "x1 km kmh ml", "x1 km kmh ml" },
+		{ " km", " km", " km" }, { "", "", "" },
+	};
+	size_t i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		s = units_in_text(t[i].in, UNIT_MI, UNIT_FLOZ);
+		assert_string_equal(s, t[i].mi_oz);
+		free(s);
+		s = units_in_text(t[i].in, UNIT_KM, UNIT_L);
+		assert_string_equal(s, t[i].km_l);
+		free(s);
+	}
+}
+
 static void
 test_format(void **state)
 {
@@ -289,6 +319,7 @@ main(void)
 		cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_duration),
 		cmocka_unit_test(test_volume_mass_hours),
+		cmocka_unit_test(test_units_in_text),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_ints),
 		cmocka_unit_test(test_sanitize),
