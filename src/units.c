@@ -60,6 +60,31 @@ read_number(const char **sp, int64_t *num, int *scale, int comma)
 	return 0;
 }
 
+/* 1 when s holds "1,500": a comma between a digit and exactly three. */
+static int
+ambiguous_comma(const char *s)
+{
+	const char *c;
+
+	for (c = strchr(s, ','); c != NULL; c = strchr(c + 1, ','))
+		if (c > s && isdigit((unsigned char)c[-1]) &&
+		    strspn(c + 1, "0123456789") == 3)
+			return 1;
+	return 0;
+}
+
+/* The message for a typed number that could not be read. */
+static void
+typed_error(const char *what, const char *s, const char *expected)
+{
+	if (ambiguous_comma(s))
+		err_set("%s '%.40s': a comma before three digits could be a "
+		    "decimal comma or a thousands separator; write it without "
+		    "(1500) or with a point (1.5)", what, s);
+	else
+		err_set("%s '%.40s': %s", what, s, expected);
+}
+
 static int
 read_decimal(const char **sp, int64_t *num, int *scale)
 {
@@ -158,8 +183,8 @@ units_parse_distance(const char *s, enum dist_unit unit, int64_t *metres)
 		goto bad;
 	return 0;
 bad:
-	err_set("distance '%.40s': expected a number with km, k, mi or m "
-	    "(10km, 6.2mi, 800m)", s);
+	typed_error("distance", s, "expected a number with km, k, mi or m "
+	    "(10km, 6.2mi, 800m)");
 	return -1;
 }
 
@@ -291,8 +316,8 @@ units_parse_volume(const char *s, enum vol_unit unit, int64_t *ml)
 		goto bad;
 	return 0;
 bad:
-	err_set("volume '%.40s': expected a number with ml, l or oz "
-	    "(500ml, 1.5l, 16oz)", s);
+	typed_error("volume", s, "expected a number with ml, l or oz "
+	    "(500ml, 1.5l, 16oz)");
 	return -1;
 }
 
@@ -311,7 +336,7 @@ units_parse_mass(const char *s, int64_t *grams)
 	*grams = scale_round(num, scale, 1000, 1);
 	return 0;
 bad:
-	err_set("mass '%.40s': expected kilograms (70, 70.4, 70.4kg)", s);
+	typed_error("mass", s, "expected kilograms (70, 70.4, 70.4kg)");
 	return -1;
 }
 
@@ -343,7 +368,7 @@ units_parse_hours(const char *s, int64_t *minutes)
 	*minutes = scale_round(num, scale, 60, 1);
 	return 0;
 bad:
-	err_set("hours '%.40s': expected hours (7.5, 7:30 or 7h30m)", s);
+	typed_error("hours", s, "expected hours (7.5, 7:30 or 7h30m)");
 	return -1;
 }
 

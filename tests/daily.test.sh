@@ -193,7 +193,7 @@ R 0 "$RUNLOG" --db "$D4" drink "1,5 l"
 out_has "1.50 l"
 before=$(rows "$D4")
 expect 1 "$RUNLOG" --db "$D4" run 1,500km 52:30
-err_has "distance '1,500km'"
+err_has "distance '1,500km': a comma before three digits could be a decimal comma or a thousands separator"
 expect 2 "$RUNLOG" --db "$D4" drink 500 cups
 err_has "unexpected argument 'cups'"
 expect 1 "$RUNLOG" --db "$D4" run 10 km 52:30 km

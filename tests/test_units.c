@@ -199,7 +199,12 @@ test_volume_mass_hours(void **state)
 	assert_int_equal(units_parse_volume("0,75 l", UNIT_L, &v), 0);
 	assert_int_equal(v, 750);
 	assert_int_equal(units_parse_volume("1,500 ml", UNIT_L, &v), -1);
-	assert_non_null(strstr(err_get(), "volume '1,500 ml'"));
+	assert_non_null(strstr(err_get(), "volume '1,500 ml': a comma before "
+	    "three digits"));
+	assert_int_equal(units_parse_mass("70,500", &v), -1);
+	assert_non_null(strstr(err_get(), "mass '70,500': a comma"));
+	assert_int_equal(units_parse_volume("1,5 cups", UNIT_L, &v), -1);
+	assert_non_null(strstr(err_get(), "expected a number with ml"));
 
 	assert_int_equal(units_parse_mass("70.4", &v), 0);
 	assert_int_equal(v, 70400);
