@@ -12,6 +12,7 @@
 #include "analysis.h"
 #include "config.h"
 #include "store.h"
+#include "util.h"
 
 #define EXIT_USAGE   2
 #define EXIT_FLAGGED 3
@@ -21,6 +22,7 @@ struct cli_ctx {
 	char          *db_path;       /* resolved path of the journal */
 	char          *config_path;   /* resolved path of the config file */
 	int            config_given;  /* --config or none: a missing file is an error */
+	int            db_given;      /* --db was on the command line */
 	struct config  cfg;
 	struct store  *st;            /* opened by cli_store() */
 	int            verified;      /* store_verify() passed */
@@ -33,6 +35,42 @@ struct store *cli_store(struct cli_ctx *ctx);
  * write, and for show and backup, which read it all anyway.
  */
 struct store *cli_store_verified(struct cli_ctx *ctx);
+
+/*
+ * For the commands that only read or change what is there (show, edit,
+ * undo, export ...): a journal that does not exist is an error naming its
+ * path, never created. verify as cli_store_verified().
+ */
+struct store *cli_store_existing(struct cli_ctx *ctx, int verify);
+
+/*
+ * A change's label as stored ("add run 10.00 km on ...", "add drink of
+ * 500 ml ..."), with its distances and volumes in the user's units; the
+ * result is printable and allocated.
+ */
+char *cli_label_units(const struct config *cfg, const char *label);
+
+/*
+ * Entry fields typed on the command line (cmd-edit.c): the logging
+ * commands, the re-log of a day's entry and edit share them.
+ *
+ * cli_field_parse() reads text into field f of e the way logging does:
+ * distances, durations, volumes and masses with their units, dates as
+ * typed (cli_date_opt), numbers in the field's range, a run type, a note;
+ * a yes/no field takes "" or "yes" (set) and "no" (clear); an empty note
+ * clears the note. Prints the reason and returns 1 on error.
+ */
+int cli_field_parse(const struct cli_ctx *ctx, enum entry_kind k,
+    const char *column, const char *text, void *e);
+/* An entry of kind k with every optional field "not given". */
+void cli_entry_init(enum entry_kind k, void *e);
+/*
+ * Appends to out each field that differs between old and new:
+ * "distance 10.00 -> 10.50 km, rpe 5 -> 6", in the user's units. The
+ * number of fields listed.
+ */
+int cli_entry_changes(const struct config *cfg, enum entry_kind k,
+    const void *old, const void *new, struct buf *out);
 
 /*
  * What an option or a positional argument takes. Completion scripts and
@@ -83,25 +121,43 @@ struct cmd_entry {
 /* Every command, in the order runlog --help lists them; NULL at the end. */
 extern const struct cmd_entry *const cli_commands[];
 const struct cmd_entry *cli_command(const char *name);
+/* The command within two typing mistakes of name ("runs": "run"), or NULL. */
+const char *cli_nearest_command(const char *name);
 
 #define OPT_MAX 32
 #define POS_MAX 8
 
+#define JOIN_MAX 8
+
 struct optres {
-	const char *val[OPT_MAX];   /* argument, or "" for a flag that was given */
-	char       *pos[POS_MAX];   /* positional arguments */
+	const char *val[OPT_MAX];   /* argument; a flag: "", "yes" or "no" */
+	const char *pos[POS_MAX];   /* positional arguments */
 	int         npos;
+	char        joined[JOIN_MAX][48];   /* "10 km" typed as two words */
+	int         njoined;
 };
 
 /*
  * Parses argv (argv[0] is the command name) against opts, in any order,
- * "--name value", "--name=value", "-o value" and "--" all work. On a usage
- * error prints it with the command's usage line and returns EXIT_USAGE.
+ * "--name value", "--name=value", "-o value" and "--" all work. A flag
+ * takes "=yes" or "=no" ("--ill=no" clears it on an edit). A unit typed
+ * as its own word after a number joins it: "10" "km" is read as "10 km".
+ * On a usage error prints it with the command's usage line and returns
+ * EXIT_USAGE.
  */
 int cli_parse(struct cli_ctx *ctx, int argc, char **argv,
     const struct opt *opts, struct optres *res);
 /* The value of option i, or NULL when it was not given. */
 #define OPTVAL(res, i) ((res)->val[(i)])
+/* 1 when flag i was given and not as "=no". */
+int cli_flag(const struct optres *res, int i);
+
+/*
+ * " --db PATH --config PATH" as given on the command line (each only when
+ * given), quoted for a shell, for the commands a message suggests; ""
+ * when neither was. Allocated.
+ */
+char *cli_global_opts(const struct cli_ctx *ctx);
 
 /* Prints "runlog: <err_get()>" on stderr and returns 1. */
 int cli_fail(const char *what);
@@ -127,6 +183,8 @@ int cmd_sleep(struct cli_ctx *, int, char **);
 int cmd_drink(struct cli_ctx *, int, char **);
 int cmd_fatigue(struct cli_ctx *, int, char **);
 int cmd_rest(struct cli_ctx *, int, char **);
+int cmd_edit(struct cli_ctx *, int, char **);
+int cmd_redo(struct cli_ctx *, int, char **);
 int cmd_show(struct cli_ctx *, int, char **);
 int cmd_delete(struct cli_ctx *, int, char **);
 int cmd_undo(struct cli_ctx *, int, char **);
@@ -143,6 +201,8 @@ extern const struct cmd_entry cmd_sleep_entry;
 extern const struct cmd_entry cmd_drink_entry;
 extern const struct cmd_entry cmd_fatigue_entry;
 extern const struct cmd_entry cmd_rest_entry;
+extern const struct cmd_entry cmd_edit_entry;
+extern const struct cmd_entry cmd_redo_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_delete_entry;
 extern const struct cmd_entry cmd_undo_entry;

@@ -84,6 +84,12 @@ int store_add_drink(struct store *st, struct drink *d);
 int store_update_drink(struct store *st, const struct drink *d);
 int store_put_checkin(struct store *st, struct checkin *c, int *replaced);
 int store_put_rest(struct store *st, struct rest *r, int *replaced);
+/*
+ * Rewrites the entry of kind k whose id e holds with e's fields (an edit),
+ * keeping its id and created_at; a one-per-day kind moved onto a day that
+ * has one is refused.
+ */
+int store_update_entry(struct store *st, enum entry_kind k, const void *e);
 /* 1 when there was no such entry. */
 int store_delete(struct store *st, enum entry_kind k, int64_t id);
 /*

@@ -42,6 +42,12 @@ char *units_format_pace(int64_t metres, int64_t seconds, enum dist_unit unit,
     char *out);
 /* "1.50 l", "50.7 oz". */
 char *units_format_volume(int64_t ml, enum vol_unit unit, char *out);
+/*
+ * text with each "<number> km" and "<number> ml" in it rewritten in du and
+ * vu ("add run 10.00 km" -> "add run 6.21 mi"), for texts stored in km and
+ * ml such as the labels of undo. Allocated; not made printable.
+ */
+char *units_in_text(const char *text, enum dist_unit du, enum vol_unit vu);
 /* "7h30" */
 char *units_format_hours(int64_t minutes, char *out);
 /* "70.4" */

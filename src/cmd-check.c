@@ -40,7 +40,7 @@ cli_print_flag(const struct cli_ctx *ctx, const struct an_flag *f,
 
 enum { CO_DATE, CO_VERBOSE };
 static const struct opt check_opts[] = {
-	{ "date", 0, OPT_DATE, NULL }, { "verbose", 'v', OPT_FLAG, NULL },
+	{ "date", 'd', OPT_DATE, NULL }, { "verbose", 'v', OPT_FLAG, NULL },
 	{ NULL, 0, 0, NULL },
 };
 const struct cmd_entry cmd_check_entry = {
@@ -68,15 +68,15 @@ cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 		    o.pos[0]);
 	if (cli_report_date(OPTVAL(&o, CO_DATE), &day) != 0)
 		return 1;
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_existing(ctx, 0)) == NULL)
 		return 1;
 	if (series_load(st, day, day, &ctx->cfg.an, &se) != 0)
 		return cli_fail(NULL);
 	n = series_flags(&se, &ctx->cfg.an, day, f);
 	for (i = 0; i < n; i++) {
-		if (i > 0 && OPTVAL(&o, CO_VERBOSE) != NULL)
+		if (i > 0 && cli_flag(&o, CO_VERBOSE))
 			out_puts(stdout, "\n");
-		cli_print_flag(ctx, &f[i], OPTVAL(&o, CO_VERBOSE) != NULL, "");
+		cli_print_flag(ctx, &f[i], cli_flag(&o, CO_VERBOSE), "");
 	}
 	if (n == 0)
 		outf("No flags on %s.\n", date_format(day, ds));

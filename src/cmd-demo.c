@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -246,7 +247,7 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct optres o;
 	struct demo dm;
-	char a[11], b[11], c[11], e[11];
+	char a[11], b[11], c[11], e[11], *g;
 	int today, first, day, rc;
 	int64_t n;
 
@@ -282,12 +283,15 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 	    "nights of sleep, %d drinks, %d check-ins, %d rest days.\n",
 	    ctx->db_path, date_format(first, a), date_format(today, b), dm.runs,
 	    dm.sleeps, dm.drinks, dm.checkins, dm.rests);
-	outf("Try:  runlog trends --weeks 16\n"
-	    "      runlog week %s        (a sudden jump in distance)\n"
-	    "      runlog check --date %s --verbose   (a week of fatigue)\n"
-	    "      runlog check --date %s --verbose   (injury signs)\n"
-	    "'runlog undo' removes the whole demo again.\n",
-	    date_format(first + 8 * 7 + 6, c), date_format(first + 10 * 7, e),
-	    date_format(first + 11 * 7 + 3, a));
+	/* The hints name the journal and config this demo was given. */
+	g = cli_global_opts(ctx);
+	outf("Try:  runlog trends --weeks 16%s\n"
+	    "      runlog week %s%s        (a sudden jump in distance)\n"
+	    "      runlog check --date %s --verbose%s   (a week of fatigue)\n"
+	    "      runlog check --date %s --verbose%s   (injury signs)\n"
+	    "Undo it all with: runlog undo%s\n", g,
+	    date_format(first + 8 * 7 + 6, c), g, date_format(first + 10 * 7, e),
+	    g, date_format(first + 11 * 7 + 3, a), g, g);
+	free(g);
 	return 0;
 }

@@ -2,30 +2,98 @@
  * cmd-export: runlog export. The CSV goes to stdout, or with -o to a
  * temporary file beside FILE (mode 0600: it is health data) that is
  * renamed over FILE once it is complete, so FILE is never half-written.
+ * With --all, every kind's file and the days report go into a directory,
+ * each written the same way.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "csv.h"
 #include "date.h"
 #include "util.h"
 
-enum { EO_WHAT, EO_FROM, EO_TO, EO_OUT };
+enum { EO_WHAT, EO_FROM, EO_TO, EO_OUT, EO_ALL };
 static const struct opt export_opts[] = {
 	{ "what", 0, OPT_CHOICE, "days|runs|sleep|hydration|fatigue|rest" },
-	{ "from", 0, OPT_DATE, NULL }, { "to", 0, OPT_DATE, NULL },
-	{ "output", 'o', OPT_FILE, NULL }, { NULL, 0, 0, NULL },
+	{ "from", 'f', OPT_DATE, NULL }, { "to", 0, OPT_DATE, NULL },
+	{ "output", 'o', OPT_FILE, NULL }, { "all", 'a', OPT_FLAG, NULL },
+	{ NULL, 0, 0, NULL },
 };
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.opts = export_opts,
-	.usage = "[--what days|runs|sleep|hydration|fatigue|rest] [--from D] "
-	    "[--to D] [-o FILE]",
-	.summary = "write the journal as CSV (stdout, or FILE)",
+	.usage = "[--what days|runs|sleep|hydration|fatigue|rest] [-f D] "
+	    "[--to D] [-o FILE] [-a]",
+	.summary = "write the journal as CSV (stdout, FILE, or with -a a DIR)",
 	.exec = cmd_export,
 };
+
+/* The files of --all, in the order the summary names them. */
+static const enum csv_what all_files[] = {
+	CSV_RUNS, CSV_SLEEP, CSV_HYDRATION, CSV_FATIGUE, CSV_REST, CSV_DAYS,
+};
+#define NALL (sizeof all_files / sizeof all_files[0])
+
+/* dir exists as a directory, or is made (0700: health data goes in it). */
+static int
+export_dir(const char *dir)
+{
+	struct stat sb;
+	char *shown;
+
+	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return 0;
+	shown = text_printable(dir);
+	if (errno != ENOENT || lstat(dir, &sb) == 0)
+		out_printf(stderr, "runlog: export %s: %s\n", shown,
+		    lstat(dir, &sb) == 0 ? "exists and is not a directory; "
+		    "--all writes a directory of files" : strerror(errno));
+	else if (mkdir(dir, 0700) != 0)
+		out_printf(stderr, "runlog: export %s: cannot make the "
+		    "directory: %s\n", shown, strerror(errno));
+	else {
+		free(shown);
+		return 0;
+	}
+	free(shown);
+	return 1;
+}
+
+/* Every kind's file and the days report into dir, one line said. */
+static int
+export_all(struct cli_ctx *ctx, struct store *st, const char *dir, int from,
+    int to)
+{
+	struct buf msg;
+	size_t rows[NALL], i;
+	char *path, *shown;
+	const char *w;
+	int rc = 0;
+
+	for (i = 0; i < NALL && rc == 0; i++) {
+		path = xasprintf("%s/%s.csv", dir, csv_what_name(all_files[i]));
+		rc = csv_export_file(st, &ctx->cfg, all_files[i], from, to, path,
+		    &rows[i]);
+		free(path);
+	}
+	while ((w = store_warning(st)) != NULL)
+		out_printf(stderr, "runlog: warning: %s\n", w);
+	if (rc != 0)
+		return cli_fail("export");
+	buf_init(&msg);
+	for (i = 0; i < NALL; i++)
+		buf_printf(&msg, "%s%zu %s", i == 0 ? "" : i == NALL - 1 ?
+		    " and " : ", ", rows[i], csv_what_noun(all_files[i], rows[i]));
+	shown = text_printable(dir);
+	outf("Wrote %s to %s/, one file each.\n", msg.data, shown);
+	free(shown);
+	buf_free(&msg);
+	return 0;
+}
 
 int
 cmd_export(struct cli_ctx *ctx, int argc, char **argv)
@@ -44,19 +112,32 @@ cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (OPTVAL(&o, EO_WHAT) != NULL &&
 	    csv_what_parse(OPTVAL(&o, EO_WHAT), &what) != 0)
 		return cli_usage("export", "%s", err_get());
-	if (OPTVAL(&o, EO_FROM) != NULL && date_parse(OPTVAL(&o, EO_FROM), &from))
+	if (OPTVAL(&o, EO_FROM) != NULL &&
+	    date_parse_rel(OPTVAL(&o, EO_FROM), 0, &from))
 		return cli_usage("export", "--from: %s", err_get());
-	if (OPTVAL(&o, EO_TO) != NULL && date_parse(OPTVAL(&o, EO_TO), &to))
+	if (OPTVAL(&o, EO_TO) != NULL && date_parse_rel(OPTVAL(&o, EO_TO), 0, &to))
 		return cli_usage("export", "--to: %s", err_get());
 	if (from > to)
 		return cli_usage("export", "--from is after --to");
 	out = OPTVAL(&o, EO_OUT);
+	if (cli_flag(&o, EO_ALL)) {
+		if (OPTVAL(&o, EO_WHAT) != NULL)
+			return cli_usage("export", "--all writes every kind; "
+			    "give --what or --all, not both");
+		if (out == NULL || *out == '\0' || strcmp(out, "-") == 0)
+			return cli_usage("export", "--all needs -o DIR, the "
+			    "directory to write the files in");
+		if ((st = cli_store_existing(ctx, 0)) == NULL ||
+		    export_dir(out) != 0)
+			return 1;
+		return export_all(ctx, st, out, from, to);
+	}
 	if (out != NULL && (*out == '\0' || strcmp(out, "-") == 0))
 		out = NULL;
 	/* -o journal.db would rename the CSV over the journal itself. */
 	if (out != NULL && cli_not_journal(ctx, "export", out) != 0)
 		return 1;
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_existing(ctx, 0)) == NULL)
 		return 1;
 	if (out == NULL)
 		rc = csv_export(st, &ctx->cfg, what, from, to, stdout, &rows);

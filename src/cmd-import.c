@@ -121,8 +121,8 @@ cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 		io.units_given = 1;
 	}
 	io.default_units = ctx->cfg.dist_unit;
-	io.skip_bad = OPTVAL(&o, IO_SKIP) != NULL;
-	dry = OPTVAL(&o, IO_DRY) != NULL;
+	io.skip_bad = cli_flag(&o, IO_SKIP);
+	dry = cli_flag(&o, IO_DRY);
 	path = o.pos[0];
 	/* The path as messages show it: no control characters. */
 	shown = text_printable(path);

@@ -61,7 +61,7 @@ cmd_screen(struct cli_ctx *ctx, int argc, char **argv)
 		    "500x200");
 	if (cli_date_opt(OPTVAL(&o, SO_DATE), &day) != 0)
 		return 1;
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_existing(ctx, 0)) == NULL)
 		return 1;
 	if (ui_offscreen_open(&off, lines, cols) != 0)
 		return cli_fail("screen");

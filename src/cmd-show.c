@@ -1,4 +1,4 @@
-/* cmd-show: runlog show, delete and undo. */
+/* cmd-show: runlog show, delete, undo and redo. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,13 +84,13 @@ print_warnings(struct store *st)
 
 enum { WO_FROM, WO_TO, WO_ALL };
 static const struct opt show_opts[] = {
-	{ "from", 0, OPT_DATE, NULL }, { "to", 0, OPT_DATE, NULL },
-	{ "all", 0, OPT_FLAG, NULL }, { NULL, 0, 0, NULL },
+	{ "from", 'f', OPT_DATE, NULL }, { "to", 0, OPT_DATE, NULL },
+	{ "all", 'a', OPT_FLAG, NULL }, { NULL, 0, 0, NULL },
 };
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.opts = show_opts,
-	.usage = "[--from D] [--to D] [--all]",
+	.usage = "[-f D] [--to D] [-a]",
 	.summary = "list entries with their ids",
 	.exec = cmd_show,
 };
@@ -110,6 +110,12 @@ const struct cmd_entry cmd_undo_entry = {
 	.summary = "undo the last change",
 	.exec = cmd_undo,
 };
+const struct cmd_entry cmd_redo_entry = {
+	.name = "redo",
+	.usage = "",
+	.summary = "redo the last change undone",
+	.exec = cmd_redo,
+};
 
 int
 cmd_show(struct cli_ctx *ctx, int argc, char **argv)
@@ -125,13 +131,14 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 	if (o.npos > 0)
 		return cli_usage("show", "unexpected argument '%.40s'", o.pos[0]);
 	to = date_today();
-	if (OPTVAL(&o, WO_TO) != NULL && date_parse(OPTVAL(&o, WO_TO), &to) != 0)
-		return cli_fail(NULL);
+	if (OPTVAL(&o, WO_TO) != NULL &&
+	    cli_report_date(OPTVAL(&o, WO_TO), &to) != 0)
+		return 1;
 	from = to - SHOW_DEFAULT_DAYS + 1;
 	if (OPTVAL(&o, WO_FROM) != NULL &&
-	    date_parse(OPTVAL(&o, WO_FROM), &from) != 0)
-		return cli_fail(NULL);
-	if (OPTVAL(&o, WO_ALL) != NULL) {
+	    cli_report_date(OPTVAL(&o, WO_FROM), &from) != 0)
+		return 1;
+	if (cli_flag(&o, WO_ALL)) {
 		from = DATE_MIN;
 		to = DATE_MAX;
 	}
@@ -139,7 +146,7 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 		fputs("runlog: --from is after --to\n", stderr);
 		return 1;
 	}
-	if ((st = cli_store_verified(ctx)) == NULL)
+	if ((st = cli_store_existing(ctx, 1)) == NULL)
 		return 1;
 	if (store_load(st, from, to, &e) != 0)
 		return cli_fail(NULL);
@@ -149,7 +156,7 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!any) {
 		char a[11], b[11];
-		if (OPTVAL(&o, WO_ALL) != NULL)
+		if (cli_flag(&o, WO_ALL))
 			puts("The journal is empty.");
 		else
 			printf("No entries from %s to %s.\n", date_format(from, a),
@@ -160,6 +167,31 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+/* "run 10.00 km  52:30 ..." of entry k/id, for the delete message. */
+static char *
+describe(struct cli_ctx *ctx, struct store *st, enum entry_kind k, int64_t id)
+{
+	union { struct run r; struct sleep s; struct drink d;
+		struct checkin c; struct rest x; } e;
+	struct buf line;
+	char ds[11], *out;
+	const char *p;
+
+	if (store_get(st, k, id, &e) != 0)
+		return NULL;
+	buf_init(&line);
+	entry_text_line(k, &e, ctx->cfg.dist_unit, ctx->cfg.vol_unit, &line);
+	/* The line begins with the kind's name, which the message has. */
+	p = line.data + strlen(entry_kind_name(k));
+	while (*p == ' ')
+		p++;
+	out = xasprintf("%s%s%s", date_format((int)entry_get(&e,
+	    entry_field_find(entry_desc(k), "day")), ds), *p ? ", " : "", p);
+	buf_free(&line);
+	entry_free_fields(entry_desc(k), &e);
+	return out;
+}
+
 int
 cmd_delete(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -167,6 +199,7 @@ cmd_delete(struct cli_ctx *ctx, int argc, char **argv)
 	struct store *st;
 	enum entry_kind k[POS_MAX];
 	int64_t ids[POS_MAX];
+	char *what[POS_MAX] = { NULL };
 	size_t n = 0, missing = 0, j;
 	int i, rc;
 
@@ -184,52 +217,72 @@ cmd_delete(struct cli_ctx *ctx, int argc, char **argv)
 		if (j == n)
 			n++;
 	}
-	if ((st = cli_store_verified(ctx)) == NULL)
+	if ((st = cli_store_existing(ctx, 1)) == NULL)
 		return 1;
+	for (j = 0; j < n; j++)
+		what[j] = describe(ctx, st, k[j], ids[j]);
 	rc = store_delete_many(st, k, ids, n, &missing);
+	if (rc < 0)
+		rc = cli_fail(NULL);
+	else if (rc == 1)
+		out_printf(stderr, "runlog: no %s %c%" PRId64 " in the journal; "
+		    "nothing was deleted\n", entry_kind_name(k[missing]),
+		    entry_kind_letter(k[missing]), ids[missing]);
+	for (j = 0; j < n && rc == 0; j++) {
+		char *shown = text_printable(what[j] != NULL ? what[j] : "");
+		outf("Deleted %s %c%" PRId64 " (%s).%s\n", entry_kind_name(k[j]),
+		    entry_kind_letter(k[j]), ids[j], shown, n == 1 ?
+		    " 'runlog undo' brings it back." : "");
+		free(shown);
+	}
+	if (rc == 0 && n > 1)
+		outf("One 'runlog undo' brings all %zu back.\n", n);
+	for (j = 0; j < n; j++)
+		free(what[j]);
+	return rc;
+}
+
+/* Undoes (redo 0) or redoes (redo 1) the newest change. */
+static int
+replay(struct cli_ctx *ctx, int argc, char **argv, int redo)
+{
+	const char *cmd = redo ? "redo" : "undo";
+	struct optres o;
+	struct store *st;
+	char label[256], *shown;
+	int rc;
+
+	if ((rc = cli_parse(ctx, argc, argv, NULL, &o)) != 0)
+		return rc;
+	if (o.npos > 0)
+		return cli_usage(cmd, "unexpected argument '%.40s'", o.pos[0]);
+	if ((st = cli_store_existing(ctx, 1)) == NULL)
+		return 1;
+	rc = redo ? store_redo(st, label, sizeof label) :
+	    store_undo(st, label, sizeof label);
 	if (rc < 0)
 		return cli_fail(NULL);
 	if (rc == 1) {
-		fprintf(stderr, "runlog: no %s %c%" PRId64 " in the journal; "
-		    "nothing was deleted\n", entry_kind_name(k[missing]),
-		    entry_kind_letter(k[missing]), ids[missing]);
-		return 1;
+		outf("Nothing to %s.\n", cmd);
+		return 0;
 	}
-	for (j = 0; j < n; j++)
-		printf("Deleted %s %c%" PRId64 ".%s\n", entry_kind_name(k[j]),
-		    entry_kind_letter(k[j]), ids[j], n == 1 ?
-		    " 'runlog undo' brings it back." : "");
-	if (n > 1)
-		printf("One 'runlog undo' brings all %zu back.\n", n);
+	/* The label is stored in the journal: printed as plain text only,
+	 * its distances and volumes in the user's units. */
+	shown = cli_label_units(&ctx->cfg, label);
+	outf("%s: %s.%s\n", redo ? "Redone" : "Undone", shown, redo ? "" :
+	    " 'runlog redo' does it again.");
+	free(shown);
 	return 0;
 }
 
 int
 cmd_undo(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct optres o;
-	struct store *st;
-	char label[256];
-	int rc;
+	return replay(ctx, argc, argv, 0);
+}
 
-	if ((rc = cli_parse(ctx, argc, argv, NULL, &o)) != 0)
-		return rc;
-	if (o.npos > 0)
-		return cli_usage("undo", "unexpected argument '%.40s'", o.pos[0]);
-	if ((st = cli_store_verified(ctx)) == NULL)
-		return 1;
-	rc = store_undo(st, label, sizeof label);
-	if (rc < 0)
-		return cli_fail(NULL);
-	if (rc == 1) {
-		puts("Nothing to undo.");
-		return 0;
-	}
-	/* The label is stored in the journal: printed as plain text only. */
-	{
-		char *shown = text_printable(label);
-		printf("Undone: %s.\n", shown);
-		free(shown);
-	}
-	return 0;
+int
+cmd_redo(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return replay(ctx, argc, argv, 1);
 }

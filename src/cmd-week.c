@@ -211,7 +211,7 @@ cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 	last = we < today ? we : today;
 	if (last < ws - 7)
 		last = ws - 7;   /* a week still to come: blank rows */
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_existing(ctx, 0)) == NULL)
 		return 1;
 	if (series_load(st, ws - 7, last, &cfg->an, &se) != 0)
 		return cli_fail(NULL);

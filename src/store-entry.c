@@ -440,6 +440,46 @@ store_put_rest(struct store *st, struct rest *r, int *replaced)
 	return write_entry(st, ENTRY_REST, r, 0, replaced, label);
 }
 
+/*
+ * Any entry rewritten by its id with e's fields, keeping its id and
+ * created_at: the edit of a single entry. A one-per-day kind moved to a
+ * day that holds another is refused. One transaction, one undo group.
+ */
+int
+store_update_entry(struct store *st, enum entry_kind k, const void *e)
+{
+	const struct entry_desc *d = entry_desc(k);
+	int64_t id = entry_get(e, entry_field_find(d, "id")), other = 0;
+	int day = (int)entry_get(e, entry_field_find(d, "day")), err = 0, rc;
+	char label[64], what[40], ds[11];
+
+	if ((k == ENTRY_RUN && run_validate(e) != 0) ||
+	    (k == ENTRY_SLEEP && sleep_validate(e) != 0) ||
+	    (k == ENTRY_DRINK && drink_validate(e) != 0) ||
+	    (k == ENTRY_CHECKIN && checkin_validate(e) != 0) ||
+	    (k == ENTRY_REST && note_validate(((const struct rest *)e)->note)))
+		return -1;
+	snprintf(what, sizeof what, "edit %s %c%" PRId64, d->name, d->letter, id);
+	day_label(st, label, sizeof label, what, day);
+	if (write_begin(st, label) != 0)
+		return -1;
+	if (d->one_per_day)
+		other = find_day(st, d, day, &err);
+	if (err)
+		rc = -1;
+	else if (other != 0 && other != id) {
+		err_set("date %s: that day already has a %s (%c%" PRId64 "); "
+		    "delete or edit that one", date_format(day, ds), d->name,
+		    d->letter, other);
+		rc = -1;
+	} else if ((rc = entry_write(st, d, e, id, 0, NULL)) == 1) {
+		err_set("no %s %c%" PRId64 " in the journal", d->name, d->letter,
+		    id);
+		rc = -1;
+	}
+	return write_end(st, rc);
+}
+
 /* --- the reader: every stored value checked -------------------------- */
 
 #define SHOWN_MAX 40    /* bytes of a stored text quoted in a message */

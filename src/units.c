@@ -17,10 +17,12 @@
 
 /*
  * Reads an unsigned decimal at *sp: value = *num / 10^*scale. Advances *sp.
- * -1 when there is no digit, or too many.
+ * -1 when there is no digit, or too many. With comma, a decimal comma
+ * ("10,5") is read as a point, except before exactly three digits: "1,500"
+ * may mean a thousand and a half or one and a half, and is refused.
  */
 static int
-read_decimal(const char **sp, int64_t *num, int *scale)
+read_number(const char **sp, int64_t *num, int *scale, int comma)
 {
 	const char *s = *sp;
 	int64_t v = 0;
@@ -31,7 +33,16 @@ read_decimal(const char **sp, int64_t *num, int *scale)
 			return -1;
 		v = v * 10 + (*s++ - '0');
 	}
-	if (*s == '.' && isdigit((unsigned char)s[1])) {
+	if (comma && *s == ',' && idig > 0 && isdigit((unsigned char)s[1])) {
+		size_t n = strspn(s + 1, "0123456789");
+		if (n == 3)
+			return -1;
+		if (s[1 + n] != '.' && s[1 + n] != ',')
+			s = s[1 + n] == '\0' || !isdigit((unsigned char)s[1 + n]) ?
+			    s : s;
+	}
+	if ((*s == '.' || (comma && *s == ',' && idig > 0)) &&
+	    isdigit((unsigned char)s[1])) {
 		s++;
 		while (isdigit((unsigned char)*s)) {
 			if (++fdig > FRAC_DIGITS_MAX)
@@ -47,6 +58,44 @@ read_decimal(const char **sp, int64_t *num, int *scale)
 	*scale = fdig;
 	*sp = s;
 	return 0;
+}
+
+/* 1 when s holds "1,500": a comma between a digit and exactly three. */
+static int
+ambiguous_comma(const char *s)
+{
+	const char *c;
+
+	for (c = strchr(s, ','); c != NULL; c = strchr(c + 1, ','))
+		if (c > s && isdigit((unsigned char)c[-1]) &&
+		    strspn(c + 1, "0123456789") == 3)
+			return 1;
+	return 0;
+}
+
+/* The message for a typed number that could not be read. */
+static void
+typed_error(const char *what, const char *s, const char *expected)
+{
+	if (ambiguous_comma(s))
+		err_set("%s '%.40s': a comma before three digits could be a "
+		    "decimal comma or a thousands separator; write it without "
+		    "(1500) or with a point (1.5)", what, s);
+	else
+		err_set("%s '%.40s': %s", what, s, expected);
+}
+
+static int
+read_decimal(const char **sp, int64_t *num, int *scale)
+{
+	return read_number(sp, num, scale, 0);
+}
+
+/* A number as a person types it: "10.5" or "10,5". */
+static int
+read_typed(const char **sp, int64_t *num, int *scale)
+{
+	return read_number(sp, num, scale, 1);
 }
 
 static int64_t
@@ -118,7 +167,7 @@ units_parse_distance(const char *s, enum dist_unit unit, int64_t *metres)
 	int64_t num;
 	int scale;
 
-	if (read_decimal(&p, &num, &scale) != 0)
+	if (read_typed(&p, &num, &scale) != 0)
 		goto bad;
 	p = skip_space(p);
 	if (*p == '\0')
@@ -134,8 +183,8 @@ units_parse_distance(const char *s, enum dist_unit unit, int64_t *metres)
 		goto bad;
 	return 0;
 bad:
-	err_set("distance '%.40s': expected a number with km, k, mi or m "
-	    "(10km, 6.2mi, 800m)", s);
+	typed_error("distance", s, "expected a number with km, k, mi or m "
+	    "(10km, 6.2mi, 800m)");
 	return -1;
 }
 
@@ -244,7 +293,7 @@ units_parse_volume(const char *s, enum vol_unit unit, int64_t *ml)
 	int64_t num;
 	int scale;
 
-	if (read_decimal(&p, &num, &scale) != 0)
+	if (read_typed(&p, &num, &scale) != 0)
 		goto bad;
 	p = skip_space(p);
 	if (*p == '\0') {
@@ -267,8 +316,8 @@ units_parse_volume(const char *s, enum vol_unit unit, int64_t *ml)
 		goto bad;
 	return 0;
 bad:
-	err_set("volume '%.40s': expected a number with ml, l or oz "
-	    "(500ml, 1.5l, 16oz)", s);
+	typed_error("volume", s, "expected a number with ml, l or oz "
+	    "(500ml, 1.5l, 16oz)");
 	return -1;
 }
 
@@ -279,7 +328,7 @@ units_parse_mass(const char *s, int64_t *grams)
 	int64_t num;
 	int scale;
 
-	if (read_decimal(&p, &num, &scale) != 0)
+	if (read_typed(&p, &num, &scale) != 0)
 		goto bad;
 	p = skip_space(p);
 	if (*p != '\0' && strcasecmp(p, "kg") != 0)
@@ -287,7 +336,7 @@ units_parse_mass(const char *s, int64_t *grams)
 	*grams = scale_round(num, scale, 1000, 1);
 	return 0;
 bad:
-	err_set("mass '%.40s': expected kilograms (70, 70.4, 70.4kg)", s);
+	typed_error("mass", s, "expected kilograms (70, 70.4, 70.4kg)");
 	return -1;
 }
 
@@ -314,12 +363,12 @@ units_parse_hours(const char *s, int64_t *minutes)
 		*minutes = (secs + 30) / 60;
 		return 0;
 	}
-	if (read_decimal(&p, &num, &scale) != 0 || *p != '\0')
+	if (read_typed(&p, &num, &scale) != 0 || *p != '\0')
 		goto bad;
 	*minutes = scale_round(num, scale, 60, 1);
 	return 0;
 bad:
-	err_set("hours '%.40s': expected hours (7.5, 7:30 or 7h30m)", s);
+	typed_error("hours", s, "expected hours (7.5, 7:30 or 7h30m)");
 	return -1;
 }
 
@@ -413,4 +462,55 @@ units_format_mass(int64_t grams, char *out)
 
 	snprintf(out, 32, "%" PRId64 ".%" PRId64, t / 10, t % 10);
 	return out;
+}
+
+/* The number ending just before p (at most 20 bytes back), or NULL. */
+static const char *
+number_before(const char *start, const char *p)
+{
+	const char *q = p;
+
+	while (q > start && p - q < 20 &&
+	    (isdigit((unsigned char)q[-1]) || q[-1] == '.'))
+		q--;
+	if (q == p || (q > start && q[-1] != ' '))
+		return NULL;
+	return q;
+}
+
+char *
+units_in_text(const char *text, enum dist_unit du, enum vol_unit vu)
+{
+	struct buf b;
+	const char *p = text, *u, *num;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	while ((u = strchr(p, ' ')) != NULL) {
+		int km = strncmp(u, " km", 3) == 0, ml = strncmp(u, " ml", 3) == 0;
+		char word[32], conv[32];
+		int64_t v;
+
+		if (!(km || ml) || (u[3] != '\0' && u[3] != ' ' && u[3] != ',') ||
+		    (num = number_before(text, u)) == NULL || num < p ||
+		    (km ? du != UNIT_MI : vu != UNIT_FLOZ)) {
+			buf_add(&b, p, (size_t)(u + 1 - p));
+			p = u + 1;
+			continue;
+		}
+		snprintf(word, sizeof word, "%.*s%s", (int)(u - num), num,
+		    km ? "km" : "ml");
+		if (km ? units_parse_distance(word, UNIT_KM, &v) != 0 :
+		    units_parse_volume(word, UNIT_L, &v) != 0) {
+			buf_add(&b, p, (size_t)(u + 1 - p));
+			p = u + 1;
+			continue;
+		}
+		buf_add(&b, p, (size_t)(num - p));
+		buf_adds(&b, km ? units_format_distance(v, du, conv) :
+		    units_format_volume(v, vu, conv));
+		p = u + 3;
+	}
+	buf_adds(&b, p);
+	return b.data;
 }

@@ -161,6 +161,8 @@ done
 
 # Reports of days outside the journal: an empty journal, a week before the
 # first entry and a week still to come answer with empty rows, not a crash.
+# (A journal with nothing in it: reports refuse one that does not exist.)
+"$RUNLOG" --db "$T/empty.db" drink 1l >/dev/null && "$RUNLOG" --db "$T/empty.db" delete d1 >/dev/null || fail "empty journal"
 expect 0 "$RUNLOG" --db "$T/empty.db" week
 out_has "No flags this week."
 expect 0 "$RUNLOG" --db "$T/empty.db" trends

@@ -17,23 +17,23 @@ out_has "on 2026-11-24: 9.98 km in 50:00"
 expect 0 "$RUNLOG" --db "$DB" sleep 7.5 --quality 4
 out_has "Logged sleep s1"
 expect 0 "$RUNLOG" --db "$DB" sleep 7:15
-out_has "Replaced the sleep s1"
+out_has "Changed s1: sleep 7h30 -> 7h15."
 expect 0 "$RUNLOG" --db "$DB" drink 500ml --electrolytes
 expect 0 "$RUNLOG" --db "$DB" drink 1.5l
 expect 0 "$RUNLOG" --db "$DB" fatigue 6 --soreness 3 --mood 4 --stress 2 --rhr 52 --note "legs heavy"
 out_has "Logged check-in f1 for 2026-11-25: fatigue 6/10."
 expect 0 "$RUNLOG" --db "$DB" fatigue 8 --pain --swelling
-out_has "Replaced the check-in f1"
+out_has "Changed f1: fatigue 6 -> 8, sharp pain no -> yes, swelling no -> yes."
 out_has "stop running"
 expect 0 "$RUNLOG" --db "$DB" rest --date 2026-11-23
 expect 0 "$RUNLOG" --db "$DB" show --from 2026-11-23
 out_has "2026-11-23 Mon"
 out_has "x1     rest day"
 out_has "r2     run      9.98 km  50:00  5:01 /km  long  HR 150  +120 m  70.4->69.2 kg  \"hills, \"windy\"\""
-out_has "s1     sleep    7h15"
+out_has "s1     sleep    7h15  quality 4/5"
 out_has "d1     drink    0.50 l  electrolytes"
 out_has "d2     drink    1.50 l"
-out_has "f1     check-in fatigue 8/10  sharp pain  swelling"
+out_has "f1     check-in fatigue 8/10  soreness 3/10  mood 4/5  stress 2/5  resting HR 52  sharp pain  swelling  \"legs heavy\""
 same "$(count "$DB" run)" 2 "two runs"
 same "$(count "$DB" drink)" 2 "two drinks"
 same "$(count "$DB" sleep)" 1 "one sleep"
@@ -95,7 +95,7 @@ bad 1 "quality 6: must be a whole number from 1 to 5" sleep 7 --quality 6
 bad 1 "volume 0ml: must be more than 0 and at most 20 l" drink 0ml
 bad 1 "volume 21l" drink 21l
 bad 1 "volume '1 cup'" drink "1 cup"
-bad 2 "--electrolytes takes no value" drink 1l --electrolytes=yes
+bad 2 "--electrolytes takes no value but =yes or =no" drink 1l --electrolytes=maybe
 bad 1 "fatigue 0: must be a whole number from 1 to 10" fatigue 0
 bad 1 "fatigue 11" fatigue 11
 bad 1 "fatigue '7.5'" fatigue 7.5

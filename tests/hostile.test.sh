@@ -37,6 +37,8 @@ n=0
 # value $v and checks the refusal.
 try() {
 	field=$1; shift
+	# "-1" is a date (yesterday): dates are tried with the other values.
+	[ "$field" = date ] && [ "$v" = "-1" ] && return
 	first=1
 	for a in "$@"; do
 		if [ $first = 1 ]; then set --; first=0; fi

@@ -381,6 +381,95 @@ test_warnings_printed(void **state)
 	free(dir);
 }
 
+/*
+ * Short options: no two options of a command share one, and a letter means
+ * the same long option in every command that has it (-d is always --date).
+ */
+static void
+test_short_options_agree(void **state)
+{
+	const char *meaning[128] = { NULL };
+	int i, k, j, ok = 1;
+
+	(void)state;
+	for (i = 0; cli_commands[i] != NULL; i++) {
+		const struct cmd_entry *c = cli_commands[i];
+
+		for (k = 0; c->opts != NULL && c->opts[k].name != NULL; k++) {
+			int ch = (unsigned char)c->opts[k].short_name;
+
+			if (ch == 0)
+				continue;
+			assert_true(ch < 128 && ch != 'h');
+			for (j = 0; j < k; j++)
+				if (c->opts[j].short_name == ch) {
+					print_error("%s: -%c is both --%s and --%s\n",
+					    c->name, ch, c->opts[j].name,
+					    c->opts[k].name);
+					ok = 0;
+				}
+			/* import's -n is --dry-run, as in make -n. */
+			if (strcmp(c->name, "import") == 0)
+				continue;
+			if (meaning[ch] != NULL &&
+			    strcmp(meaning[ch], c->opts[k].name) != 0) {
+				print_error("%s: -%c is --%s, elsewhere --%s\n",
+				    c->name, ch, c->opts[k].name, meaning[ch]);
+				ok = 0;
+			}
+			meaning[ch] = c->opts[k].name;
+		}
+	}
+	assert_true(ok);
+	assert_string_equal(meaning['d'], "date");
+	assert_string_equal(meaning['n'], "note");
+	assert_string_equal(meaning['o'], "output");
+	assert_string_equal(meaning['w'], "weeks");
+}
+
+/* A mistyped command gets the nearest one, and a far-off word none. */
+static void
+test_nearest_command(void **state)
+{
+	(void)state;
+	assert_string_equal(cli_nearest_command("runs"), "run");
+	assert_string_equal(cli_nearest_command("trend"), "trends");
+	assert_string_equal(cli_nearest_command("exprot"), "export");
+	assert_string_equal(cli_nearest_command("undoo"), "undo");
+	assert_string_equal(cli_nearest_command("rdo"), "redo");
+	assert_null(cli_nearest_command("swim"));
+	assert_null(cli_nearest_command("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+}
+
+/* Stored undo labels are shown in the user's units. */
+static void
+test_label_units(void **state)
+{
+	struct config cfg;
+	char *s;
+
+	(void)state;
+	config_defaults(&cfg);
+	s = cli_label_units(&cfg, "add run 10.00 km on 2026-11-25");
+	assert_string_equal(s, "add run 10.00 km on 2026-11-25");
+	free(s);
+	cfg.dist_unit = UNIT_MI;
+	cfg.vol_unit = UNIT_FLOZ;
+	s = cli_label_units(&cfg, "add run 10.00 km on 2026-11-25");
+	assert_string_equal(s, "add run 6.21 mi on 2026-11-25");
+	free(s);
+	s = cli_label_units(&cfg, "add drink of 500 ml on 2026-11-25");
+	assert_string_equal(s, "add drink of 16.9 oz on 2026-11-25");
+	free(s);
+	/* Only a number and its unit: words and ids stay as they are. */
+	s = cli_label_units(&cfg, "import 3 km.csv: kmh ml x1 km");
+	assert_string_equal(s, "import 3 km.csv: kmh ml x1 km");
+	free(s);
+	s = cli_label_units(&cfg, "edit 5 km, \033[2J");
+	assert_string_equal(s, "edit 3.11 mi, ?[2J");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -390,6 +479,9 @@ main(void)
 		cmocka_unit_test(test_drift_is_caught),
 		cmocka_unit_test(test_output_is_sanitised),
 		cmocka_unit_test(test_warnings_printed),
+		cmocka_unit_test(test_short_options_agree),
+		cmocka_unit_test(test_nearest_command),
+		cmocka_unit_test(test_label_units),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

@@ -114,9 +114,15 @@ test_distance(void **state)
 		{ "10 km", UNIT_KM, 10000 }, { "500", UNIT_KM, 500000 },
 		{ "42.195km", UNIT_KM, 42195 }, { "5.", UNIT_KM, 5000 },
 		{ ".5", UNIT_KM, 500 },
+		/* A decimal comma, as much of Europe writes it. */
+		{ "10,5", UNIT_KM, 10500 }, { "10,5km", UNIT_KM, 10500 },
+		{ "10,5 km", UNIT_KM, 10500 }, { "6,25mi", UNIT_KM, 10058 },
+		{ "0,8", UNIT_MI, 1287 }, { "10,1234", UNIT_KM, 10123 },
 	};
 	static const char *bad[] = {
-		"", "km", "-5km", "10kmh", "10 miles per hour", "1e3", "10,5",
+		"", "km", "-5km", "10kmh", "10 miles per hour", "1e3",
+		/* "1,500": a thousand and a half, or one and a half? */
+		"1,500", "1,500km", "10,5,5", ",5", "10,", "10,5.5",
 		"abc", "10km ", "1234567890km", "1.1234567km", "NaN", "inf",
 		"10..5", "+10",
 	};
@@ -183,12 +189,32 @@ test_volume_mass_hours(void **state)
 	assert_int_equal(units_parse_volume("5 gallons", UNIT_L, &v), -1);
 	assert_non_null(strstr(err_get(), "volume"));
 	assert_int_equal(units_parse_volume("-1l", UNIT_L, &v), -1);
+	/* With a space and with a decimal comma. */
+	assert_int_equal(units_parse_volume("500 ml", UNIT_L, &v), 0);
+	assert_int_equal(v, 500);
+	assert_int_equal(units_parse_volume("1.5 l", UNIT_L, &v), 0);
+	assert_int_equal(v, 1500);
+	assert_int_equal(units_parse_volume("1,5l", UNIT_L, &v), 0);
+	assert_int_equal(v, 1500);
+	assert_int_equal(units_parse_volume("0,75 l", UNIT_L, &v), 0);
+	assert_int_equal(v, 750);
+	assert_int_equal(units_parse_volume("1,500 ml", UNIT_L, &v), -1);
+	assert_non_null(strstr(err_get(), "volume '1,500 ml': a comma before "
+	    "three digits"));
+	assert_int_equal(units_parse_mass("70,500", &v), -1);
+	assert_non_null(strstr(err_get(), "mass '70,500': a comma"));
+	assert_int_equal(units_parse_volume("1,5 cups", UNIT_L, &v), -1);
+	assert_non_null(strstr(err_get(), "expected a number with ml"));
 
 	assert_int_equal(units_parse_mass("70.4", &v), 0);
 	assert_int_equal(v, 70400);
 	assert_int_equal(units_parse_mass("70.4kg", &v), 0);
 	assert_int_equal(v, 70400);
 	assert_int_equal(units_parse_mass("70lb", &v), -1);
+	assert_int_equal(units_parse_mass("70,4 kg", &v), 0);
+	assert_int_equal(v, 70400);
+	assert_int_equal(units_parse_mass("70 kg", &v), 0);
+	assert_int_equal(v, 70000);
 
 	assert_int_equal(units_parse_hours("7.5", &v), 0);
 	assert_int_equal(v, 450);
@@ -198,8 +224,40 @@ test_volume_mass_hours(void **state)
 	assert_int_equal(v, 450);
 	assert_int_equal(units_parse_hours("7h30", &v), 0);
 	assert_int_equal(v, 450);
+	assert_int_equal(units_parse_hours("7,5", &v), 0);
+	assert_int_equal(v, 450);
 	assert_int_equal(units_parse_hours("seven", &v), -1);
 	assert_non_null(strstr(err_get(), "hours"));
+}
+
+/* Texts stored in km and ml, such as undo labels, in the user's units. */
+static void
+test_units_in_text(void **state)
+{
+	static const struct { const char *in, *mi_oz, *km_l; } t[] = {
+		{ "add run 10.00 km on 2026-11-25", "add run 6.21 mi on 2026-11-25",
+		  "add run 10.00 km on 2026-11-25" },
+		{ "add drink of 500 ml on 2026-11-25",
+		  "add drink of 16.9 oz on 2026-11-25",
+		  "add drink of 500 ml on 2026-11-25" },
+		{ "1.5 km, 250 ml", "0.93 mi, 8.5 oz", "1.5 km, 250 ml" },
+		/* Not a number and its unit: left alone. */
+		{ "import 3 km.csv", "import 3 km.csv", "import 3 km.csv" },
+		{ "x1 km kmh ml", "x1 km kmh ml", "x1 km kmh ml" },
+		{ " km", " km", " km" }, { "", "", "" },
+	};
+	size_t i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		s = units_in_text(t[i].in, UNIT_MI, UNIT_FLOZ);
+		assert_string_equal(s, t[i].mi_oz);
+		free(s);
+		s = units_in_text(t[i].in, UNIT_KM, UNIT_L);
+		assert_string_equal(s, t[i].km_l);
+		free(s);
+	}
 }
 
 static void
@@ -266,6 +324,7 @@ main(void)
 		cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_duration),
 		cmocka_unit_test(test_volume_mass_hours),
+		cmocka_unit_test(test_units_in_text),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_ints),
 		cmocka_unit_test(test_sanitize),
