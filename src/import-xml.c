@@ -5,7 +5,7 @@
  * track is summed as it goes (distance, moving time, climb, heart rate),
  * so a file's size never becomes memory. Only expat's own buffers grow,
  * and those are bounded by the limits below: element depth, the text of
- * one element, and the number of track points. A document type
+ * one element, the number of track points, the file's size. A document type
  * declaration is refused outright, which rules out entity expansion.
  *
  * GPX (one file, one activity; every <trk> of it is part of the run):
@@ -26,7 +26,8 @@
  *   - heart rate: the laps' AverageHeartRateBpm weighted by lap time,
  *     else the mean of the track points';
  *   - external id: the activity's <Id>.
- * A run's day is the local day (TZ) of its first timed point. Accidental
+ * A run's day is the local day (TZ) of its first timed point (else of the
+ * GPX metadata time, the TCX Id or first lap's StartTime). Accidental
  * recordings (under ACCIDENTAL_M metres or ACCIDENTAL_S seconds) are
  * counted in the report and skipped.
  *
@@ -52,6 +53,7 @@
 #define XML_DEPTH_MAX   64          /* elements inside one another */
 #define XML_TEXT_MAX    4096        /* bytes of one element's text read */
 #define XML_POINTS_MAX  1000000     /* track points in one file */
+#define XML_BYTES_MAX   (128L << 20) /* bytes of one file */
 #define XML_CHUNK       65536
 #define PAUSE_S         60.0        /* a longer gap is a pause */
 #define CLIMB_STEP_M    3.0         /* the climb's hysteresis */
@@ -91,7 +93,7 @@ enum leaf {
 };
 
 struct point {
-	int    has_pos, has_time, has_ele, has_hr, has_dist;
+	int    has_lat, has_lon, has_time, has_ele, has_hr, has_dist;
 	double lat, lon;     /* degrees */
 	double t;            /* seconds since 1970 UTC */
 	double ele, hr, dist;
@@ -99,7 +101,7 @@ struct point {
 
 /* The track summed so far. */
 struct track {
-	int    seg_pos, seg_time, seg_ele;   /* a previous point in the segment */
+	int    seg_pos, seg_time, seg_ele; /* a point before, in the segment */
 	double lat, lon, t, ele_base;        /* of it (radians; s; m) */
 	double dist_m, moving_s, climb_m;
 	int    any_ele, have_first;
@@ -114,12 +116,15 @@ struct track {
 struct act {
 	long         line;            /* where it starts: <trk>, <Activity> */
 	int          seen_trk;
+	size_t       points;          /* track points of the activity */
 	char         type[64];
 	int          have_type;
 	char        *note;
 	char        *id;
 	double       meta_t;          /* GPX metadata time, TCX Id */
 	int          have_meta_t;
+	double       lap_t;           /* TCX: the first lap's StartTime */
+	int          have_lap_t;
 	int          nlaps, laps_time, laps_dist;
 	double       lap_time_s, lap_dist_m, lap_hr_w, lap_hr_s;
 	double       cur_time, cur_dist, cur_hr;
@@ -220,8 +225,9 @@ time_parse(const char *s, double *t)
 	int y, mo, d, h, mi, se, oh = 0, om = 0, sign = 0;
 	double frac = 0, f = 0.1;
 
-	if (fixed_digits(&p, 4, &y) || *p++ != '-' || fixed_digits(&p, 2, &mo) ||
-	    *p++ != '-' || fixed_digits(&p, 2, &d) || (*p != 'T' && *p != ' ') ||
+	if (fixed_digits(&p, 4, &y) || *p++ != '-' ||
+	    fixed_digits(&p, 2, &mo) || *p++ != '-' ||
+	    fixed_digits(&p, 2, &d) || (*p != 'T' && *p != ' ') ||
 	    (p++, fixed_digits(&p, 2, &h)) || *p++ != ':' ||
 	    fixed_digits(&p, 2, &mi) || *p++ != ':' || fixed_digits(&p, 2, &se))
 		return -1;
@@ -275,7 +281,7 @@ track_break(struct track *tr)
 static void
 track_point(struct track *tr, const struct point *pt)
 {
-	if (pt->has_pos) {
+	if (pt->has_lat && pt->has_lon) {
 		double la = rad(pt->lat), lo = rad(pt->lon);
 		if (tr->seg_pos)
 			tr->dist_m += haversine(tr->lat, tr->lon, la, lo);
@@ -433,8 +439,14 @@ act_end(struct xml *x)
 		import_other(c, a->type);
 		return;
 	}
-	start = a->tr.have_first ? a->tr.first_t : a->meta_t;
-	if (!a->tr.have_first && !a->have_meta_t) {
+	if (x->kind == XK_GPX && a->points == 0) {
+		fail(x, "a GPX file without track points (only a route or "
+		    "waypoints): no run to import");
+		return;
+	}
+	start = a->tr.have_first ? a->tr.first_t : a->have_meta_t ? a->meta_t :
+	    a->lap_t;
+	if (!a->tr.have_first && !a->have_meta_t && !a->have_lap_t) {
 		fail(x, "an activity without a time: its day is unknown");
 		return;
 	}
@@ -520,7 +532,7 @@ gpx_point(struct xml *x, const XML_Char **atts)
 		    "to 180", lo);
 		return;
 	}
-	pt->has_pos = 1;
+	pt->has_lat = pt->has_lon = 1;
 }
 
 /* Which text of a GPX element is read, by where it is. */
@@ -551,8 +563,9 @@ tcx_leaf(const struct xml *x, enum el e)
 	case E_TOTALTIME: return parent == E_LAP ? L_LAP_TIME : L_NONE;
 	case E_DISTANCE:  return parent == E_LAP ? L_LAP_DIST :
 	    parent == E_TRACKPOINT ? L_PT_DIST : L_NONE;
-	case E_VALUE:     return parent == E_AVGHR && grand == E_LAP ? L_LAP_HR :
-	    parent == E_HRBPM && grand == E_TRACKPOINT ? L_HR : L_NONE;
+	case E_VALUE:
+		return parent == E_AVGHR && grand == E_LAP ? L_LAP_HR :
+		    parent == E_HRBPM && grand == E_TRACKPOINT ? L_HR : L_NONE;
 	case E_TIME:      return parent == E_TRACKPOINT ? L_PT_TIME : L_NONE;
 	case E_LAT:       return parent == E_POSITION ? L_LAT : L_NONE;
 	case E_LON:       return parent == E_POSITION ? L_LON : L_NONE;
@@ -586,6 +599,10 @@ start_el(struct xml *x, enum el e, const XML_Char **atts)
 	case E_LAP:
 		if (!x->in_act)
 			break;
+		/* The first lap's start, for an activity without an Id time. */
+		if ((s = attr(atts, "StartTime")) != NULL && !x->a.have_lap_t &&
+		    time_parse(s, &x->a.lap_t) == 0)
+			x->a.have_lap_t = 1;
 		x->a.nlaps++;
 		x->a.cur_has_time = x->a.cur_has_dist = x->a.cur_has_hr = 0;
 		break;
@@ -597,6 +614,7 @@ start_el(struct xml *x, enum el e, const XML_Char **atts)
 			return;
 		}
 		memset(&x->a.pt, 0, sizeof x->a.pt);
+		x->a.points++;
 		x->in_pt = 1;
 		if (e == E_TRKPT)
 			gpx_point(x, atts);
@@ -702,10 +720,11 @@ leaf_text(struct xml *x, enum leaf l, const char *s)
 		    &pt->dist) == 0;
 		return;
 	case L_LAT:
-		pt->has_pos = leaf_num(x, "latitude", s, -90, 90, &pt->lat) == 0;
+		pt->has_lat = leaf_num(x, "latitude", s, -90, 90,
+		    &pt->lat) == 0;
 		return;
 	case L_LON:
-		pt->has_pos &= leaf_num(x, "longitude", s, -180, 180,
+		pt->has_lon = leaf_num(x, "longitude", s, -180, 180,
 		    &pt->lon) == 0;
 		return;
 	case L_LAP_TIME:
@@ -740,7 +759,8 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		x->seen_root = 1;
 		if (e != want) {
 			fail(x, "the document is <%.40s>, not <%s>", name,
-			    x->kind == XK_GPX ? "gpx" : "TrainingCenterDatabase");
+			    x->kind == XK_GPX ? "gpx" :
+			    "TrainingCenterDatabase");
 			return;
 		}
 		if (x->kind == XK_GPX)
@@ -857,6 +877,7 @@ xml_read(struct import_ctx *c, struct import_input *in, enum xml_kind kind)
 	unsigned char *buf = xmalloc(XML_CHUNK);
 	int lead = 1, first = 1, rc = -1;
 	size_t n, k;
+	long total = 0;
 
 	x->c = c;
 	x->kind = kind;
@@ -874,12 +895,17 @@ xml_read(struct import_ctx *c, struct import_input *in, enum xml_kind kind)
 			err_set("cannot read: %s", strerror(errno));
 			goto out;
 		}
+		if ((total += (long)n) > XML_BYTES_MAX) {
+			err_set("over %ld MiB: larger than any activity file",
+			    XML_BYTES_MAX >> 20);
+			goto out;
+		}
 		k = lead ? skip_lead(x, buf, n, first) : 0;
 		first = 0;
 		if (k < n)
 			lead = 0;
-		if (XML_Parse(x->p, (const char *)buf + k, (int)(n - k), n == 0) ==
-		    XML_STATUS_ERROR) {
+		if (XML_Parse(x->p, (const char *)buf + k, (int)(n - k),
+		    n == 0) == XML_STATUS_ERROR) {
 			parse_error(x);
 			goto out;
 		}
@@ -913,8 +939,8 @@ root_is(const struct import_probe *p, const char *want)
 		if (end - s < 2 || *s != '<')
 			return 0;
 		if (s[1] == '?' || s[1] == '!') {
-			const char *close = end - s >= 4 && memcmp(s, "<!--", 4) == 0 ?
-			    "-->" : ">";
+			const char *close = end - s >= 4 &&
+			    memcmp(s, "<!--", 4) == 0 ? "-->" : ">";
 			const unsigned char *q;
 			size_t cl;
 			/* A DOCTYPE's internal subset holds '>' of its own. */

@@ -272,6 +272,58 @@ test_tcx_track_only(void **state)
 	store_close(st);
 }
 
+/* An activity of lap totals only (typed into a web site, or a treadmill
+ * without points), whose Id is no time: the first lap's start gives the
+ * day. */
+static void
+test_tcx_laps_only(void **state)
+{
+	struct store *st = fresh();
+	static const char tcx[] =
+	    "<TrainingCenterDatabase><Activities><Activity Sport=\"Running\">"
+	    "<Id>treadmill-7</Id><Lap StartTime=\"2024-05-01T23:30:00Z\">"
+	    "<TotalTimeSeconds>1500</TotalTimeSeconds>"
+	    "<DistanceMeters>5000.4</DistanceMeters></Lap><Lap>"
+	    "<TotalTimeSeconds>300</TotalTimeSeconds>"
+	    "<DistanceMeters>1000</DistanceMeters></Lap></Activity>"
+	    "</Activities></TrainingCenterDatabase>";
+	static const char half[] =
+	    "<TrainingCenterDatabase><Activities><Activity Sport=\"Running\">"
+	    "<Lap><Track><Trackpoint><Time>2024-05-01T06:30:00Z</Time>"
+	    "<Position><LatitudeDegrees>45</LatitudeDegrees>"
+	    "<LongitudeDegrees>14</LongitudeDegrees></Position></Trackpoint>"
+	    "<Trackpoint><Time>2024-05-01T06:30:30Z</Time><Position>"
+	    "<LatitudeDegrees>45.001</LatitudeDegrees></Position></Trackpoint>"
+	    "<Trackpoint><Time>2024-05-01T06:31:00Z</Time><Position>"
+	    "<LatitudeDegrees>45.002</LatitudeDegrees>"
+	    "<LongitudeDegrees>14</LongitudeDegrees></Position></Trackpoint>"
+	    "</Track></Lap></Activity></Activities></TrainingCenterDatabase>";
+	struct run run;
+
+	(void)state;
+	set_tz("Europe/Berlin");
+	assert_int_equal(import_text(st, tcx, NULL), 0);
+	run = only_run(st);
+	assert_int_equal(run.distance_m, 6000);
+	assert_int_equal(run.duration_s, 1800);
+	assert_int_equal(run.day, day_of("2024-05-02"));
+	assert_int_equal(run.climb_m, -1);
+	assert_int_equal(run.avg_hr, 0);
+	assert_string_equal(run.external_id, "treadmill-7");
+	run_free(&run);
+	store_close(st);
+	set_tz("UTC");
+
+	/* A point with half a position is no position. */
+	st = fresh();
+	assert_int_equal(import_text(st, half, NULL), 0);
+	run = only_run(st);
+	assert_within(run.distance_m, 222, 0.005, 0);
+	assert_int_equal(run.duration_s, 60);
+	run_free(&run);
+	store_close(st);
+}
+
 /* Two activities in one file, one of another sport. */
 static void
 test_tcx_activities_and_sports(void **state)
@@ -280,7 +332,8 @@ test_tcx_activities_and_sports(void **state)
 	struct store *st = fresh();
 	size_t n;
 	char *s = slurp(TCX_RUN, &n), *act, *two, *bike;
-	const char *from = strstr(s, "<Activity "), *to = strstr(s, "</Activities>");
+	const char *from = strstr(s, "<Activity ");
+	const char *to = strstr(s, "</Activities>");
 	struct buf b;
 
 	(void)state;
@@ -400,8 +453,8 @@ test_sniff(void **state)
 		{ "<gpx version=\"1.1\">", 100, 0 },
 		{ "\xEF\xBB\xBF \n<?xml version=\"1.0\"?>\n<!-- a > b -->\n"
 		  "<gpx>", 100, 0 },
-		{ "<?xml version='1.0'?><TrainingCenterDatabase xmlns=\"x\">", 0,
-		  100 },
+		{ "<?xml version='1.0'?><TrainingCenterDatabase xmlns=\"x\">",
+		  0, 100 },
 		{ "<tc2:TrainingCenterDatabase>", 0, 100 },
 		{ "<gpxfoo>", 0, 0 },
 		{ "<kml><gpx>", 0, 0 },
@@ -466,11 +519,13 @@ test_gpx_hr_and_pause(void **state)
 	    "<trkpt lat=\"45.0\" lon=\"14.0\"><time>2024-05-01T06:30:00Z</time>"
 	    "<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>100</gpxtpx:hr>"
 	    "</gpxtpx:TrackPointExtension></extensions></trkpt>\n"
-	    "<trkpt lat=\"45.001\" lon=\"14.0\"><time>2024-05-01T06:31:00Z</time>"
+	    "<trkpt lat=\"45.001\" lon=\"14.0\">"
+	    "<time>2024-05-01T06:31:00Z</time>"
 	    "<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>110</gpxtpx:hr>"
 	    "</gpxtpx:TrackPointExtension></extensions></trkpt>\n"
 	    /* A five-minute stop, then on. */
-	    "<trkpt lat=\"45.002\" lon=\"14.0\"><time>2024-05-01T06:36:00Z</time>"
+	    "<trkpt lat=\"45.002\" lon=\"14.0\">"
+	    "<time>2024-05-01T06:36:00Z</time>"
 	    "<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>120</gpxtpx:hr>"
 	    "</gpxtpx:TrackPointExtension></extensions></trkpt>\n"
 	    "</trkseg><trkseg>\n"
@@ -559,17 +614,24 @@ test_refusals(void **state)
 	size_t n, i;
 	char *s = slurp(CERKNICA, &n), *t;
 	static const struct { const char *text, *want; } bad[] = {
-		{ "<gpx><trk><trkseg><trkpt lat=\"x\" lon=\"1\"/></trkseg></trk>"
-		  "</gpx>", "line 1: trkpt lat 'x'" },
-		{ "<gpx>\n<trk><trkseg><trkpt lat=\"1\" lon=\"1\">\n<time>yesterday"
-		  "</time></trkpt></trkseg></trk></gpx>", "line 3: time 'yesterday'" },
+		{ "<gpx><trk><trkseg><trkpt lat=\"x\" lon=\"1\"/></trkseg>"
+		  "</trk></gpx>", "line 1: trkpt lat 'x'" },
+		{ "<gpx>\n<trk><trkseg><trkpt lat=\"1\" lon=\"1\">\n"
+		  "<time>yesterday</time></trkpt></trkseg></trk></gpx>",
+		  "line 3: time 'yesterday'" },
 		{ "<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"1\"><ele>high</ele>"
 		  "</trkpt></trkseg></trk></gpx>", "elevation 'high'" },
-		{ "<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"1\"/><trkpt lat=\"1.1\" "
-		  "lon=\"1\"/></trkseg></trk></gpx>", "without a time" },
-		{ "<?xml version=\"1.0\"?>\n<!DOCTYPE gpx [<!ENTITY a \"aaaa\">]>\n"
-		  "<gpx>&a;</gpx>", "line 2: a document type declaration" },
+		{ "<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"1\"/>"
+		  "<trkpt lat=\"1.1\" lon=\"1\"/></trkseg></trk></gpx>",
+		  "without a time" },
+		{ "<?xml version=\"1.0\"?>\n"
+		  "<!DOCTYPE gpx [<!ENTITY a \"aaaa\">]>\n<gpx>&a;</gpx>",
+		  "line 2: a document type declaration" },
 		{ "<gpx><trk>", "line 1, column 11: not well-formed XML" },
+		{ "<gpx>\n<metadata><time>2024-05-01T06:30:00Z</time>"
+		  "</metadata>\n<rte><rtept lat=\"1\" lon=\"1\"/></rte>\n"
+		  "</gpx>",
+		  "line 4: a GPX file without track points" },
 		{ "<gpx>\n<trk>\x01</trk></gpx>", "line 2, column 6: not "
 		  "well-formed XML: not well-formed (invalid token)" },
 	};
@@ -588,7 +650,8 @@ test_refusals(void **state)
 	assert_non_null(strstr(err_get(), "not well-formed XML"));
 	free(t);
 	/* A run the journal refuses: the message names the track's line. */
-	t = replace(s, "<time>2010-08-05T14:23:59Z", "<time>2030-08-05T14:23:59Z");
+	t = replace(s, "<time>2010-08-05T14:23:59Z",
+	    "<time>2030-08-05T14:23:59Z");
 	assert_int_equal(import_text(st, t, NULL), -1);
 	assert_non_null(strstr(err_get(), "line 58"));
 	assert_non_null(strstr(err_get(), "2030-08-05"));
@@ -643,7 +706,8 @@ test_skip_bad(void **state)
 	struct store *st = fresh();
 	size_t n;
 	char *s = slurp(TCX_RUN, &n), *bad, *both;
-	const char *from = strstr(s, "<Activity "), *to = strstr(s, "</Activities>");
+	const char *from = strstr(s, "<Activity ");
+	const char *to = strstr(s, "</Activities>");
 	struct buf b;
 
 	(void)state;
@@ -685,6 +749,7 @@ main(void)
 		cmocka_unit_test(test_gpx_fixture),
 		cmocka_unit_test(test_tcx_laps),
 		cmocka_unit_test(test_tcx_track_only),
+		cmocka_unit_test(test_tcx_laps_only),
 		cmocka_unit_test(test_tcx_activities_and_sports),
 		cmocka_unit_test(test_gpx_types),
 		cmocka_unit_test(test_leading_space_and_bom),
