@@ -377,7 +377,7 @@ act_free(struct xml *x)
 	x->in_act = 0;
 }
 
-/* A copy of s without its letters' case, for "Trail Running". */
+/* 1 when s holds "run" in any case ("Trail Running", "RUN"). */
 static int
 has_run(const char *s)
 {
