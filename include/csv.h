@@ -154,7 +154,10 @@ int csv_export_days(struct store *st, const struct config *cfg,
 /* --- import ------------------------------------------------------------ */
 
 /* The formats of the table in import-formats.c; CSV_FMT_AUTO: sniffed. */
-enum csv_format { CSV_FMT_AUTO, CSV_FMT_RUNLOG, CSV_FMT_STRAVA, CSV_FMT_GARMIN };
+enum csv_format {
+	CSV_FMT_AUTO, CSV_FMT_RUNLOG, CSV_FMT_STRAVA, CSV_FMT_GARMIN,
+	CSV_FMT_GPX, CSV_FMT_TCX
+};
 
 /* The --format name of f ("auto" for CSV_FMT_AUTO), "?" when unknown. */
 const char *csv_format_name(enum csv_format f);
@@ -183,6 +186,7 @@ struct csv_import_report {
 	size_t replaced;            /* a day's sleep/check-in/rest replaced */
 	size_t kept;                /* the journal's newer one kept */
 	size_t other;               /* rows of other sports skipped */
+	size_t accidental;          /* recordings under 100 m or 60 s skipped */
 	struct { char name[40]; size_t n; } sport[CSV_SPORTS_MAX];
 	size_t nsport;
 	size_t repeated;            /* rows repeating an earlier row's id */

@@ -17,7 +17,7 @@
 
 enum { IO_FORMAT, IO_UNITS, IO_DRY, IO_SKIP };
 static const struct opt import_opts[] = {
-	{ "format", 0, OPT_CHOICE, "auto|runlog|strava|garmin" },
+	{ "format", 0, OPT_CHOICE, "auto|runlog|strava|garmin|gpx|tcx" },
 	{ "units", 0, OPT_CHOICE, "km|mi" }, { "dry-run", 'n', OPT_FLAG, NULL },
 	{ "skip-bad", 0, OPT_FLAG, NULL }, { NULL, 0, 0, NULL },
 };
@@ -28,9 +28,9 @@ const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.opts = import_opts,
 	.args = import_args,
-	.usage = "[--format auto|runlog|strava|garmin] [--units km|mi] "
+	.usage = "[--format auto|runlog|strava|garmin|gpx|tcx] [--units km|mi] "
 	    "[--dry-run] [--skip-bad] FILE",
-	.summary = "read runlog, Strava or Garmin Connect CSV",
+	.summary = "read runlog, Strava or Garmin Connect CSV, GPX or TCX",
 	.exec = cmd_import,
 };
 
@@ -75,6 +75,10 @@ report(const char *path, int dry, const struct csv_import_report *r)
 			    r->sport[i].n);
 		printf("%s).\n", r->nsport == CSV_SPORTS_MAX ? ", ..." : "");
 	}
+	if (r->accidental > 0)
+		printf("Skipped %zu accidental %s (under 100 m or under a "
+		    "minute).\n", r->accidental, r->accidental == 1 ? "recording" :
+		    "recordings");
 	if (r->repeated > 0)
 		printf("Skipped %zu %s repeating an activity id of the same file "
 		    "(%s).\n", r->repeated, r->repeated == 1 ? "row" : "rows",

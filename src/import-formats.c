@@ -8,12 +8,14 @@
 #include "import.h"
 
 extern const struct import_format import_runlog, import_strava,
-    import_garmin;
+    import_garmin, import_gpx, import_tcx;
 
 const struct import_format *const import_formats[] = {
 	&import_runlog,
 	&import_strava,
 	&import_garmin,
+	&import_gpx,
+	&import_tcx,
 	NULL,
 };
 

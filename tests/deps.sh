@@ -25,6 +25,7 @@ build() {
 	need_pc ncursesw libncurses-dev
 	need_pc sqlite3 libsqlite3-dev
 	need_pc inih libinih-dev
+	need_pc expat libexpat1-dev
 	need_h csv.h libcsv-dev
 }
 check() {
