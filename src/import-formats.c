@@ -8,12 +8,13 @@
 #include "import.h"
 
 extern const struct import_format import_runlog, import_strava,
-    import_garmin;
+    import_garmin, import_fit;
 
 const struct import_format *const import_formats[] = {
 	&import_runlog,
 	&import_strava,
 	&import_garmin,
+	&import_fit,
 	NULL,
 };
 
