@@ -17,7 +17,7 @@
 
 enum { IO_FORMAT, IO_UNITS, IO_DRY, IO_SKIP };
 static const struct opt import_opts[] = {
-	{ "format", 0, OPT_CHOICE, "auto|runlog|strava|garmin" },
+	{ "format", 0, OPT_CHOICE, "auto|runlog|strava|garmin|fit" },
 	{ "units", 0, OPT_CHOICE, "km|mi" }, { "dry-run", 'n', OPT_FLAG, NULL },
 	{ "skip-bad", 0, OPT_FLAG, NULL }, { NULL, 0, 0, NULL },
 };
@@ -28,9 +28,9 @@ const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.opts = import_opts,
 	.args = import_args,
-	.usage = "[--format auto|runlog|strava|garmin] [--units km|mi] "
+	.usage = "[--format auto|runlog|strava|garmin|fit] [--units km|mi] "
 	    "[--dry-run] [--skip-bad] FILE",
-	.summary = "read runlog, Strava or Garmin Connect CSV",
+	.summary = "read runlog, Strava or Garmin Connect CSV, or FIT files",
 	.exec = cmd_import,
 };
 

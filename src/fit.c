@@ -343,7 +343,7 @@ fit_walk(const unsigned char *p, size_t n, unsigned flags, fit_mesg_fn fn,
 	int rc = 0;
 
 	if (n == 0) {
-		err_set("the file is empty");
+		err_set("byte 0: the file is empty");
 		return -1;
 	}
 	w = xmalloc(sizeof *w);
