@@ -381,13 +381,25 @@ fit_get(const struct fit_mesg *m, unsigned num, uint64_t *v)
 
 /* --- what an import keeps ------------------------------------------------- */
 
-/* Field v of m as a number, or dflt when it is not there. */
+/* Field num of m as a number, or dflt when it is not there. Every field
+ * kept here is at most 32 bits unsigned in the protocol; a larger or
+ * negative value (a field defined with another type) is not there, which
+ * also keeps the sums made of them far from overflowing. */
 static int64_t
 get_or(const struct fit_mesg *m, unsigned num, int64_t dflt)
 {
 	uint64_t v;
 
-	return fit_get(m, num, &v) ? (int64_t)v : dflt;
+	return fit_get(m, num, &v) && v <= UINT32_MAX ? (int64_t)v : dflt;
+}
+
+/* The same for the fields of one byte: an enum, a heart rate; -1. */
+static int
+get_byte(const struct fit_mesg *m, unsigned num)
+{
+	uint64_t v;
+
+	return fit_get(m, num, &v) && v <= 0xFF ? (int)v : -1;
 }
 
 static struct fit_part *
@@ -431,12 +443,12 @@ add_session(struct fit_activity *a, const struct fit_mesg *m)
 	s->part = m->part;
 	s->end = get_or(m, 253, -1);
 	s->start = get_or(m, 2, -1);
-	s->sport = (int)get_or(m, 5, -1);
-	s->sub_sport = (int)get_or(m, 6, -1);
+	s->sport = get_byte(m, 5);
+	s->sub_sport = get_byte(m, 6);
 	s->elapsed_ms = get_or(m, 7, -1);
 	s->timer_ms = get_or(m, 8, -1);
 	s->distance_cm = get_or(m, 9, -1);
-	s->avg_hr = (int)get_or(m, 16, -1);
+	s->avg_hr = get_byte(m, 16);
 	s->ascent_m = get_or(m, 22, -1);
 	return 0;
 }
@@ -456,7 +468,7 @@ on_mesg(const struct fit_mesg *m, void *arg)
 	switch (m->global) {
 	case FIT_MESG_FILE_ID:
 		if (pt->type == -1) {
-			pt->type = (int)get_or(m, 0, -1);
+			pt->type = get_byte(m, 0);
 			pt->serial = get_or(m, 3, -1);
 			pt->created = get_or(m, 4, -1);
 		}
