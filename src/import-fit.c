@@ -235,7 +235,7 @@ const struct import_format import_fit = {
 	.id = CSV_FMT_FIT,
 	.name = "fit",
 	.title = "a FIT file",
-	.file = "FIT activity file (.fit)",
+	.file = "FIT (.fit)",
 	.sniff = fit_sniff,
 	.read = fit_read,
 };

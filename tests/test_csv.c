@@ -1003,17 +1003,18 @@ test_format_table_sniffs(void **state)
 		{ FIX "bad-type-runs.csv", CSV_FMT_RUNLOG, NULL },
 	};
 	static const enum csv_format all[] = {
-		CSV_FMT_RUNLOG, CSV_FMT_STRAVA, CSV_FMT_GARMIN,
+		CSV_FMT_RUNLOG, CSV_FMT_STRAVA, CSV_FMT_GARMIN, CSV_FMT_FIT,
 	};
+	const size_t nall = sizeof all / sizeof all[0];
 	size_t i, k, n;
 
 	(void)state;
 	for (n = 0; import_formats[n] != NULL; n++)
 		assert_non_null(import_formats[n]->sniff);
-	assert_int_equal(n, 3);
+	assert_int_equal(n, nall);
 	/* Each file is claimed by its own format and by no other. */
 	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {
-		for (k = 0; k < 3; k++) {
+		for (k = 0; k < nall; k++) {
 			int s = sniff_file(yes[i].file, all[k], yes[i].lang == NULL ?
 			    NULL : locale_of(yes[i].id, yes[i].lang));
 			if (all[k] == yes[i].id && s <= 0)
@@ -1025,7 +1026,7 @@ test_format_table_sniffs(void **state)
 		}
 	}
 	/* A localised file is nobody's in English. */
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < nall; k++) {
 		assert_int_equal(sniff_file(FIX "strava-de.csv", all[k], NULL), 0);
 		assert_int_equal(sniff_file(FIX "bad-header.csv", all[k], NULL), 0);
 	}
@@ -1054,9 +1055,11 @@ test_format_table_sniffs(void **state)
 		enum csv_format f;
 		assert_int_equal(csv_format_parse("strava", &f), 0);
 		assert_int_equal(f, CSV_FMT_STRAVA);
-		assert_int_equal(csv_format_parse("fit", &f), -1);
-		assert_string_equal(err_get(), "--format 'fit': must be auto, "
-		    "runlog, strava or garmin");
+		assert_int_equal(csv_format_parse("fit", &f), 0);
+		assert_int_equal(f, CSV_FMT_FIT);
+		assert_int_equal(csv_format_parse("xls", &f), -1);
+		assert_string_equal(err_get(), "--format 'xls': must be auto, "
+		    "runlog, strava, garmin or fit");
 	}
 }
 
@@ -1167,8 +1170,8 @@ test_empty_and_unknown(void **state)
 	free(path);
 	path = write_file(f->dir, "other.csv", "when,what\n2026-01-01,x\n");
 	expect_refused(f->st, path, "line 1: unknown header (first column "
-	    "'when'): not a runlog, Strava (activities.csv) or Garmin Connect "
-	    "(Activities.csv) export");
+	    "'when'): not a runlog, Strava (activities.csv), Garmin Connect "
+	    "(Activities.csv) or FIT (.fit) export");
 	free(path);
 }
 
