@@ -38,7 +38,7 @@ enum {
 
 /* fit_walk() flags. */
 enum {
-	FIT_NO_CRC = 1 << 0    /* skip both CRC checks (for fuzzing the records) */
+	FIT_NO_CRC = 1 << 0    /* skip both CRC checks (to fuzz the records) */
 };
 
 /* One field of a data message. */

@@ -44,7 +44,7 @@ crc_init(void)
 	for (i = 0; i < 256; i++) {
 		uint16_t c = (uint16_t)i;
 		for (k = 0; k < 8; k++)
-			c = (c & 1) ? (uint16_t)((c >> 1) ^ 0xA001) : (uint16_t)(c >> 1);
+			c = (uint16_t)((c & 1) ? (c >> 1) ^ 0xA001 : c >> 1);
 		crc_tab[i] = c;
 	}
 	crc_ready = 1;
@@ -165,8 +165,9 @@ read_definition(struct walker *w, size_t at, size_t *next)
 	if (w->end - q < 5)
 		goto short_def;
 	if (p[q + 1] > 1) {
-		err_set("byte %zu: architecture %u in a definition message: must "
-		    "be 0 (little-endian) or 1 (big-endian)", q + 1, p[q + 1]);
+		err_set("byte %zu: architecture %u in a definition message: "
+		    "must be 0 (little-endian) or 1 (big-endian)", q + 1,
+		    p[q + 1]);
 		return -1;
 	}
 	d->defined = 0;
@@ -220,8 +221,8 @@ read_data(struct walker *w, size_t at, unsigned local, int compressed,
 		return -1;
 	}
 	if (d->size > w->end - q) {
-		err_set("byte %zu: the data message needs %zu bytes and the records "
-		    "end at byte %zu", at, d->size, w->end);
+		err_set("byte %zu: the data message needs %zu bytes and the "
+		    "records end at byte %zu", at, d->size, w->end);
 		return -1;
 	}
 	for (i = 0; i < d->nfields; i++) {
@@ -264,8 +265,8 @@ read_records(struct walker *w, size_t q)
 		size_t next = q;
 
 		if (h & 0x80) {
-			/* Compressed timestamp: the offset counts on from the last
-			 * full time, rolling over every 32 seconds. */
+			/* Compressed timestamp: the offset counts on from the
+			 * last full time, rolling over every 32 seconds. */
 			uint32_t off = h & 0x1F, t = w->last_time;
 			t += (off - (t & 0x1F)) & 0x1F;
 			w->last_time = t;
@@ -298,8 +299,8 @@ check_file(const unsigned char *p, size_t n, size_t pos, unsigned flags,
 	}
 	hs = p[pos];
 	if (hs != 12 && hs != 14) {
-		err_set("byte %zu: a FIT file header of %zu bytes: must be 12 or "
-		    "14 (a damaged header, or not a FIT file)", pos, hs);
+		err_set("byte %zu: a FIT file header of %zu bytes: must be 12 "
+		    "or 14 (a damaged header, or not a FIT file)", pos, hs);
 		return -1;
 	}
 	if (memcmp(p + pos + 8, ".FIT", 4) != 0) {
@@ -313,15 +314,15 @@ check_file(const unsigned char *p, size_t n, size_t pos, unsigned flags,
 	}
 	if (hs == 14 && !(flags & FIT_NO_CRC) && (want = get16(p + pos + 12, 0))
 	    != 0 && want != (got = fit_crc(0, p + pos, 12))) {
-		err_set("byte %zu: the file header's CRC is %04X where its bytes "
-		    "give %04X: a damaged header", pos + 12, want, got);
+		err_set("byte %zu: the file header's CRC is %04X where its "
+		    "bytes give %04X: a damaged header", pos + 12, want, got);
 		return -1;
 	}
 	data = get32le(p + pos + 4);
 	if (data > n - pos - hs || n - pos - hs - data < 2) {
-		err_set("byte %zu: the file ends early: the header at byte %zu "
-		    "promises %zu bytes of records and a CRC, which would end at "
-		    "byte %zu", n, pos, data, pos + hs + data + 2);
+		err_set("byte %zu: the file ends early: the header at byte "
+		    "%zu promises %zu bytes of records and a CRC, which would "
+		    "end at byte %zu", n, pos, data, pos + hs + data + 2);
 		return -1;
 	}
 	*end = pos + hs + data;
@@ -406,8 +407,8 @@ static struct fit_part *
 part_of(struct fit_activity *a, const struct fit_mesg *m)
 {
 	if (m->part >= FIT_PARTS_MAX) {
-		err_set("byte %zu: more than %d chained files in one", m->offset,
-		    FIT_PARTS_MAX);
+		err_set("byte %zu: more than %d chained files in one",
+		    m->offset, FIT_PARTS_MAX);
 		return NULL;
 	}
 	if (m->part >= a->nparts) {
@@ -431,13 +432,13 @@ add_session(struct fit_activity *a, const struct fit_mesg *m)
 	struct fit_session *s;
 
 	if (a->nsessions == FIT_SESSIONS_MAX) {
-		err_set("byte %zu: more than %d sessions in one file", m->offset,
-		    FIT_SESSIONS_MAX);
+		err_set("byte %zu: more than %d sessions in one file",
+		    m->offset, FIT_SESSIONS_MAX);
 		return -1;
 	}
 	if ((a->nsessions & (a->nsessions - 1)) == 0)
-		a->session = xrealloc(a->session, (a->nsessions ? 2 * a->nsessions :
-		    1) * sizeof *a->session);
+		a->session = xrealloc(a->session, (a->nsessions ?
+		    2 * a->nsessions : 1) * sizeof *a->session);
 	s = &a->session[a->nsessions++];
 	s->offset = m->offset;
 	s->part = m->part;
@@ -531,8 +532,10 @@ find_part(const struct fit_activity *a, const struct fit_session *s,
 static int
 has_offset(const struct fit_part *p)
 {
-	return ABS(p->act_time) && ABS(p->act_local) && p->act_local -
-	    p->act_time <= OFFSET_MAX && p->act_time - p->act_local <= OFFSET_MAX;
+	int64_t off = p->act_local - p->act_time;
+
+	return ABS(p->act_time) && ABS(p->act_local) && off <= OFFSET_MAX &&
+	    off >= -OFFSET_MAX;
 }
 
 static int
@@ -558,8 +561,8 @@ fit_session_when(const struct fit_activity *a, const struct fit_session *s,
 
 	memset(w, 0, sizeof *w);
 	if (t < 0 && s->end >= 0 && (s->elapsed_ms >= 0 || s->timer_ms >= 0))
-		t = s->end - (s->elapsed_ms >= 0 ? s->elapsed_ms : s->timer_ms) /
-		    1000;
+		t = s->end - (s->elapsed_ms >= 0 ? s->elapsed_ms :
+		    s->timer_ms) / 1000;
 	if (t < 0) {
 		err_set("byte %zu: the session has no start time", s->offset);
 		return -1;
@@ -569,12 +572,13 @@ fit_session_when(const struct fit_activity *a, const struct fit_session *s,
 			t += p->corr_time - p->corr_system;
 		} else if ((p = find_part(a, s, has_relative_local)) != NULL) {
 			w->have_local = 1;
-			w->local = t + p->act_local - p->act_time + FIT_EPOCH_UNIX;
+			w->local = t + (p->act_local - p->act_time) +
+			    FIT_EPOCH_UNIX;
 			return 0;
 		} else {
-			err_set("byte %zu: the session's start is a time since the "
-			    "device was switched on, and the file has nothing to "
-			    "turn it into a date", s->offset);
+			err_set("byte %zu: the session's start is a time since "
+			    "the device was switched on, and the file has "
+			    "nothing to turn it into a date", s->offset);
 			return -1;
 		}
 	}
@@ -615,8 +619,9 @@ static const char *const sports[] = {
 const char *
 fit_file_type_name(int type, char *buf, size_t len)
 {
-	if (type >= 0 && (size_t)type < sizeof file_types / sizeof *file_types &&
-	    file_types[type] != NULL)
+	const size_t n = sizeof file_types / sizeof *file_types;
+
+	if (type >= 0 && (size_t)type < n && file_types[type] != NULL)
 		return file_types[type];
 	if (type < 0)
 		return "unknown";

@@ -1,6 +1,6 @@
 /*
- * import-fit: FIT files, as watches write them (the .fit files in GARMIN/Activity),
- * read with the decoder in fit.c.
+ * import-fit: FIT files, as watches write them (the .fit files in
+ * GARMIN/Activity), read with the decoder in fit.c.
  *
  * The whole file is read into memory (FIT files are small; a bound keeps
  * a huge one from being an allocation) and decoded at once, so a damaged
@@ -57,8 +57,9 @@ read_all(struct import_input *in, unsigned char **buf, size_t *len)
 		if (n == cap) {
 			if (cap >= FIT_INPUT_MAX) {
 				free(b);
-				err_set("the file is larger than %u MiB, more than a FIT "
-				    "file of one activity holds", FIT_INPUT_MAX >> 20);
+				err_set("the file is over %u MiB, more than "
+				    "a FIT file of one activity holds",
+				    FIT_INPUT_MAX >> 20);
 				return -1;
 			}
 			cap = cap * 2 > FIT_INPUT_MAX ? FIT_INPUT_MAX : cap * 2;
@@ -111,7 +112,8 @@ static int
 session_run(const struct fit_activity *a, const struct fit_session *s,
     unsigned nth, struct run *r)
 {
-	const struct fit_part *p = s->part < a->nparts ? &a->part[s->part] : NULL;
+	const struct fit_part *p = s->part < a->nparts ? &a->part[s->part] :
+	    NULL;
 	int64_t ms = s->timer_ms > 0 ? s->timer_ms : s->elapsed_ms;
 
 	memset(r, 0, sizeof *r);
@@ -120,7 +122,8 @@ session_run(const struct fit_activity *a, const struct fit_session *s,
 	r->avg_hr = s->avg_hr > 0 ? s->avg_hr : 0;
 	r->distance_m = s->distance_cm > 0 ? (s->distance_cm + 50) / 100 : 0;
 	r->duration_s = ms > 0 ? (ms + 500) / 1000 : 0;
-	if (s->distance_cm < ACCIDENT_DISTANCE_M * 100 || ms < ACCIDENT_DURATION_MS)
+	if (s->distance_cm < ACCIDENT_DISTANCE_M * 100 ||
+	    ms < ACCIDENT_DURATION_MS)
 		return 1;
 	r->source = xstrdup("fit");
 	if (p != NULL && p->created >= 0)
@@ -213,7 +216,8 @@ fit_read(struct import_ctx *c, struct import_input *in)
 		char t[24];
 		snprintf(c->r->not_activity, sizeof c->r->not_activity,
 		    "a %s file, not an activity",
-		    fit_file_type_name(a.nparts ? a.part[0].type : -1, t, sizeof t));
+		    fit_file_type_name(a.nparts ? a.part[0].type : -1, t,
+		    sizeof t));
 	} else if (a.nsessions == 0) {
 		snprintf(c->r->not_activity, sizeof c->r->not_activity,
 		    "an activity file without a session");

@@ -16,8 +16,10 @@ if [ -e "$J" ]; then fail "a dry run created the journal"; else ok; fi
 expect 0 "$RUNLOG" --db "$J" import "$F/activity-small-fenix2-run.fit"
 out_has "Added 1 run."
 same "$(count "$J" run)" 1 "one run after the import"
-same "$(sqlite3 "$J" "SELECT day, distance_m, duration_s, climb_m, source, external_id FROM run")" \
-    "2015-08-15|9008|2832|64|fit|fit:3882015183:808587161" "the run's stored values"
+stored=$(sqlite3 "$J" "SELECT day, distance_m, duration_s, climb_m, source,
+    external_id FROM run")
+same "$stored" "2015-08-15|9008|2832|64|fit|fit:3882015183:808587161" \
+    "the run's stored values: $stored"
 expect 0 "$RUNLOG" --db "$J" show --from 2015-08-15 --to 2015-08-15
 out_has "2015-08-15"
 out_has "9.01 km"
