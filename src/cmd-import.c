@@ -83,8 +83,9 @@ report(const char *path, int dry, const struct csv_import_report *r)
 		    "under a minute).\n", r->accidental, r->accidental == 1 ?
 		    "recording" : "recordings");
 	if (r->repeated > 0)
-		printf("Skipped %zu %s repeating an activity id of the same file "
-		    "(%s).\n", r->repeated, r->repeated == 1 ? "row" : "rows",
+		printf("Skipped %zu %s%s repeating an activity id of the same "
+		    "file (%s).\n", r->repeated, r->rows_noun != NULL ?
+		    r->rows_noun : "row", r->repeated == 1 ? "" : "s",
 		    r->repeat_list.data);
 	if (r->bad > 0) {
 		fflush(stdout);

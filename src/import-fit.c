@@ -153,29 +153,65 @@ check_run(const struct fit_session *s, const struct run *r)
 	return -1;
 }
 
+/* What reading one file keeps from session to session. */
+struct reading {
+	struct import_ctx         *c;
+	const struct fit_activity *a;
+	size_t                     part;    /* of the last session */
+	unsigned                   nth;     /* running sessions in it */
+	char                     **id;      /* external ids given so far */
+	size_t                    *at;      /* the byte of each one's session */
+	size_t                     nid;
+};
+
+/* 1 when the run's id was given before (a chained file repeated): it is
+ * counted as a repeat; else 0 after noting it. */
+static int
+repeated(struct reading *g, const struct fit_session *s, const char *id)
+{
+	struct csv_import_report *r = g->c->r;
+	size_t i;
+
+	for (i = 0; i < g->nid; i++) {
+		if (strcmp(g->id[i], id) == 0) {
+			r->repeated++;
+			buf_printf(&r->repeat_list, "%sthe session at byte %zu "
+			    "repeats the one at byte %zu", r->repeated > 1 ?
+			    ", " : "", s->offset, g->at[i]);
+			return 1;
+		}
+	}
+	g->id = xrealloc(g->id, (g->nid + 1) * sizeof *g->id);
+	g->at = xrealloc(g->at, (g->nid + 1) * sizeof *g->at);
+	g->id[g->nid] = xstrdup(id);
+	g->at[g->nid++] = s->offset;
+	return 0;
+}
+
 /* One session of an activity file; 0, or -1 to stop (err_set()). */
 static int
-session(struct import_ctx *c, const struct fit_activity *a,
-    const struct fit_session *s, unsigned *nth)
+session(struct reading *g, const struct fit_session *s)
 {
+	struct import_ctx *c = g->c;
 	char name[24];
 	struct run r;
-	int rc;
+	int rc = 0;
 
 	c->r->rows++;
 	if (s->sport != FIT_SPORT_RUNNING) {
 		import_other(c, fit_sport_name(s->sport, name, sizeof name));
 		return 0;
 	}
-	if (session_run(a, s, ++*nth, &r) == 1) {
+	if (s->part != g->part)
+		g->nth = 0;
+	g->part = s->part;
+	if (session_run(g->a, s, ++g->nth, &r) == 1) {
 		c->r->accidental++;
 		return 0;
 	}
-	if (place(a, s, &r) != 0) {
+	if (place(g->a, s, &r) != 0 || check_run(s, &r) != 0) {
 		rc = -1;
-	} else if (check_run(s, &r) != 0) {
-		rc = -1;
-	} else {
+	} else if (r.external_id == NULL || !repeated(g, s, r.external_id)) {
 		rc = import_put(c, ENTRY_RUN, 0, &r);
 		if (rc == -1)
 			err_prefix("byte %zu: the running session", s->offset);
@@ -194,14 +230,33 @@ is_activity(const struct fit_activity *a, size_t p)
 	return a->part[p].type == FIT_FILE_ACTIVITY || a->part[p].type < 0;
 }
 
+/* Says in the report why a file gives no session to read. */
+static void
+no_activity(struct import_ctx *c, const struct fit_activity *a)
+{
+	size_t i;
+	char t[24];
+
+	for (i = 0; i < a->nparts; i++)
+		if (is_activity(a, i))
+			break;
+	if (i == a->nparts)
+		snprintf(c->r->not_activity, sizeof c->r->not_activity,
+		    "a %s file, not an activity", fit_file_type_name(a->nparts ?
+		    a->part[0].type : -1, t, sizeof t));
+	else if (a->nsessions == 0)
+		snprintf(c->r->not_activity, sizeof c->r->not_activity,
+		    "an activity file without a session");
+}
+
 static int
 fit_read(struct import_ctx *c, struct import_input *in)
 {
 	struct fit_activity a;
+	struct reading g;
 	unsigned char *buf;
-	unsigned nth = 0;
-	size_t len, i, last = (size_t)-1;
-	int rc = 0, any = 0;
+	size_t len, i;
+	int rc = 0;
 
 	c->r->rows_noun = "session";
 	if (read_all(in, &buf, &len) != 0)
@@ -210,27 +265,20 @@ fit_read(struct import_ctx *c, struct import_input *in)
 	free(buf);
 	if (rc != 0)
 		return -1;
-	for (i = 0; i < a.nparts; i++)
-		any |= is_activity(&a, i);
-	if (!any) {
-		char t[24];
-		snprintf(c->r->not_activity, sizeof c->r->not_activity,
-		    "a %s file, not an activity",
-		    fit_file_type_name(a.nparts ? a.part[0].type : -1, t,
-		    sizeof t));
-	} else if (a.nsessions == 0) {
-		snprintf(c->r->not_activity, sizeof c->r->not_activity,
-		    "an activity file without a session");
-	}
+	no_activity(c, &a);
+	memset(&g, 0, sizeof g);
+	g.c = c;
+	g.a = &a;
+	g.part = (size_t)-1;
 	for (i = 0; i < a.nsessions && rc == 0 && !c->fatal; i++) {
 		const struct fit_session *s = &a.session[i];
-		if (s->part < a.nparts && !is_activity(&a, s->part))
-			continue;
-		if (s->part != last)
-			nth = 0;
-		last = s->part;
-		rc = session(c, &a, s, &nth);
+		if (s->part >= a.nparts || is_activity(&a, s->part))
+			rc = session(&g, s);
 	}
+	for (i = 0; i < g.nid; i++)
+		free(g.id[i]);
+	free(g.id);
+	free(g.at);
 	fit_activity_free(&a);
 	return rc != 0 || c->fatal ? -1 : 0;
 }

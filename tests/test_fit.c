@@ -307,6 +307,32 @@ test_fixture_refused(void **state)
 	csv_import_report_free(&r);
 }
 
+/* A file chained to itself gives its run once, the repeat named. */
+static void
+test_fixture_twice(void **state)
+{
+	struct csv_import_report r;
+	struct got g;
+	unsigned char *b, *two;
+	size_t n;
+
+	(void)state;
+	b = slurp(FIXTURES "activity-small-fenix2-run.fit", &n);
+	two = malloc(2 * n);
+	assert_non_null(two);
+	memcpy(two, b, n);
+	memcpy(two + n, b, n);
+	assert_int_equal(read_bytes(two, 2 * n, &g, &r), 0);
+	assert_int_equal(g.n, 1);
+	assert_int_equal(r.rows, 2);
+	assert_int_equal(r.repeated, 1);
+	assert_string_equal(r.repeat_list.data, "the session at byte 243523 "
+	    "repeats the one at byte 121684");
+	csv_import_report_free(&r);
+	free(two);
+	free(b);
+}
+
 /* Every prefix of a real file is refused, and every byte changed (CRC
  * checks off, so the records themselves are read) is survived. */
 static void
@@ -791,6 +817,7 @@ main(void)
 		cmocka_unit_test(test_fixture_local_day),
 		cmocka_unit_test(test_fixture_skipped),
 		cmocka_unit_test(test_fixture_refused),
+		cmocka_unit_test(test_fixture_twice),
 		cmocka_unit_test(test_fixture_damage),
 		cmocka_unit_test(test_built_big_endian),
 		cmocka_unit_test(test_built_compressed_timestamps),
