@@ -156,7 +156,7 @@ int csv_export_days(struct store *st, const struct config *cfg,
 /* The formats of the table in import-formats.c; CSV_FMT_AUTO: sniffed. */
 enum csv_format {
 	CSV_FMT_AUTO, CSV_FMT_RUNLOG, CSV_FMT_STRAVA, CSV_FMT_GARMIN,
-	CSV_FMT_GPX, CSV_FMT_TCX
+	CSV_FMT_GPX, CSV_FMT_TCX, CSV_FMT_FIT
 };
 
 /* The --format name of f ("auto" for CSV_FMT_AUTO), "?" when unknown. */
@@ -181,12 +181,15 @@ struct csv_import_report {
 	const char     *title;      /* its format as a phrase: "a Strava export" */
 	enum csv_what   kind;       /* runlog files: which entries */
 	size_t rows;                /* data rows read */
+	const char *rows_noun;      /* what a row is ("session"); NULL: "row" */
 	size_t added;               /* new entries */
 	size_t already;             /* already in the journal: nothing done */
 	size_t replaced;            /* a day's sleep/check-in/rest replaced */
 	size_t kept;                /* the journal's newer one kept */
 	size_t other;               /* rows of other sports skipped */
-	size_t accidental;          /* recordings under 100 m or 60 s skipped */
+	size_t accidental;          /* recordings too short to be runs, skipped */
+	char   not_activity[64];    /* a device file without an activity, why:
+	                               "a settings file, not an activity"; "" */
 	struct { char name[40]; size_t n; } sport[CSV_SPORTS_MAX];
 	size_t nsport;
 	size_t repeated;            /* rows repeating an earlier row's id */

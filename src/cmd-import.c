@@ -17,7 +17,7 @@
 
 enum { IO_FORMAT, IO_UNITS, IO_DRY, IO_SKIP };
 static const struct opt import_opts[] = {
-	{ "format", 0, OPT_CHOICE, "auto|runlog|strava|garmin|gpx|tcx" },
+	{ "format", 0, OPT_CHOICE, "auto|runlog|strava|garmin|gpx|tcx|fit" },
 	{ "units", 0, OPT_CHOICE, "km|mi" }, { "dry-run", 'n', OPT_FLAG, NULL },
 	{ "skip-bad", 0, OPT_FLAG, NULL }, { NULL, 0, 0, NULL },
 };
@@ -28,9 +28,9 @@ const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.opts = import_opts,
 	.args = import_args,
-	.usage = "[--format auto|runlog|strava|garmin|gpx|tcx] [--units km|mi] "
-	    "[--dry-run] [--skip-bad] FILE",
-	.summary = "read runlog, Strava or Garmin Connect CSV, GPX or TCX",
+	.usage = "[--format auto|runlog|strava|garmin|gpx|tcx|fit] "
+	    "[--units km|mi] [--dry-run] [--skip-bad] FILE",
+	.summary = "read runlog, Strava or Garmin Connect CSV, GPX, TCX or FIT",
 	.exec = cmd_import,
 };
 
@@ -52,10 +52,12 @@ report(const char *path, int dry, const struct csv_import_report *r)
 	const char *k = noun(r->kind, r->added);
 	size_t i;
 
-	printf("%s%s: %s%s%s, %zu %s.\n", dry ? "Dry run, nothing was written. " :
+	printf("%s%s: %s%s%s, %zu %s%s.\n", dry ? "Dry run, nothing was written. " :
 	    "", path, r->title, r->locale != NULL ? " in " : "",
 	    r->locale != NULL ? r->locale->name : "", r->rows,
-	    r->rows == 1 ? "row" : "rows");
+	    r->rows_noun != NULL ? r->rows_noun : "row", r->rows == 1 ? "" : "s");
+	if (r->not_activity[0] != '\0')
+		printf("Nothing to import: %s.\n", r->not_activity);
 	printf("%s %zu %s", dry ? "Would add" : "Added", r->added, k);
 	if (r->replaced)
 		printf(", %s %zu", dry ? "would replace" : "replaced", r->replaced);
@@ -68,20 +70,22 @@ report(const char *path, int dry, const struct csv_import_report *r)
 		printf("Distances read in %s: %s.\n", units_distance_name(r->units),
 		    r->units_how);
 	if (r->other > 0) {
-		printf("Skipped %zu %s of other sports (", r->other,
-		    r->other == 1 ? "row" : "rows");
+		printf("Skipped %zu %s%s of other sports (", r->other,
+		    r->rows_noun != NULL ? r->rows_noun : "row",
+		    r->other == 1 ? "" : "s");
 		for (i = 0; i < r->nsport; i++)
 			printf("%s%s %zu", i ? ", " : "", r->sport[i].name,
 			    r->sport[i].n);
 		printf("%s).\n", r->nsport == CSV_SPORTS_MAX ? ", ..." : "");
 	}
 	if (r->accidental > 0)
-		printf("Skipped %zu accidental %s (under 100 m or under a "
-		    "minute).\n", r->accidental, r->accidental == 1 ? "recording" :
-		    "recordings");
+		printf("Skipped %zu accidental %s (no distance, under 100 m or "
+		    "under a minute).\n", r->accidental, r->accidental == 1 ?
+		    "recording" : "recordings");
 	if (r->repeated > 0)
-		printf("Skipped %zu %s repeating an activity id of the same file "
-		    "(%s).\n", r->repeated, r->repeated == 1 ? "row" : "rows",
+		printf("Skipped %zu %s%s repeating an activity id of the same "
+		    "file (%s).\n", r->repeated, r->rows_noun != NULL ?
+		    r->rows_noun : "row", r->repeated == 1 ? "" : "s",
 		    r->repeat_list.data);
 	if (r->bad > 0) {
 		fflush(stdout);

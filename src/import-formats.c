@@ -8,7 +8,7 @@
 #include "import.h"
 
 extern const struct import_format import_runlog, import_strava,
-    import_garmin, import_gpx, import_tcx;
+    import_garmin, import_gpx, import_tcx, import_fit;
 
 const struct import_format *const import_formats[] = {
 	&import_runlog,
@@ -16,6 +16,7 @@ const struct import_format *const import_formats[] = {
 	&import_garmin,
 	&import_gpx,
 	&import_tcx,
+	&import_fit,
 	NULL,
 };
 

@@ -168,7 +168,10 @@ err_prefix(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(ctx, sizeof ctx, fmt, ap);
 	va_end(ap);
-	snprintf(errmsg, sizeof errmsg, "%s: %s", ctx, old);
+	/* A message too long for the slot is cut; the context comes first. */
+	if (snprintf(errmsg, sizeof errmsg, "%s: %s", ctx, old) >=
+	    (int)sizeof errmsg)
+		errmsg[sizeof errmsg - 1] = '\0';
 }
 
 const char *

@@ -1004,7 +1004,7 @@ test_format_table_sniffs(void **state)
 	};
 	static const enum csv_format all[] = {
 		CSV_FMT_RUNLOG, CSV_FMT_STRAVA, CSV_FMT_GARMIN, CSV_FMT_GPX,
-		CSV_FMT_TCX,
+		CSV_FMT_TCX, CSV_FMT_FIT,
 	};
 	const size_t nall = sizeof all / sizeof all[0];
 	size_t i, k, n;
@@ -1056,9 +1056,11 @@ test_format_table_sniffs(void **state)
 		enum csv_format f;
 		assert_int_equal(csv_format_parse("strava", &f), 0);
 		assert_int_equal(f, CSV_FMT_STRAVA);
-		assert_int_equal(csv_format_parse("fit", &f), -1);
-		assert_string_equal(err_get(), "--format 'fit': must be auto, "
-		    "runlog, strava, garmin, gpx or tcx");
+		assert_int_equal(csv_format_parse("fit", &f), 0);
+		assert_int_equal(f, CSV_FMT_FIT);
+		assert_int_equal(csv_format_parse("xls", &f), -1);
+		assert_string_equal(err_get(), "--format 'xls': must be auto, "
+		    "runlog, strava, garmin, gpx, tcx or fit");
 	}
 }
 
@@ -1170,7 +1172,7 @@ test_empty_and_unknown(void **state)
 	path = write_file(f->dir, "other.csv", "when,what\n2026-01-01,x\n");
 	expect_refused(f->st, path, "line 1: unknown header (first column "
 	    "'when'): not a runlog, Strava (activities.csv), Garmin Connect "
-	    "(Activities.csv), GPX or TCX export");
+	    "(Activities.csv), GPX, TCX or FIT (.fit) export");
 	free(path);
 }
 

@@ -38,7 +38,7 @@ expect 0 "$RUNLOG" --db "$J" import "$G/garmin-tpx-road-biking.gpx"
 out_has "Skipped 1 row of other sports (road_biking 1)."
 sed 's/road_biking/running/' "$G/garmin-tpx-road-biking.gpx" > "$T/blip.gpx"
 expect 0 "$RUNLOG" --db "$J" import "$T/blip.gpx"
-out_has "Skipped 1 accidental recording (under 100 m or under a minute)."
+out_has "Skipped 1 accidental recording (no distance, under 100 m or under a minute)."
 same "$(rows "$J")" "$before" "a skipped activity changed the journal"
 
 # Cut in the middle: refused, named, nothing written.
