@@ -134,6 +134,9 @@ test-deps:
 hard-deps:
 	@sh tests/deps.sh check-hard
 
+package-deps:
+	@sh tests/deps.sh package
+
 # The README's first command: build, then open the journal.
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -172,6 +175,12 @@ check-hard: hard-deps
 	@$(MAKE) --no-print-directory all $(TESTBINS) $(REPLAYBINS) $(TRUSTBINS)
 	@$(MAKE) --no-print-directory fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) sh tests/trust/run-hard.sh $(BUILD)
+	@sh tests/package.sh
+
+# The Debian package built, checked by lintian, unpacked and run; make
+# install and uninstall (tests/package.sh, about a minute).
+check-package: package-deps
+	@sh tests/package.sh
 
 # The lifetime benchmark: an optimised build, a generated 50-year journal,
 # each figure a ratio against a reference run in the same command.
@@ -221,4 +230,4 @@ clean:
 	rm -rf $(BUILD) build-asan build-bench build-fuzz
 
 .PHONY: all libs test-libs deps test-deps hard-deps run check check-asan check-hard bench fuzz \
-	fuzz-build fuzz-bins lint-man completions check-unit install uninstall clean
+	fuzz-build fuzz-bins lint-man completions check-unit check-package package-deps install uninstall clean
