@@ -83,7 +83,10 @@ bash_kind(int arg, const char *choices)
 		outf(":%s", choices != NULL ? choices : "");
 }
 
-/* One command's data: _runlog_o, its options; _runlog_a, its arguments. */
+/*
+ * One command's data: _runlog_o, its options (--name,-n=kind, or the
+ * names alone for a flag); _runlog_a, its positional arguments.
+ */
 static void
 bash_spec(const struct cmd_entry *c)
 {
@@ -94,18 +97,13 @@ bash_spec(const struct cmd_entry *c)
 	outf("    %s)\n        _runlog_o='", c->name);
 	for (o = c->opts; o != NULL && o->name != NULL; o++) {
 		outf("%s--%s", sep, o->name);
+		if (o->short_name != 0)
+			outf(",-%c", o->short_name);
 		if (o->arg != OPT_FLAG) {
 			outf("=");
 			bash_kind(o->arg, o->choices);
 		}
 		sep = " ";
-		if (o->short_name != 0) {
-			outf(" -%c", o->short_name);
-			if (o->arg != OPT_FLAG) {
-				outf("=");
-				bash_kind(o->arg, o->choices);
-			}
-		}
 	}
 	outf("'\n        _runlog_a='");
 	sep = "";
@@ -134,7 +132,7 @@ static const char bash_code[] =
 "    local o\n"
 "    _runlog_k=\n"
 "    for o in $_runlog_o --db=file --config=file; do\n"
-"        if [[ $o == *=* && ${o%%=*} == \"$1\" ]]; then\n"
+"        if [[ $o == *=* && \",${o%%=*},\" == *\",$1,\"* ]]; then\n"
 "            _runlog_k=${o#*=}\n"
 "            return 0\n"
 "        fi\n"
@@ -246,11 +244,16 @@ static const char bash_code[] =
 "        kind=${args[${#args[@]}-1]}\n"
 "    fi\n"
 "    kind=${kind%...}\n"
-"    # Options where no argument is due or the word begins with '-'.\n"
+"    # Options where no argument is due or the word begins with '-', but\n"
+"    # not those already given: each may be given once.\n"
 "    if ((!only)) && [[ $cur == -* && $cur != -[0-9]* || -z $kind && -z $cur ]]; then\n"
 "        opts=\n"
-"        for w in $_runlog_o --db=file --config=file --help -h; do\n"
-"            opts+=\" ${w%%=*}\"\n"
+"        for w in $_runlog_o --db=file --config=file --help,-h; do\n"
+"            w=${w%%=*}\n"
+"            for ((i = 1; i < n; i++)); do\n"
+"                [[ \",$w,\" == *\",${words[i]%%=*},\"* ]] && continue 2\n"
+"            done\n"
+"            opts+=\" ${w//,/ }\"\n"
 "        done\n"
 "        COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
 "        return 0\n"
@@ -278,9 +281,9 @@ print_bash(void)
 	outf("'\n_runlog_days='");
 	print_days();
 	outf("'\n\n"
-	    "# A command's options (--name=kind, or --name for a flag) and its\n"
-	    "# positional arguments (kind, kind... when repeated); 1 for a\n"
-	    "# command it does not know.\n"
+	    "# A command's options (--name,-n=kind, or the names alone for a flag)\n"
+	    "# and its positional arguments (kind, kind... when repeated); 1 for\n"
+	    "# a command it does not know.\n"
 	    "_runlog_spec() {\n    case $1 in\n");
 	for (i = 0; cli_commands[i] != NULL; i++)
 		bash_spec(cli_commands[i]);

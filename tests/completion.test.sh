@@ -68,6 +68,9 @@ runlog screen
 runlog week 
 runlog show --from today 
 runlog completion 
+runlog show --from today -
+runlog export -o x.csv -
+runlog check -v --db=$J -
 LINES
 for c in $commands; do echo "runlog $c -" >> "$T/lines"; done
 
@@ -152,6 +155,13 @@ want "runlog screen " "day flags history trends week"
 has "runlog week " today yesterday
 has "runlog show --from today " --to --all
 want "runlog completion " "bash ids zsh"
+# An option is given once: what is on the line is not offered again.
+lacks "runlog show --from today -" --from
+has "runlog show --from today -" --to --all
+lacks "runlog export -o x.csv -" -o --output
+has "runlog export -o x.csv -" --what --from --to
+lacks "runlog check -v --db=$J -" -v --verbose --db
+has "runlog check -v --db=$J -" --date --config
 [ ! -e "$T/none.db" ] && ok || fail "completing an id created a journal"
 # Every option each command's usage line names, long and short.
 for c in $commands; do
