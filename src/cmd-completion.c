@@ -5,8 +5,9 @@
  * takes (a day, a file, an entry id, a run type, one of some choices), so
  * a new command or option needs no change here. The scripts are a fixed
  * part, kept below as text, and a data part generated from the table.
- * "ids" lists the journal's entry ids, newest first, for the scripts; it
- * reads only, and never creates a journal.
+ * "ids" lists the journal's entry ids, newest first, for the scripts (those
+ * that begin with PREFIX, when given); it reads only, and never creates a
+ * journal.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -21,12 +22,13 @@
 #include "util.h"
 
 static const struct cmd_arg completion_args[] = {
-	{ "SHELL", OPT_CHOICE, "bash|zsh|ids", 0 }, { NULL, 0, NULL, 0 },
+	{ "SHELL", OPT_CHOICE, "bash|zsh|ids", 0 },
+	{ "PREFIX", OPT_VALUE, NULL, CMD_ARG_OPTIONAL }, { NULL, 0, NULL, 0 },
 };
 const struct cmd_entry cmd_completion_entry = {
 	.name = "completion",
 	.args = completion_args,
-	.usage = "bash|zsh|ids",
+	.usage = "bash|zsh|ids [PREFIX]",
 	.summary = "print the bash or zsh completion script",
 	.exec = cmd_completion,
 };
@@ -141,7 +143,7 @@ static const char bash_code[] =
 "\n"
 "# Completes $2 as a value of kind $1.\n"
 "_runlog_value() {\n"
-"    local kind=$1 cur=$2 line id IFS=$' \\t\\n'\n"
+"    local kind=$1 cur=$2 IFS=$' \\t\\n'\n"
 "    case $kind in\n"
 "    date) COMPREPLY=($(compgen -W \"$_runlog_days\" -- \"$cur\")) ;;\n"
 "    type) COMPREPLY=($(compgen -W \"$_runlog_run_types\" -- \"$cur\")) ;;\n"
@@ -153,10 +155,8 @@ static const char bash_code[] =
 "        IFS=$'\\n'\n"
 "        COMPREPLY=($(compgen -f -- \"$cur\")) ;;\n"
 "    id)\n"
-"        while IFS= read -r line; do\n"
-"            id=${line%%$'\\t'*}\n"
-"            [[ $id == \"$cur\"* ]] && COMPREPLY+=(\"$id\")\n"
-"        done < <(\"$_runlog_prog\" \"${_runlog_jopts[@]}\" completion ids 2>/dev/null) ;;\n"
+"        mapfile -t COMPREPLY < <(\"$_runlog_prog\" \"${_runlog_jopts[@]}\" \\\n"
+"            completion ids \"$cur\" 2>/dev/null | cut -f1) ;;\n"
 "    esac\n"
 "    return 0\n"
 "}\n"
@@ -396,7 +396,7 @@ static const char zsh_code[] =
 "\n"
 "_runlog_ids() {\n"
 "    local -a lines ids\n"
-"    lines=(${(f)\"$($_runlog_prog $_runlog_jopts completion ids 2>/dev/null)\"})\n"
+"    lines=(${(f)\"$($_runlog_prog $_runlog_jopts completion ids $PREFIX 2>/dev/null)\"})\n"
 "    ids=(${lines/$'\\t'/:})\n"
 "    _describe -t ids 'entry id' ids\n"
 "}\n"
@@ -507,19 +507,20 @@ id_items(const struct entries *e, size_t *n)
 }
 
 /*
- * "r12<TAB>2026-11-25 <the entry's line>" for every entry, newest first.
- * A journal that does not exist is an error, and is not created.
+ * "r12<TAB>2026-11-25 <the entry's line>" for every entry whose id begins
+ * with prefix, newest first. A journal that does not exist is an error,
+ * and is not created.
  */
 static int
-print_ids(struct cli_ctx *ctx)
+print_ids(struct cli_ctx *ctx, const char *prefix)
 {
 	struct stat sb;
 	struct store *st;
 	struct entries e;
 	struct id_item *v;
 	struct buf line;
-	size_t n, i, cnt;
-	char ds[11];
+	size_t n, i, cnt, plen = strlen(prefix);
+	char ds[11], id[32];
 
 	if (stat(ctx->db_path, &sb) != 0) {
 		char *shown = text_printable(ctx->db_path);
@@ -538,11 +539,14 @@ print_ids(struct cli_ctx *ctx)
 		enum entry_kind k = (enum entry_kind)v[i].kind;
 		const char *p = entries_list(&e, k, &cnt);
 
+		snprintf(id, sizeof id, "%c%" PRId64, entry_kind_letter(k),
+		    v[i].id);
+		if (strncmp(id, prefix, plen) != 0)
+			continue;
 		buf_clear(&line);
 		entry_text_line(k, p + v[i].index * entry_desc(k)->size,
 		    ctx->cfg.dist_unit, ctx->cfg.vol_unit, &line);
-		outf("%c%" PRId64 "\t%s %s\n", entry_kind_letter(k), v[i].id,
-		    date_format(v[i].day, ds), line.data);
+		outf("%s\t%s %s\n", id, date_format(v[i].day, ds), line.data);
 	}
 	buf_free(&line);
 	free(v);
@@ -558,15 +562,17 @@ cmd_completion(struct cli_ctx *ctx, int argc, char **argv)
 
 	if ((rc = cli_parse(ctx, argc, argv, NULL, &o)) != 0)
 		return rc;
-	if (o.npos != 1)
-		return cli_usage("completion", o.npos == 0 ? "missing SHELL" :
-		    "unexpected argument '%.40s'", o.npos > 1 ? o.pos[1] : "");
+	if (o.npos == 0)
+		return cli_usage("completion", "missing SHELL");
+	if (strcmp(o.pos[0], "ids") == 0 && o.npos <= 2)
+		return print_ids(ctx, o.npos == 2 ? o.pos[1] : "");
+	if (o.npos > 1)
+		return cli_usage("completion", "unexpected argument '%.40s'",
+		    o.pos[1]);
 	if (strcmp(o.pos[0], "bash") == 0)
 		print_bash();
 	else if (strcmp(o.pos[0], "zsh") == 0)
 		print_zsh();
-	else if (strcmp(o.pos[0], "ids") == 0)
-		return print_ids(ctx);
 	else
 		return cli_usage("completion", "unknown shell '%.40s': bash, "
 		    "zsh or ids", o.pos[0]);

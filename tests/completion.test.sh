@@ -34,6 +34,11 @@ cut -f1 "$T/out" | sort > "$T/ids"
 "$RUNLOG" --db "$J" show --all | awk '$1 ~ /^[a-z][0-9]+$/ { print $1 }' | sort > "$T/shown"
 same "$(cat "$T/ids")" "$(cat "$T/shown")" "ids lists what show --all shows"
 [ "$(wc -l < "$T/ids")" -gt 100 ] && ok || fail "ids: the demo journal has more than 100 entries"
+expect 0 "$RUNLOG" --db "$J" completion ids r7
+same "$(cut -f1 "$T/out" | sort | tr '\n' ' ')" "$(grep '^r7' "$T/ids" | tr '\n' ' ')" \
+    "ids r7 lists exactly the ids that begin with r7"
+expect 2 "$RUNLOG" completion bash r7
+err_has "unexpected argument 'r7'"
 expect 1 "$RUNLOG" --db "$T/none.db" completion ids
 err_has "no journal at $T/none.db"
 [ ! -e "$T/none.db" ] && ok || fail "completion ids created a journal"
