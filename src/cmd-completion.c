@@ -121,10 +121,15 @@ bash_spec(const struct cmd_entry *c)
 
 /* The fixed part of the bash script: what reads the words and completes. */
 static const char bash_code[] =
-"# The journal and config the line names, dequoted, for the entry ids.\n"
+"# A path as typed, without its quotes or backslashes and with ~/ as\n"
+"# $HOME, for the journal and config the line names. Never evaluated:\n"
+"# nothing typed on the line runs.\n"
 "_runlog_path() {\n"
 "    local p=$1\n"
-"    case $p in \\'*\\' | \\\"*\\\") p=${p:1:${#p}-2} ;; esac\n"
+"    case $p in\n"
+"    \\'*\\' | \\\"*\\\") p=${p:1:${#p}-2} ;;\n"
+"    *) p=${p//\\\\/} ;;\n"
+"    esac\n"
 "    [[ $p == \"~/\"* ]] && p=$HOME/${p:2}\n"
 "    printf '%s\\n' \"$p\"\n"
 "}\n"

@@ -14,6 +14,8 @@ J="$T/j.db"
 mkdir -p "$T/bin" "$T/fpath" "$T/files"
 ln -s "$RUNLOG" "$T/bin/runlog"
 "$RUNLOG" --db "$J" demo >/dev/null || fail "demo journal"
+mkdir "$T/my dir"
+cp "$J" "$T/my dir/j.db"
 : > "$T/files/runs.csv"
 : > "$T/files/rest.txt"
 
@@ -76,6 +78,8 @@ runlog completion
 runlog show --from today -
 runlog export -o x.csv -
 runlog check -v --db=$J -
+runlog --db '$T/my dir/j.db' delete r7
+runlog --db $(echo "$T/my dir" | sed 's/ /\\ /')/j.db delete r7
 LINES
 for c in $commands; do echo "runlog $c -" >> "$T/lines"; done
 
@@ -116,10 +120,31 @@ lacks() {
 cat > "$T/bash-run" <<'BASH'
 source "$1"
 complete -p runlog || echo "[registered] => no"
+# Words as bash splits them: at blanks outside quotes and not after a
+# backslash, quotes and backslashes kept; '=' after an option a word.
+split() {
+	local s=$1 w= q= c i
+	COMP_WORDS=()
+	for ((i = 0; i < ${#s}; i++)); do
+		c=${s:i:1}
+		if [[ -n $q ]]; then
+			w+=$c; [[ $c == "$q" ]] && q=
+		elif [[ $c == \\ ]]; then
+			w+=$c${s:i+1:1}; i=$((i + 1))
+		elif [[ $c == [\'\"] ]]; then
+			w+=$c; q=$c
+		elif [[ $c == " " ]]; then
+			[[ -n $w ]] && COMP_WORDS+=("$w"); w=
+		elif [[ $c == = && $w == --* ]]; then
+			COMP_WORDS+=("$w" "="); w=
+		else
+			w+=$c
+		fi
+	done
+	COMP_WORDS+=("$w")
+}
 while IFS= read -r line; do
-	w=${line//=/ = }
-	read -ra COMP_WORDS <<< "$w"
-	[[ $w == *" " ]] && COMP_WORDS+=("")
+	split "$line"
 	COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
 	COMP_LINE=$line COMP_POINT=${#line}
 	COMPREPLY=()
@@ -161,6 +186,9 @@ has "runlog week " today yesterday
 has "runlog show --from today " --to --all
 want "runlog completion " "bash ids zsh"
 # An option is given once: what is on the line is not offered again.
+# A journal path with a space, quoted or escaped.
+want "runlog --db '$T/my dir/j.db' delete r7" "$(echo $(idsof r7))"
+want "runlog --db $(echo "$T/my dir" | sed 's/ /\\ /')/j.db delete r7" "$(echo $(idsof r7))"
 lacks "runlog show --from today -" --from
 has "runlog show --from today -" --to --all
 lacks "runlog export -o x.csv -" -o --output
