@@ -33,7 +33,7 @@ const struct cmd_entry cmd_completion_entry = {
 	.exec = cmd_completion,
 };
 
-/* The words a day may be typed as, besides YYYY-MM-DD, if the parser reads them. */
+/* Words for a day besides YYYY-MM-DD, each offered when the parser reads it. */
 static const char *const day_words[] = {
 	"today", "yesterday", "monday", "tuesday", "wednesday", "thursday",
 	"friday", "saturday", "sunday", NULL,
@@ -71,7 +71,7 @@ print_choices(const char *choices)
 		outf("%c", *choices == '|' ? ' ' : *choices);
 }
 
-/* What the bash script calls a kind of value: date, file, id, type, choice:a|b. */
+/* The bash script's name of a kind of value: date, file, id, choice:a|b ... */
 static void
 bash_kind(int arg, const char *choices)
 {
@@ -468,7 +468,7 @@ struct id_item {
 	int64_t id;
 };
 
-/* Newest day first, then the newest id. */
+/* Newest day first; within a day by kind, newest id first. */
 static int
 id_item_cmp(const void *pa, const void *pb)
 {
@@ -529,7 +529,7 @@ print_ids(struct cli_ctx *ctx, const char *prefix)
 
 	if (stat(ctx->db_path, &sb) != 0) {
 		char *shown = text_printable(ctx->db_path);
-		fprintf(stderr, "runlog: no journal at %s: %s\n", shown,
+		out_printf(stderr, "runlog: no journal at %s: %s\n", shown,
 		    strerror(errno));
 		free(shown);
 		return 1;
