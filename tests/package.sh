@@ -24,7 +24,7 @@ if (cd "$T/src/runlog" && DEB_BUILD_OPTIONS=parallel=2 dpkg-buildpackage -us -uc
     > "$T/build.log" 2>&1; then ok; else
 	fail "dpkg-buildpackage failed"; tail -40 "$T/build.log" >&2
 fi
-echo "package.test.sh: dpkg-buildpackage took $(($(date +%s) - start)) s"
+echo "package.sh: dpkg-buildpackage took $(($(date +%s) - start)) s"
 # The unit tests ran inside the package build, and passed.
 grep -q "override_dh_auto_test" "$T/build.log" && grep -q "PASSED" "$T/build.log" &&
     grep -q "^completion.test.sh: [0-9]* passed, 0 failed" "$T/build.log" && ok ||
@@ -40,7 +40,7 @@ lintian --tag-display-limit 0 "$deb" "$T"/src/runlog_"$version"_*.changes > "$T/
 if grep -q "^E:" "$T/lintian"; then
 	fail "lintian reports errors"; grep "^E:" "$T/lintian" >&2
 else ok; fi
-grep "^[WE]:" "$T/lintian" | sed 's/^/package.test.sh: lintian: /'
+grep "^[WE]:" "$T/lintian" | sed 's/^/package.sh: lintian: /'
 
 # Installed into a scratch root: every file where it belongs.
 R="$T/root"
