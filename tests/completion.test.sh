@@ -159,9 +159,14 @@ grep -q "^complete -F _runlog runlog" "$T/got.bash" && ok || { fail "bash: runlo
 
 if command -v zsh >/dev/null 2>&1 && zsh -fc 'zmodload zsh/zpty' 2>/dev/null; then
 	shells="bash zsh"
-	tr '\n' '\0' < "$T/lines" > "$T/lines0"
-	(cd "$T/files" && xargs -0 zsh -f "$src/tests/completion-zpty.zsh" "$T/fpath" "$T/bin" \
-	    < "$T/lines0" > "$T/got.zsh" 2> "$T/zsh.err") || { fail "zsh: the session failed"; cat "$T/zsh.err" >&2; }
+	(cd "$T/files" && zsh -f "$src/tests/completion-zpty.zsh" "$T/fpath" "$T/bin" \
+	    "$T/lines" > "$T/got.zsh" 2> "$T/zsh.err")
+	case $? in
+	0)  ok ;;
+	77) echo "completion.test.sh: zsh has no pseudo-terminal here, bash only" >&2
+	    shells=bash ;;
+	*)  fail "zsh: the session failed"; cat "$T/zsh.err" >&2 ;;
+	esac
 else
 	echo "completion.test.sh: no zsh with zpty here, bash only" >&2
 fi
