@@ -8,7 +8,8 @@
 #               shell tests run (tmux for the UI, the sqlite3 shell,
 #               strace for the privacy test, zsh for its completion)
 #   package     make check-package: what builds and checks the Debian
-#               package (dpkg-buildpackage, debhelper, lintian)
+#               package (dpkg-buildpackage, debhelper, lintian) and the
+#               loader that finds its bash completion (bash-completion)
 #   check-hard  make check-hard, which also checks the package: clang
 #               and libFuzzer's runtime for the fuzzers, valgrind for
 #               the UI under it, mandoc for the manual's lint
@@ -42,6 +43,8 @@ package() {
 	need_bin dpkg-buildpackage dpkg-dev
 	need_bin dh debhelper
 	need_bin lintian lintian
+	[ -f /usr/share/bash-completion/bash_completion ] ||
+	    missing="$missing bash-completion"
 }
 check_hard() {
 	need_bin clang clang

@@ -50,6 +50,8 @@ for f in usr/share/man/man1/runlog.1.gz usr/share/bash-completion/completions/ru
     usr/share/zsh/vendor-completions/_runlog usr/share/doc/runlog/copyright; do
 	[ -s "$R/$f" ] && ok || fail "the package lacks $f"
 done
+# README.md, compressed by dh_compress when it is over 4 kB.
+ls "$R"/usr/share/doc/runlog/README.md* >/dev/null 2>&1 && ok || fail "the package lacks README.md"
 if zcat "$R/usr/share/man/man1/runlog.1.gz" | cmp -s - man/runlog.1; then ok; else
 	fail "the packaged manual is not man/runlog.1"; fi
 dpkg-deb -f "$deb" Depends > "$T/depends"
@@ -69,8 +71,16 @@ out_has "2026-11-25"
     ok || fail "the installed bash completion differs from 'runlog completion bash'"
 "$bin" completion zsh > "$T/zsh" && cmp -s "$T/zsh" "$R/usr/share/zsh/vendor-completions/_runlog" &&
     ok || fail "the installed zsh completion differs from 'runlog completion zsh'"
-bash --norc --noprofile -c ". '$R/usr/share/bash-completion/completions/runlog' && complete -p runlog" \
-    2>/dev/null | grep -q "_runlog runlog" && ok || fail "the installed bash script registers no completion"
+# Where each shell looks: bash-completion's loader finds the script under
+# a data directory, and zsh's own fpath holds vendor-completions.
+bash --norc --noprofile -c "export XDG_DATA_DIRS='$R/usr/share';
+    . /usr/share/bash-completion/bash_completion; __load_completion runlog;
+    complete -p runlog" 2>/dev/null | grep -q "_runlog runlog" && ok ||
+    fail "bash-completion does not load the installed script"
+if command -v zsh >/dev/null 2>&1; then
+	zsh -fc 'print -l $fpath' | grep -qx /usr/share/zsh/vendor-completions && ok ||
+	    fail "zsh's fpath lacks /usr/share/zsh/vendor-completions"
+fi
 
 # make install and make uninstall honour DESTDIR and PREFIX.
 S="$T/stage"
