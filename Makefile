@@ -4,6 +4,8 @@
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
 DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
 BUILD      ?= build
@@ -133,6 +135,9 @@ test-deps:
 hard-deps:
 	@sh tests/deps.sh check-hard
 
+package-deps:
+	@sh tests/deps.sh package
+
 # The README's first command: build, then open the journal.
 run: deps
 	@$(MAKE) --no-print-directory all
@@ -171,6 +176,12 @@ check-hard: hard-deps
 	@$(MAKE) --no-print-directory all $(TESTBINS) $(REPLAYBINS) $(TRUSTBINS)
 	@$(MAKE) --no-print-directory fuzz-build
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) sh tests/trust/run-hard.sh $(BUILD)
+	@sh tests/package.sh
+
+# The Debian package built, checked by lintian, unpacked and run; make
+# install and uninstall (tests/package.sh, about a minute).
+check-package: package-deps
+	@sh tests/package.sh
 
 # The lifetime benchmark: an optimised build, a generated 50-year journal,
 # each figure a ratio against a reference run in the same command.
@@ -186,16 +197,38 @@ $(BUILD)/bench/gen: tests/bench/gen.c $(LIBOBJS)
 lint-man:
 	mandoc -Tlint -W warning man/runlog.1
 
-install: $(BUILD)/runlog
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+# The completion scripts, written by the binary from its command table.
+completions: $(BUILD)/completions/runlog $(BUILD)/completions/_runlog
+
+$(BUILD)/completions/runlog: $(BUILD)/runlog
+	@mkdir -p $(BUILD)/completions
+	$(BUILD)/runlog completion bash > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/completions/_runlog: $(BUILD)/runlog
+	@mkdir -p $(BUILD)/completions
+	$(BUILD)/runlog completion zsh > $@.tmp && mv $@.tmp $@
+
+# The cmocka unit tests and the completion test, with nothing installed
+# and no other package needed: what the Debian package's build runs.
+check-unit: test-libs
+	@$(MAKE) --no-print-directory all $(TESTBINS)
+	@set -e; for t in $(TESTBINS); do $$t; done
+	@RUNLOG=$(BUILD)/runlog sh tests/completion.test.sh
+
+install: $(BUILD)/runlog completions
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BUILD)/runlog $(DESTDIR)$(BINDIR)/runlog
 	install -m 644 man/runlog.1 $(DESTDIR)$(MANDIR)/man1/runlog.1
+	install -m 644 $(BUILD)/completions/runlog $(DESTDIR)$(BASHCOMPDIR)/runlog
+	install -m 644 $(BUILD)/completions/_runlog $(DESTDIR)$(ZSHCOMPDIR)/_runlog
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/runlog $(DESTDIR)$(MANDIR)/man1/runlog.1
+	rm -f $(DESTDIR)$(BINDIR)/runlog $(DESTDIR)$(MANDIR)/man1/runlog.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/runlog $(DESTDIR)$(ZSHCOMPDIR)/_runlog
 
 clean:
 	rm -rf $(BUILD) build-asan build-bench build-fuzz
 
 .PHONY: all libs test-libs deps test-deps hard-deps run check check-asan check-hard bench fuzz \
-	fuzz-build fuzz-bins lint-man install uninstall clean
+	fuzz-build fuzz-bins lint-man completions check-unit check-package package-deps install uninstall clean

@@ -196,6 +196,7 @@ int cmd_export(struct cli_ctx *, int, char **);
 int cmd_import(struct cli_ctx *, int, char **);
 int cmd_backup(struct cli_ctx *, int, char **);
 int cmd_screen(struct cli_ctx *, int, char **);
+int cmd_completion(struct cli_ctx *, int, char **);
 extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_sleep_entry;
 extern const struct cmd_entry cmd_drink_entry;
@@ -214,6 +215,7 @@ extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_screen_entry;
+extern const struct cmd_entry cmd_completion_entry;
 
 /*
  * Prints one flag: "severity id reason"; verbose adds the days covered,

@@ -6,10 +6,13 @@
 #   build       make, make run: the compiler and the libraries
 #   check       make check, make check-asan: cmocka, and the tools the
 #               shell tests run (tmux for the UI, the sqlite3 shell,
-#               strace for the privacy test)
-#   check-hard  make check-hard: clang and libFuzzer's runtime for the
-#               fuzzers, valgrind for the UI under it, mandoc for the
-#               manual's lint
+#               strace for the privacy test, zsh for its completion)
+#   package     make check-package: what builds and checks the Debian
+#               package (dpkg-buildpackage, debhelper, lintian) and the
+#               loader that finds its bash completion (bash-completion)
+#   check-hard  make check-hard, which also checks the package: clang
+#               and libFuzzer's runtime for the fuzzers, valgrind for
+#               the UI under it, mandoc for the manual's lint
 set -u
 mode=${1:-build}
 missing=""
@@ -17,6 +20,7 @@ missing=""
 need_pc()  { pkg-config --exists "$1" 2>/dev/null || missing="$missing $2"; }
 need_h()   { [ -f "/usr/include/$1" ] || missing="$missing $2"; }
 need_bin() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
+need_deb() { dpkg -s "$1" 2>/dev/null | grep -q "^Status: install ok installed" || missing="$missing $1"; }
 
 build() {
 	need_bin cc gcc
@@ -33,6 +37,15 @@ check() {
 	need_bin tmux tmux
 	need_bin sqlite3 sqlite3
 	need_bin strace strace
+	need_bin zsh zsh
+}
+package() {
+	need_deb build-essential
+	need_bin dpkg-buildpackage dpkg-dev
+	need_bin dh debhelper
+	need_bin lintian lintian
+	[ -f /usr/share/bash-completion/bash_completion ] ||
+	    missing="$missing bash-completion"
 }
 check_hard() {
 	need_bin clang clang
@@ -45,8 +58,9 @@ check_hard() {
 case $mode in
 build)      build ;;
 check)      build; check ;;
-check-hard) build; check; check_hard ;;
-*)          echo "usage: sh tests/deps.sh build|check|check-hard" >&2; exit 2 ;;
+package)    build; check; package ;;
+check-hard) build; check; package; check_hard ;;
+*)          echo "usage: sh tests/deps.sh build|check|package|check-hard" >&2; exit 2 ;;
 esac
 [ -z "$missing" ] && exit 0
 
