@@ -9,8 +9,11 @@ out=$(mktemp /tmp/runlog-zpty-XXXXXX) || exit 1
 trap 'rm -f $out $out.dump' EXIT
 sync() {
 	zpty -w z "print -r -- '<<done>>' >> $out"
-	local i
+	local i junk
 	for i in {1..200}; do
+		# Drain what the shell echoes to its terminal: a full pty buffer
+		# would block it in the middle of a line.
+		while zpty -rt z junk 2>/dev/null; do :; done
 		grep -q '<<done>>' $out 2>/dev/null && return 0
 		sleep 0.05
 	done
