@@ -69,6 +69,9 @@ struct checkin {
 	int     mood;            /* 1-5, 0 = not given */
 	int     stress;          /* 1-5, 0 = not given */
 	int     rhr;             /* 25-250 bpm, 0 = not given */
+	int     hrv_ms;          /* morning rMSSD, ms; 0 = not given
+	                          * (not stored until its migration lands) */
+	int64_t mass_g;          /* body mass, grams; 0 = not given (idem) */
 	int     ill, pain, swelling, numbness, no_weight;   /* 0/1 */
 	char   *note;
 	char   *created_at;
