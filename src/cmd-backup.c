@@ -175,8 +175,10 @@ cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (cli_not_journal(ctx, "backup", dest) != 0)
 		return 1;
-	if ((st = cli_store_verified(ctx)) == NULL)
+	if ((st = cli_store(ctx)) == NULL)
 		return 1;
+	if (store_verify(st) != 0)
+		return cli_fail("backup");
 
 	dir = path_dir(dest);
 	tmp = xasprintf("%s/.%s.runlog-backup.XXXXXX", dir, path_base(dest));

@@ -31,6 +31,8 @@ enum stmt_id {
 #define REST_COLS "id, day, note, created_at, updated_at"
 #define NOW "strftime('%Y-%m-%d %H:%M:%S', 'now')"
 
+struct schema;
+
 struct store {
 	sqlite3      *db;
 	char         *path;
@@ -41,6 +43,10 @@ struct store {
 	char        **warn;       /* store_warning() queue, allocated */
 	size_t        nwarn, warn_head, warn_cap;
 	char         *warn_given; /* the message last handed out */
+	const struct schema *schema; /* runlog's schema at the journal's version */
+	int           migrating;  /* the authorizer allows schema changes */
+	int           lock_fd;    /* a read lock held while read immutable; -1 */
+	char          denied[128]; /* what the authorizer refused last */
 };
 
 /* The table of each kind, from a fixed list, never from input. */
