@@ -482,6 +482,7 @@ test_upgrade_from_older_version(void **state)
 	struct stat sb;
 
 	(void)state;
+	store_set_migrations(schema_migrations, 1);   /* a version 1 journal */
 	assert_int_equal(store_open(path, &st), 0);
 	assert_int_equal(store_add_run(st, &r), 0);
 	store_close(st);
@@ -517,9 +518,10 @@ test_upgrade_from_older_version(void **state)
 	assert_int_equal(stat(bak, &sb), -1);
 
 	/* The older runlog refuses the upgraded journal. */
-	store_set_migrations(NULL, 0);
+	store_set_migrations(schema_migrations, 1);
 	assert_int_equal(store_open(path, &st), -1);
 	assert_non_null(strstr(err_get(), "newer runlog"));
+	store_set_migrations(NULL, 0);
 
 	test_rmdir(dir);
 	free(dir);
