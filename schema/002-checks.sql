@@ -9,15 +9,19 @@
 -- and time stamps. Each constraint is named after its column, so a refusal
 -- names the field.
 --
--- Version 1 is never edited; this rebuilds each table: the old one is
--- renamed aside, the new one created and filled with the same ids and
--- values, the old one dropped, and its index and undo triggers created
--- again exactly as version 1 defines them. runlog tries every row against
--- these checks before it starts, and the upgrade is one transaction.
+-- Version 1 is never edited; this rebuilds each table: its rows are kept
+-- aside in a temporary table (in memory), the table is dropped (with its
+-- index and triggers) and created again with the checks, the rows go back
+-- with the same ids and values, and the index and undo triggers are
+-- created again exactly as version 1 defines them. (Renaming tables
+-- instead would re-read the whole schema at every step, some milliseconds
+-- that every open would pay to build the expected schema.) runlog tries
+-- every row against these checks before it starts, and the upgrade is one
+-- transaction.
 
 -- run
-DROP INDEX run_day;
-ALTER TABLE run RENAME TO run_v1;
+CREATE TEMP TABLE run_v1 AS SELECT * FROM main.run;
+DROP TABLE main.run;
 CREATE TABLE run (
 	id INTEGER PRIMARY KEY,
 	day TEXT NOT NULL CONSTRAINT day CHECK (typeof(day) = 'text' AND date(day,
@@ -65,8 +69,8 @@ CREATE TABLE run (
 );
 CREATE INDEX run_day ON run (day);
 INSERT INTO run (id, day, distance_m, duration_s, rpe, type, avg_hr, climb_m, mass_before_g, mass_after_g, note, source, external_id, created_at, updated_at)
-	SELECT id, day, distance_m, duration_s, rpe, type, avg_hr, climb_m, mass_before_g, mass_after_g, note, source, external_id, created_at, updated_at FROM run_v1;
-DROP TABLE run_v1;
+	SELECT id, day, distance_m, duration_s, rpe, type, avg_hr, climb_m, mass_before_g, mass_after_g, note, source, external_id, created_at, updated_at FROM temp.run_v1;
+DROP TABLE temp.run_v1;
 CREATE TRIGGER run_ins AFTER INSERT ON run WHEN (SELECT grp FROM undo_state WHERE bulk = 0) > 0
 BEGIN
 	INSERT INTO undo_log (grp, sql) VALUES ((SELECT grp FROM undo_state),
@@ -95,7 +99,8 @@ BEGIN
 END;
 
 -- sleep
-ALTER TABLE sleep RENAME TO sleep_v1;
+CREATE TEMP TABLE sleep_v1 AS SELECT * FROM main.sleep;
+DROP TABLE main.sleep;
 CREATE TABLE sleep (
 	id INTEGER PRIMARY KEY,
 	day TEXT NOT NULL UNIQUE CONSTRAINT day CHECK (typeof(day) = 'text' AND
@@ -118,8 +123,8 @@ CREATE TABLE sleep (
 	    '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-6][0-9]')
 );
 INSERT INTO sleep (id, day, minutes, quality, note, created_at, updated_at)
-	SELECT id, day, minutes, quality, note, created_at, updated_at FROM sleep_v1;
-DROP TABLE sleep_v1;
+	SELECT id, day, minutes, quality, note, created_at, updated_at FROM temp.sleep_v1;
+DROP TABLE temp.sleep_v1;
 CREATE TRIGGER sleep_ins AFTER INSERT ON sleep WHEN (SELECT grp FROM undo_state WHERE bulk = 0) > 0
 BEGIN
 	INSERT INTO undo_log (grp, sql) VALUES ((SELECT grp FROM undo_state),
@@ -142,8 +147,8 @@ BEGIN
 END;
 
 -- drink
-DROP INDEX drink_day;
-ALTER TABLE drink RENAME TO drink_v1;
+CREATE TEMP TABLE drink_v1 AS SELECT * FROM main.drink;
+DROP TABLE main.drink;
 CREATE TABLE drink (
 	id INTEGER PRIMARY KEY,
 	day TEXT NOT NULL CONSTRAINT day CHECK (typeof(day) = 'text' AND date(day,
@@ -163,8 +168,8 @@ CREATE TABLE drink (
 );
 CREATE INDEX drink_day ON drink (day);
 INSERT INTO drink (id, day, volume_ml, electrolytes, created_at, updated_at)
-	SELECT id, day, volume_ml, electrolytes, created_at, updated_at FROM drink_v1;
-DROP TABLE drink_v1;
+	SELECT id, day, volume_ml, electrolytes, created_at, updated_at FROM temp.drink_v1;
+DROP TABLE temp.drink_v1;
 CREATE TRIGGER drink_ins AFTER INSERT ON drink WHEN (SELECT grp FROM undo_state WHERE bulk = 0) > 0
 BEGIN
 	INSERT INTO undo_log (grp, sql) VALUES ((SELECT grp FROM undo_state),
@@ -186,7 +191,8 @@ BEGIN
 END;
 
 -- checkin
-ALTER TABLE checkin RENAME TO checkin_v1;
+CREATE TEMP TABLE checkin_v1 AS SELECT * FROM main.checkin;
+DROP TABLE main.checkin;
 CREATE TABLE checkin (
 	id INTEGER PRIMARY KEY,
 	day TEXT NOT NULL UNIQUE CONSTRAINT day CHECK (typeof(day) = 'text' AND
@@ -225,8 +231,8 @@ CREATE TABLE checkin (
 	    '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-6][0-9]')
 );
 INSERT INTO checkin (id, day, fatigue, soreness, mood, stress, rhr, ill, pain, swelling, numbness, no_weight, note, created_at, updated_at)
-	SELECT id, day, fatigue, soreness, mood, stress, rhr, ill, pain, swelling, numbness, no_weight, note, created_at, updated_at FROM checkin_v1;
-DROP TABLE checkin_v1;
+	SELECT id, day, fatigue, soreness, mood, stress, rhr, ill, pain, swelling, numbness, no_weight, note, created_at, updated_at FROM temp.checkin_v1;
+DROP TABLE temp.checkin_v1;
 CREATE TRIGGER checkin_ins AFTER INSERT ON checkin WHEN (SELECT grp FROM undo_state WHERE bulk = 0) > 0
 BEGIN
 	INSERT INTO undo_log (grp, sql) VALUES ((SELECT grp FROM undo_state),
@@ -254,7 +260,8 @@ BEGIN
 END;
 
 -- rest
-ALTER TABLE rest RENAME TO rest_v1;
+CREATE TEMP TABLE rest_v1 AS SELECT * FROM main.rest;
+DROP TABLE main.rest;
 CREATE TABLE rest (
 	id INTEGER PRIMARY KEY,
 	day TEXT NOT NULL UNIQUE CONSTRAINT day CHECK (typeof(day) = 'text' AND
@@ -273,8 +280,8 @@ CREATE TABLE rest (
 	    '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]:[0-6][0-9]')
 );
 INSERT INTO rest (id, day, note, created_at, updated_at)
-	SELECT id, day, note, created_at, updated_at FROM rest_v1;
-DROP TABLE rest_v1;
+	SELECT id, day, note, created_at, updated_at FROM temp.rest_v1;
+DROP TABLE temp.rest_v1;
 CREATE TRIGGER rest_ins AFTER INSERT ON rest WHEN (SELECT grp FROM undo_state WHERE bulk = 0) > 0
 BEGIN
 	INSERT INTO undo_log (grp, sql) VALUES ((SELECT grp FROM undo_state),

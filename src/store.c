@@ -761,19 +761,196 @@ same_text(const char *a, const char *b)
 }
 
 /*
+ * The fast path: the SHA-256 of each released version's schema (every
+ * object's type, name, table and SQL, in order), so that a journal whose
+ * schema hashes to its version's digest needs no schema built in memory.
+ * Building version 2 costs more than the rest of `runlog check`. A version
+ * missing here is still checked, through the slow path; test_store fails
+ * until its digest is added, and prints it.
+ */
+static const char *const schema_digests[] = {
+	NULL,   /* version 0: empty */
+	"f184f6d66c7a7876c832e73f5edf7e6daafe9a85402fb4554552ea3604207c8d",
+	"8c84788eb6f5f505991fe8072577235ca1d940d0a794e7c0c8f5eb1c0033dce1",
+};
+
+struct sha256 {
+	uint32_t h[8];
+	uint64_t len;
+	unsigned char buf[64];
+	size_t n;
+};
+
+static const uint32_t sha_k[64] = {
+	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
+	0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
+	0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+	0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
+	0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+	0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+	0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+	0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
+};
+
+#define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+
+static void
+sha_block(struct sha256 *c, const unsigned char *p)
+{
+	uint32_t w[64], v[8], t1, t2;
+	int i;
+
+	for (i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+		    (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+	for (i = 16; i < 64; i++)
+		w[i] = w[i - 16] + (ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^
+		    (w[i - 15] >> 3)) + w[i - 7] + (ROR(w[i - 2], 17) ^
+		    ROR(w[i - 2], 19) ^ (w[i - 2] >> 10));
+	memcpy(v, c->h, sizeof v);
+	for (i = 0; i < 64; i++) {
+		t1 = v[7] + (ROR(v[4], 6) ^ ROR(v[4], 11) ^ ROR(v[4], 25)) +
+		    ((v[4] & v[5]) ^ (~v[4] & v[6])) + sha_k[i] + w[i];
+		t2 = (ROR(v[0], 2) ^ ROR(v[0], 13) ^ ROR(v[0], 22)) +
+		    ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]));
+		memmove(v + 1, v, 7 * sizeof v[0]);
+		v[4] += t1;
+		v[0] = t1 + t2;
+	}
+	for (i = 0; i < 8; i++)
+		c->h[i] += v[i];
+}
+
+static void
+sha_init(struct sha256 *c)
+{
+	static const uint32_t h0[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372,
+	    0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+
+	memset(c, 0, sizeof *c);
+	memcpy(c->h, h0, sizeof h0);
+}
+
+static void
+sha_add(struct sha256 *c, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+
+	c->len += n;
+	while (n > 0) {
+		size_t k = 64 - c->n < n ? 64 - c->n : n;
+
+		memcpy(c->buf + c->n, p, k);
+		c->n += k;
+		p += k;
+		n -= k;
+		if (c->n == 64) {
+			sha_block(c, c->buf);
+			c->n = 0;
+		}
+	}
+}
+
+static void
+sha_hex(struct sha256 *c, char hex[65])
+{
+	uint64_t bits = c->len * 8;
+	unsigned char pad = 0x80, len[8];
+	int i;
+
+	sha_add(c, &pad, 1);
+	pad = 0;
+	while (c->n != 56)
+		sha_add(c, &pad, 1);
+	for (i = 0; i < 8; i++)
+		len[i] = (unsigned char)(bits >> (56 - 8 * i));
+	sha_add(c, len, 8);
+	for (i = 0; i < 8; i++)
+		snprintf(hex + 8 * i, 9, "%08x", (unsigned)c->h[i]);
+}
+
+/* The digest of a schema: each object's fields, NUL-separated. */
+static void
+schema_digest(const struct schema *sc, char hex[65])
+{
+	struct sha256 c;
+	size_t i;
+
+	sha_init(&c);
+	for (i = 0; i < sc->n; i++) {
+		sha_add(&c, sc->o[i].type, strlen(sc->o[i].type) + 1);
+		sha_add(&c, sc->o[i].name, strlen(sc->o[i].name) + 1);
+		sha_add(&c, sc->o[i].tbl, strlen(sc->o[i].tbl) + 1);
+		if (sc->o[i].sql != NULL)
+			sha_add(&c, sc->o[i].sql, strlen(sc->o[i].sql) + 1);
+		else
+			sha_add(&c, "\1", 2);   /* NULL, unlike any text */
+	}
+	sha_hex(&c, hex);
+}
+
+/* 1 when have is the compiled schema of version by its digest. */
+static int
+schema_known(const struct schema *have, int version)
+{
+	char hex[65];
+
+	if (migrations != schema_migrations || version < 1 ||
+	    version >= (int)(sizeof schema_digests / sizeof schema_digests[0]) ||
+	    schema_digests[version] == NULL)
+		return 0;
+	schema_digest(have, hex);
+	return strcmp(hex, schema_digests[version]) == 0;
+}
+
+int
+store_schema_digests(char *msg, size_t n)
+{
+	const int count = (int)(sizeof schema_digests / sizeof schema_digests[0]);
+	const struct schema *sc;
+	char hex[65];
+	int v;
+
+	for (v = 1; v <= schema_migration_count; v++) {
+		if ((sc = schema_expected(v)) == NULL) {
+			snprintf(msg, n, "version %d does not build", v);
+			return -1;
+		}
+		schema_digest(sc, hex);
+		if (v >= count || schema_digests[v] == NULL ||
+		    strcmp(hex, schema_digests[v]) != 0) {
+			snprintf(msg, n, "schema_digests[%d] in src/store.c "
+			    "must be \"%s\"", v, hex);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The schema the authorizer allows: the handle keeps it. */
+static void
+schema_keep(struct store *st, struct schema *sc)
+{
+	schema_free(st->schema_own);
+	st->schema_own = sc;
+	st->schema = sc;
+}
+
+/*
  * Compares the journal's schema with runlog's at version, exactly: every
  * table, column, index, trigger and view, as SQL text. -1 with a message
  * naming the first difference.
  */
 static int
-schema_compare(struct store *st, const struct schema *want, int version)
+schema_compare(struct store *st, const struct schema *have,
+    const struct schema *want, int version)
 {
-	struct schema *have = schema_read(st->db);
 	size_t i = 0, j = 0, ours = 0;
-	int rc = -1, c;
+	int c;
 
-	if (have == NULL)
-		return db_fail(st, "cannot read the journal's schema");
 	for (i = 0; i < have->n; i++)
 		if (strcmp(have->o[i].type, "table") == 0 &&
 		    schema_has(want, "table", have->o[i].name))
@@ -781,7 +958,7 @@ schema_compare(struct store *st, const struct schema *want, int version)
 	if (ours == 0 && have->n > 0) {
 		err_set("%s: not a runlog journal (an SQLite database with other "
 		    "tables in it); it was left untouched", st->path);
-		goto out;
+		return -1;
 	}
 	for (i = 0; i < have->n || j < want->n; ) {
 		c = i == have->n ? 1 : j == want->n ? -1 :
@@ -790,28 +967,25 @@ schema_compare(struct store *st, const struct schema *want, int version)
 			err_set("%s: the journal has an extra %s '%.60s' that "
 			    "runlog did not create; it was left untouched",
 			    st->path, have->o[i].type, have->o[i].name);
-			goto out;
+			return -1;
 		}
 		if (c > 0) {
 			err_set("%s: the journal lacks the %s '%s' of runlog's "
 			    "version %d; it was left untouched", st->path,
 			    want->o[j].type, want->o[j].name, version);
-			goto out;
+			return -1;
 		}
 		if (strcmp(have->o[i].tbl, want->o[j].tbl) != 0 ||
 		    !same_text(have->o[i].sql, want->o[j].sql)) {
 			err_set("%s: %s %s differs from runlog's version %d; "
 			    "it was left untouched", st->path, want->o[j].type,
 			    want->o[j].name, version);
-			goto out;
+			return -1;
 		}
 		i++;
 		j++;
 	}
-	rc = 0;
-out:
-	schema_free(have);
-	return rc;
+	return 0;
 }
 
 /* --- checks that only read --------------------------------------------- */
@@ -911,6 +1085,7 @@ static int
 check_version_schema(struct store *st, int *version)
 {
 	const struct schema *want;
+	struct schema *have;
 
 	if (read_user_version(st, version) != 0)
 		return -1;
@@ -925,14 +1100,21 @@ check_version_schema(struct store *st, int *version)
 		    "untouched", st->path, *version);
 		return -1;
 	}
-	if ((want = schema_expected(*version)) == NULL) {
-		err_set("%s: cannot build the schema of version %d: %s",
-		    st->path, *version, err_get());
-		return -1;
+	if ((have = schema_read(st->db)) == NULL)
+		return db_fail(st, "cannot read the journal's schema");
+	if (!schema_known(have, *version)) {
+		if ((want = schema_expected(*version)) == NULL) {
+			err_set("%s: cannot build the schema of version %d: %s",
+			    st->path, *version, err_get());
+			schema_free(have);
+			return -1;
+		}
+		if (schema_compare(st, have, want, *version) != 0) {
+			schema_free(have);
+			return -1;
+		}
 	}
-	if (schema_compare(st, want, *version) != 0)
-		return -1;
-	st->schema = want;
+	schema_keep(st, have);
 	return 0;
 }
 
@@ -1210,7 +1392,7 @@ migrate(struct store *st)
 	if (db_exec(st, sql) != 0 || db_exec(st, "COMMIT") != 0)
 		goto fail;
 	st->migrating = 0;
-	st->schema = schema_expected(store_latest_version());
+	schema_keep(st, schema_read(st->db));
 	return 0;
 fail:
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -1253,10 +1435,7 @@ open_empty(struct store *st)
 	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		return db_fail(st, "cannot open");
-	if (guard(st) != 0 || migrate(st) != 0)
-		return -1;
-	st->schema = schema_expected(store_latest_version());
-	return 0;
+	return guard(st) != 0 || migrate(st) != 0 ? -1 : 0;
 }
 
 int
@@ -1412,6 +1591,7 @@ store_close(struct store *st)
 	sqlite3_close(st->db);
 	if (st->lock_fd >= 0)
 		close(st->lock_fd);
+	schema_free(st->schema_own);
 	warnings_free(st);
 	free(st->path);
 	free(st);
