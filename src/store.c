@@ -1518,12 +1518,37 @@ out:
 	return rc;
 }
 
+/*
+ * A journal in a directory that cannot be written (or on a read-only
+ * mount) can be read but not written: SQLite needs its -wal file beside
+ * it. Said plainly, before SQLite's "readonly database".
+ */
+static int
+check_writable(struct store *st, const char *real)
+{
+	char *dir = path_dir(real);
+	const char *what = NULL;
+
+	if (access(real, W_OK) != 0)
+		what = st->path;
+	else if (access(dir, W_OK | X_OK) != 0)
+		what = dir;
+	if (what != NULL)
+		err_set("%s: cannot write to the journal (%s: %s); the commands "
+		    "that only read it still work", st->path, what,
+		    strerror(errno));
+	free(dir);
+	return what != NULL ? -1 : 0;
+}
+
 /* The connection that writes, once inspect() has passed. */
 static int
 open_write(struct store *st, const char *real)
 {
 	int version;
 
+	if (check_writable(st, real) != 0)
+		return -1;
 	if (sqlite3_open_v2(real, &st->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		return db_fail(st, "cannot open the journal for writing");
