@@ -83,6 +83,77 @@ ln -s "$T/nowhere.db" "$T/dangling.db"
 $RUNLOG --db "$T/dangling.db" drink 1l >/dev/null 2>&1 && fail "a journal was created through a dangling symlink"
 [ ! -e "$T/nowhere.db" ] || fail "the symlink target was created"
 
+for cmd in "drink 1l" "show"; do
+	# shellcheck disable=SC2086
+	$RUNLOG --db "$T/dangling.db" $cmd >/dev/null 2>"$T/err"
+	grep -q "dangling.db: a symbolic link to $T/nowhere.db, which does not exist" "$T/err" ||
+	    fail "a dangling link is not named as such ($cmd): $(cat "$T/err")"
+done
+[ ! -e "$T/nowhere.db" ] || fail "the symlink target was created"
+# A link to a journal is followed: read and written through, its -wal
+# beside the real file.
+ln -s "$J" "$T/link.db"
+$RUNLOG --db "$T/link.db" show --all >"$T/out" 2>"$T/err" || fail "a link to the journal: $(cat "$T/err")"
+grep -q "5.00 km" "$T/out" || fail "show through a link lacks the runs"
+$RUNLOG --db "$T/link.db" drink 1l --date 2026-05-02 >/dev/null 2>"$T/err" || fail "a write through a link: $(cat "$T/err")"
+[ "$(q "$J" 'SELECT count(*) FROM drink')" = 1 ] || fail "the write through a link missed the journal"
+[ -L "$T/link.db" ] || fail "the link was replaced"
+$RUNLOG --db "$J" delete d1 >/dev/null 2>&1 || fail "delete d1"
+
+# SQLite's special names are no journal: refused, nothing kept in memory
+# and called done, no file created.
+( cd "$T" && for name in ':memory:' 'file:u.db?mode=memory' 'file:u.db'; do
+	$RUNLOG --db "$name" run 5km 25:00 >"$T/out" 2>"$T/err" && echo "FAIL --db '$name' was accepted: $(cat "$T/out")"
+	grep -q "is not a journal file name" "$T/err" || echo "FAIL --db '$name': $(cat "$T/err")"
+	$RUNLOG --db "$name" show >/dev/null 2>&1 && echo "FAIL show --db '$name' was accepted"
+done; ls ) >"$T/special"
+grep '^FAIL' "$T/special" | while read -r l; do echo "$l" >&2; done
+grep -q '^FAIL' "$T/special" && fail "special names (see above)"
+grep -q '^file:\|^u.db' "$T/special" && fail "a special name left a file: $(cat "$T/special")"
+
+# A named pipe at the journal path is refused at once, never opened.
+mkfifo "$T/pipe.db"
+for cmd in "drink 1l" "show"; do
+	# shellcheck disable=SC2086
+	timeout 10 $RUNLOG --db "$T/pipe.db" $cmd >/dev/null 2>"$T/err"; rc=$?
+	[ $rc -eq 1 ] || fail "a pipe as the journal ($cmd): exit $rc (124 is a hang)"
+	grep -q "pipe.db: a named pipe, not a journal" "$T/err" || fail "a pipe as the journal ($cmd): $(cat "$T/err")"
+done
+
+# Crafted objects: a trigger that writes elsewhere, a view, a trigger that
+# would run stored SQL; each is named and nothing anywhere is touched.
+sqlite3 "$T/victim.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
+vsum=$(sha256sum <"$T/victim.db")
+cp "$J" "$T/trig.db"
+sqlite3 "$T/trig.db" "CREATE TRIGGER evil AFTER INSERT ON drink BEGIN DELETE FROM run; END;"
+refused "$T/trig.db" "extra trigger 'evil'"
+cp "$J" "$T/view.db"
+sqlite3 "$T/view.db" "CREATE VIEW everything AS SELECT * FROM run;"
+refused "$T/view.db" "extra view 'everything'"
+cp "$J" "$T/trig2.db"
+sqlite3 "$T/trig2.db" "CREATE TRIGGER more AFTER INSERT ON run BEGIN INSERT INTO undo_log (grp, sql) VALUES (new.id, 'ATTACH ''$T/victim.db'' AS v; DELETE FROM v.t'); END;"
+refused "$T/trig2.db" "extra trigger 'more'"
+cp "$J" "$T/changed.db"
+sqlite3 "$T/changed.db" "ALTER TABLE sleep ADD COLUMN secret TEXT;"
+refused "$T/changed.db" "table sleep differs from runlog's version"
+[ "$(sha256sum <"$T/victim.db")" = "$vsum" ] || fail "another database was changed"
+
+# Another program's database at user_version 1, in WAL mode or not: not a
+# runlog journal, byte-identical, no backup printed as done.
+sqlite3 "$T/app1.db" "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x'); PRAGMA user_version = 1;"
+refused "$T/app1.db" "not a runlog journal"
+grep -q "Backed up" "$T/out" && fail "a backup of another program's database was reported"
+cp "$T/app1.db" "$T/app1wal.db"; sqlite3 "$T/app1wal.db" "PRAGMA journal_mode = WAL" >/dev/null
+refused "$T/app1wal.db" "not a runlog journal"
+
+# A backup (a rollback-mode copy) read by show stays as it was, not
+# switched to WAL.
+$RUNLOG --db "$J" backup "$T/bk.db" >/dev/null 2>&1 || fail "backup"
+cp "$T/bk.db" "$T/bk.orig"
+$RUNLOG --db "$T/bk.db" show --all >/dev/null 2>"$T/err" || fail "show of a backup: $(cat "$T/err")"
+cmp -s "$T/bk.db" "$T/bk.orig" || fail "show changed a backup (bytes 19, 20: journal mode)"
+[ ! -e "$T/bk.db-wal" ] || fail "show of a backup left a -wal"
+
 # An empty file is a new journal; the current journal opens and is unchanged by reading.
 ( umask 077; : > "$T/empty.db" )
 $RUNLOG --db "$T/empty.db" drink 1l >/dev/null || fail "an empty file did not become a journal"
