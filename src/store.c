@@ -1464,6 +1464,12 @@ store_open_read(const char *path, struct store **out)
 	} else if (open_read_only(st, real, mode) != 0 ||
 	    check_version_schema(st, &version) != 0) {
 		goto fail;
+	} else if (version == 0) {
+		/* An SQLite file with nothing in it yet: a new journal. */
+		sqlite3_close(st->db);
+		st->db = NULL;
+		if (open_empty(st) != 0)
+			goto fail;
 	}
 	warn_if_shared(st, real);
 	free(real);

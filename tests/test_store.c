@@ -870,6 +870,20 @@ test_read_only_open(void **state)
 	assert_int_equal(store_count(st, ENTRY_KIND_COUNT), 0);
 	store_close(st);
 	assert_false(exists(dir, "none"));
+
+	/* An SQLite file with nothing in it reads as an empty journal. */
+	free(p);
+	p = xasprintf("%s/empty.db", dir);
+	raw_exec(p, "CREATE TABLE x (y); DROP TABLE x");
+	before = slurp(p, &nb);
+	assert_int_equal(store_open_read(p, &st), 0);
+	assert_int_equal(store_count(st, ENTRY_KIND_COUNT), 0);
+	store_close(st);
+	after = slurp(p, &na);
+	assert_int_equal(nb, na);
+	assert_memory_equal(before, after, nb);
+	free(after);
+	free(before);
 	test_rmdir(dir);
 	free(dir);
 	free(p);
