@@ -489,7 +489,7 @@ static const char *const allowed_pragmas[] = {
 	"user_version", "journal_mode", "synchronous", "foreign_keys",
 	"temp_store", "quick_check", "integrity_check", "data_version",
 	"cache_size", "trusted_schema", "busy_timeout", "wal_checkpoint",
-	"query_only", NULL
+	"query_only", "wal_autocheckpoint", NULL
 };
 
 /* Functions that reach outside the database: never, whatever asks. */
@@ -1573,7 +1573,14 @@ open_write(struct store *st, const char *real)
 	 * and leaves a rollback-mode file exactly as it was. */
 	if (version < store_latest_version() && migrate(st) != 0)
 		return -1;
-	return db_exec(st, "PRAGMA journal_mode = WAL");
+	/*
+	 * Changes reach the file itself only when the last connection closes,
+	 * which waits for no reader holding the shared lock: a read that
+	 * began while there was no -wal file (read as immutable) never sees
+	 * the file change under it, even during a long import.
+	 */
+	return db_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
+	    db_exec(st, "PRAGMA wal_autocheckpoint = 0") != 0 ? -1 : 0;
 }
 
 int
