@@ -603,9 +603,9 @@ authorize(void *arg, int action, const char *a, const char *b,
 
 /*
  * Every connection to a journal: defensive mode (no writable_schema, no
- * direct writes to SQLite's own tables), no extension loading, schema
- * objects trusted with no function that has side effects, and the
- * authorizer above.
+ * direct writes to SQLite's own tables), no extension loading, an
+ * untrusted schema (its triggers and checks may call no function with
+ * side effects), and the authorizer above.
  */
 static int
 guard(struct store *st)

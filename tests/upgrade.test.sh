@@ -172,7 +172,7 @@ first_version() {
 	    INSERT INTO sleep (id, day, minutes) VALUES (4, '2026-06-02', 420);"
 	chmod 600 "$1"
 }
-latest=$(ls schema/*.sql | wc -l)
+set -- schema/*.sql; latest=$#
 O=$T/older.db
 first_version "$O"
 cp "$O" "$T/older.orig"
