@@ -106,13 +106,15 @@ else
 	s0=$(sum "$R/j.db")
 	for cmd in "show --all" "check --date 2026-06-01" "week 2026-06-01" "trends" "export" "screen day --date 2026-06-01"; do
 		# shellcheck disable=SC2086
-		as 4242 $RUNLOG --db "$R/j.db" $cmd >"$T/rout" 2>"$T/rerr" || fail "read-only directory: $cmd: $(cat "$T/rerr")"
+		as 4242 "$RUNLOG" --db "$R/j.db" $cmd >"$T/rout" 2>"$T/rerr" || fail "read-only directory: $cmd: $(cat "$T/rerr")"
 	done
-	as 4242 $RUNLOG --db "$R/j.db" show --all | grep -q "5.00 km" || fail "read-only directory: show lacks the run"
-	as 4242 $RUNLOG --db "$R/j.db" drink 1l >/dev/null 2>"$T/rerr" && fail "read-only directory: a write succeeded"
+	as 4242 "$RUNLOG" --db "$R/j.db" show --all | grep -q "5.00 km" || fail "read-only directory: show lacks the run"
+	as 4242 "$RUNLOG" --db "$R/j.db" drink 1l >/dev/null 2>"$T/rerr" && fail "read-only directory: a write succeeded"
 	grep -q "$R/j.db: cannot write to the journal.*only read it still work" "$T/rerr" || fail "read-only directory: the write's message: $(cat "$T/rerr")"
 	[ "$(sum "$R/j.db")" = "$s0" ] || fail "read-only directory: the journal changed"
-	[ -z "$(ls -A "$R" | grep -v '^j.db$')" ] || fail "read-only directory: files beside the journal: $(ls -A "$R")"
+	for x in "$R"/* "$R"/.[!.]*; do
+		case $x in "$R/j.db"|"$R/*"|"$R/.[!.]*") ;; *) fail "read-only directory: a file beside the journal: $x" ;; esac
+	done
 	chmod 755 "$R"
 
 	# A read-only mount (a bind mount in a private mount namespace): root
@@ -139,23 +141,23 @@ else
 	# directory both may write (as /tmp is): the read leaves no -wal or
 	# -shm of that user behind, and the owner's next write works.
 	S=$T/shared; mkdir "$S"; chmod 1777 "$S"
-	as 4242 $RUNLOG --db "$S/j.db" run 7km 35:00 --date 2026-06-01 >/dev/null 2>&1 || fail "shared seed"
+	as 4242 "$RUNLOG" --db "$S/j.db" run 7km 35:00 --date 2026-06-01 >/dev/null 2>&1 || fail "shared seed"
 	chmod 644 "$S/j.db"
-	as 4343 $RUNLOG --db "$S/j.db" show --all >"$T/rout" 2>"$T/rerr" || fail "another user's read: $(cat "$T/rerr")"
+	as 4343 "$RUNLOG" --db "$S/j.db" show --all >"$T/rout" 2>"$T/rerr" || fail "another user's read: $(cat "$T/rerr")"
 	grep -q "7.00 km" "$T/rout" || fail "another user's read lacks the run"
 	for x in -wal -shm; do [ ! -e "$S/j.db$x" ] || fail "another user's read left j.db$x (owner $(stat -c %u "$S/j.db$x"))"; done
-	as 4242 $RUNLOG --db "$S/j.db" drink 1l >/dev/null 2>"$T/rerr" || fail "the owner's write after another user's read: $(cat "$T/rerr")"
+	as 4242 "$RUNLOG" --db "$S/j.db" drink 1l >/dev/null 2>"$T/rerr" || fail "the owner's write after another user's read: $(cat "$T/rerr")"
 	# ... also while the owner is writing (its -wal and -shm exist).
 	{ echo "BEGIN IMMEDIATE; INSERT INTO drink (day, volume_ml) VALUES ('2026-06-01', 300); COMMIT; BEGIN; SELECT count(*) FROM run;"
 	  sleep 1; echo "COMMIT;"; } | as 4242 sqlite3 "$S/j.db" >/dev/null &
 	sleep 0.3
-	as 4343 $RUNLOG --db "$S/j.db" show --all >"$T/rout" 2>"$T/rerr" || fail "another user's read beside a writer: $(cat "$T/rerr")"
+	as 4343 "$RUNLOG" --db "$S/j.db" show --all >"$T/rout" 2>"$T/rerr" || fail "another user's read beside a writer: $(cat "$T/rerr")"
 	grep -q "0.30 l" "$T/rout" || fail "another user's read beside a writer missed the committed drink"
 	wait
 	for x in -wal -shm; do
 		[ -e "$S/j.db$x" ] && [ "$(stat -c %u "$S/j.db$x")" != 4242 ] && fail "j.db$x belongs to another user"
 	done
-	as 4242 $RUNLOG --db "$S/j.db" drink 1l >/dev/null 2>"$T/rerr" || fail "the owner's write after the shared read: $(cat "$T/rerr")"
+	as 4242 "$RUNLOG" --db "$S/j.db" drink 1l >/dev/null 2>"$T/rerr" || fail "the owner's write after the shared read: $(cat "$T/rerr")"
 	nsdone=$((nsdone + 1))
 
 	# A full disk (a small tmpfs of its own): reads of the cleanly closed
