@@ -368,8 +368,12 @@ journal_path(const char *path, char **real, off_t *size)
 	if (S_ISLNK(lsb.st_mode) && stat(path, &sb) != 0) {
 		n = readlink(path, target, sizeof target - 1);
 		target[n > 0 ? n : 0] = '\0';
-		err_set("%s: a symbolic link to %s, which %s", path, target,
-		    errno == ENOENT ? "does not exist" : strerror(errno));
+		if (errno == ENOENT)
+			err_set("%s: a symbolic link to %s, which does not exist",
+			    path, target);
+		else
+			err_set("%s: a symbolic link to %s, which cannot be "
+			    "opened (%s)", path, target, strerror(errno));
 		return -1;
 	}
 	if (!S_ISREG(sb.st_mode)) {

@@ -794,6 +794,11 @@ test_not_regular_files(void **state)
 	assert_non_null(strstr(err_get(), "a symbolic link to nowhere.db, which "
 	    "does not exist"));
 	assert_false(exists(dir, "nowhere.db"));
+	unlink(link);
+	assert_int_equal(symlink("link.db", link), 0);   /* a loop */
+	assert_int_equal(store_open_read(link, &st), -1);
+	assert_non_null(strstr(err_get(), "a symbolic link to link.db, which "
+	    "cannot be opened"));
 	test_rmdir(dir);
 	free(dir);
 	free(fifo);
