@@ -17,7 +17,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	assert_int_equal(store_open(":memory:", &st), 0);
+	assert_int_equal(store_open_memory(&st), 0);
 	return 0;
 }
 
