@@ -1481,6 +1481,45 @@ test_guard_refuses(void **state)
 }
 
 /*
+ * The guard lets json_each declare its columns (an insert into and update
+ * of sqlite_master, as SQLite authorizes it); a statement that writes to
+ * sqlite_master itself still fails, and the schema stays as it was.
+ */
+static void
+test_guard_keeps_schema_read_only(void **state)
+{
+	struct fx *f = *state;
+	static const char *const bad[] = {
+		"INSERT INTO sqlite_master VALUES ('table', 't', 't', 0, "
+		    "'CREATE TABLE t (x)')",
+		"UPDATE sqlite_master SET sql = 'CREATE TABLE rest (x)' "
+		    "WHERE name = 'rest'",
+		"DELETE FROM sqlite_master WHERE name = 'run_day'",
+		"UPDATE sqlite_schema SET name = 'x' WHERE name = 'run'",
+	};
+	sqlite3_stmt *s;
+	int64_t objects = raw_int(f->path, "SELECT count(*) FROM sqlite_master");
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		if (sqlite3_exec(f->st->db, bad[i], NULL, NULL, NULL) == SQLITE_OK)
+			fail_msg("sqlite_master written: %s", bad[i]);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM sqlite_master"),
+	    objects);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM sqlite_master "
+	    "WHERE sql = 'CREATE TABLE rest (x)' OR name = 'x'"), 0);
+	/* While json_each is read. */
+	assert_int_equal(sqlite3_prepare_v2(f->st->db, "SELECT count(*) FROM "
+	    "json_each('[1,2,3]')", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 3);
+	sqlite3_finalize(s);
+	assert_int_not_equal(sqlite3_exec(f->st->db, "SELECT * FROM json_tree('[1]')",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_verify(f->st), 0);
+}
+
+/*
  * A trigger slipped in after the journal was checked (by another program,
  * while it is open) cannot run: the guard refuses statements from a
  * trigger runlog does not know, and the write fails whole.
@@ -1796,6 +1835,8 @@ main(void)
 		cmocka_unit_test(test_bad_rows_left_out),
 		cmocka_unit_test_setup_teardown(test_bad_row_warned_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_guard_refuses, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_guard_keeps_schema_read_only,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_guard_refuses_unknown_trigger, setup, teardown),
 		cmocka_unit_test(test_schema_extra_or_different),
 		cmocka_unit_test(test_foreign_database),
