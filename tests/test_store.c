@@ -1500,10 +1500,17 @@ test_guard_keeps_schema_read_only(void **state)
 	sqlite3_stmt *s;
 	int64_t objects = raw_int(f->path, "SELECT count(*) FROM sqlite_master");
 	size_t i;
+	int on;
 
+	/* Even with writable_schema set past the authorizer: defensive
+	 * mode keeps sqlite_master read-only. */
+	assert_int_equal(sqlite3_db_config(f->st->db,
+	    SQLITE_DBCONFIG_WRITABLE_SCHEMA, 1, &on), SQLITE_OK);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		if (sqlite3_exec(f->st->db, bad[i], NULL, NULL, NULL) == SQLITE_OK)
 			fail_msg("sqlite_master written: %s", bad[i]);
+	assert_int_equal(sqlite3_db_config(f->st->db,
+	    SQLITE_DBCONFIG_WRITABLE_SCHEMA, 0, &on), SQLITE_OK);
 	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM sqlite_master"),
 	    objects);
 	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM sqlite_master "
