@@ -146,7 +146,7 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 		fputs("runlog: --from is after --to\n", stderr);
 		return 1;
 	}
-	if ((st = cli_store_existing(ctx, 1)) == NULL)
+	if ((st = cli_store_existing(ctx, 0)) == NULL)
 		return 1;
 	if (store_load(st, from, to, &e) != 0)
 		return cli_fail(NULL);

@@ -961,7 +961,7 @@ ui_run(struct cli_ctx *ctx)
 		    "rest.\n", why);
 		return 1;
 	}
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_verified(ctx)) == NULL)
 		return 1;
 	if ((scr = term_open()) == NULL)
 		return 1;

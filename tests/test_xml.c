@@ -82,7 +82,7 @@ fresh(void)
 {
 	struct store *st;
 
-	assert_int_equal(store_open(":memory:", &st), 0);
+	assert_int_equal(store_open_memory(&st), 0);
 	return st;
 }
 
