@@ -42,18 +42,18 @@ set_fields(struct cli_ctx *ctx, enum entry_kind k, const struct optres *o,
 	return 0;
 }
 
-enum { RO_DATE, RO_RPE, RO_TYPE, RO_HR, RO_CLIMB, RO_BEFORE, RO_AFTER, RO_NOTE,
-	RO_FORCE, RO_COUNT };
+enum { RO_DATE, RO_RPE, RO_TYPE, RO_HR, RO_CLIMB, RO_BEFORE, RO_AFTER,
+	RO_FORCE, RO_NOTE, RO_COUNT };
 static const struct opt run_opts[] = {
 	{ "date", 'd', OPT_DATE, NULL }, { "rpe", 'r', OPT_VALUE, NULL },
 	{ "type", 't', OPT_RUN_TYPE, NULL }, { "hr", 0, OPT_VALUE, NULL },
 	{ "climb", 0, OPT_VALUE, NULL }, { "before", 0, OPT_VALUE, NULL },
-	{ "after", 0, OPT_VALUE, NULL }, { "note", 'n', OPT_VALUE, NULL },
-	{ "force", 0, OPT_FLAG, NULL }, { NULL, 0, 0, NULL },
+	{ "after", 0, OPT_VALUE, NULL }, { "force", 0, OPT_FLAG, NULL },
+	{ "note", 'n', OPT_VALUE, NULL }, { NULL, 0, 0, NULL },
 };
 static const char *const run_cols[RO_COUNT] = {
 	"day", "rpe", "type", "avg_hr", "climb_m", "mass_before_g",
-	"mass_after_g", "note", NULL,
+	"mass_after_g", NULL, "note",
 };
 static const struct cmd_arg run_args[] = {
 	{ "DISTANCE", OPT_VALUE, NULL, 0 }, { "DURATION", OPT_VALUE, NULL, 0 },
