@@ -25,7 +25,7 @@ struct ui_daysum {
 	double  acwr;            /* < 0 when not known */
 	int     nflags;
 	int     worst;           /* worst severity: -1 none, else an_severity */
-	char    flagtext[48];    /* names of the day's flags, short */
+	char    flagtext[160];   /* names of the day's flags, every one */
 	/* mileage progression on the day (an_progress(), the computation
 	 * behind check's mileage-jump); known 0 and mark 0 after today */
 	struct an_progress prog;
