@@ -21,11 +21,12 @@ mark_of() {
 	*) echo none ;;
 	esac
 }
+"$RUNLOG" --db "$D" trends --weeks 16 >"$T/trends"
 d=$first
-days=0 jumps=0
+days=0 jumps=0 inweek=no
 while :; do
 	want=$(check_jump "$d")
-	[ "$want" = none ] || jumps=$((jumps + 1))
+	[ "$want" = none ] || { jumps=$((jumps + 1)); inweek=yes; }
 	# the Day screen: the line of the recent level
 	"$RUNLOG" --db "$D" screen day --date "$d" --size 120x30 >"$T/day"
 	got=$(mark_of "$(grep 'on the recent level' "$T/day")")
@@ -44,6 +45,12 @@ while :; do
 		"$RUNLOG" --db "$D" week "$d" >"$T/rep"
 		got=$(mark_of "$(grep '^Distance ' "$T/rep")")
 		same "$got" "$want" "$d: runlog week marks $got, check says $want"
+		ws=$(date -u -d "$d - $(( $(date -u -d "$d" +%u) - 1 )) days" +%F)
+		case "$(grep "^$ws " "$T/trends")" in
+		*mileage-jump*) got=yes ;; *) got=no ;;
+		esac
+		same "$got" "$inweek" "week of $ws: trends says $got, check $inweek"
+		inweek=no
 	fi
 	days=$((days + 1))
 	[ "$d" = "$today" ] && break
