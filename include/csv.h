@@ -194,6 +194,8 @@ struct csv_import_report {
 	size_t nsport;
 	size_t repeated;            /* rows repeating an earlier row's id */
 	struct buf repeat_list;     /* "line 5 repeats line 3", comma-separated */
+	size_t implausible;         /* runs beyond a human, skipped */
+	struct buf implausible_list; /* one indented line each */
 	size_t bad;                 /* rows refused (with skip_bad) */
 	const struct csv_locale *locale; /* a localised export; NULL: English */
 	struct buf bad_list;        /* one line per refused row */

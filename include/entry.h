@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "units.h"
+
 #define NOTE_MAX 4000          /* bytes of a note */
 
 enum entry_kind {
@@ -114,6 +116,21 @@ int sleep_validate(const struct sleep *s);
 int drink_validate(const struct drink *d);
 int checkin_validate(const struct checkin *c);
 int note_validate(const char *note);
+
+/*
+ * Plausibility, beyond each field's own range: the checks every way a run
+ * comes in (the command line, edit, the forms, imports) applies. A run
+ * faster than the men's world record for its distance (interpolated
+ * between the records by distance; under 800 m the 800 m pace, over the
+ * marathon the marathon pace) is refused, with the pace the duration may
+ * have been meant as; so is a loss of body mass over
+ * RUN_MASS_LOSS_MAX_PCT of the mass before, unless force. 0, or -1 with
+ * err_set() (distances and paces in du).
+ */
+#define RUN_MASS_LOSS_MAX_PCT 5
+int run_plausible(const struct run *r, enum dist_unit du, int force);
+/* The world-record pace at a distance, seconds per km. */
+double run_record_pace(int64_t metres);
 
 /* The letter that prefixes an entry's id on screen: r, s, d, f, x. */
 char entry_kind_letter(enum entry_kind k);

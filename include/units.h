@@ -15,11 +15,17 @@ enum vol_unit  { UNIT_L, UNIT_FLOZ };
 #define ML_PER_FLOZ     29.5735295625   /* US fluid ounce */
 
 /* All return 0 on success, -1 with err_set() naming the problem. */
-/* "10", "10km", "10k", "6.2mi", "800m"; a bare number is in unit. */
+/*
+ * "10", "10km", "10k", "6.2mi", "800m"; a bare number is in unit. A
+ * capital "M" (metres or miles?) is refused.
+ */
 int units_parse_distance(const char *s, enum dist_unit unit, int64_t *metres);
 /* "52:30", "1:02:03", "45m", "90s", "1h05m", "1h", "3600" (seconds). */
 int units_parse_duration(const char *s, int64_t *seconds);
-/* "500ml", "1.5l", "16oz", "500" (ml); a bare number over 20 is ml. */
+/*
+ * "500ml", "1.5l", "16oz"; a bare number is in unit, whatever its size
+ * ("0.5" is half a litre, "500" is refused in litres: over 20 l).
+ */
 int units_parse_volume(const char *s, enum vol_unit unit, int64_t *ml);
 /* "70", "70.4", "70.4kg": kilograms to grams. */
 int units_parse_mass(const char *s, int64_t *grams);

@@ -1,11 +1,13 @@
 /*
  * cmd-demo: runlog demo fills an empty journal with 16 weeks ending today,
  * so a newcomer can try every screen and see every kind of flag. The data
- * is made up but plausible, and the same for the same today: ordinary
- * weeks, a cutback week, a week of identical daily runs (monotony), a
- * sudden jump in distance with a long-run spike, a week of lasting fatigue
- * with the signs that come with it, a recovery, an injury scare and a hot
- * long run. All of it is written in one batch: one transaction, one undo.
+ * is made up but plausible, and the same for the same today: training of
+ * three weeks up and one down, a long run moved, a cold, and a risk
+ * planted for each rule (a monotonous week, a jump with the longest run
+ * yet, a week of lasting fatigue and its recovery, a hot long run, an
+ * injury scare). Each rule is raised once, on its risk, and the other
+ * weeks raise nothing (tests/demo.test.sh counts it). All of it is
+ * written in one batch: one transaction, one undo.
  */
 #include <inttypes.h>
 #include <stdint.h>
@@ -27,23 +29,31 @@ const struct cmd_entry cmd_demo_entry = {
 #define DEMO_WEEKS 16
 
 enum week_kind { W_ORDINARY, W_MONOTONE, W_JUMP, W_TIRED, W_RECOVER,
-	W_INJURY, W_HOT };
+	W_INJURY, W_HOT, W_COLD };
 
 struct week_plan {
 	enum week_kind kind;
 	double         scale;     /* of the ordinary weekday distances */
-	int            long_km;   /* Saturday's long run */
+	int            long_km;   /* the week's long run */
+	int            long_dow;  /* its day: 5 Saturday, 6 Sunday (moved) */
 };
 
+/*
+ * Three weeks up and one down, with a risk planted now and then among
+ * them: each rule is raised once, on its risk, and the weeks around raise
+ * nothing. The weeks that return to a distance run lately (after a
+ * cutback, the cold or the recovery) are no jump; the long run moved to
+ * Sunday in week 7 and back to Saturday is none either.
+ */
 static const struct week_plan plan[DEMO_WEEKS] = {
-	{ W_ORDINARY, 1.00, 12 }, { W_ORDINARY, 1.03, 13 },
-	{ W_ORDINARY, 1.06, 14 }, { W_ORDINARY, 0.85, 10 },
-	{ W_ORDINARY, 1.05, 14 }, { W_MONOTONE, 1.00, 0 },
-	{ W_ORDINARY, 1.05, 15 }, { W_ORDINARY, 1.08, 16 },
-	{ W_JUMP, 1.50, 21 },     { W_TIRED, 1.15, 16 },
-	{ W_RECOVER, 0.55, 8 },   { W_INJURY, 0.80, 11 },
-	{ W_HOT, 0.95, 13 },      { W_ORDINARY, 1.00, 14 },
-	{ W_ORDINARY, 1.05, 15 }, { W_ORDINARY, 1.05, 15 },
+	{ W_ORDINARY, 1.00, 12, 5 }, { W_ORDINARY, 1.04, 13, 5 },
+	{ W_ORDINARY, 1.08, 14, 5 }, { W_ORDINARY, 0.80, 10, 5 },
+	{ W_ORDINARY, 1.06, 14, 5 }, { W_MONOTONE, 1.00, 0, 5 },
+	{ W_ORDINARY, 1.08, 15, 6 }, { W_ORDINARY, 0.85, 11, 5 },
+	{ W_JUMP, 1.50, 21, 5 },     { W_TIRED, 1.10, 16, 5 },
+	{ W_RECOVER, 0.75, 10, 5 },  { W_ORDINARY, 1.00, 14, 5 },
+	{ W_HOT, 1.00, 14, 5 },      { W_COLD, 0.85, 12, 5 },
+	{ W_INJURY, 1.00, 14, 5 },   { W_ORDINARY, 0.90, 12, 5 },
 };
 
 /* The ordinary week, Monday first: km, pace s/km, RPE, type; 0 km = off. */
@@ -164,7 +174,7 @@ demo_day(struct demo *dm, int day, int w, int dow)
 	struct checkin c;
 	struct rest x;
 	double km;
-	int tired = wp->kind == W_TIRED, rc = 0, pace;
+	int tired = wp->kind == W_TIRED, rc = 0, pace, slot;
 	int64_t sleep_min, fluid_ml;
 
 	/* The morning: sleep and the check-in. */
@@ -191,6 +201,13 @@ demo_day(struct demo *dm, int day, int w, int dow)
 	} else if (wp->kind == W_RECOVER) {
 		c.fatigue = dow == 0 ? 7 : dow < 3 ? 6 - dow / 2 : 3 + rnd(dm, 2);
 		c.rhr = dow < 2 ? 54 : 50 + rnd(dm, 2);
+	} else if (wp->kind == W_COLD && dow < 3) {
+		/* a cold: above the neck, a few easy days off */
+		c.fatigue = 6;
+		c.ill = 1;
+		c.rhr = 51 + rnd(dm, 2);
+		if (dow == 0)
+			c.note = "sore throat and a runny nose, taking it easy";
 	} else if (wp->kind == W_INJURY && dow == 3) {
 		c.fatigue = 5;
 		c.soreness = 7;
@@ -203,9 +220,10 @@ demo_day(struct demo *dm, int day, int w, int dow)
 	if (tired ? dow != 3 : rnd(dm, 11) != 0)
 		rc |= add_checkin(dm, &c);
 
-	/* The runs. */
-	if (wp->kind == W_MONOTONE) {
-		rc |= add_run(dm, day, 6.5, 360, 5, RUN_EASY, dow == 6 ?
+	/* The runs: Sunday's short run moves to Saturday with the long run. */
+	slot = wp->long_dow == 6 && dow == 5 ? 6 : dow;
+	if (wp->kind == W_MONOTONE && dow > 0) {
+		rc |= add_run(dm, day, 7.0, 360, 5, RUN_EASY, dow == 6 ?
 		    "same loop every day this week" : NULL);
 	} else if (wp->kind == W_INJURY && (dow == 4 || dow == 5)) {
 		memset(&x, 0, sizeof x);
@@ -213,21 +231,24 @@ demo_day(struct demo *dm, int day, int w, int dow)
 		x.note = dow == 4 ? "shin: resting it" : NULL;
 		dm->rests++;
 		rc |= store_put_rest(dm->st, &x, NULL);
-	} else if (dow == 5 && wp->kind == W_HOT) {
-		rc |= add_run_mass(dm, day, wp->long_km, 385, 6, 68400, 66700,
+	} else if (wp->kind == W_COLD && dow == 1) {
+		;                        /* the cold: a day off, then easier */
+	} else if (dow == wp->long_dow && wp->kind == W_HOT) {
+		rc |= add_run_mass(dm, day, wp->long_km, 385, 5, 68400, 66700,
 		    "hot and humid, ran out of water at 9 km");
-	} else if (dow == 5) {
-		pace = weekday[dow].pace_s + (tired ? 25 : 0);
-		rc |= add_run(dm, day, wp->long_km, pace, weekday[dow].rpe,
+	} else if (dow == wp->long_dow) {
+		pace = weekday[5].pace_s + (tired ? 25 : 0);
+		rc |= add_run(dm, day, wp->long_km, pace, weekday[5].rpe,
 		    RUN_LONG, wp->kind == W_JUMP ? "longest run yet, the last "
-		    "5 km were hard" : NULL);
-	} else if (weekday[dow].km > 0) {
-		km = weekday[dow].km * wp->scale;
-		pace = weekday[dow].pace_s + (tired ? 22 : 0) +
+		    "5 km were hard" : dow == 6 ? "long run on Sunday this "
+		    "week" : NULL);
+	} else if (weekday[slot].km > 0) {
+		km = weekday[slot].km * wp->scale;
+		pace = weekday[slot].pace_s + (tired ? 22 : 0) +
 		    (wp->kind == W_RECOVER ? 15 : 0);
 		rc |= add_run(dm, day, km, pace, wp->kind == W_RECOVER ? 2 :
-		    weekday[dow].rpe, wp->kind == W_RECOVER ? RUN_RECOVERY :
-		    weekday[dow].type, NULL);
+		    weekday[slot].rpe, wp->kind == W_RECOVER ? RUN_RECOVERY :
+		    weekday[slot].type, NULL);
 	} else if (dow == 0 && wp->kind != W_TIRED) {
 		memset(&x, 0, sizeof x);
 		x.day = day;
@@ -291,7 +312,7 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 	    "      runlog check --date %s --verbose%s   (injury signs)\n"
 	    "Undo it all with: runlog undo%s\n", g,
 	    date_format(first + 8 * 7 + 6, c), g, date_format(first + 10 * 7, e),
-	    g, date_format(first + 11 * 7 + 3, a), g, g);
+	    g, date_format(first + 14 * 7 + 3, a), g, g);
 	free(g);
 	return 0;
 }

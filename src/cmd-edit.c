@@ -366,6 +366,17 @@ cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
 	edit_read(st, k, id, &new);
 	if ((rc = edit_apply(ctx, &o, k, o.pos[0], &new)) != 0)
 		goto out;
+	/* the plausibility of a run, when what it judges has changed */
+	if (k == ENTRY_RUN && (new.r.distance_m != old.r.distance_m ||
+	    new.r.duration_s != old.r.duration_s ||
+	    new.r.mass_before_g != old.r.mass_before_g ||
+	    new.r.mass_after_g != old.r.mass_after_g) &&
+	    run_plausible(&new.r, ctx->cfg.dist_unit,
+	    new.r.mass_before_g == old.r.mass_before_g &&
+	    new.r.mass_after_g == old.r.mass_after_g) != 0) {
+		rc = cli_fail(NULL);
+		goto out;
+	}
 	buf_init(&b);
 	if (cli_entry_changes(&ctx->cfg, k, &old, &new, &b) == 0)
 		outf("No change to %c%" PRId64 ": it already holds those "

@@ -82,6 +82,11 @@ report(const char *path, int dry, const struct csv_import_report *r)
 		printf("Skipped %zu accidental %s (no distance, under 100 m or "
 		    "under a minute).\n", r->accidental, r->accidental == 1 ?
 		    "recording" : "recordings");
+	if (r->implausible > 0)
+		printf("Skipped %zu %s beyond what a runner can do (a ride or a "
+		    "drive saved as a run?):\n%s", r->implausible,
+		    r->implausible == 1 ? "activity" : "activities",
+		    r->implausible_list.data);
 	if (r->repeated > 0)
 		printf("Skipped %zu %s%s repeating an activity id of the same "
 		    "file (%s).\n", r->repeated, r->rows_noun != NULL ?

@@ -42,18 +42,18 @@ set_fields(struct cli_ctx *ctx, enum entry_kind k, const struct optres *o,
 	return 0;
 }
 
-enum { RO_DATE, RO_RPE, RO_TYPE, RO_HR, RO_CLIMB, RO_BEFORE, RO_AFTER, RO_NOTE,
-	RO_COUNT };
+enum { RO_DATE, RO_RPE, RO_TYPE, RO_HR, RO_CLIMB, RO_BEFORE, RO_AFTER,
+	RO_FORCE, RO_NOTE, RO_COUNT };
 static const struct opt run_opts[] = {
 	{ "date", 'd', OPT_DATE, NULL }, { "rpe", 'r', OPT_VALUE, NULL },
 	{ "type", 't', OPT_RUN_TYPE, NULL }, { "hr", 0, OPT_VALUE, NULL },
 	{ "climb", 0, OPT_VALUE, NULL }, { "before", 0, OPT_VALUE, NULL },
-	{ "after", 0, OPT_VALUE, NULL }, { "note", 'n', OPT_VALUE, NULL },
-	{ NULL, 0, 0, NULL },
+	{ "after", 0, OPT_VALUE, NULL }, { "force", 0, OPT_FLAG, NULL },
+	{ "note", 'n', OPT_VALUE, NULL }, { NULL, 0, 0, NULL },
 };
 static const char *const run_cols[RO_COUNT] = {
 	"day", "rpe", "type", "avg_hr", "climb_m", "mass_before_g",
-	"mass_after_g", "note",
+	"mass_after_g", NULL, "note",
 };
 static const struct cmd_arg run_args[] = {
 	{ "DISTANCE", OPT_VALUE, NULL, 0 }, { "DURATION", OPT_VALUE, NULL, 0 },
@@ -64,10 +64,26 @@ const struct cmd_entry cmd_run_entry = {
 	.opts = run_opts,
 	.args = run_args,
 	.usage = "DISTANCE DURATION [-d D] [-r N] [-t T] [--hr BPM] "
-	    "[--climb M] [--before KG --after KG] [-n TEXT]",
+	    "[--climb M] [--before KG --after KG [--force]] [-n TEXT]",
 	.summary = "log a run",
 	.exec = cmd_run,
 };
+
+/* run_plausible(), saying how to keep a mass loss that is real. */
+static int
+run_plausible_cli(struct cli_ctx *ctx, const struct run *r, int force)
+{
+	if (run_plausible(r, ctx->cfg.dist_unit, 1) != 0)
+		return cli_fail(NULL);
+	if (run_plausible(r, ctx->cfg.dist_unit, force) != 0) {
+		char msg[512];
+
+		snprintf(msg, sizeof msg, "%s", err_get());
+		err_set("%s; give --force to log it as it is", msg);
+		return cli_fail(NULL);
+	}
+	return 0;
+}
 
 int
 cmd_run(struct cli_ctx *ctx, int argc, char **argv)
@@ -91,6 +107,7 @@ cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_field_parse(ctx, ENTRY_RUN, "distance_m", o.pos[0], &r) != 0 ||
 	    cli_field_parse(ctx, ENTRY_RUN, "duration_s", o.pos[1], &r) != 0 ||
 	    set_fields(ctx, ENTRY_RUN, &o, run_cols, RO_COUNT, &r) != 0 ||
+	    run_plausible_cli(ctx, &r, cli_flag(&o, RO_FORCE)) != 0 ||
 	    (st = cli_store_verified(ctx)) == NULL) {
 		run_free(&r);
 		return 1;

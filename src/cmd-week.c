@@ -1,8 +1,9 @@
 /*
  * cmd-week: runlog week, the weekly review as text. One row per day of
  * the week holding DATE (the configured first day), totals and averages,
- * the change against the week before, and the week's flags. Days after
- * today are listed empty and are not analysed.
+ * the change of time and load against the week before, the rise of the
+ * distance over the recent level (as check judges it), and the week's
+ * flags. Days after today are listed empty and are not analysed.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "cli.h"
 #include "date.h"
 #include "series.h"
+#include "ui-data.h"
 #include "units.h"
 #include "util.h"
 
@@ -124,12 +126,16 @@ print_days(const struct config *cfg, struct series *se, int ws,
 	}
 }
 
-/* The week's totals, its averages per day, the week before, the change. */
+/*
+ * The week's totals, its averages per day, the week before, the change of
+ * time and load, and the progression of the distance on the day judged
+ * (pr, from an_progress(): the rise that check's mileage-jump judges).
+ */
 static void
 print_totals(const struct config *cfg, const struct sums *cur,
-    const struct sums *prev, int so_far)
+    const struct sums *prev, int so_far, const struct an_progress *pr)
 {
-	char a[32], b[32], c[32], e[32];
+	char a[32], b[32], c[32], e[32], p[200];
 
 	outf("\n%-10s %10s %8s %5.0f  %d run%s\n", "Total",
 	    units_format_distance(cur->dist_m, cfg->dist_unit, a),
@@ -154,11 +160,12 @@ print_totals(const struct config *cfg, const struct sums *cur,
 	    units_format_distance(prev->dist_m, cfg->dist_unit, a),
 	    units_format_duration(prev->dur_s, b), prev->load, prev->runs,
 	    prev->runs == 1 ? "" : "s");
-	outf("%-10s %10s %8s %5s%s\n", "Change",
-	    change((double)cur->dist_m, (double)prev->dist_m, a),
+	outf("%-10s %10s %8s %5s%s\n", "Change", "",
 	    change((double)cur->dur_s, (double)prev->dur_s, b),
 	    change(cur->load, prev->load, c),
 	    so_far ? "   (this week so far)" : "");
+	if (ui_progress_text(cfg, pr, UI_PROG_FULL, p, sizeof p) >= 0 && *p)
+		outf("%-10s %s%s\n", "Distance", p, so_far ? " (as of today)" : "");
 }
 
 /* Each flag of the week once, at its most severe, with the days it held. */
@@ -196,6 +203,7 @@ cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 	struct series se;
 	struct sums cur, prev;
 	struct week_flags wf;
+	struct an_progress pr;
 	char ds[11], ds2[11];
 	int day, today, ws, we, last, d, rc;
 
@@ -227,7 +235,10 @@ cmd_week(struct cli_ctx *ctx, int argc, char **argv)
 	outf("%-10s %10s %8s %5s %6s %8s %7s  %s\n", "Day", "Distance",
 	    "Time", "Load", "Sleep", "Fluid", "Fatigue", "Flags");
 	print_days(cfg, &se, ws, &cur, &wf);
-	print_totals(cfg, &cur, &prev, last < we);
+	memset(&pr, 0, sizeof pr);
+	if (last >= ws && series_metrics(&se, last) != NULL)
+		an_progress(series_metrics(&se, last), &cfg->an, &pr);
+	print_totals(cfg, &cur, &prev, last < we, &pr);
 	print_week_flags(ctx, &wf, ws);
 	series_free(&se);
 	return 0;

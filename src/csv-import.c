@@ -71,6 +71,7 @@ csv_import_report_free(struct csv_import_report *r)
 {
 	buf_free(&r->bad_list);
 	buf_free(&r->repeat_list);
+	buf_free(&r->implausible_list);
 }
 
 /* --- the ids a file has given, to tell a repeat from the journal's ----- */
@@ -430,6 +431,7 @@ csv_import(struct store *st, FILE *f, const struct csv_import_opts *o,
 	memset(r, 0, sizeof *r);
 	buf_init(&r->bad_list);
 	buf_init(&r->repeat_list);
+	buf_init(&r->implausible_list);
 	memset(&c, 0, sizeof c);
 	memset(&j, 0, sizeof j);
 	if ((fmt = choose(f, o, head, &in.len, &c.locale)) == NULL)

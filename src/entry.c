@@ -1,6 +1,7 @@
 /* entry: ranges and validation shared by every way an entry comes in. */
 #include <inttypes.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,6 +104,109 @@ run_validate(const struct run *r)
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * Men's world records (World Athletics), the fastest a distance has been
+ * run: metres and hundredths of a second. Below the first the 800 m pace
+ * holds, beyond the last the marathon pace; between two the pace is
+ * interpolated by distance.
+ */
+static const struct { int64_t m, cs; } world_records[] = {
+	{ 800, 10091 },        /* 1:40.91 */
+	{ 1609, 22313 },       /* the mile, 3:43.13 (1609.344 m) */
+	{ 5000, 75536 },       /* 12:35.36 */
+	{ 10000, 157100 },     /* 26:11.00 */
+	{ 21098, 345000 },     /* half marathon, 57:30 (21097.5 m) */
+	{ 42195, 723500 },     /* marathon, 2:00:35 */
+};
+#define NRECORDS (sizeof world_records / sizeof world_records[0])
+
+double
+run_record_pace(int64_t metres)
+{
+	size_t i;
+
+	if (metres <= world_records[0].m)
+		return world_records[0].cs / 100.0 * 1000.0 / 800.0;
+	for (i = 1; i < NRECORDS; i++) {
+		int64_t m0 = world_records[i - 1].m, m1 = world_records[i].m;
+		double p0 = world_records[i - 1].cs / 100.0 * 1000.0 / (double)m0;
+		double p1 = world_records[i].cs / 100.0 * 1000.0 / (double)m1;
+
+		if (metres <= m1)
+			return p0 + (p1 - p0) * (double)(metres - m0) /
+			    (double)(m1 - m0);
+	}
+	return world_records[NRECORDS - 1].cs / 100.0 * 1000.0 /
+	    (double)world_records[NRECORDS - 1].m;
+}
+
+/* A duration read as a pace is offered only up to a brisk walk's pace. */
+#define PACE_MEANT_MAX 900.0     /* s/km, 15:00 /km */
+
+/* The pace of r in s/km faster than any human at its distance: -1 or 0. */
+static int
+pace_check(const struct run *r, enum dist_unit du)
+{
+	double rec = run_record_pace(r->distance_m);
+	double fastest = rec * (double)r->distance_m / 1000.0;
+	char d[32], t[32], p[32], rp[32], guess[48], total[32], ft[32];
+	double per_unit;
+	int64_t meant;
+
+	/* a thousandth of a second spares the records from rounding */
+	if ((double)r->duration_s >= fastest - 0.001)
+		return 0;
+	units_format_distance(r->distance_m, du, d);
+	units_format_duration(r->duration_s, t);
+	units_format_pace(r->distance_m, r->duration_s, du, p);
+	units_format_pace(1000000, (int64_t)(rec * 1000.0 + 0.5), du, rp);
+	units_format_duration((int64_t)(fastest + 0.999), ft);
+	/* the duration typed was perhaps a pace per unit */
+	per_unit = du == UNIT_MI ? (double)r->distance_m / 1609.344 :
+	    (double)r->distance_m / 1000.0;
+	meant = (int64_t)((double)r->duration_s * per_unit + 0.5);
+	if (meant > r->duration_s && meant <= RANGE_DURATION.max &&
+	    (double)meant >= fastest &&
+	    (double)meant <= PACE_MEANT_MAX * (double)r->distance_m / 1000.0) {
+		snprintf(guess, sizeof guess, "%s /%s", t,
+		    units_distance_name(du));
+		err_set("%s in %s is %s, faster than any human; did you mean a "
+		    "pace of %s (%s)? A run can be no faster than the world "
+		    "record for its distance: %s here (%s).", d, t, p, guess,
+		    units_format_duration(meant, total), ft, rp);
+	} else {
+		err_set("%s in %s is %s, faster than any human; check the "
+		    "distance and the duration. A run can be no faster than "
+		    "the world record for its distance: %s here (%s).", d, t,
+		    p, ft, rp);
+	}
+	return -1;
+}
+
+int
+run_plausible(const struct run *r, enum dist_unit du, int force)
+{
+	int64_t loss;
+	char b[32], a[32];
+
+	if (r->distance_m <= 0 || r->duration_s <= 0)
+		return 0;               /* the ranges speak for these */
+	if (pace_check(r, du) != 0)
+		return -1;
+	if (force || r->mass_before_g <= 0 || r->mass_after_g <= 0)
+		return 0;
+	loss = r->mass_before_g - r->mass_after_g;
+	/* in products, so that exactly 5% is still allowed */
+	if (loss * 100 <= r->mass_before_g * RUN_MASS_LOSS_MAX_PCT)
+		return 0;
+	err_set("body mass %s kg before and %s kg after is a loss of %.1f%% "
+	    "in one run; more than %d%% would be severe dehydration, and is "
+	    "more likely a typing mistake", units_format_mass(r->mass_before_g,
+	    b), units_format_mass(r->mass_after_g, a), (double)loss * 100.0 /
+	    (double)r->mass_before_g, RUN_MASS_LOSS_MAX_PCT);
+	return -1;
 }
 
 int

@@ -6,14 +6,50 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "import.h"
+#include "units.h"
 #include "util.h"
+
+/*
+ * 1 when a run is beyond what a human can do (run_plausible()), listed in
+ * the report: a car ride saved as a run is skipped, never the import.
+ */
+static int
+implausible(struct import_ctx *c, long line, const struct run *r)
+{
+	struct csv_import_report *rep = c->r;
+	char where[48] = "", d[32], t[32], p[32], day[11];
+
+	/* a day or a value the journal cannot hold is the sink's to refuse */
+	if (r->day < DATE_MIN || r->day > date_today() || run_validate(r) != 0 ||
+	    run_plausible(r, c->o->default_units, 0) == 0)
+		return 0;
+	if (line > 0)
+		snprintf(where, sizeof where, "line %ld, ", line);
+	rep->implausible++;
+	if (run_plausible(r, c->o->default_units, 1) != 0)
+		buf_printf(&rep->implausible_list, "  %s%s: %s in %s is %s, "
+		    "faster than any human\n", where, date_format(r->day, day),
+		    units_format_distance(r->distance_m, c->o->default_units, d),
+		    units_format_duration(r->duration_s, t),
+		    units_format_pace(r->distance_m, r->duration_s,
+		    c->o->default_units, p));
+	else
+		buf_printf(&rep->implausible_list, "  %s%s: %s\n", where,
+		    date_format(r->day, day), err_get());
+	return 1;
+}
 
 int
 import_put(struct import_ctx *c, enum entry_kind kind, long line, void *entry)
 {
 	struct import_item it = { kind, line, entry };
-	int rc = c->sink->put(c->sink, &it);
+	int rc;
+
+	if (kind == ENTRY_RUN && implausible(c, line, entry))
+		return 0;
+	rc = c->sink->put(c->sink, &it);
 
 	if (rc == -2)
 		c->fatal = 1;

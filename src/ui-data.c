@@ -4,12 +4,14 @@
  * analysis's bounded look-back, so a screen costs the same on a one-year
  * journal as on a fifty-year one.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "series.h"
 #include "ui.h"
 #include "ui-data.h"
+#include "units.h"
 #include "util.h"
 
 int
@@ -50,6 +52,7 @@ ui_days_load(struct ui *ui, int from, int to, struct ui_daysum *out)
 		s->rest = day != NULL && day->rest;
 		if (d > ui->today)
 			continue;        /* nothing holds on a day still to come */
+		an_progress(m, &ui->cfg->an, &s->prog);
 		n = an_flags(m, &ui->cfg->an, f);
 		s->nflags = n;
 		for (i = 0; i < n; i++) {
@@ -62,6 +65,61 @@ ui_days_load(struct ui *ui, int from, int to, struct ui_daysum *out)
 	}
 	series_free(&se);
 	return 0;
+}
+
+int
+ui_progress_text(const struct config *cfg, const struct an_progress *pr,
+    int style, char *out, size_t n)
+{
+	const struct an_params *p = &cfg->an;
+	char held[32], level[32], mark[32] = "", pct[32];
+	int d;
+
+	out[0] = '\0';
+	if (!pr->known)
+		return 0;
+	if (pr->mark > 0)
+		snprintf(mark, sizeof mark, " %s over %+.0f%%", pr->mark == 2 ?
+		    "!!" : "!", pr->mark == 2 ? p->jump_alert_pct :
+		    p->jump_warn_pct);
+	/* as check words it: more digits where whole ones would read as
+	 * the threshold itself */
+	for (d = 0; d < 3; d++) {
+		char a[32], b[32], c[32];
+
+		snprintf(a, sizeof a, "%.*f", d, pr->pct);
+		snprintf(b, sizeof b, "%.*f", d, p->jump_warn_pct);
+		snprintf(c, sizeof c, "%.*f", d, p->jump_alert_pct);
+		if (strcmp(a, b) != 0 && strcmp(a, c) != 0)
+			break;
+	}
+	snprintf(pct, sizeof pct, "%+.*f%%", d, pr->pct);
+	if (style == UI_PROG_FIGURE)
+		snprintf(out, n, "%s%s", pct, pr->mark == 2 ? " !!" :
+		    pr->mark == 1 ? " !" : "");
+	else if (style == UI_PROG_SHORT)
+		snprintf(out, n, "%s on the recent level%s%s%s", pct,
+		    pr->mark ? " (" : "", mark + (pr->mark ? 1 : 0),
+		    pr->mark ? ")" : "");
+	else
+		snprintf(out, n, "%s in the last %d days, %s on the recent "
+		    "level of %s%s", units_format_distance(pr->held_m,
+		    cfg->dist_unit, held), p->jump_days, pct,
+		    units_format_distance(pr->level_m, cfg->dist_unit,
+		    level), mark);
+	return pr->mark;
+}
+
+int
+ui_progress_on(const struct ui *ui, const struct series *se, int day,
+    struct an_progress *pr)
+{
+	const struct an_metrics *m = series_metrics(se, day);
+
+	memset(pr, 0, sizeof *pr);
+	if (m == NULL || day > ui->today)
+		return 0;
+	return an_progress(m, &ui->cfg->an, pr);
 }
 
 int

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "series.h"
 #include "ui.h"
+#include "ui-data.h"
 #include "ui-form.h"
 #include "ui-text.h"
 #include "units.h"
@@ -30,8 +31,8 @@ struct day_state {
 	struct entries e;        /* every entry of the day */
 	int64_t fluid_ml;
 	int64_t week_m;          /* this week up to the day */
-	int64_t prev_same_m;     /* last week up to the same weekday */
 	int64_t prev_week_m;     /* last week, all of it */
+	struct an_progress prog; /* mileage progression, as check judges it */
 	size_t  sel;             /* selected run, then drink */
 	int     nflags;
 	struct an_flag flags[AN_FLAGS_MAX];   /* holding on the day */
@@ -111,7 +112,7 @@ day_enter(struct ui *ui, void *state)
 	for (i = 0; i < ds->e.ndrinks; i++)
 		ds->fluid_ml += ds->e.drinks[i].volume_ml;
 	ds->week_m = sum_distance(&se, ws, d);
-	ds->prev_same_m = sum_distance(&se, ws - 7, d - 7);
+	ui_progress_on(ui, &se, d, &ds->prog);
 	ds->prev_week_m = sum_distance(&se, ws - 7, ws - 1);
 	ds->nflags = series_flags(&se, &ui->cfg->an, d, ds->flags);
 	series_free(&se);
@@ -501,21 +502,30 @@ draw_week(const struct ui *ui, struct lines *l)
 	label(l, "Week");
 	x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL, "%s so far",
 	    units_format_distance(ds->week_m, ui->cfg->dist_unit, a));
-	if (ds->prev_same_m > 0) {
-		double pct = 100.0 * (double)(ds->week_m - ds->prev_same_m) /
-		    (double)ds->prev_same_m;
-		x += ui_putf(l->w, l->y, x, l->cols - x,
-		    pct > 10 ? ROLE_WARNING : ROLE_NORMAL,
-		    "  %+.0f%%%s vs %s by %s last week", pct, pct > 10 ? " !" : "",
-		    units_format_distance(ds->prev_same_m, ui->cfg->dist_unit, b),
-		    date_weekday_name(ui->day));
-	} else
-		x += ui_put(l->w, l->y, x, l->cols - x, ROLE_DIM,
-		    "  none by this day last week");
+	/* the rise over the recent level: what check's mileage-jump judges;
+	 * on its own line when there is room for the whole sentence */
+	if (ds->prog.known && l->cols < 80) {
+		char p[64];
+		int mark = ui_progress_text(ui->cfg, &ds->prog, UI_PROG_FIGURE, p,
+		    sizeof p);
+
+		ui_putf(l->w, l->y++, x, l->cols - x, mark == 2 ? ROLE_ALERT :
+		    mark == 1 ? ROLE_WARNING : ROLE_NORMAL, "  %s", p);
+		return;
+	}
 	if (ds->prev_week_m > 0)
-		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, " (%s in all)",
-		    units_format_distance(ds->prev_week_m, ui->cfg->dist_unit, b));
+		ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM,
+		    "  (last week %s)", units_format_distance(ds->prev_week_m,
+		    ui->cfg->dist_unit, b));
 	l->y++;
+	if (ds->prog.known && room(l)) {
+		char p[160];
+		int mark = ui_progress_text(ui->cfg, &ds->prog, UI_PROG_FULL, p,
+		    sizeof p);
+
+		ui_put(l->w, l->y++, 10, l->cols - 10, mark == 2 ? ROLE_ALERT :
+		    mark == 1 ? ROLE_WARNING : ROLE_NORMAL, p);
+	}
 }
 
 static const char *const sev_mark[] = { "~", "!", "!!" };

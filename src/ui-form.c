@@ -88,7 +88,9 @@ struct ui_form {
 	int         day;
 	int         n, cur;
 	struct form_field f[FORM_FIELDS];
-	char        err[200];             /* why the last save was refused */
+	char        err[400];             /* why the last save was refused */
+	/* body masses whose loss was refused once: saved when saved again */
+	int64_t     mass_warned[2];
 };
 
 static int form_check_field(const struct ui *ui, struct form_field *f);
@@ -823,6 +825,29 @@ put_moved(struct ui *ui, struct ui_form *fm, void *e)
 }
 
 /*
+ * The plausibility of a run, as the command line judges it: a pace faster
+ * than any human is refused; a loss of body mass over the limit is
+ * refused once, and saved when the same masses are saved again.
+ */
+static int
+run_checked(struct ui *ui, struct ui_form *fm, const struct run *r)
+{
+	char msg[300];
+
+	if (run_plausible(r, ui->cfg->dist_unit, 1) != 0)
+		return -1;
+	if (run_plausible(r, ui->cfg->dist_unit, 0) == 0 ||
+	    (fm->mass_warned[0] == r->mass_before_g &&
+	    fm->mass_warned[1] == r->mass_after_g))
+		return 0;
+	fm->mass_warned[0] = r->mass_before_g;
+	fm->mass_warned[1] = r->mass_after_g;
+	snprintf(msg, sizeof msg, "%s", err_get());
+	err_set("%s; save again to keep it", msg);
+	return -1;
+}
+
+/*
  * The entry from the form: the stored one when editing (so what the form
  * does not show is kept), then every field. 0 when saved, 1 when the entry
  * no longer exists, -1 with err_set().
@@ -852,7 +877,10 @@ save_entry(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
 		for (i = 0; i < fm->n; i++)
 			if (fm->f[i].ef != NULL)
 				field_store(&fm->f[i], v[i], e);
-		rc = put_moved(ui, fm, e);
+		if (def->entry == ENTRY_RUN && run_checked(ui, fm, e) != 0)
+			rc = -1;
+		else
+			rc = put_moved(ui, fm, e);
 		def->what(ui, e, what, n);
 	}
 	entry_free_fields(d, e);

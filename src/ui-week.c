@@ -1,8 +1,8 @@
 /*
  * ui-week: one week, a row per day (distance, time, load, sleep, fluid,
- * fatigue, flags), its totals and averages, the change against the week
- * before and a small chart of the daily distance. Reads the fourteen days
- * it compares and nothing else.
+ * fatigue, flags), its totals and averages, the rise of the distance over
+ * the recent level (as check judges mileage-jump) and a small chart of the
+ * daily distance.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -23,6 +23,8 @@ struct week_state {
 	struct ui_daysum d[7];
 	int64_t prev_m;          /* the week before, distance */
 	double  prev_load;
+	/* the progression on the week's last day, or today in this week */
+	struct an_progress prog;
 	int     sel;             /* 0-6 */
 	int     synced;          /* ui->day when start was last set from it */
 	int     valid;
@@ -78,6 +80,8 @@ week_enter(struct ui *ui, void *state)
 		ws->prev_load += all[i].load;
 		ws->d[i] = all[7 + i];
 	}
+	i = ui->today - ws->start;
+	ws->prog = ws->d[i < 0 ? 0 : i > 6 ? 6 : i].prog;
 }
 
 /* The go-to prompt: the week holding the day, the day selected. */
@@ -238,12 +242,14 @@ draw_title(const struct ui *ui, const struct week_state *ws, WINDOW *w,
 	if (compact)
 		x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, "  %s",
 		    units_format_distance(t->dist, ui->cfg->dist_unit, a));
-	if (ws->prev_m > 0) {
-		double pct = 100.0 * (double)(t->dist - ws->prev_m) /
-		    (double)ws->prev_m;
-		x += ui_putf(w, y, x, ui->cols - x, pct > 10 ? ROLE_WARNING :
-		    ROLE_NORMAL, compact ? " %+.0f%%" : "  %+.0f%% vs last week",
-		    pct);
+	if (ws->prog.known) {
+		char p[64];
+		int mark = ui_progress_text(ui->cfg, &ws->prog, compact ?
+		    UI_PROG_FIGURE : UI_PROG_SHORT, p, sizeof p);
+
+		x += ui_putf(w, y, x, ui->cols - x, mark == 2 ? ROLE_ALERT :
+		    mark == 1 ? ROLE_WARNING : ROLE_NORMAL, compact ? " %s" :
+		    "  %s", p);
 	}
 }
 
@@ -296,7 +302,10 @@ draw_days(const struct ui *ui, const struct week_state *ws, WINDOW *w,
 	return y;
 }
 
-/* Totals, averages and the change against last week; the next line. */
+/*
+ * Totals, averages, last week, and the rise of the distance held over the
+ * recent level; the next line.
+ */
 static int
 draw_totals(const struct ui *ui, const struct week_state *ws, WINDOW *w,
     const struct cols *cl, const struct week_sums *t, int y)
@@ -331,16 +340,14 @@ draw_totals(const struct ui *ui, const struct week_state *ws, WINDOW *w,
 		x = ui_putf(w, y, 0, ui->cols, ROLE_NORMAL,
 		    " %d run%s;  last week %s", t->nruns, t->nruns == 1 ? "" : "s",
 		    units_format_distance(ws->prev_m, cfg->dist_unit, a));
-		if (ws->prev_m > 0) {
-			double pct = 100.0 * (double)(t->dist - ws->prev_m) /
-			    (double)ws->prev_m;
-			x += ui_putf(w, y, x, ui->cols - x, pct > 10 ? ROLE_WARNING :
-			    ROLE_NORMAL, ", distance %+.0f%%%s", pct,
-			    pct > 30 ? " (!! steep)" : pct > 10 ? " (! over 10%)" : "");
-		}
 		if (ws->prev_load > 0)
-			ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, ", load %+.0f%%",
+			x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL,
+			    ", load %+.0f%%",
 			    100.0 * (t->load - ws->prev_load) / ws->prev_load);
+		if (ws->prog.known)
+			ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL,
+			    ";  recent level %s", units_format_distance(
+			    ws->prog.level_m, cfg->dist_unit, a));
 		y++;
 	}
 	return y;

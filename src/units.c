@@ -170,6 +170,13 @@ units_parse_distance(const char *s, enum dist_unit unit, int64_t *metres)
 	if (read_typed(&p, &num, &scale) != 0)
 		goto bad;
 	p = skip_space(p);
+	if (strcmp(p, "M") == 0) {
+		/* a capital M is metres to some and miles to others */
+		err_set("distance '%.40s': M could mean metres or miles; write "
+		    "m for metres or mi for miles (accepted units: km, k, mi, "
+		    "m)", s);
+		return -1;
+	}
 	if (*p == '\0')
 		p = unit == UNIT_MI ? "mi" : "km";
 	if (strcasecmp(p, "km") == 0 || strcasecmp(p, "k") == 0)
@@ -297,12 +304,14 @@ units_parse_volume(const char *s, enum vol_unit unit, int64_t *ml)
 		goto bad;
 	p = skip_space(p);
 	if (*p == '\0') {
-		if (unit == UNIT_FLOZ)
-			p = "oz";
-		else if (num > 20 * pow10i(scale))
-			p = "ml";   /* "500" means millilitres, not 500 litres */
-		else
-			p = "l";
+		/* a bare number is in the runner's unit, whatever its size */
+		if (unit == UNIT_L && num > 20 * pow10i(scale)) {
+			err_set("volume '%.40s': a bare number is in litres, and "
+			    "a drink is at most 20 l; for millilitres write "
+			    "%.40sml", s, s);
+			return -1;
+		}
+		p = unit == UNIT_FLOZ ? "oz" : "l";
 	}
 	if (strcasecmp(p, "ml") == 0)
 		*ml = scale_round(num, scale, 1, 1);

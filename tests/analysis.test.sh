@@ -48,7 +48,9 @@ expect 0 "$RUNLOG" --db "$DB" week
 out_has "Week of Mon 2026-11-23 to Sun 2026-11-29"
 out_has "Wed 11-25     7.00 km    42:00   210      -        -    8/10  mileage-jump persistent-fatigue"
 out_has "Total        14.00 km  1:24:00   420  2 runs"
-out_has "Change           -39%     -39%  -29%   (this week so far)"
+out_has "Change                    -39%  -29%   (this week so far)"
+# the rise over the recent level, marked as check marks mileage-jump
+out_has "Distance   25.00 km in the last 7 days, +25% on the recent level of 20.00 km ! over +10% (as of today)"
 out_has "Flags this week:"
 out_has "  warning  mileage-jump        25.0 km in the last 7 days"
 out_has "held on Tue Wed"
@@ -143,7 +145,7 @@ expect 3 "$RUNLOG" --db "$DB" check --date 2026-10-19 --verbose
 out_has "alert    persistent-fatigue"
 out_has "alert    overtraining-signs"
 out_has "see a doctor or sports-medicine"
-expect 3 "$RUNLOG" --db "$DB" check --date 2026-10-29
+expect 3 "$RUNLOG" --db "$DB" check --date 2026-11-19
 out_has "alert    injury-signs        check-in reports sharp pain, swelling"
 expect 0 "$RUNLOG" --db "$DB" undo
 out_has "Undone: demo journal."

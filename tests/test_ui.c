@@ -1272,6 +1272,57 @@ test_form_duration_and_reason(void **state)
 	key(f, ESC);
 }
 
+/*
+ * The run form judges a run as the command line does: a pace typed as a
+ * duration is refused with the pace it was likely meant as, the exact
+ * world-record time is kept, and a loss of body mass over 5% is refused
+ * once and saved when saved again.
+ */
+static void
+test_form_plausibility(void **state)
+{
+	struct fx *f = *state;
+	int64_t runs = store_count(f->st, ENTRY_RUN);
+	const char *err;
+
+	keys(f, "r");
+	type(f, "10\t5:15");
+	key(f, '\n');
+	assert_non_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
+	err = form_error(f->ui->form);
+	assert_non_null(strstr(err, "10.00 km in 5:15 is 0:32 /km, faster than "
+	    "any human; did you mean a pace of 5:15 /km (52:30)?"));
+	/* one second faster than the record: refused; the record itself: kept */
+	key(f, CTRL('u'));
+	type(f, "26:10");
+	key(f, '\n');
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
+	assert_non_null(strstr(form_error(f->ui->form), "26:11 here"));
+	key(f, CTRL('u'));
+	type(f, "52:30");
+	/* 70 kg to 66.4 kg is 5.1%: refused once, then kept */
+	key(f, '\t'); key(f, '\t'); key(f, '\t'); key(f, '\t'); key(f, '\t');
+	assert_int_equal(form_current(f->ui->form), 6);
+	type(f, "70\t66.4");
+	key(f, '\n');
+	assert_non_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
+	err = form_error(f->ui->form);
+	assert_non_null(strstr(err, "loss of 5.1%"));
+	assert_non_null(strstr(err, "more than 5%"));
+	assert_non_null(strstr(err, "save again"));
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs + 1);
+	/* exactly 5% is no loss to question */
+	keys(f, "r");
+	type(f, "10\t52:30\t\t\t\t\t70\t66.5");
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs + 2);
+}
+
 /* The date field: offered filled in, replaced by what is typed. */
 static void
 test_form_date_field(void **state)
@@ -1613,6 +1664,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_golden_screens, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_note_sanitised, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_form_plausibility, setup,
+		    fx_close),
 		cmocka_unit_test_setup_teardown(test_day_keys, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_help_from_table, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_form_refuses_bad_values, setup,

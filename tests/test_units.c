@@ -118,6 +118,9 @@ test_distance(void **state)
 		{ "10,5", UNIT_KM, 10500 }, { "10,5km", UNIT_KM, 10500 },
 		{ "10,5 km", UNIT_KM, 10500 }, { "6,25mi", UNIT_KM, 10058 },
 		{ "0,8", UNIT_MI, 1287 }, { "10,1234", UNIT_KM, 10123 },
+		/* a bare number is the unit whatever its size; m is metres */
+		{ "1500", UNIT_KM, 1500000 }, { "0.8", UNIT_KM, 800 },
+		{ "10m", UNIT_KM, 10 }, { "10Mi", UNIT_KM, 16093 },
 	};
 	static const char *bad[] = {
 		"", "km", "-5km", "10kmh", "10 miles per hour", "1e3",
@@ -125,6 +128,8 @@ test_distance(void **state)
 		"1,500", "1,500km", "10,5,5", ",5", "10,", "10,5.5",
 		"abc", "10km ", "1234567890km", "1.1234567km", "NaN", "inf",
 		"10..5", "+10",
+		/* a capital M: metres or miles? */
+		"10M", "10 M", "0.5M",
 	};
 	int64_t m;
 	size_t i;
@@ -138,6 +143,10 @@ test_distance(void **state)
 		assert_int_equal(units_parse_distance(bad[i], UNIT_KM, &m), -1);
 		assert_non_null(strstr(err_get(), "distance"));
 	}
+	assert_int_equal(units_parse_distance("10M", UNIT_MI, &m), -1);
+	assert_non_null(strstr(err_get(), "distance '10M': M could mean metres "
+	    "or miles; write m for metres or mi for miles (accepted units: km, "
+	    "k, mi, m)"));
 }
 
 static void
@@ -180,10 +189,22 @@ test_volume_mass_hours(void **state)
 	assert_int_equal(v, 1500);
 	assert_int_equal(units_parse_volume("16oz", UNIT_L, &v), 0);
 	assert_int_equal(v, 473);
-	assert_int_equal(units_parse_volume("500", UNIT_L, &v), 0);
-	assert_int_equal(v, 500);
+	/* a bare number is in the unit whatever its size: 20 and 21 alike */
 	assert_int_equal(units_parse_volume("2", UNIT_L, &v), 0);
 	assert_int_equal(v, 2000);
+	assert_int_equal(units_parse_volume("20", UNIT_L, &v), 0);
+	assert_int_equal(v, 20000);
+	assert_int_equal(units_parse_volume("0.25", UNIT_L, &v), 0);
+	assert_int_equal(v, 250);
+	assert_int_equal(units_parse_volume("21", UNIT_L, &v), -1);
+	assert_non_null(strstr(err_get(), "volume '21': a bare number is in "
+	    "litres, and a drink is at most 20 l; for millilitres write 21ml"));
+	assert_int_equal(units_parse_volume("20.001", UNIT_L, &v), -1);
+	assert_int_equal(units_parse_volume("500", UNIT_L, &v), -1);
+	assert_int_equal(units_parse_volume("500", UNIT_FLOZ, &v), 0);
+	assert_int_equal(v, 14787);
+	assert_int_equal(units_parse_volume("21", UNIT_FLOZ, &v), 0);
+	assert_int_equal(v, 621);
 	assert_int_equal(units_parse_volume("8", UNIT_FLOZ, &v), 0);
 	assert_int_equal(v, 237);
 	assert_int_equal(units_parse_volume("5 gallons", UNIT_L, &v), -1);
