@@ -112,6 +112,7 @@ struct gj {
 	int                failed;           /* err_set() done */
 	/* Where the parser is, for messages and records' lines. */
 	const unsigned char *chunk;
+	size_t             chunk_len;
 	size_t             chunk_pos;        /* of chunk, lines counted to */
 	long               line;
 	long               offset;           /* bytes before chunk */
@@ -197,6 +198,8 @@ track(struct gj *g)
 {
 	size_t to = g->h != NULL ? yajl_get_bytes_consumed(g->h) : 0;
 
+	if (to > g->chunk_len)
+		to = g->chunk_len;
 	for (; g->chunk_pos < to; g->chunk_pos++)
 		if (g->chunk[g->chunk_pos] == '\n')
 			g->line++;
@@ -233,8 +236,12 @@ put(struct gj *g, enum entry_kind k, void *e)
 {
 	int rc = import_put(g->c, k, g->r.line, e);
 
-	if (rc == -1)
+	if (rc == -1) {
+		/* Exports are one line: the record says which one it was. */
+		err_prefix("record %zu (%s)", g->records, g->r.date[0] != '\0' ?
+		    g->r.date : g->r.id);
 		rc = import_refused(g->c);
+	}
 	if (rc != 0) {
 		g->failed = 1;
 		return 0;
@@ -760,7 +767,7 @@ gj_parse(struct gj *g, struct import_input *in)
 		}
 		if (n == 0) {
 			g->chunk = buf;
-			g->chunk_pos = 0;
+			g->chunk_len = g->chunk_pos = 0;
 			if (yajl_complete_parse(g->h) != yajl_status_ok) {
 				parse_error(g, buf, 0);
 				break;
@@ -781,6 +788,7 @@ gj_parse(struct gj *g, struct import_input *in)
 		if (prescan(g, buf + k, n - k) != 0)
 			break;
 		g->chunk = buf + k;
+		g->chunk_len = n - k;
 		g->chunk_pos = 0;
 		if (yajl_parse(g->h, buf + k, n - k) != yajl_status_ok) {
 			parse_error(g, buf + k, n - k);
@@ -850,7 +858,7 @@ static const struct {
 	const char   *noun;      /* what a record is */
 	enum csv_what what;      /* what is added */
 } kinds[] = {
-	[GJ_ACTIVITIES] = { "Garmin's activity summaries", "activity",
+	[GJ_ACTIVITIES] = { "Garmin's activity summaries", "record",
 	    CSV_RUNS },
 	[GJ_SLEEP] = { "Garmin's sleep data", "night", CSV_SLEEP },
 	[GJ_UDS] = { "Garmin's daily summaries (resting heart rate)", "day",
@@ -858,7 +866,7 @@ static const struct {
 	[GJ_HEALTH] = { "Garmin's health status (HRV)", "day", CSV_FATIGUE },
 	[GJ_BIO] = { "Garmin's body measurements (weight)", "record",
 	    CSV_FATIGUE },
-	[GJ_HYDRATION] = { "Garmin's hydration log", "entry", CSV_HYDRATION },
+	[GJ_HYDRATION] = { "Garmin's hydration log", "record", CSV_HYDRATION },
 };
 
 static int
