@@ -27,8 +27,8 @@
  *     sleepStartTimestampGMT); quality from sleepScores' overall score
  *     (0-100: 90 and over 5, 80-89 4, 60-79 3, 40-59 2, under 40 1);
  *     a record with neither stages nor window is skipped;
- *   - UDSFile_*.json: restingHeartRate per calendarDate (a check-in's
- *     resting HR);
+ *   - UDSFile_*.json: restingHeartRate (else currentDayRestingHeartRate)
+ *     per calendarDate (a check-in's resting HR);
  *   - *_healthStatusData.json: the value of the metric of type "HRV" per
  *     calendarDate (a check-in's HRV, ms);
  *   - *_userBioMetrics.json: weight in grams per metaData.calendarDate (a
@@ -88,7 +88,7 @@ struct rec {
 	struct num  distance_cm, duration_ms, elapsed_ms, avg_hr, elev_cm;
 	struct num  start_gmt, start_local, begin;     /* s since 1970 */
 	struct num  deep_s, light_s, rem_s, sleep_start, sleep_end, score;
-	struct num  rhr, weight_g, ml, persisted;
+	struct num  rhr, rhr_day, weight_g, ml, persisted;
 	struct num  hrv;                    /* the HRV metric's value */
 	char        mtype[16];              /* the metric being read */
 	struct num  mvalue;
@@ -365,6 +365,8 @@ end_checkin(struct gj *g)
 
 	g->c->r->rows++;
 	memset(&ci, 0, sizeof ci);
+	if (!v->rhr.set)
+		v->rhr = v->rhr_day;
 	if (g->kind == GJ_UDS && v->rhr.set && v->rhr.v > 0)
 		ci.rhr = (int)lround(fmin(v->rhr.v, 1e6));
 	else if (g->kind == GJ_HEALTH && v->hrv.set && v->hrv.v > 0)
@@ -469,6 +471,7 @@ static const struct {
 	{ GJ_SLEEP, "sleepScores.overallScore", offsetof(struct rec, score) },
 	{ GJ_SLEEP, "sleepScores.overall.value", offsetof(struct rec, score) },
 	{ GJ_UDS, "restingHeartRate", offsetof(struct rec, rhr) },
+	{ GJ_UDS, "currentDayRestingHeartRate", offsetof(struct rec, rhr_day) },
 	{ GJ_HEALTH, "metrics.value", offsetof(struct rec, mvalue) },
 	{ GJ_BIO, "weight", offsetof(struct rec, weight_g) },
 	{ GJ_HYDRATION, "valueInML", offsetof(struct rec, ml) },
@@ -842,7 +845,8 @@ kind_of(const unsigned char *b, size_t n)
 		return GJ_HEALTH;
 	if (has_key(b, n, "metaData") && has_key(b, n, "weight"))
 		return GJ_BIO;
-	if (has_key(b, n, "restingHeartRate"))
+	if (has_key(b, n, "restingHeartRate") ||
+	    has_key(b, n, "currentDayRestingHeartRate"))
 		return GJ_UDS;
 	return GJ_NONE;
 }

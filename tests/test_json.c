@@ -444,6 +444,23 @@ test_json_refusals(void **state)
 	assert_has(err_get(), "not a list of records");
 }
 
+/* Some daily summaries name the day's resting HR only this way. */
+static void
+test_uds_current_day(void **state)
+{
+	const char *s = "[{\"calendarDate\":\"2024-05-02\","
+	    "\"currentDayRestingHeartRate\":49,\"totalSteps\":100}]";
+	struct cap c;
+	struct csv_import_report r;
+
+	(void)state;
+	assert_int_equal(read_bytes(s, strlen(s), CSV_FMT_GARMIN_JSON, 0, &c,
+	    &r), 0);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.v[0].ci.rhr, 49);
+	csv_import_report_free(&r);
+}
+
 /* Other JSON is not taken for Garmin's. */
 static void
 test_json_sniff(void **state)
@@ -634,6 +651,7 @@ main(void)
 		cmocka_unit_test(test_many_records),
 		cmocka_unit_test(test_json_refusals),
 		cmocka_unit_test(test_json_sniff),
+		cmocka_unit_test(test_uds_current_day),
 		cmocka_unit_test(test_intervals),
 		cmocka_unit_test(test_intervals_refusals),
 		cmocka_unit_test(test_garmin_sleep),
