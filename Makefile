@@ -37,7 +37,7 @@ endif
 # name:Debian package, so one missing .pc file names its package instead of
 # dropping every flag. libcsv has none: a compile test checks it.
 LIBS_PC  = ncursesw:libncurses-dev sqlite3:libsqlite3-dev inih:libinih-dev \
-	   expat:libexpat1-dev
+	   expat:libexpat1-dev yajl:libyajl-dev
 TEST_PC  = cmocka:libcmocka-dev
 pc_name  = $(word 1,$(subst :, ,$(1)))
 pc_deb   = $(word 2,$(subst :, ,$(1)))

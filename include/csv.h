@@ -156,7 +156,8 @@ int csv_export_days(struct store *st, const struct config *cfg,
 /* The formats of the table in import-formats.c; CSV_FMT_AUTO: sniffed. */
 enum csv_format {
 	CSV_FMT_AUTO, CSV_FMT_RUNLOG, CSV_FMT_STRAVA, CSV_FMT_GARMIN,
-	CSV_FMT_GPX, CSV_FMT_TCX, CSV_FMT_FIT
+	CSV_FMT_GPX, CSV_FMT_TCX, CSV_FMT_FIT, CSV_FMT_GARMIN_JSON,
+	CSV_FMT_INTERVALS, CSV_FMT_GARMIN_SLEEP
 };
 
 /* The --format name of f ("auto" for CSV_FMT_AUTO), "?" when unknown. */

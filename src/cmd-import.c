@@ -17,7 +17,8 @@
 
 enum { IO_FORMAT, IO_UNITS, IO_DRY, IO_SKIP };
 static const struct opt import_opts[] = {
-	{ "format", 0, OPT_CHOICE, "auto|runlog|strava|garmin|gpx|tcx|fit" },
+	{ "format", 0, OPT_CHOICE,
+	    "auto|runlog|strava|garmin|gpx|tcx|fit|garmin-json|intervals|garmin-sleep" },
 	{ "units", 0, OPT_CHOICE, "km|mi" }, { "dry-run", 'n', OPT_FLAG, NULL },
 	{ "skip-bad", 0, OPT_FLAG, NULL }, { NULL, 0, 0, NULL },
 };
@@ -28,9 +29,11 @@ const struct cmd_entry cmd_import_entry = {
 	.name = "import",
 	.opts = import_opts,
 	.args = import_args,
-	.usage = "[--format auto|runlog|strava|garmin|gpx|tcx|fit] "
+	.usage = "[--format auto|runlog|strava|garmin|gpx|tcx|fit|garmin-json|"
+	    "intervals|garmin-sleep] "
 	    "[--units km|mi] [--dry-run] [--skip-bad] FILE",
-	.summary = "read runlog, Strava or Garmin Connect CSV, GPX, TCX or FIT",
+	.summary = "read runlog, Strava or Garmin CSV, GPX, TCX, FIT, Garmin's "
+	    "export JSON or wellness CSV",
 	.exec = cmd_import,
 };
 
@@ -42,6 +45,7 @@ noun(enum csv_what k, size_t n)
 	case CSV_HYDRATION: return n == 1 ? "drink" : "drinks";
 	case CSV_FATIGUE:   return n == 1 ? "check-in" : "check-ins";
 	case CSV_REST:      return n == 1 ? "rest day" : "rest days";
+	case CSV_DAYS:      return n == 1 ? "entry" : "entries";
 	default:            return n == 1 ? "run" : "runs";
 	}
 }

@@ -8,7 +8,8 @@
 #include "import.h"
 
 extern const struct import_format import_runlog, import_strava,
-    import_garmin, import_gpx, import_tcx, import_fit;
+    import_garmin, import_gpx, import_tcx, import_fit, import_garmin_json,
+    import_intervals, import_garmin_sleep;
 
 const struct import_format *const import_formats[] = {
 	&import_runlog,
@@ -17,6 +18,9 @@ const struct import_format *const import_formats[] = {
 	&import_gpx,
 	&import_tcx,
 	&import_fit,
+	&import_garmin_json,
+	&import_intervals,
+	&import_garmin_sleep,
 	NULL,
 };
 

@@ -30,6 +30,7 @@ build() {
 	need_pc sqlite3 libsqlite3-dev
 	need_pc inih libinih-dev
 	need_pc expat libexpat1-dev
+	need_pc yajl libyajl-dev
 	need_h csv.h libcsv-dev
 }
 check() {

@@ -1001,10 +1001,13 @@ test_format_table_sniffs(void **state)
 		{ FIX "garmin-da.csv", CSV_FMT_GARMIN, "da" },
 		{ FIX "garmin-de.csv", CSV_FMT_GARMIN, "de" },
 		{ FIX "bad-type-runs.csv", CSV_FMT_RUNLOG, NULL },
+		{ FIX "wellness/wellness.csv", CSV_FMT_INTERVALS, NULL },
+		{ FIX "wellness/garmin-sleep.csv", CSV_FMT_GARMIN_SLEEP, NULL },
 	};
 	static const enum csv_format all[] = {
 		CSV_FMT_RUNLOG, CSV_FMT_STRAVA, CSV_FMT_GARMIN, CSV_FMT_GPX,
-		CSV_FMT_TCX, CSV_FMT_FIT,
+		CSV_FMT_TCX, CSV_FMT_FIT, CSV_FMT_GARMIN_JSON, CSV_FMT_INTERVALS,
+		CSV_FMT_GARMIN_SLEEP,
 	};
 	const size_t nall = sizeof all / sizeof all[0];
 	size_t i, k, n;
@@ -1060,7 +1063,8 @@ test_format_table_sniffs(void **state)
 		assert_int_equal(f, CSV_FMT_FIT);
 		assert_int_equal(csv_format_parse("xls", &f), -1);
 		assert_string_equal(err_get(), "--format 'xls': must be auto, "
-		    "runlog, strava, garmin, gpx, tcx or fit");
+		    "runlog, strava, garmin, gpx, tcx, fit, garmin-json, intervals "
+		    "or garmin-sleep");
 	}
 }
 
@@ -1172,7 +1176,8 @@ test_empty_and_unknown(void **state)
 	path = write_file(f->dir, "other.csv", "when,what\n2026-01-01,x\n");
 	expect_refused(f->st, path, "line 1: unknown header (first column "
 	    "'when'): not a runlog, Strava (activities.csv), Garmin Connect "
-	    "(Activities.csv), GPX, TCX or FIT (.fit) export");
+	    "(Activities.csv), GPX, TCX, FIT (.fit), Garmin export JSON, "
+	    "intervals.icu wellness or Garmin sleep report export");
 	free(path);
 }
 

@@ -18,7 +18,7 @@ max_len() {
 	case $1 in
 	fuzz_config) echo 4096 ;;
 	fuzz_csv_values) echo 256 ;;
-	fuzz_csv*|fuzz_import*|fuzz_fit) echo 65536 ;;
+	fuzz_csv*|fuzz_import*|fuzz_fit|fuzz_garmin_json|fuzz_wellness) echo 65536 ;;
 	*) echo 128 ;;
 	esac
 }
