@@ -618,7 +618,7 @@ test_journal(void **state)
 
 	(void)state;
 	setenv("RUNLOG_TODAY", "2026-11-25", 1);
-	assert_int_equal(store_open(":memory:", &st), 0);
+	assert_int_equal(store_open_memory(&st), 0);
 	for (i = 0; i < 3; i++) {
 		assert_int_equal(import_file(st, files[i], 0, &r), 0);
 		assert_int_equal(r.format, CSV_FMT_GARMIN_JSON);
