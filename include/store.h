@@ -13,7 +13,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <sqlite3.h>
 
 #include "entry.h"
 
@@ -68,8 +67,6 @@ int  store_verify(struct store *st);
  * kept until the next call, and the same message is queued only once.
  */
 const char *store_warning(struct store *st);
-/* The raw handle, for modules that run their own bounded queries. */
-sqlite3 *store_db(struct store *st);
 const char *store_path(const struct store *st);
 int  store_schema_version(struct store *st);
 /*

@@ -90,4 +90,8 @@ int64_t max_id(struct store *st, enum entry_kind k);
 int  write_begin(struct store *st, const char *label);
 int  write_end(struct store *st, int rc);
 
+/* The raw handle: for the store's own files and for tests that must
+ * spoil a journal behind the store's back. No other module has it. */
+sqlite3 *store_db(struct store *st);
+
 #endif

@@ -8,6 +8,8 @@
 
 #include "date.h"
 #include "series.h"
+#include <sqlite3.h>
+
 #include "store.h"
 #include "util.h"
 

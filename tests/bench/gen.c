@@ -13,6 +13,7 @@
 #include "date.h"
 #include "store.h"
 #include "util.h"
+#include "../../src/store-int.h"   /* the handle, to drop undo rows */
 
 static unsigned long long rng = 0x9e3779b97f4a7c15ULL;
 
