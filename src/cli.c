@@ -339,7 +339,7 @@ print_store_warnings(struct store *st)
 
 	while ((w = store_warning(st)) != NULL) {
 		char *shown = text_printable(w);
-		fprintf(stderr, "runlog: %s\n", shown);
+		out_printf(stderr, "runlog: %s\n", shown);
 		free(shown);
 	}
 }

@@ -46,7 +46,7 @@ cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 	/* Never create an empty journal just to back it up. */
 	if (stat(ctx->db_path, &sb) != 0) {
 		shown = text_printable(ctx->db_path);
-		fprintf(stderr, "runlog: backup: no journal at %s: %s\n", shown,
+		out_printf(stderr, "runlog: backup: no journal at %s: %s\n", shown,
 		    strerror(errno));
 		free(shown);
 		return 1;
@@ -60,13 +60,13 @@ cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 	if (store_backup(st, o.pos[0], &n) != 0) {
 		/* The message names the user's directory too. */
 		char *why = text_printable(err_get());
-		fprintf(stderr, "runlog: backup %s: %s\n", shown, why);
+		out_printf(stderr, "runlog: backup %s: %s\n", shown, why);
 		free(why);
 		free(shown);
 		return 1;
 	}
 	from = text_printable(store_path(st));
-	printf("Backed up %" PRId64 " %s from %s to %s.\n", n,
+	outf("Backed up %" PRId64 " %s from %s to %s.\n", n,
 	    n == 1 ? "entry" : "entries", from, shown);
 	free(from);
 	free(shown);

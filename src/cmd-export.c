@@ -145,11 +145,11 @@ cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		rc = csv_export_file(st, &ctx->cfg, what, from, to, out, &rows);
 	/* Rows left out of the file are named, whatever became of it. */
 	while ((w = store_warning(st)) != NULL)
-		fprintf(stderr, "runlog: warning: %s\n", w);
+		out_printf(stderr, "runlog: warning: %s\n", w);
 	if (rc != 0)
 		return cli_fail("export");
 	if (out != NULL)
-		printf("Wrote %zu %s to %s.\n", rows, csv_what_noun(what, rows),
+		outf("Wrote %zu %s to %s.\n", rows, csv_what_noun(what, rows),
 		    out);
 	return 0;
 }

@@ -44,14 +44,14 @@ print_day(struct cli_ctx *ctx, int day, const struct entries *e,
 	int i, d;
 
 	buf_init(&line);
-	printf("%s %s\n", date_format(day, ds), date_weekday_name(day));
+	outf("%s %s\n", date_format(day, ds), date_weekday_name(day));
 	for (i = 0; i < ENTRY_KIND_COUNT; i++) {
 		enum entry_kind k = show_order[i];
 
 		while ((v = entry_at(e, k, pos[k], &d)) != NULL && d == day) {
 			buf_clear(&line);
 			entry_text_line(k, v, cfg->dist_unit, cfg->vol_unit, &line);
-			printf("  %c%-5" PRId64 " %s\n", entry_kind_letter(k),
+			outf("  %c%-5" PRId64 " %s\n", entry_kind_letter(k),
 			    entry_get(v, entry_field_find(entry_desc(k), "id")),
 			    line.data);
 			pos[k]++;
@@ -79,7 +79,7 @@ print_warnings(struct store *st)
 	const char *w;
 
 	while ((w = store_warning(st)) != NULL)
-		fprintf(stderr, "runlog: warning: %s\n", w);
+		out_printf(stderr, "runlog: warning: %s\n", w);
 }
 
 enum { WO_FROM, WO_TO, WO_ALL };
@@ -143,7 +143,7 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 		to = DATE_MAX;
 	}
 	if (from > to) {
-		fputs("runlog: --from is after --to\n", stderr);
+		out_puts(stderr, "runlog: --from is after --to\n");
 		return 1;
 	}
 	if ((st = cli_store_existing(ctx, 0)) == NULL)
@@ -157,9 +157,9 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 	if (!any) {
 		char a[11], b[11];
 		if (cli_flag(&o, WO_ALL))
-			puts("The journal is empty.");
+			outf("The journal is empty.\n");
 		else
-			printf("No entries from %s to %s.\n", date_format(from, a),
+			outf("No entries from %s to %s.\n", date_format(from, a),
 			    date_format(to, b));
 	}
 	print_warnings(st);
