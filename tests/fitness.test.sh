@@ -17,6 +17,19 @@ for c in fitness totals calendar records; do
 	if [ -e "$T/none.db" ]; then fail "$c created a journal"; else ok; fi
 done
 
+# A journal with nothing in it: each answers, with nothing made up.
+E=$T/empty.db
+"$RUNLOG" --db "$E" drink 1l >/dev/null && "$RUNLOG" --db "$E" delete d1 >/dev/null || fail "empty journal"
+expect 0 "$RUNLOG" --db "$E" fitness
+out_has "No load before 2026-11-25"
+expect 0 "$RUNLOG" --db "$E" totals
+out_has "No entries yet."
+expect 0 env LC_ALL=C "$RUNLOG" --db "$E" calendar
+out_has "0.00 km on 0 days"
+if grep -q '^Mon .*[.:+*#]' "$T/out"; then fail "empty calendar shaded"; else ok; fi
+expect 0 "$RUNLOG" --db "$E" records
+out_has "No race at these distances"
+
 r run 5km 20:00 --rpe 5 --date 2026-11-20
 r run 5km 20:00 --rpe 5 --date 2026-11-21
 r run 5km 20:00 --rpe 5 --date 2026-11-22
