@@ -1,0 +1,78 @@
+/*
+ * fitness: fitness, fatigue and form, records and race-time estimates, as
+ * pure functions. Arrays of numbers go in, numbers come out: no SQLite, no
+ * curses, no I/O, no allocation. The daily loads it reads are the
+ * analysis module's (struct an_metrics, load).
+ *
+ * Fitness, fatigue and form follow Banister's impulse-response model
+ * (Banister et al. 1975; Banister 1991) in the shape of a performance
+ * management chart, with the constants most training software uses:
+ * fitness (CTL) and fatigue (ATL) are the daily load smoothed
+ * exponentially with time constants of 42 and 7 days,
+ *
+ *     CTL_d = CTL_{d-1} + (load_d - CTL_{d-1}) x (1 - e^(-1/42))
+ *     ATL_d = ATL_{d-1} + (load_d - ATL_{d-1}) x (1 - e^(-1/7))
+ *
+ * both starting from zero the day before the series' first day, and form
+ * is the balance of the day before: TSB_d = CTL_{d-1} - ATL_{d-1}.
+ */
+#ifndef RUNLOG_FITNESS_H
+#define RUNLOG_FITNESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define FIT_CTL_DAYS     42   /* time constant of fitness, days */
+#define FIT_ATL_DAYS     7    /* time constant of fatigue, days */
+#define FIT_FRESH_MAX    60   /* days of rest looked at for form >= 0 */
+#define FIT_RIEGEL_EXP   1.06 /* Riegel's fatigue exponent */
+#define FIT_RECORD_OVER  0.03 /* a record run may be this much longer */
+
+/* One day of the chart. */
+struct fit_day {
+	double ctl;   /* fitness after the day's load, AU/day */
+	double atl;   /* fatigue after the day's load, AU/day */
+	double tsb;   /* form on the day: ctl - atl of the day before */
+};
+
+/* The smoothing factor 1 - e^(-1/tau) of a time constant tau in days. */
+double fit_factor(int tau_days);
+/*
+ * The chart of n days of load (AU, oldest first, load[0] the first day
+ * of the journal) into out[0..n).
+ */
+void   fit_chart(const double *load, size_t n, struct fit_day *out);
+/*
+ * After a day that ended at fitness ctl and fatigue atl, followed by days
+ * of rest (zero load): how many days later form is >= 0 first, 1 for the
+ * next day; -1 when not within max days.
+ */
+int    fit_days_to_fresh(double ctl, double atl, int max);
+
+/* A whole run, as the records read it. */
+struct fit_effort {
+	int64_t distance_m;   /* > 0 */
+	int64_t duration_s;   /* > 0 */
+};
+
+/*
+ * The index of the fastest of the n efforts whose distance is target_m up
+ * to FIT_RECORD_OVER over it, times taken as they are (never scaled to
+ * target_m); the earlier on a tie; -1 when none qualifies.
+ */
+long   fit_record(const struct fit_effort *e, size_t n, int64_t target_m);
+/* Riegel's estimate, seconds over d2_m from t1_s over d1_m. */
+double fit_riegel(double t1_s, double d1_m, double d2_m);
+/*
+ * The index of the effort that gives the fastest Riegel estimate (the
+ * least t / d^1.06): the best performance among them; -1 when n is 0.
+ */
+long   fit_best_effort(const struct fit_effort *e, size_t n);
+
+/*
+ * The band of a day's distance: 0 for none (0 m), then 1 + the number of
+ * the nedges rising edges (metres) at or under it.
+ */
+int    fit_band(int64_t metres, const int64_t *edges, int nedges);
+
+#endif

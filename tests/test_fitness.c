@@ -1,0 +1,168 @@
+/*
+ * fitness: the chart of fitness, fatigue and form, the days until fresh,
+ * the records and Riegel's estimates, against values worked out by hand
+ * (the factors 1 - e^(-1/42) = 0.0235283133 and 1 - e^(-1/7) =
+ * 0.1331221002), and the bands of the calendar.
+ */
+#include "testutil.h"
+
+#include <math.h>
+
+#include "fitness.h"
+
+#define EPS 1e-9
+
+static void
+test_factors(void **state)
+{
+	(void)state;
+	assert_float_equal(fit_factor(42), 0.023528313347756735, EPS);
+	assert_float_equal(fit_factor(7), 0.1331221002498184, EPS);
+}
+
+/*
+ * Three days of load 100, then rest. Day 0: CTL = 100 x 0.0235283 =
+ * 2.35283, ATL = 100 x 0.1331221 = 13.31221, form 0 (nothing before).
+ * Day 1: CTL = 2.35283 + (100 - 2.35283) x 0.0235283 = 4.65030, ATL =
+ * 13.31221 + (100 - 13.31221) x 0.1331221 = 24.85227, form = 2.35283 -
+ * 13.31221 = -10.95938 (the day before's balance). Day 3 (rest): CTL =
+ * 6.89372 x (1 - 0.0235283) = 6.73152, form = 6.89372 - 34.85609.
+ */
+static void
+test_chart_by_hand(void **state)
+{
+	const double load[] = { 100, 100, 100, 0, 0 };
+	struct fit_day d[5];
+
+	(void)state;
+	fit_chart(load, 5, d);
+	assert_float_equal(d[0].ctl, 2.3528313347756735, EPS);
+	assert_float_equal(d[0].atl, 13.312210024981841, EPS);
+	assert_float_equal(d[0].tsb, 0, EPS);
+	assert_float_equal(d[1].ctl, 4.650304516652325, EPS);
+	assert_float_equal(d[1].atl, 24.852270692471414, EPS);
+	assert_float_equal(d[1].tsb, -10.959378690206167, EPS);
+	assert_float_equal(d[2].ctl, 6.893722029597714, EPS);
+	assert_float_equal(d[2].atl, 34.85609424689445, EPS);
+	assert_float_equal(d[2].tsb, -20.201966175819088, EPS);
+	assert_float_equal(d[3].ctl, 6.731524377553005, EPS);
+	assert_float_equal(d[3].atl, 30.215977774242248, EPS);
+	assert_float_equal(d[3].tsb, -27.962372217296735, EPS);
+	/* form rises once fatigue falls faster than fitness */
+	assert_float_equal(d[4].tsb, -23.484453396689243, EPS);
+	assert_true(d[4].tsb > d[3].tsb);
+}
+
+/*
+ * After those three days (CTL 6.89372, ATL 34.85609), rest: the balance
+ * after k days is 6.89372 x 0.9764717^k - 34.85609 x 0.8668779^k, still
+ * negative after 13 days (-0.383) and positive after 14 (+0.222), so form
+ * is back to >= 0 on the 15th day.
+ */
+static void
+test_days_to_fresh_boundary(void **state)
+{
+	double c = 6.893722029597714, a = 34.85609424689445;
+
+	(void)state;
+	assert_int_equal(fit_days_to_fresh(c, a, 60), 15);
+	assert_int_equal(fit_days_to_fresh(c, a, 15), 15);
+	assert_int_equal(fit_days_to_fresh(c, a, 14), -1);
+	/* balanced or ahead: fresh the next day */
+	assert_int_equal(fit_days_to_fresh(0, 0, 60), 1);
+	assert_int_equal(fit_days_to_fresh(30, 30, 60), 1);
+	assert_int_equal(fit_days_to_fresh(30, 29.9, 60), 1);
+	/* just behind: one day of rest turns it */
+	assert_int_equal(fit_days_to_fresh(30, 30.1, 60), 2);
+	/* no fitness at all behind a fatigue never turns within the cap */
+	assert_int_equal(fit_days_to_fresh(0, 50, 60), -1);
+}
+
+/* The chart's last day feeds the count the command prints. */
+static void
+test_chart_then_fresh(void **state)
+{
+	const double load[] = { 100, 100, 100 };
+	struct fit_day d[3];
+
+	(void)state;
+	fit_chart(load, 3, d);
+	assert_int_equal(fit_days_to_fresh(d[2].ctl, d[2].atl, 60), 15);
+}
+
+static void
+test_records(void **state)
+{
+	const struct fit_effort e[] = {
+		{ 4999, 1000 },    /* short of 5 km: never a 5 km record */
+		{ 5000, 1300 },
+		{ 5150, 1250 },    /* 3% over: still a 5 km, taken as is */
+		{ 5151, 1100 },    /* over 3%: left out */
+		{ 10000, 2500 },
+		{ 10300, 2500 },   /* a tie: the earlier stands */
+		{ 21097, 5000 },   /* a metre short of the half */
+	};
+
+	(void)state;
+	assert_int_equal(fit_record(e, 7, 5000), 2);
+	assert_int_equal(fit_record(e, 7, 10000), 4);
+	assert_int_equal(fit_record(e, 7, 21098), -1);
+	assert_int_equal(fit_record(e, 7, 42195), -1);
+	assert_int_equal(fit_record(e, 0, 5000), -1);
+}
+
+/*
+ * 20:00 over 5 km: 1200 x 2^1.06 = 2501.918 s over 10 km, 1200 x
+ * 4.2195^1.06 = 5520.239 s over the half, 1200 x 8.439^1.06 = 11509.321 s
+ * over the marathon. A 10 km in 2500 s beats it, narrowly (2500 / 10000^1.06
+ * = 0.143860 against 0.143970).
+ */
+static void
+test_riegel(void **state)
+{
+	const struct fit_effort e[] = { { 5000, 1200 }, { 10000, 2500 },
+		{ 10000, 2510 } };
+
+	(void)state;
+	assert_float_equal(fit_riegel(1200, 5000, 10000), 2501.9178260186914,
+	    1e-6);
+	assert_float_equal(fit_riegel(1200, 5000, 21097.5), 5520.239199907903,
+	    1e-6);
+	assert_float_equal(fit_riegel(1200, 5000, 42195), 11509.32071511395,
+	    1e-6);
+	assert_float_equal(fit_riegel(1200, 5000, 5000), 1200, EPS);
+	assert_int_equal(fit_best_effort(e, 3), 1);
+	assert_int_equal(fit_best_effort(e + 2, 1), 0);
+	assert_int_equal(fit_best_effort(e, 0), -1);
+}
+
+static void
+test_bands(void **state)
+{
+	const int64_t edges[] = { 5000, 10000, 20000 };
+
+	(void)state;
+	assert_int_equal(fit_band(0, edges, 3), 0);
+	assert_int_equal(fit_band(1, edges, 3), 1);
+	assert_int_equal(fit_band(4999, edges, 3), 1);
+	assert_int_equal(fit_band(5000, edges, 3), 2);
+	assert_int_equal(fit_band(19999, edges, 3), 3);
+	assert_int_equal(fit_band(20000, edges, 3), 4);
+	assert_int_equal(fit_band(500000, edges, 3), 4);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_factors),
+		cmocka_unit_test(test_chart_by_hand),
+		cmocka_unit_test(test_days_to_fresh_boundary),
+		cmocka_unit_test(test_chart_then_fresh),
+		cmocka_unit_test(test_records),
+		cmocka_unit_test(test_riegel),
+		cmocka_unit_test(test_bands),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
