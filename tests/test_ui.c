@@ -780,6 +780,57 @@ test_export(void **state)
 	free(path);
 }
 
+/* "all" writes runlog export --all's directory: every kind, one file each. */
+static void
+test_export_all(void **state)
+{
+	static const char *const files[] = {
+		"runs", "sleep", "hydration", "fatigue", "rest", "days",
+	};
+	struct fx *f = *state;
+	char *dir = xasprintf("%s/every", f->dir), *p, *want;
+	struct stat sb;
+	size_t i;
+
+	keys(f, "E");
+	keys(f, "a");                        /* all; the offered name follows */
+	assert_string_equal(form_text(f->ui->form, 0), "all");
+	assert_string_equal(form_text(f->ui->form, 1), "runlog-2026-11-25");
+	key(f, '\t');
+	key(f, CTRL_U);
+	p = xasprintf("%s/runs.csv", f->dir);  /* a file is refused */
+	fclose(fopen(p, "w"));
+	type(f, p);
+	free(p);
+	assert_non_null(strstr(form_field_error(f->ui->form, 1), "is a file"));
+	key(f, '\n');
+	assert_non_null(f->ui->form);
+	key(f, CTRL_U);
+	type(f, dir);
+	assert_string_equal(form_field_error(f->ui->form, 1), "");
+	key(f, '\n');
+	assert_null(f->ui->form);
+	want = xasprintf("Wrote 6 files to %s/: 13 runs, ", dir);
+	assert_non_null(strstr(f->ui->msg, want));
+	free(want);
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+		p = xasprintf("%s/%s.csv", dir, files[i]);
+		assert_int_equal(stat(p, &sb), 0);
+		assert_int_equal(sb.st_mode & 0777, 0600);
+		assert_true(sb.st_size > 0);
+		free(p);
+	}
+	/* Choosing a single kind again offers a file, not a directory. */
+	keys(f, "E");
+	keys(f, "a");
+	keys(f, "r");
+	assert_string_equal(form_text(f->ui->form, 1), "runlog-runs-2026-11-25.csv");
+	key(f, ESC);
+	free(dir);
+}
+
 /* One row of the manual's key lists: ".It Ic a , Ic Left" and its text. */
 struct man_row {
 	char keys[64];
@@ -1682,6 +1733,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_history_bounded, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_colour_and_text, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_export, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_export_all, setup, fx_close),
 		cmocka_unit_test(test_manual_keys),
 		cmocka_unit_test_setup_teardown(test_forms_round_trip,
 		    setup_every_field, fx_close),
