@@ -23,6 +23,7 @@
 #include "../src/store-int.h"
 
 #define CTRL_U 21
+#define CTRL(c) ((c) & 0x1f)
 #define ESC 27
 
 static int
@@ -831,6 +832,39 @@ test_export_all(void **state)
 	free(dir);
 }
 
+/* Undo and redo say what they did in the units configured, not km and ml. */
+static void
+test_undo_units(void **state)
+{
+	struct fx *f = *state;
+	struct run r;
+	struct drink dk;
+
+	f->cfg.dist_unit = UNIT_MI;
+	f->cfg.vol_unit = UNIT_FLOZ;
+	memset(&r, 0, sizeof r);
+	r.day = f->ui->today;
+	r.distance_m = 10000;
+	r.duration_s = 3000;
+	assert_int_equal(store_add_run(f->st, &r), 0);
+	run_free(&r);
+	keys(f, "u");
+	assert_non_null(strstr(f->ui->msg, "Undone: add run 6.21 mi on "));
+	assert_null(strstr(f->ui->msg, "km"));
+	key(f, CTRL('r'));
+	assert_non_null(strstr(f->ui->msg, "Redone: add run 6.21 mi on "));
+	memset(&dk, 0, sizeof dk);
+	dk.day = f->ui->today;
+	dk.volume_ml = 500;
+	assert_int_equal(store_add_drink(f->st, &dk), 0);
+	drink_free(&dk);
+	keys(f, "u");
+	assert_non_null(strstr(f->ui->msg, "Undone: add drink of 16.9 oz on "));
+	assert_null(strstr(f->ui->msg, "ml"));
+	key(f, CTRL('r'));
+	assert_non_null(strstr(f->ui->msg, "Redone: add drink of 16.9 oz on "));
+}
+
 /* One row of the manual's key lists: ".It Ic a , Ic Left" and its text. */
 struct man_row {
 	char keys[64];
@@ -1188,7 +1222,6 @@ test_store_warnings_shown(void **state)
 	assert_null(store_warning(f->st));
 }
 
-#define CTRL(c) ((c) & 0x1f)
 
 /* The cursor moves and deletes inside a field, and is drawn where it is. */
 static void
@@ -1734,6 +1767,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_colour_and_text, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_export, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_export_all, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_undo_units, setup, fx_close),
 		cmocka_unit_test(test_manual_keys),
 		cmocka_unit_test_setup_teardown(test_forms_round_trip,
 		    setup_every_field, fx_close),
