@@ -141,6 +141,17 @@ what_run(const struct ui *ui, const void *e, char *out, size_t n)
 	    ui->cfg->dist_unit, a), date_format(r->day, ds));
 }
 
+/* " on 2026-11-23" when an entry went to another day than the one shown. */
+static void
+what_day(const struct ui *ui, int day, char *out, size_t n)
+{
+	size_t len = strlen(out);
+	char ds[11];
+
+	if (day != ui->day && len < n)
+		snprintf(out + len, n - len, " on %s", date_format(day, ds));
+}
+
 static int
 get_sleep(struct store *st, int64_t id, void *e)
 {
@@ -160,6 +171,7 @@ what_sleep(const struct ui *ui, const void *e, char *out, size_t n)
 
 	snprintf(out, n, "sleep %s", units_format_hours(
 	    ((const struct sleep *)e)->minutes, a));
+	what_day(ui, ((const struct sleep *)e)->day, out, n);
 }
 
 static int
@@ -181,6 +193,7 @@ what_drink(const struct ui *ui, const void *e, char *out, size_t n)
 
 	snprintf(out, n, "drink %s", units_format_volume(
 	    ((const struct drink *)e)->volume_ml, ui->cfg->vol_unit, a));
+	what_day(ui, ((const struct drink *)e)->day, out, n);
 }
 
 static int
@@ -200,6 +213,7 @@ what_checkin(const struct ui *ui, const void *e, char *out, size_t n)
 {
 	snprintf(out, n, "check-in, fatigue %d/10",
 	    ((const struct checkin *)e)->fatigue);
+	what_day(ui, ((const struct checkin *)e)->day, out, n);
 }
 
 /*

@@ -865,6 +865,28 @@ test_undo_units(void **state)
 	assert_non_null(strstr(f->ui->msg, "Redone: add drink of 16.9 oz on "));
 }
 
+/* An entry saved to another day than the one shown says which day. */
+static void
+test_saved_other_day(void **state)
+{
+	struct fx *f = *state;
+
+	keys(f, "d");
+	type(f, "300ml");
+	while (strcmp(form_field_label(f->ui->form,
+	    form_current(f->ui->form)), "Date") != 0)
+		key(f, '\t');
+	key(f, CTRL_U);
+	type(f, "mon");                      /* today is Wed 2026-11-25 */
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_string_equal(f->ui->msg, "Saved drink 0.30 l on 2026-11-23");
+	keys(f, "d");
+	type(f, "300ml");
+	key(f, '\n');
+	assert_string_equal(f->ui->msg, "Saved drink 0.30 l");
+}
+
 /* One row of the manual's key lists: ".It Ic a , Ic Left" and its text. */
 struct man_row {
 	char keys[64];
@@ -1768,6 +1790,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_export, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_export_all, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_undo_units, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_saved_other_day, setup, fx_close),
 		cmocka_unit_test(test_manual_keys),
 		cmocka_unit_test_setup_teardown(test_forms_round_trip,
 		    setup_every_field, fx_close),
