@@ -147,6 +147,17 @@ int csv_export_file(struct store *st, const struct config *cfg,
     enum csv_what what, int from, int to, const char *path, size_t *rows);
 /* "run"/"runs", "sleep entry"/"sleep entries", ... for n rows of a kind. */
 const char *csv_what_noun(enum csv_what w, size_t n);
+/*
+ * Every kind's file and the days report as DIR/runs.csv, DIR/sleep.csv,
+ * ... DIR/days.csv, each through csv_export_file(); DIR is made (0700)
+ * when missing. rows[] gets each file's rows, indexed by enum csv_what.
+ * Stops at the first file that fails (err_get() says which).
+ */
+int csv_export_all(struct store *st, const struct config *cfg,
+    const char *dir, int from, int to, size_t rows[CSV_WHAT_COUNT]);
+/* "13 runs, 2 sleep entries, ... and 20 days": what csv_export_all()
+ * wrote, allocated. */
+char *csv_export_all_said(const size_t rows[CSV_WHAT_COUNT]);
 /* The days report's rows (csv_export() writes the header). */
 int csv_export_days(struct store *st, const struct config *cfg,
     struct csv_writer *w, int from, int to, size_t *rows);

@@ -7,9 +7,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <errno.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "csv.h"
@@ -32,66 +30,26 @@ const struct cmd_entry cmd_export_entry = {
 	.exec = cmd_export,
 };
 
-/* The files of --all, in the order the summary names them. */
-static const enum csv_what all_files[] = {
-	CSV_RUNS, CSV_SLEEP, CSV_HYDRATION, CSV_FATIGUE, CSV_REST, CSV_DAYS,
-};
-#define NALL (sizeof all_files / sizeof all_files[0])
-
-/* dir exists as a directory, or is made (0700: health data goes in it). */
-static int
-export_dir(const char *dir)
-{
-	struct stat sb;
-	char *shown;
-
-	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
-		return 0;
-	shown = text_printable(dir);
-	if (errno != ENOENT || lstat(dir, &sb) == 0)
-		out_printf(stderr, "runlog: export %s: %s\n", shown,
-		    lstat(dir, &sb) == 0 ? "exists and is not a directory; "
-		    "--all writes a directory of files" : strerror(errno));
-	else if (mkdir(dir, 0700) != 0)
-		out_printf(stderr, "runlog: export %s: cannot make the "
-		    "directory: %s\n", shown, strerror(errno));
-	else {
-		free(shown);
-		return 0;
-	}
-	free(shown);
-	return 1;
-}
-
 /* Every kind's file and the days report into dir, one line said. */
 static int
 export_all(struct cli_ctx *ctx, struct store *st, const char *dir, int from,
     int to)
 {
-	struct buf msg;
-	size_t rows[NALL], i;
-	char *path, *shown;
+	size_t rows[CSV_WHAT_COUNT];
+	char *said, *shown;
 	const char *w;
-	int rc = 0;
+	int rc;
 
-	for (i = 0; i < NALL && rc == 0; i++) {
-		path = xasprintf("%s/%s.csv", dir, csv_what_name(all_files[i]));
-		rc = csv_export_file(st, &ctx->cfg, all_files[i], from, to, path,
-		    &rows[i]);
-		free(path);
-	}
+	rc = csv_export_all(st, &ctx->cfg, dir, from, to, rows);
 	while ((w = store_warning(st)) != NULL)
 		out_printf(stderr, "runlog: warning: %s\n", w);
 	if (rc != 0)
 		return cli_fail("export");
-	buf_init(&msg);
-	for (i = 0; i < NALL; i++)
-		buf_printf(&msg, "%s%zu %s", i == 0 ? "" : i == NALL - 1 ?
-		    " and " : ", ", rows[i], csv_what_noun(all_files[i], rows[i]));
+	said = csv_export_all_said(rows);
 	shown = text_printable(dir);
-	outf("Wrote %s to %s/, one file each.\n", msg.data, shown);
+	outf("Wrote %s to %s/, one file each.\n", said, shown);
 	free(shown);
-	buf_free(&msg);
+	free(said);
 	return 0;
 }
 
@@ -127,8 +85,7 @@ cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 		if (out == NULL || *out == '\0' || strcmp(out, "-") == 0)
 			return cli_usage("export", "--all needs -o DIR, the "
 			    "directory to write the files in");
-		if ((st = cli_store_existing(ctx, 0)) == NULL ||
-		    export_dir(out) != 0)
+		if ((st = cli_store_existing(ctx, 0)) == NULL)
 			return 1;
 		return export_all(ctx, st, out, from, to);
 	}

@@ -486,3 +486,69 @@ out:
 	free(dir);
 	return rc;
 }
+
+/* The files of an export of everything, in the order its message names. */
+static const enum csv_what all_files[] = {
+	CSV_RUNS, CSV_SLEEP, CSV_HYDRATION, CSV_FATIGUE, CSV_REST, CSV_DAYS,
+};
+#define NALL (sizeof all_files / sizeof all_files[0])
+
+/* dir exists as a directory, or is made (0700: health data goes in it). */
+static int
+export_dir(const char *dir)
+{
+	struct stat sb;
+
+	if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return 0;
+	if (errno != ENOENT || lstat(dir, &sb) == 0)
+		err_set("%s: %s", dir, lstat(dir, &sb) == 0 ? "exists and is "
+		    "not a directory; everything is written as a directory of "
+		    "files" : strerror(errno));
+	else if (mkdir(dir, 0700) != 0)
+		err_set("%s: cannot make the directory: %s", dir,
+		    strerror(errno));
+	else
+		return 0;
+	return -1;
+}
+
+int
+csv_export_all(struct store *st, const struct config *cfg, const char *dir,
+    int from, int to, size_t rows[CSV_WHAT_COUNT])
+{
+	char *path;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < CSV_WHAT_COUNT; i++)
+		rows[i] = 0;
+	if (*dir == '\0') {
+		err_set("no directory given");
+		return -1;
+	}
+	if (export_dir(dir) != 0)
+		return -1;
+	for (i = 0, rc = 0; i < NALL && rc == 0; i++) {
+		path = xasprintf("%s/%s.csv", dir, csv_what_name(all_files[i]));
+		rc = csv_export_file(st, cfg, all_files[i], from, to, path,
+		    &rows[all_files[i]]);
+		free(path);
+	}
+	return rc;
+}
+
+char *
+csv_export_all_said(const size_t rows[CSV_WHAT_COUNT])
+{
+	struct buf msg;
+	size_t i, n;
+
+	buf_init(&msg);
+	for (i = 0; i < NALL; i++) {
+		n = rows[all_files[i]];
+		buf_printf(&msg, "%s%zu %s", i == 0 ? "" : i == NALL - 1 ?
+		    " and " : ", ", n, csv_what_noun(all_files[i], n));
+	}
+	return msg.data;
+}

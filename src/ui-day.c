@@ -121,6 +121,17 @@ day_enter(struct ui *ui, void *state)
 	ds->sel = i == 0 ? 0 : (sel < i ? sel : i - 1);
 }
 
+/* "Undone: run 6.21 mi": the stored label ("10 km") in the user's units. */
+static void
+undo_said(struct ui *ui, const char *what, const char *label)
+{
+	char *conv = units_in_text(label, ui->cfg->dist_unit,
+	    ui->cfg->vol_unit);
+
+	ui_message(ui, ROLE_GOOD, "%s: %s", what, conv);
+	free(conv);
+}
+
 int
 ui_undo(struct ui *ui)
 {
@@ -132,7 +143,7 @@ ui_undo(struct ui *ui)
 	else if (rc == 1)
 		ui_message(ui, ROLE_NORMAL, "Nothing to undo");
 	else
-		ui_message(ui, ROLE_GOOD, "Undone: %s", label);
+		undo_said(ui, "Undone", label);
 	return UI_RELOAD | UI_REDRAW;
 }
 
@@ -147,7 +158,7 @@ ui_redo(struct ui *ui)
 	else if (rc == 1)
 		ui_message(ui, ROLE_NORMAL, "Nothing to redo");
 	else
-		ui_message(ui, ROLE_GOOD, "Redone: %s", label);
+		undo_said(ui, "Redone", label);
 	return UI_RELOAD | UI_REDRAW;
 }
 

@@ -74,6 +74,7 @@ struct form_field {
 	int          dirty;               /* typed since the form opened */
 	int          shape;               /* err: not read at all (else range) */
 	size_t       pos;                 /* the cursor, a byte of buf */
+	int          want_dir;            /* FK_PATH: a directory, not a file */
 	int64_t      orig;                /* value when editing, for !dirty */
 	char         unit[12];            /* "km", "h", "1-10" ... */
 	char         buf[NOTE_MAX + 1];
@@ -97,7 +98,10 @@ static int form_check_field(const struct ui *ui, struct form_field *f);
 static int save_export(struct ui *ui, struct ui_form *fm, const int64_t *v,
     char *what, size_t n);
 
-/* The choices: run types from entry.c, export kinds from csv.c. */
+/*
+ * The choices: run types from entry.c, export kinds from csv.c and past
+ * them "all", every kind and the days report as a directory of files.
+ */
 static const char *
 run_type_choice(int i)
 {
@@ -108,6 +112,8 @@ run_type_choice(int i)
 static const char *
 csv_what_choice(int i)
 {
+	if (i == CSV_WHAT_COUNT)
+		return "all";
 	return i >= 0 && i < CSV_WHAT_COUNT ? csv_what_name((enum csv_what)i) :
 	    NULL;
 }
@@ -135,6 +141,17 @@ what_run(const struct ui *ui, const void *e, char *out, size_t n)
 	    ui->cfg->dist_unit, a), date_format(r->day, ds));
 }
 
+/* " on 2026-11-23" when an entry went to another day than the one shown. */
+static void
+what_day(const struct ui *ui, int day, char *out, size_t n)
+{
+	size_t len = strlen(out);
+	char ds[11];
+
+	if (day != ui->day && len < n)
+		snprintf(out + len, n - len, " on %s", date_format(day, ds));
+}
+
 static int
 get_sleep(struct store *st, int64_t id, void *e)
 {
@@ -154,6 +171,7 @@ what_sleep(const struct ui *ui, const void *e, char *out, size_t n)
 
 	snprintf(out, n, "sleep %s", units_format_hours(
 	    ((const struct sleep *)e)->minutes, a));
+	what_day(ui, ((const struct sleep *)e)->day, out, n);
 }
 
 static int
@@ -175,6 +193,7 @@ what_drink(const struct ui *ui, const void *e, char *out, size_t n)
 
 	snprintf(out, n, "drink %s", units_format_volume(
 	    ((const struct drink *)e)->volume_ml, ui->cfg->vol_unit, a));
+	what_day(ui, ((const struct drink *)e)->day, out, n);
 }
 
 static int
@@ -194,6 +213,7 @@ what_checkin(const struct ui *ui, const void *e, char *out, size_t n)
 {
 	snprintf(out, n, "check-in, fatigue %d/10",
 	    ((const struct checkin *)e)->fatigue);
+	what_day(ui, ((const struct checkin *)e)->day, out, n);
 }
 
 /*
@@ -256,7 +276,7 @@ static const struct form_row checkin_rows[] = {
 static const struct form_row export_rows[] = {
 	{ .label = "Export", .kind = FK_CHOICE, .unit = "", .flags = FF_REQUIRED,
 	    .choice = csv_what_choice, .dflt = CSV_DAYS },
-	ROW("To file", FK_PATH, NULL, "", FF_REQUIRED),
+	ROW("Write to", FK_PATH, NULL, "", FF_REQUIRED),
 };
 
 #define ROWS(a) (a), (int)(sizeof (a) / sizeof (a)[0])
@@ -445,9 +465,25 @@ export_default(const struct ui *ui, struct ui_form *fm)
 	char ds[11];
 	int i = choice_index(what);
 
-	snprintf(path->buf, sizeof path->buf, "runlog-%s-%s.csv",
-	    csv_what_name(i >= 0 ? (enum csv_what)i : CSV_DAYS),
-	    date_format(ui->today, ds));
+	if (i == CSV_WHAT_COUNT)
+		snprintf(path->buf, sizeof path->buf, "runlog-%s",
+		    date_format(ui->today, ds));
+	else
+		snprintf(path->buf, sizeof path->buf, "runlog-%s-%s.csv",
+		    csv_what_name(i >= 0 ? (enum csv_what)i : CSV_DAYS),
+		    date_format(ui->today, ds));
+	path->pos = strlen(path->buf);
+}
+
+/* The export's path follows its kind: a directory for "all", else a file. */
+static void
+export_follow(const struct ui *ui, struct ui_form *fm)
+{
+	struct form_field *path = field_of(fm, FK_PATH);
+
+	path->want_dir = choice_index(field_of(fm, FK_CHOICE)) == CSV_WHAT_COUNT;
+	if (!path->dirty)
+		export_default(ui, fm);
 }
 
 /* "Edit run r5 on Wed 2026-11-25", "New sleep on ...". */
@@ -494,7 +530,7 @@ form_open(struct ui *ui, enum form_kind kind, int day, int64_t id)
 	else if (id != 0)
 		rc = fields_load(ui, fm);
 	else if (fm->def->entry == ENTRY_KIND_COUNT)
-		export_default(ui, fm);
+		export_follow(ui, fm);
 	if (rc != 0) {
 		if (rc == 1)
 			gone_message(ui, fm->def, id, "Not opened");
@@ -584,7 +620,11 @@ expand_path(const char *in, char *out, size_t n)
 		snprintf(out, n, "%s", in);
 }
 
-/* A file an export can write: its directory exists, it is no directory. */
+/*
+ * A file an export can write: its directory exists, it is no directory.
+ * For an export of everything, a directory, or a new one in a directory
+ * that exists.
+ */
 static int
 check_path(struct form_field *f)
 {
@@ -592,7 +632,15 @@ check_path(struct form_field *f)
 	struct stat sb;
 
 	expand_path(f->buf, path, sizeof path);
-	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+	if (f->want_dir && stat(path, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
+		snprintf(f->err, sizeof f->err, "%.60s is a file; \"all\" "
+		    "writes a directory of files", f->buf);
+		return -1;
+	}
+	if (f->want_dir && (slash = strrchr(path, '/')) != NULL &&
+	    slash[1] == '\0' && slash != path)
+		*slash = '\0';           /* "out/" is the directory out */
+	if (!f->want_dir && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		snprintf(f->err, sizeof f->err, "%.60s is a directory; add a file "
 		    "name", f->buf);
 		return -1;
@@ -892,11 +940,24 @@ static int
 save_export(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
     size_t n)
 {
-	char path[PATH_MAX_LEN + 256], *abs;
+	char path[PATH_MAX_LEN + 256], *abs, *said;
 	enum csv_what w = (enum csv_what)v[field_of(fm, FK_CHOICE) - fm->f];
-	size_t rows = 0;
+	size_t rows = 0, all[CSV_WHAT_COUNT];
 
 	expand_path(field_of(fm, FK_PATH)->buf, path, sizeof path);
+	if ((int)w == CSV_WHAT_COUNT) {
+		/* The same files as runlog export --all -o DIR. */
+		if (csv_export_all(ui->st, ui->cfg, path, DATE_MIN, DATE_MAX,
+		    all) != 0)
+			return -1;
+		abs = realpath(path, NULL);
+		said = csv_export_all_said(all);
+		snprintf(what, n, "%d files to %.100s/: %s", CSV_WHAT_COUNT,
+		    abs != NULL ? abs : path, said);
+		free(said);
+		free(abs);
+		return 0;
+	}
 	if (csv_export_file(ui->st, ui->cfg, w, DATE_MIN, DATE_MAX, path,
 	    &rows) != 0)
 		return -1;
@@ -1009,8 +1070,10 @@ choose(struct ui *ui, struct ui_form *fm, struct form_field *f,
 	f->dirty = 1;
 	form_check_field(ui, f);
 	/* The offered file name follows the kind until one is typed. */
-	if (fm->def->entry == ENTRY_KIND_COUNT && !field_of(fm, FK_PATH)->dirty)
-		export_default(ui, fm);
+	if (fm->def->entry == ENTRY_KIND_COUNT) {
+		export_follow(ui, fm);
+		form_check_field(ui, field_of(fm, FK_PATH));
+	}
 	return UI_REDRAW;
 }
 
@@ -1148,9 +1211,14 @@ hint_of(const struct form_field *f, char *out, size_t n)
 		char path[PATH_MAX_LEN + 256];
 		struct stat sb;
 		expand_path(f->buf, path, sizeof path);
-		snprintf(out, n, "%s", stat(path, &sb) == 0 ?
-		    "the file exists: Enter replaces it" :
-		    "a new file; ~/ is your home directory");
+		if (f->want_dir)
+			snprintf(out, n, "%s", stat(path, &sb) == 0 ?
+			    "a directory: Enter replaces its runlog files" :
+			    "a new directory, one file for each kind in it");
+		else
+			snprintf(out, n, "%s", stat(path, &sb) == 0 ?
+			    "the file exists: Enter replaces it" :
+			    "a new file; ~/ is your home directory");
 		break;
 	}
 	case FK_YESNO:

@@ -56,7 +56,7 @@ static const struct ui_key day_keys[] = {
 	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
 	{ 'k', CMD_UP, NULL, "select the previous run or drink" },
 	{ KEY_UP, CMD_UP, NULL, NULL },
-	{ 'E', CMD_EXPORT, NULL, "export the whole journal to a CSV file" },
+	{ 'E', CMD_EXPORT, NULL, "export the journal as CSV, one kind or all" },
 };
 KEYMAP(ui_keys_day, "Day", "Day", day_keys);
 
@@ -132,7 +132,7 @@ static const struct ui_key history_keys[] = {
 	{ KEY_HOME, CMD_TOP, NULL, NULL },
 	{ 'G', CMD_BOTTOM, NULL, "oldest entry" },
 	{ KEY_END, CMD_BOTTOM, NULL, NULL },
-	{ 'E', CMD_EXPORT, "export", "export the whole journal to a CSV file" },
+	{ 'E', CMD_EXPORT, "export", "export the journal as CSV, one kind or all" },
 };
 KEYMAP(ui_keys_history, "History", "History", history_keys);
 

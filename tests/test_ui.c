@@ -23,6 +23,7 @@
 #include "../src/store-int.h"
 
 #define CTRL_U 21
+#define CTRL(c) ((c) & 0x1f)
 #define ESC 27
 
 static int
@@ -780,6 +781,112 @@ test_export(void **state)
 	free(path);
 }
 
+/* "all" writes runlog export --all's directory: every kind, one file each. */
+static void
+test_export_all(void **state)
+{
+	static const char *const files[] = {
+		"runs", "sleep", "hydration", "fatigue", "rest", "days",
+	};
+	struct fx *f = *state;
+	char *dir = xasprintf("%s/every", f->dir), *p, *want;
+	struct stat sb;
+	size_t i;
+
+	keys(f, "E");
+	keys(f, "a");                        /* all; the offered name follows */
+	assert_string_equal(form_text(f->ui->form, 0), "all");
+	assert_string_equal(form_text(f->ui->form, 1), "runlog-2026-11-25");
+	key(f, '\t');
+	key(f, CTRL_U);
+	p = xasprintf("%s/runs.csv", f->dir);  /* a file is refused */
+	fclose(fopen(p, "w"));
+	type(f, p);
+	free(p);
+	assert_non_null(strstr(form_field_error(f->ui->form, 1), "is a file"));
+	key(f, '\n');
+	assert_non_null(f->ui->form);
+	key(f, CTRL_U);
+	type(f, dir);
+	assert_string_equal(form_field_error(f->ui->form, 1), "");
+	key(f, '\n');
+	assert_null(f->ui->form);
+	want = xasprintf("Wrote 6 files to %s/: 13 runs, ", dir);
+	assert_non_null(strstr(f->ui->msg, want));
+	free(want);
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+		p = xasprintf("%s/%s.csv", dir, files[i]);
+		assert_int_equal(stat(p, &sb), 0);
+		assert_int_equal(sb.st_mode & 0777, 0600);
+		assert_true(sb.st_size > 0);
+		free(p);
+	}
+	/* Choosing a single kind again offers a file, not a directory. */
+	keys(f, "E");
+	keys(f, "a");
+	keys(f, "r");
+	assert_string_equal(form_text(f->ui->form, 1), "runlog-runs-2026-11-25.csv");
+	key(f, ESC);
+	free(dir);
+}
+
+/* Undo and redo say what they did in the units configured, not km and ml. */
+static void
+test_undo_units(void **state)
+{
+	struct fx *f = *state;
+	struct run r;
+	struct drink dk;
+
+	f->cfg.dist_unit = UNIT_MI;
+	f->cfg.vol_unit = UNIT_FLOZ;
+	memset(&r, 0, sizeof r);
+	r.day = f->ui->today;
+	r.distance_m = 10000;
+	r.duration_s = 3000;
+	assert_int_equal(store_add_run(f->st, &r), 0);
+	run_free(&r);
+	keys(f, "u");
+	assert_non_null(strstr(f->ui->msg, "Undone: add run 6.21 mi on "));
+	assert_null(strstr(f->ui->msg, "km"));
+	key(f, CTRL('r'));
+	assert_non_null(strstr(f->ui->msg, "Redone: add run 6.21 mi on "));
+	memset(&dk, 0, sizeof dk);
+	dk.day = f->ui->today;
+	dk.volume_ml = 500;
+	assert_int_equal(store_add_drink(f->st, &dk), 0);
+	drink_free(&dk);
+	keys(f, "u");
+	assert_non_null(strstr(f->ui->msg, "Undone: add drink of 16.9 oz on "));
+	assert_null(strstr(f->ui->msg, "ml"));
+	key(f, CTRL('r'));
+	assert_non_null(strstr(f->ui->msg, "Redone: add drink of 16.9 oz on "));
+}
+
+/* An entry saved to another day than the one shown says which day. */
+static void
+test_saved_other_day(void **state)
+{
+	struct fx *f = *state;
+
+	keys(f, "d");
+	type(f, "300ml");
+	while (strcmp(form_field_label(f->ui->form,
+	    form_current(f->ui->form)), "Date") != 0)
+		key(f, '\t');
+	key(f, CTRL_U);
+	type(f, "mon");                      /* today is Wed 2026-11-25 */
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_string_equal(f->ui->msg, "Saved drink 0.30 l on 2026-11-23");
+	keys(f, "d");
+	type(f, "300ml");
+	key(f, '\n');
+	assert_string_equal(f->ui->msg, "Saved drink 0.30 l");
+}
+
 /* One row of the manual's key lists: ".It Ic a , Ic Left" and its text. */
 struct man_row {
 	char keys[64];
@@ -1137,7 +1244,6 @@ test_store_warnings_shown(void **state)
 	assert_null(store_warning(f->st));
 }
 
-#define CTRL(c) ((c) & 0x1f)
 
 /* The cursor moves and deletes inside a field, and is drawn where it is. */
 static void
@@ -1682,6 +1788,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_history_bounded, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_colour_and_text, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_export, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_export_all, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_undo_units, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_saved_other_day, setup, fx_close),
 		cmocka_unit_test(test_manual_keys),
 		cmocka_unit_test_setup_teardown(test_forms_round_trip,
 		    setup_every_field, fx_close),

@@ -107,6 +107,22 @@ wait_for "Wrote 1 day to $T/days.csv"
 same "$(wc -l <"$T/days.csv" | tr -d ' ')" 2 "the export is not a header and one day"
 same "$(stat -c %a "$T/days.csv")" 600 "the export is not mode 600"
 
+# "all" writes the files of runlog export --all into a directory.
+keys E
+wait_for "Export the whole journal as CSV"
+text "a"; keys Tab
+wait_for "a new directory, one file for each kind in it"
+keys C-u; text "$T/every"; keys Enter
+wait_for "Wrote 6 files to $T/every/: 1 run"
+for f in runs sleep hydration fatigue rest days; do
+	[ -s "$T/every/$f.csv" ] && ok || fail "the UI's export wrote no $f.csv"
+done
+"$RUNLOG" --db "$DB" export --all -o "$T/cli" >/dev/null
+for f in runs sleep hydration fatigue rest days; do
+	cmp -s "$T/every/$f.csv" "$T/cli/$f.csv" && ok ||
+	    fail "the UI's $f.csv differs from runlog export --all's"
+done
+
 # The week shows the same day.
 keys 2
 wait_for "Week Mon 2026-11-23 to Sun 2026-11-29"
