@@ -18,7 +18,7 @@
 const struct cmd_entry *const cli_commands[] = {
 	&cmd_run_entry, &cmd_sleep_entry, &cmd_drink_entry, &cmd_fatigue_entry,
 	&cmd_rest_entry, &cmd_show_entry, &cmd_delete_entry, &cmd_undo_entry,
-	&cmd_check_entry, &cmd_week_entry, &cmd_trends_entry, &cmd_demo_entry,
+	&cmd_check_entry, &cmd_ack_entry, &cmd_week_entry, &cmd_trends_entry, &cmd_demo_entry,
 	&cmd_export_entry, &cmd_import_entry, &cmd_backup_entry,
 	&cmd_screen_entry, NULL,
 };
