@@ -23,14 +23,18 @@ struct cli_ctx {
 	int            config_given;  /* --config or none: a missing file is an error */
 	struct config  cfg;
 	struct store  *st;            /* opened by cli_store() */
-	int            verified;      /* store_verify() passed */
+	int            verified;      /* st is open for writing */
 };
 
-/* Opens the journal once; prints the error and returns NULL on failure. */
+/*
+ * Opens the journal read-only, once: for the commands that only read
+ * (never migrated, nothing written). Prints the error and returns NULL on
+ * failure, and prints the store's warnings.
+ */
 struct store *cli_store(struct cli_ctx *ctx);
 /*
- * The same, and a damaged journal is refused first: for the commands that
- * write, and for show and backup, which read it all anyway.
+ * Opens it for writing: for the commands that write and the UI. The whole
+ * file is checked first and an older journal is upgraded (copy kept).
  */
 struct store *cli_store_verified(struct cli_ctx *ctx);
 

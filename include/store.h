@@ -29,16 +29,35 @@ int store_latest_version(void);
 void store_set_migrations(const char *const *scripts, int count);
 
 /*
- * Opens or creates the journal at path (":memory:" works too). A database
- * written by a newer runlog is refused and left untouched; a file that is
- * not a SQLite database is refused and never overwritten.
+ * Opens the journal at path for writing, creating it (directory 0700, file
+ * 0600) when nothing is there. path must name a regular file (a symbolic
+ * link to one is followed) or nothing; ':memory:', 'file:...' URIs, a
+ * directory, a named pipe or a dangling link are refused. An existing
+ * file is checked through a read-only connection first: an SQLite header,
+ * a version this runlog knows, the schema of that version exactly, the
+ * whole file (quick_check, once per process) and, for an older journal,
+ * every row against the newest checks. A refused file is left
+ * byte-identical. An older journal is then copied to PATH.vN.bak and
+ * migrated in one transaction. For the UI and the commands that write.
  */
 int  store_open(const char *path, struct store **out);
+/*
+ * Opens the journal read-only, for the commands that only read: the same
+ * checks but the whole-file one, no migration (an older journal is read as
+ * it is), and nothing written or created, not even a -wal or -shm file, so
+ * it works in a read-only directory, on a full disk and for another user.
+ * A journal that does not exist yet reads as an empty one (and is not
+ * created). Writes through this handle fail.
+ */
+int  store_open_read(const char *path, struct store **out);
+/* An empty journal in memory (an import's dry run, tests). */
+int  store_open_memory(struct store **out);
 void store_close(struct store *st);
 /*
  * Reads the whole file to check its structure (PRAGMA quick_check); -1
- * with a message when it is damaged. Commands call it before they write;
- * it costs time in proportion to the journal's size.
+ * with a message when it is damaged. store_open() runs it already; backup
+ * calls it on its read-only source. It costs time in proportion to the
+ * journal's size.
  */
 int  store_verify(struct store *st);
 /*

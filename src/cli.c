@@ -260,27 +260,51 @@ cli_parse(struct cli_ctx *ctx, int argc, char **argv,
 	return resolve(ctx);
 }
 
+/* Prints what the store queued while opening: a shared journal, an upgrade. */
+static void
+print_store_warnings(struct store *st)
+{
+	const char *w;
+
+	while ((w = store_warning(st)) != NULL) {
+		char *shown = text_printable(w);
+		fprintf(stderr, "runlog: %s\n", shown);
+		free(shown);
+	}
+}
+
+/*
+ * For the commands that write and the UI: opened for writing, after the
+ * whole file was checked; an older journal is upgraded (copy kept).
+ */
 struct store *
 cli_store_verified(struct cli_ctx *ctx)
 {
-	struct store *st = cli_store(ctx);
-
-	if (st != NULL && !ctx->verified) {
-		if (store_verify(st) != 0) {
+	if (ctx->st != NULL && !ctx->verified) {
+		store_close(ctx->st);   /* read-only so far: reopen to write */
+		ctx->st = NULL;
+	}
+	if (ctx->st == NULL) {
+		if (store_open(ctx->db_path, &ctx->st) != 0) {
 			cli_fail(NULL);
 			return NULL;
 		}
 		ctx->verified = 1;
+		print_store_warnings(ctx->st);
 	}
-	return st;
+	return ctx->st;
 }
 
+/* For the commands that only read: read-only, never migrated. */
 struct store *
 cli_store(struct cli_ctx *ctx)
 {
-	if (ctx->st == NULL && store_open(ctx->db_path, &ctx->st) != 0) {
-		cli_fail(NULL);
-		return NULL;
+	if (ctx->st == NULL) {
+		if (store_open_read(ctx->db_path, &ctx->st) != 0) {
+			cli_fail(NULL);
+			return NULL;
+		}
+		print_store_warnings(ctx->st);
 	}
 	return ctx->st;
 }

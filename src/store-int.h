@@ -36,6 +36,8 @@ enum stmt_id {
 #define REST_COLS "id, day, note, created_at, updated_at"
 #define NOW "strftime('%Y-%m-%d %H:%M:%S', 'now')"
 
+struct schema;
+
 struct store {
 	sqlite3      *db;
 	char         *path;
@@ -46,6 +48,11 @@ struct store {
 	char        **warn;       /* store_warning() queue, allocated */
 	size_t        nwarn, warn_head, warn_cap;
 	char         *warn_given; /* the message last handed out */
+	const struct schema *schema; /* runlog's schema at the journal's version */
+	struct schema *schema_own; /* the same, when the handle owns it */
+	int           migrating;  /* the authorizer allows schema changes */
+	int           lock_fd;    /* a read lock held while read immutable; -1 */
+	char          denied[128]; /* what the authorizer refused last */
 };
 
 /* The table of each kind, from a fixed list, never from input. */
@@ -56,6 +63,12 @@ extern const char *const kind_tables[ENTRY_KIND_COUNT];
 /* Queues a message for store_warning(); the store itself never prints. */
 void store_warn(struct store *st, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/*
+ * For tests: 0 when the compiled digest of every schema version matches
+ * the schema its migrations build; else -1 and msg says what to write.
+ */
+int  store_schema_digests(char *msg, size_t n);
 
 /* -1 with err_set() naming what failed and SQLite's message. */
 int  db_fail(struct store *st, const char *what);

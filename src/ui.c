@@ -674,7 +674,7 @@ ui_run(struct cli_ctx *ctx)
 		    "lists the plain commands\n", stderr);
 		return 1;
 	}
-	if ((st = cli_store(ctx)) == NULL)
+	if ((st = cli_store_verified(ctx)) == NULL)
 		return 1;
 	if ((scr = term_open()) == NULL)
 		return 1;

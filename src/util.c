@@ -162,13 +162,23 @@ void
 err_prefix(const char *fmt, ...)
 {
 	char ctx[512], old[sizeof errmsg];
+	size_t n, m;
 	va_list ap;
 
 	memcpy(old, errmsg, sizeof old);
 	va_start(ap, fmt);
 	vsnprintf(ctx, sizeof ctx, fmt, ap);
 	va_end(ap);
-	snprintf(errmsg, sizeof errmsg, "%s: %s", ctx, old);
+	/* The context whole, then as much of the old message as fits. */
+	n = strlen(ctx);
+	memcpy(errmsg, ctx, n);
+	memcpy(errmsg + n, ": ", 2);
+	n += 2;
+	m = strnlen(old, sizeof old - 1);
+	if (m > sizeof errmsg - 1 - n)
+		m = sizeof errmsg - 1 - n;
+	memcpy(errmsg + n, old, m);
+	errmsg[n + m] = '\0';
 }
 
 const char *

@@ -1,11 +1,15 @@
 /* The store against real temporary SQLite files. */
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
 #include "date.h"
 #include "store.h"
 #include "util.h"
+#include "../src/store-int.h"   /* the handle, for the guard tests */
 
 struct fx {
 	char         *dir;
@@ -43,6 +47,23 @@ teardown(void **state)
 
 extern const char *const schema_migrations[];
 static int64_t raw_int(const char *path, const char *sql);
+
+/*
+ * A connection of the test's own to the journal at path, beside the
+ * store's: the store's connection refuses what runlog does not run itself
+ * (temporary tables, pragma_table_info, ignore_check_constraints), so the
+ * tests look at and spoil the file the way another program would.
+ */
+static sqlite3 *
+raw_open(const char *path)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL),
+	    SQLITE_OK);
+	sqlite3_busy_timeout(db, 5000);
+	return db;
+}
 
 static int
 day(const char *s)
@@ -456,8 +477,11 @@ test_undo_data_has_every_column(void **state)
 	sqlite3_stmt *s;
 	size_t i;
 
+	sqlite3 *db;
+
 	seed_every_field(f->st);
-	assert_int_equal(sqlite3_prepare_v2(store_db(f->st),
+	db = raw_open(f->path);
+	assert_int_equal(sqlite3_prepare_v2(db,
 	    "SELECT (SELECT group_concat(name, ',') FROM pragma_table_info(?1)), "
 	    "(SELECT group_concat(key, ',') FROM json_each((SELECT new FROM "
 	    "undo_log WHERE tbl = ?1 AND op = 'insert' LIMIT 1)))", -1, &s, NULL),
@@ -472,6 +496,7 @@ test_undo_data_has_every_column(void **state)
 		    sqlite3_column_text(s, 0));
 	}
 	sqlite3_finalize(s);
+	sqlite3_close(db);
 }
 
 /*
@@ -664,7 +689,7 @@ test_undo_refuses_bad_data(void **state)
 	};
 	enum entry_kind k[] = { ENTRY_RUN, ENTRY_DRINK, ENTRY_REST };
 	int64_t ids[] = { 1, 1, 1 };
-	sqlite3 *db = store_db(f->st);
+	sqlite3 *db = raw_open(f->path);
 	sqlite3_stmt *s;
 	char *before, *after;
 	int64_t oldest;
@@ -725,6 +750,7 @@ test_undo_refuses_bad_data(void **state)
 	assert_int_equal(sqlite3_exec(db, "DELETE FROM undo_log; INSERT "
 	    "INTO undo_log SELECT * FROM temp.good; DROP TABLE temp.good", NULL,
 	    NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
 	assert_int_equal(store_undo(f->st, NULL, 0), 0);
 	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), 5);
 }
@@ -897,15 +923,15 @@ test_upgrade_from_older_version(void **state)
 	assert_int_equal(store_add_run(st, &r), 0);
 	store_close(st);
 
-	/* A migration that fails changes nothing; the copy made first stays. */
+	/* A migration that fails changes nothing: it is tried in memory
+	 * first, so not even the copy is written. */
 	store_set_migrations(broken, old + 1);
 	assert_int_equal(store_open(path, &st), -1);
 	assert_int_equal(raw_int(path, "PRAGMA user_version"), old);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM run"), 1);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM sqlite_master "
 	    "WHERE name = 'probe'"), 0);
-	assert_int_equal(stat(bak, &sb), 0);
-	unlink(bak);
+	assert_int_equal(stat(bak, &sb), -1);
 
 	store_set_migrations(next, old + 1);
 	assert_int_equal(store_open(path, &st), 0);
@@ -955,6 +981,23 @@ test_entry_refs(void **state)
 	assert_int_equal(entry_ref_parse("r-1", &k, &id), -1);
 	assert_int_equal(entry_ref_parse("q5", &k, &id), -1);
 }
+
+/* --- a journal as untrusted input ------------------------------------ */
+
+/* A journal at dir/name with one run, closed; the path, allocated. */
+static char *
+journal_with_run(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	struct run r = a_run("2026-11-20", 10000, 3150);
+	struct store *st;
+
+	assert_int_equal(store_open(path, &st), 0);
+	assert_int_equal(store_add_run(st, &r), 0);
+	store_close(st);
+	return path;
+}
+
 
 /* --- every field through the descriptors ------------------------------- */
 
@@ -1284,7 +1327,11 @@ test_bad_rows_left_out(void **state)
 			raw_insert_null(f->path, b->null_table, b->sql);
 		else
 			raw_exec(f->path, b->sql);
-		assert_int_equal(store_open(f->path, &f->st), 0);
+		/* Read as the commands that only read do: a writer first
+		 * checks the file whole, and SQLite's check names a NULL in a
+		 * NOT NULL column as damage. */
+		if (store_open_read(f->path, &f->st) != 0)
+			fail_msg("case %zu: %s", c, err_get());
 
 		assert_int_equal(store_load(f->st, DATE_MIN, DATE_MAX, &e), 0);
 		for (k = 0; k < ENTRY_KIND_COUNT; k++) {
@@ -1357,6 +1404,416 @@ test_bad_row_warned_once(void **state)
 	}
 }
 
+static int
+exists(const char *dir, const char *name)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+	struct stat sb;
+	int e = lstat(p, &sb) == 0;
+
+	free(p);
+	return e;
+}
+
+/*
+ * Both opens refuse path with a message holding want, and the file is
+ * byte-identical afterwards with nothing beside it.
+ */
+static void
+refused_untouched(const char *dir, const char *path, const char *want)
+{
+	size_t nb, na;
+	char *before = slurp(path, &nb), *after, *wal = xasprintf("%s-wal", path);
+	struct store *st = NULL;
+	struct stat sb;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(i ? store_open_read(path, &st) :
+		    store_open(path, &st), -1);
+		assert_null(st);
+		if (strstr(err_get(), want) == NULL)
+			fail_msg("'%s' lacks '%s'", err_get(), want);
+		after = slurp(path, &na);
+		assert_int_equal(nb, na);
+		assert_memory_equal(before, after, nb);
+		free(after);
+		assert_int_equal(stat(wal, &sb), -1);
+	}
+	(void)dir;
+	free(before);
+	free(wal);
+}
+
+/* The authorizer: no ATTACH, no pragma or function runlog does not use,
+ * no schema change outside a migration, on a handle open for writing. */
+static void
+test_guard_refuses(void **state)
+{
+	struct fx *f = *state;
+	static const char *const bad[] = {
+		"ATTACH 'other.db' AS o", "PRAGMA writable_schema = ON",
+		"SELECT load_extension('x')", "CREATE TABLE t (x)",
+		"CREATE TEMP TABLE t (x)", "DROP TABLE run",
+		"CREATE TRIGGER t AFTER INSERT ON run BEGIN DELETE FROM sleep; END",
+		"PRAGMA user_version = 9", "VACUUM INTO 'copy.db'",
+		"PRAGMA table_info(run)", "DETACH DATABASE temp",
+	};
+	char *cwd = getcwd(NULL, 0);
+	size_t i;
+
+	assert_int_equal(chdir(f->dir), 0);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int rc = sqlite3_exec(f->st->db, bad[i], NULL, NULL, NULL);
+
+		if (rc != SQLITE_AUTH && (rc == SQLITE_OK || strstr(sqlite3_errmsg(
+		    f->st->db), "not authorized") == NULL)) {
+			assert_int_equal(chdir(cwd), 0);
+			fail_msg("not refused by the guard: %s (%s)", bad[i],
+			    sqlite3_errmsg(f->st->db));
+		}
+	}
+	assert_false(exists(f->dir, "other.db"));
+	assert_false(exists(f->dir, "copy.db"));
+	assert_int_equal(store_schema_version(f->st), store_latest_version());
+	assert_int_equal(chdir(cwd), 0);
+	free(cwd);
+}
+
+/*
+ * The guard lets json_each declare its columns (an insert into and update
+ * of sqlite_master, as SQLite authorizes it); a statement that writes to
+ * sqlite_master itself still fails, and the schema stays as it was.
+ */
+static void
+test_guard_keeps_schema_read_only(void **state)
+{
+	struct fx *f = *state;
+	static const char *const bad[] = {
+		"INSERT INTO sqlite_master VALUES ('table', 't', 't', 0, "
+		    "'CREATE TABLE t (x)')",
+		"UPDATE sqlite_master SET sql = 'CREATE TABLE rest (x)' "
+		    "WHERE name = 'rest'",
+		"DELETE FROM sqlite_master WHERE name = 'run_day'",
+		"UPDATE sqlite_schema SET name = 'x' WHERE name = 'run'",
+	};
+	sqlite3_stmt *s;
+	int64_t objects = raw_int(f->path, "SELECT count(*) FROM sqlite_master");
+	size_t i;
+	int on;
+
+	/* Even with writable_schema set past the authorizer: defensive
+	 * mode keeps sqlite_master read-only. */
+	assert_int_equal(sqlite3_db_config(f->st->db,
+	    SQLITE_DBCONFIG_WRITABLE_SCHEMA, 1, &on), SQLITE_OK);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		if (sqlite3_exec(f->st->db, bad[i], NULL, NULL, NULL) == SQLITE_OK)
+			fail_msg("sqlite_master written: %s", bad[i]);
+	assert_int_equal(sqlite3_db_config(f->st->db,
+	    SQLITE_DBCONFIG_WRITABLE_SCHEMA, 0, &on), SQLITE_OK);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM sqlite_master"),
+	    objects);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM sqlite_master "
+	    "WHERE sql = 'CREATE TABLE rest (x)' OR name = 'x'"), 0);
+	/* While json_each is read. */
+	assert_int_equal(sqlite3_prepare_v2(f->st->db, "SELECT count(*) FROM "
+	    "json_each('[1,2,3]')", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 3);
+	sqlite3_finalize(s);
+	assert_int_not_equal(sqlite3_exec(f->st->db, "SELECT * FROM json_tree('[1]')",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_verify(f->st), 0);
+}
+
+/*
+ * A trigger slipped in after the journal was checked (by another program,
+ * while it is open) cannot run: the guard refuses statements from a
+ * trigger runlog does not know, and the write fails whole.
+ */
+static void
+test_guard_refuses_unknown_trigger(void **state)
+{
+	struct fx *f = *state;
+	struct run r = a_run("2026-11-20", 10000, 3150);
+	struct drink d;
+
+	assert_int_equal(store_add_run(f->st, &r), 0);
+	raw_exec(f->path, "CREATE TRIGGER sneak AFTER INSERT ON drink BEGIN "
+	    "DELETE FROM run; END");
+	memset(&d, 0, sizeof d);
+	d.day = day("2026-11-20");
+	d.volume_ml = 500;
+	assert_int_equal(store_add_drink(f->st, &d), -1);
+	assert_non_null(strstr(err_get(), "sneak"));
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 1);
+	assert_int_equal(store_count(f->st, ENTRY_DRINK), 0);
+}
+
+/* Crafted objects in the file: refused by name before any use. */
+static void
+test_schema_extra_or_different(void **state)
+{
+	char *dir = test_tmpdir(), *p;
+	char *other = xasprintf("%s/victim.db", dir);
+
+	(void)state;
+	raw_exec(other, "CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+	p = journal_with_run(dir, "trig.db");
+	raw_exec(p, "CREATE TRIGGER evil AFTER INSERT ON drink BEGIN "
+	    "DELETE FROM run; INSERT INTO undo_log (grp, tbl, op, row_id, old) "
+	    "VALUES (1, 'run', 'delete', 1, 'ATTACH ''victim.db'' AS v; "
+	    "DELETE FROM v.t'); END");
+	refused_untouched(dir, p, "extra trigger 'evil'");
+	free(p);
+	p = journal_with_run(dir, "view.db");
+	raw_exec(p, "CREATE VIEW v AS SELECT * FROM run");
+	refused_untouched(dir, p, "extra view 'v'");
+	free(p);
+	p = journal_with_run(dir, "col.db");
+	raw_exec(p, "ALTER TABLE rest ADD COLUMN x");
+	refused_untouched(dir, p, "table rest differs from runlog's version");
+	free(p);
+	p = journal_with_run(dir, "idx.db");
+	raw_exec(p, "DROP INDEX run_day");
+	refused_untouched(dir, p, "lacks the index 'run_day'");
+	free(p);
+	p = journal_with_run(dir, "trig2.db");
+	raw_exec(p, "DROP TRIGGER run_undo_del; CREATE TRIGGER run_undo_del "
+	    "BEFORE DELETE ON run BEGIN SELECT 1; END");
+	refused_untouched(dir, p, "trigger run_undo_del differs");
+	free(p);
+	assert_int_equal(raw_int(other, "SELECT count(*) FROM t"), 1);
+	test_rmdir(dir);
+	free(dir);
+	free(other);
+}
+
+/* Another program's database, even one at user_version 1. */
+static void
+test_foreign_database(void **state)
+{
+	char *dir = test_tmpdir(), *p = xasprintf("%s/other.db", dir);
+
+	(void)state;
+	raw_exec(p, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts "
+	    "VALUES ('x'); PRAGMA user_version = 1");
+	refused_untouched(dir, p, "not a runlog journal");
+	raw_exec(p, "PRAGMA journal_mode = WAL");
+	refused_untouched(dir, p, "not a runlog journal");
+	test_rmdir(dir);
+	free(dir);
+	free(p);
+}
+
+/* SQLite's special names and URIs are no journal; nothing is created. */
+static void
+test_special_names(void **state)
+{
+	static const char *const names[] = {
+		":memory:", "file:u.db?mode=memory", "FILE:u.db", "file:u.db", "",
+	};
+	char *dir = test_tmpdir(), *cwd = getcwd(NULL, 0);
+	struct store *st;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(chdir(dir), 0);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		assert_int_equal(store_open(names[i], &st), -1);
+		assert_non_null(strstr(err_get(), "not a journal file name"));
+		assert_int_equal(store_open_read(names[i], &st), -1);
+	}
+	assert_false(exists(dir, "file:u.db?mode=memory"));
+	assert_false(exists(dir, "u.db"));
+	/* The way to such a name: a path that is not a URI. */
+	assert_int_equal(store_open("./file:u.db", &st), 0);
+	store_close(st);
+	assert_true(exists(dir, "file:u.db"));
+	assert_int_equal(chdir(cwd), 0);
+	test_rmdir(dir);
+	free(dir);
+	free(cwd);
+}
+
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+	fail_msg("opening a named pipe hung");
+}
+
+/* A pipe, a directory, a dangling link: named, never opened. */
+static void
+test_not_regular_files(void **state)
+{
+	char *dir = test_tmpdir(), *fifo = xasprintf("%s/fifo.db", dir);
+	char *link = xasprintf("%s/link.db", dir), *sub = xasprintf("%s/d", dir);
+	struct store *st;
+
+	(void)state;
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	signal(SIGALRM, on_alarm);
+	alarm(10);
+	assert_int_equal(store_open(fifo, &st), -1);
+	assert_non_null(strstr(err_get(), "a named pipe"));
+	assert_int_equal(store_open_read(fifo, &st), -1);
+	alarm(0);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(store_open_read(sub, &st), -1);
+	assert_non_null(strstr(err_get(), "a directory"));
+	assert_int_equal(symlink("nowhere.db", link), 0);
+	assert_int_equal(store_open(link, &st), -1);
+	assert_non_null(strstr(err_get(), "a symbolic link to nowhere.db, which "
+	    "does not exist"));
+	assert_false(exists(dir, "nowhere.db"));
+	unlink(link);
+	assert_int_equal(symlink("link.db", link), 0);   /* a loop */
+	assert_int_equal(store_open_read(link, &st), -1);
+	assert_non_null(strstr(err_get(), "a symbolic link to link.db, which "
+	    "cannot be opened"));
+	test_rmdir(dir);
+	free(dir);
+	free(fifo);
+	free(link);
+	free(sub);
+}
+
+/* A link to a journal is followed; its -wal goes beside the real file. */
+static void
+test_symlink_followed(void **state)
+{
+	char *dir = test_tmpdir(), *real = journal_with_run(dir, "real.db");
+	char *link = xasprintf("%s/link.db", dir);
+	struct run r = a_run("2026-11-21", 5000, 1500);
+	struct store *st;
+
+	(void)state;
+	assert_int_equal(symlink("real.db", link), 0);
+	assert_int_equal(store_open(link, &st), 0);
+	assert_int_equal(store_add_run(st, &r), 0);
+	assert_true(exists(dir, "real.db-wal"));
+	assert_false(exists(dir, "link.db-wal"));
+	store_close(st);
+	assert_int_equal(raw_int(real, "SELECT count(*) FROM run"), 2);
+	test_rmdir(dir);
+	free(dir);
+	free(real);
+	free(link);
+}
+
+/*
+ * Read-only opens write nothing and create nothing: a WAL journal closed
+ * cleanly, a rollback-mode copy (a backup) stays one, a journal that does
+ * not exist is not created; writes through the handle fail.
+ */
+static void
+test_read_only_open(void **state)
+{
+	char *dir = test_tmpdir(), *p = journal_with_run(dir, "j.db");
+	char *none = xasprintf("%s/none/j.db", dir), *before, *after;
+	struct drink d;
+	struct store *st;
+	size_t nb, na;
+
+	(void)state;
+	before = slurp(p, &nb);
+	assert_int_equal(store_open_read(p, &st), 0);
+	assert_int_equal(store_count(st, ENTRY_RUN), 1);
+	assert_false(exists(dir, "j.db-wal"));
+	assert_false(exists(dir, "j.db-shm"));
+	memset(&d, 0, sizeof d);
+	d.day = day("2026-11-20");
+	d.volume_ml = 500;
+	assert_int_equal(store_add_drink(st, &d), -1);
+	store_close(st);
+	after = slurp(p, &na);
+	assert_int_equal(nb, na);
+	assert_memory_equal(before, after, nb);
+	free(after);
+	free(before);
+
+	raw_exec(p, "PRAGMA journal_mode = DELETE");
+	before = slurp(p, &nb);
+	assert_int_equal(before[18], 1);
+	assert_int_equal(store_open_read(p, &st), 0);
+	assert_int_equal(store_count(st, ENTRY_RUN), 1);
+	store_close(st);
+	after = slurp(p, &na);
+	assert_memory_equal(before, after, nb);
+	free(after);
+	free(before);
+
+	assert_int_equal(store_open_read(none, &st), 0);
+	assert_int_equal(store_count(st, ENTRY_KIND_COUNT), 0);
+	store_close(st);
+	assert_false(exists(dir, "none"));
+
+	/* An SQLite file with nothing in it reads as an empty journal. */
+	free(p);
+	p = xasprintf("%s/empty.db", dir);
+	raw_exec(p, "CREATE TABLE x (y); DROP TABLE x");
+	before = slurp(p, &nb);
+	assert_int_equal(store_open_read(p, &st), 0);
+	assert_int_equal(store_count(st, ENTRY_KIND_COUNT), 0);
+	store_close(st);
+	after = slurp(p, &na);
+	assert_int_equal(nb, na);
+	assert_memory_equal(before, after, nb);
+	free(after);
+	free(before);
+	test_rmdir(dir);
+	free(dir);
+	free(p);
+	free(none);
+}
+
+/* The store never prints: a shared journal is a queued warning. */
+static void
+test_store_never_prints(void **state)
+{
+	char *dir = test_tmpdir(), *p = journal_with_run(dir, "j.db");
+	char *errf = xasprintf("%s/stderr", dir);
+	struct store *st;
+	const char *w;
+	int fd, saved;
+	struct stat sb;
+
+	(void)state;
+	assert_int_equal(chmod(p, 0644), 0);
+	fflush(stderr);
+	saved = dup(2);
+	fd = open(errf, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	dup2(fd, 2);
+	close(fd);
+	assert_int_equal(store_open(p, &st), 0);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	w = store_warning(st);
+	assert_non_null(w);
+	assert_non_null(strstr(w, "can be read by other users (mode 644)"));
+	assert_null(store_warning(st));
+	store_close(st);
+	assert_int_equal(stat(errf, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
+	test_rmdir(dir);
+	free(dir);
+	free(p);
+	free(errf);
+}
+
+/* The compiled digests are those of the schemas the migrations build. */
+static void
+test_schema_digests(void **state)
+{
+	char msg[256];
+
+	(void)state;
+	if (store_schema_digests(msg, sizeof msg) != 0)
+		fail_msg("%s", msg);
+}
+
 int
 main(void)
 {
@@ -1384,6 +1841,18 @@ main(void)
 		cmocka_unit_test(test_statements_follow_descriptors),
 		cmocka_unit_test(test_bad_rows_left_out),
 		cmocka_unit_test_setup_teardown(test_bad_row_warned_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_guard_refuses, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_guard_keeps_schema_read_only,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_guard_refuses_unknown_trigger, setup, teardown),
+		cmocka_unit_test(test_schema_extra_or_different),
+		cmocka_unit_test(test_foreign_database),
+		cmocka_unit_test(test_special_names),
+		cmocka_unit_test(test_not_regular_files),
+		cmocka_unit_test(test_symlink_followed),
+		cmocka_unit_test(test_read_only_open),
+		cmocka_unit_test(test_store_never_prints),
+		cmocka_unit_test(test_schema_digests),
 	};
 
 	umask(022);

@@ -202,6 +202,26 @@ test_volume_mass_hours(void **state)
 	assert_non_null(strstr(err_get(), "hours"));
 }
 
+/* A context goes in front of the message; a long one is cut, not lost. */
+static void
+test_err_prefix(void **state)
+{
+	char big[2000];
+	const char *e;
+
+	(void)state;
+	err_set("cannot read");
+	err_prefix("%s", "journal.db");
+	assert_string_equal(err_get(), "journal.db: cannot read");
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	err_set("%s", big);
+	err_prefix("ctx %d", 7);
+	e = err_get();
+	assert_int_equal(strncmp(e, "ctx 7: xxx", 10), 0);
+	assert_int_equal(strlen(e), 1023);
+}
+
 static void
 test_format(void **state)
 {
@@ -267,6 +287,7 @@ main(void)
 		cmocka_unit_test(test_duration),
 		cmocka_unit_test(test_volume_mass_hours),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_err_prefix),
 		cmocka_unit_test(test_ints),
 		cmocka_unit_test(test_sanitize),
 	};

@@ -19,7 +19,7 @@ fuzz_import(const uint8_t *data, size_t size, enum csv_format fmt, int skip)
 
 	if (fuzz_st == NULL) {
 		setenv("RUNLOG_TODAY", "2026-06-15", 1);
-		if (store_open(":memory:", &fuzz_st) != 0)
+		if (store_open_memory(&fuzz_st) != 0)
 			abort();
 	}
 	if (size == 0 || (f = fmemopen((void *)data, size, "r")) == NULL)
