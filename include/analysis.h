@@ -125,6 +125,8 @@ struct an_params {
 	/* low-fluid */
 	int64_t fluid_target_ml;      /* daily target, 2000 (config: fluid_target) */
 	int    low_fluid_days;        /* 3 days in a row */
+	/* rules switched off ([flags] off = ...): bit 1 << an_flag_id */
+	unsigned rules_off;
 };
 
 void an_params_defaults(struct an_params *p);
@@ -333,6 +335,13 @@ struct an_rule {
 	/* advice that depends on the flag itself; NULL to use the above */
 	const char     *(*advice_of)(const struct an_flag *f);
 	const char *const *keys;         /* its [flags] keys, NULL-terminated */
+	/*
+	 * The weaker condition that keeps an episode of the rule going on a
+	 * day it is not raised (hysteresis): for a rule raised after days in
+	 * a row, one such day. NULL when only the rule itself does.
+	 */
+	int             (*persists)(const struct an_metrics *m,
+	                    const struct an_params *p);
 };
 /* Every rule, indexed by (and in the order of) enum an_flag_id. */
 extern const struct an_rule an_rules[AN_FLAG_COUNT];
@@ -376,6 +385,15 @@ int an_progress(const struct an_metrics *m, const struct an_params *p,
     struct an_progress *pr);
 
 const char *an_flag_name(enum an_flag_id id);        /* "mileage-jump" */
+/* The rule called name ("mileage-jump"); -1 when there is none. */
+int an_flag_find(const char *name);
+/*
+ * Switches off the rules named in list, separated by commas and blanks
+ * ("monotony, low-fluid"), by setting their bits in *off. Returns 0, or
+ * -1 with a message naming the unknown rule and listing the known ones.
+ */
+int an_rules_off_parse(const char *list, unsigned *off, char *err,
+    size_t errsz);
 const char *an_severity_name(enum an_severity sev);  /* "warning" */
 /* The one-line reason with its numbers, distances in du. */
 char *an_flag_reason(const struct an_flag *f, enum dist_unit du,
@@ -385,5 +403,74 @@ char *an_flag_value(const struct an_flag *f, char *out, size_t n);
 char *an_flag_threshold(const struct an_flag *f, char *out, size_t n);
 /* The advice: a few lines of at most 72 columns, '\n' separated. */
 const char *an_flag_advice(const struct an_flag *f);
+
+/*
+ * Episodes. A rule that holds on consecutive days is one episode, from its
+ * first day to its last day. It ends only once AN_EPISODE_GAP_DAYS days in
+ * a row have passed without it; a return before that continues it, so a
+ * value hovering at a threshold is one episode, not a string of them.
+ * For a rule raised only after several days in a row (low-fluid, sleep,
+ * fatigue, resting HR) a single day of its condition (a day under the
+ * fluid target) also counts as a day with it (an_rule.persists): such a
+ * rule is raised at three days but cleared only by days without any.
+ * Whether a flag is new on a day is worked out from the flags of the days
+ * before alone: it is new on its episode's first day, and on the day it
+ * first reaches a higher severity than before in the episode (a warning
+ * turning into an alert). Nothing is stored for that.
+ */
+#define AN_EPISODE_GAP_DAYS 3
+
+struct an_episode {
+	enum an_flag_id  id;
+	int              open;        /* an episode has been seen */
+	int              first_day;   /* first day the rule held */
+	int              last_day;    /* last day it held */
+	int              cond_day;    /* last day it held or persisted */
+	int              level_day;   /* first day at severity: first_day, or
+	                                 the day it escalated */
+	enum an_severity severity;    /* highest severity in the episode */
+	struct an_flag   flag;        /* the flag of last_day */
+};
+
+/* What a flag is on a day, in its episode. */
+enum an_ep_status { AN_EP_NONE, AN_EP_NEW, AN_EP_ESCALATED, AN_EP_ONGOING };
+
+/*
+ * Feeds the rule's flag of day (f NULL when it does not hold; days in
+ * order, oldest first) into e, which starts zeroed. When f holds after
+ * the gap, the old episode is over and a new one starts. Returns the
+ * flag's status on day (AN_EP_NONE when f is NULL).
+ */
+enum an_ep_status an_episode_feed(struct an_episode *e, int day,
+    const struct an_flag *f);
+/* Records that the rule's condition persisted on day (see above). */
+void an_episode_persist(struct an_episode *e, int day);
+/* The status on day of an episode fed up to day: held on day or not. */
+enum an_ep_status an_episode_status(const struct an_episode *e, int day);
+/* 1 when e has ended by day: AN_EPISODE_GAP_DAYS days without it. */
+int an_episode_over(const struct an_episode *e, int day);
+/*
+ * 1 when one of the n acknowledgement days acks[] hides e on day: an
+ * acknowledgement is a day inside the episode, on or after the day it
+ * reached its present severity (an escalation after it shows the episode
+ * again), and on or before day.
+ */
+int an_episode_acked(const struct an_episode *e, int day, const int *acks,
+    size_t n);
+/*
+ * The episode of every rule as it stands on the day of m[n - 1], from the
+ * metrics of consecutive days m[0..n): e[id] (open 0 when none was seen).
+ */
+void an_episodes_at(const struct an_metrics *m, size_t n,
+    const struct an_params *p, struct an_episode e[AN_FLAG_COUNT]);
+/*
+ * Every episode of m[0..n) that held on a day >= from, by last day then
+ * rule, oldest first: writes at most cap into out and returns how many
+ * there are. an_episodes_max(n) is enough for any series of n days.
+ */
+size_t an_episodes_list(const struct an_metrics *m, size_t n,
+    const struct an_params *p, int from, struct an_episode *out, size_t cap);
+#define an_episodes_max(n) \
+	(((n) / (AN_EPISODE_GAP_DAYS + 1) + 1) * (size_t)AN_FLAG_COUNT)
 
 #endif

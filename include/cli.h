@@ -193,6 +193,7 @@ int cmd_show(struct cli_ctx *, int, char **);
 int cmd_delete(struct cli_ctx *, int, char **);
 int cmd_undo(struct cli_ctx *, int, char **);
 int cmd_check(struct cli_ctx *, int, char **);
+int cmd_ack(struct cli_ctx *, int, char **);
 int cmd_week(struct cli_ctx *, int, char **);
 int cmd_trends(struct cli_ctx *, int, char **);
 int cmd_fitness(struct cli_ctx *, int, char **);
@@ -216,6 +217,7 @@ extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_delete_entry;
 extern const struct cmd_entry cmd_undo_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_ack_entry;
 extern const struct cmd_entry cmd_week_entry;
 extern const struct cmd_entry cmd_trends_entry;
 extern const struct cmd_entry cmd_fitness_entry;
@@ -235,6 +237,25 @@ extern const struct cmd_entry cmd_completion_entry;
  */
 void cli_print_flag(const struct cli_ctx *ctx, const struct an_flag *f,
     int verbose, const char *indent);
+
+/* A flag holding on a day, in its episode (cmd-check.c). */
+struct cli_flag {
+	struct an_flag     f;
+	struct an_episode  e;        /* its episode, as it stands on the day */
+	enum an_ep_status  status;   /* new, escalated or ongoing */
+	int                acked;    /* hidden by an acknowledgement */
+};
+/* cli_print_flag() with the episode: "(new)" or "(since YYYY-MM-DD)". */
+void cli_print_flag_in(const struct cli_ctx *ctx, const struct an_flag *f,
+    const struct cli_flag *cf, int verbose, const char *indent);
+/*
+ * The flags holding on day (at most AN_FLAGS_MAX, alerts first) with
+ * their episodes and acknowledgements; when rules is not NULL, every
+ * rule's episode as it stands on day into rules[id] (f is set when it
+ * holds). Count, or -1 with err_set().
+ */
+int cli_day_flags(struct cli_ctx *ctx, struct store *st, int day,
+    struct cli_flag *out, struct cli_flag rules[AN_FLAG_COUNT]);
 
 /*
  * Runs the command named argv[0], then prints the journal's queued

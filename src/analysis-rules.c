@@ -284,6 +284,35 @@ decide_injury(const struct an_metrics *m, const struct an_params *p,
 	return 1;
 }
 
+/* One day of the conditions the streak rules count (an_rule.persists). */
+static int
+persists_fatigue(const struct an_metrics *m, const struct an_params *p)
+{
+	(void)p;
+	return m->fatigue_hi.len > 0;
+}
+
+static int
+persists_rhr(const struct an_metrics *m, const struct an_params *p)
+{
+	(void)p;
+	return m->rhr_hi.len > 0;
+}
+
+static int
+persists_sleep(const struct an_metrics *m, const struct an_params *p)
+{
+	return m->sleep_short.len > 0 || (m->sleep_mean_min >= 0 &&
+	    m->sleep_mean_min < p->sleep_mean_h * 60.0);
+}
+
+static int
+persists_low_fluid(const struct an_metrics *m, const struct an_params *p)
+{
+	(void)p;
+	return m->fluid_low.len > 0;
+}
+
 /* "12.3 km" or "7.6 mi". */
 static char *
 fmt_dist(double m, enum dist_unit du, char *out, size_t n)
@@ -621,6 +650,7 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		    "see a doctor or sports-medicine\nprofessional; "
 		    "overtraining, anaemia or a thyroid problem can\nall feel "
 		    "like this.",
+		.persists = persists_fatigue,
 		.keys = KEYS("fatigue_level", "fatigue_warn_days",
 		    "fatigue_alert_days", "illness_days"),
 	},
@@ -655,6 +685,7 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		    "is still\nunder strain: unfinished recovery, short sleep, "
 		    "too little fluid or\nan infection starting. Make today "
 		    "easy or a rest day.",
+		.persists = persists_rhr,
 		.keys = KEYS("rhr_baseline_days", "rhr_min_readings",
 		    "rhr_rise_bpm", "rhr_days", "rhr_shift_days"),
 	},
@@ -670,6 +701,7 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		    "rebuilt and\nthe nervous system resets. Short nights add "
 		    "up as fatigue and\ninjury risk. Aim for 7 to 9 hours; go to "
 		    "bed earlier rather than\ntraining more.",
+		.persists = persists_sleep,
 		.keys = KEYS("sleep_days", "sleep_mean_h", "sleep_min_nights",
 		    "short_sleep_h", "short_sleep_nights"),
 	},
@@ -698,6 +730,7 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		    "little fluid\nlowers blood volume and makes every run "
 		    "feel harder. Keep water\nwithin reach, drink with meals "
 		    "and after runs. (Only what you log\ncounts here.)",
+		.persists = persists_low_fluid,
 		.keys = KEYS("low_fluid_days"),
 	},
 	[AN_INJURY_SIGNS] = {
@@ -747,6 +780,8 @@ an_flags_n(const struct an_metrics *m, const struct an_params *p,
 	int i, j;
 
 	for (i = 0; i < AN_FLAG_COUNT; i++) {
+		if (p->rules_off & (1u << i))
+			continue;
 		memset(&f, 0, sizeof(f));
 		f.id = an_rules[i].id;
 		if (an_rules[i].decide(m, p, &f))
@@ -792,6 +827,44 @@ const char *
 an_flag_name(enum an_flag_id id)
 {
 	return (unsigned)id < AN_FLAG_COUNT ? an_rules[id].name : "?";
+}
+
+int
+an_flag_find(const char *name)
+{
+	int i;
+
+	for (i = 0; i < AN_FLAG_COUNT; i++)
+		if (strcmp(an_rules[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+int
+an_rules_off_parse(const char *list, unsigned *off, char *err, size_t errsz)
+{
+	char name[40];
+	size_t len, k, used;
+	int id;
+
+	for (;;) {
+		list += strspn(list, ", \t");
+		if (*list == '\0')
+			return 0;
+		len = strcspn(list, ", \t");
+		snprintf(name, sizeof(name), "%.*s", (int)len, list);
+		id = len < sizeof(name) ? an_flag_find(name) : -1;
+		if (id < 0) {
+			used = (size_t)snprintf(err, errsz, "unknown rule \"%s\": "
+			    "the rules are", name);
+			for (k = 0; k < AN_FLAG_COUNT && used < errsz; k++)
+				used += (size_t)snprintf(err + used, errsz - used,
+				    "%s %s", k ? "," : "", an_rules[k].name);
+			return -1;
+		}
+		*off |= 1u << id;
+		list += len;
+	}
 }
 
 const char *

@@ -794,3 +794,153 @@ an_metrics_all(const struct an_series *s, const struct an_params *p,
 	while (an_pass_next(&ps, &m[i]))
 		i++;
 }
+
+enum an_ep_status
+an_episode_status(const struct an_episode *e, int day)
+{
+	if (!e->open || e->last_day != day)
+		return AN_EP_NONE;
+	if (e->first_day == day)
+		return AN_EP_NEW;
+	if (e->level_day == day)
+		return AN_EP_ESCALATED;
+	return AN_EP_ONGOING;
+}
+
+int
+an_episode_over(const struct an_episode *e, int day)
+{
+	return e->open && day - e->cond_day >= AN_EPISODE_GAP_DAYS;
+}
+
+void
+an_episode_persist(struct an_episode *e, int day)
+{
+	/* fewer than AN_EPISODE_GAP_DAYS days without it before day */
+	if (e->open && day > e->cond_day &&
+	    day - e->cond_day <= AN_EPISODE_GAP_DAYS)
+		e->cond_day = day;
+}
+
+enum an_ep_status
+an_episode_feed(struct an_episode *e, int day, const struct an_flag *f)
+{
+	if (f == NULL)
+		return AN_EP_NONE;
+	if (!e->open || day - e->cond_day > AN_EPISODE_GAP_DAYS) {
+		/* AN_EPISODE_GAP_DAYS days or more without it before day */
+		e->open = 1;
+		e->id = f->id;
+		e->first_day = e->level_day = day;
+		e->severity = f->severity;
+	} else if (f->severity > e->severity) {
+		e->severity = f->severity;
+		e->level_day = day;
+	}
+	e->last_day = e->cond_day = day;
+	e->flag = *f;
+	return an_episode_status(e, day);
+}
+
+int
+an_episode_acked(const struct an_episode *e, int day, const int *acks,
+    size_t n)
+{
+	size_t k;
+
+	if (!e->open || an_episode_over(e, day))
+		return 0;
+	for (k = 0; k < n; k++)
+		if (acks[k] >= e->level_day && acks[k] <= day)
+			return 1;
+	return 0;
+}
+
+/* The open episodes whose rule's condition persists on the day of m. */
+static void
+episodes_persist(const struct an_metrics *m, const struct an_params *p,
+    struct an_episode e[AN_FLAG_COUNT])
+{
+	int k;
+
+	for (k = 0; k < AN_FLAG_COUNT; k++)
+		if (e[k].open && e[k].last_day != m->day &&
+		    an_rules[k].persists != NULL && an_rules[k].persists(m, p))
+			an_episode_persist(&e[k], m->day);
+}
+
+/* Feeds the flags of the day of m into e[], one per rule. */
+static void
+episodes_feed_day(const struct an_metrics *m, const struct an_params *p,
+    struct an_episode e[AN_FLAG_COUNT])
+{
+	struct an_flag f[AN_FLAGS_MAX];
+	int nf = an_flags(m, p, f), k;
+
+	for (k = 0; k < nf; k++)
+		an_episode_feed(&e[f[k].id], m->day, &f[k]);
+	episodes_persist(m, p, e);
+}
+
+void
+an_episodes_at(const struct an_metrics *m, size_t n,
+    const struct an_params *p, struct an_episode e[AN_FLAG_COUNT])
+{
+	size_t i;
+	int k;
+
+	memset(e, 0, AN_FLAG_COUNT * sizeof(*e));
+	for (k = 0; k < AN_FLAG_COUNT; k++)
+		e[k].id = (enum an_flag_id)k;
+	for (i = 0; i < n; i++)
+		episodes_feed_day(&m[i], p, e);
+}
+
+/* By last day, then by rule. */
+static int
+episode_cmp(const void *a, const void *b)
+{
+	const struct an_episode *x = a, *y = b;
+
+	if (x->last_day != y->last_day)
+		return x->last_day < y->last_day ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+size_t
+an_episodes_list(const struct an_metrics *m, size_t n,
+    const struct an_params *p, int from, struct an_episode *out, size_t cap)
+{
+	struct an_episode e[AN_FLAG_COUNT], before;
+	size_t i, total = 0;
+	int k;
+
+	an_episodes_at(m, 0, p, e);
+	for (i = 0; i < n; i++) {
+		struct an_flag f[AN_FLAGS_MAX];
+		int nf = an_flags(&m[i], p, f);
+
+		for (k = 0; k < nf; k++) {
+			before = e[f[k].id];
+			an_episode_feed(&e[f[k].id], m[i].day, &f[k]);
+			/* a new episode: the one before it is complete */
+			if (before.open && e[f[k].id].first_day != before.first_day &&
+			    before.last_day >= from) {
+				if (total < cap)
+					out[total] = before;
+				total++;
+			}
+		}
+		episodes_persist(&m[i], p, e);
+	}
+	/* the last episode of each rule, still open or over */
+	for (k = 0; k < AN_FLAG_COUNT; k++) {
+		if (!e[k].open || e[k].last_day < from)
+			continue;
+		if (total < cap)
+			out[total] = e[k];
+		total++;
+	}
+	qsort(out, total < cap ? total : cap, sizeof(*out), episode_cmp);
+	return total;
+}

@@ -21,7 +21,8 @@
 const struct cmd_entry *const cli_commands[] = {
 	&cmd_run_entry, &cmd_sleep_entry, &cmd_drink_entry, &cmd_fatigue_entry,
 	&cmd_rest_entry, &cmd_edit_entry, &cmd_show_entry, &cmd_delete_entry,
-	&cmd_undo_entry, &cmd_redo_entry, &cmd_check_entry, &cmd_week_entry, &cmd_trends_entry,
+	&cmd_undo_entry, &cmd_redo_entry, &cmd_check_entry, &cmd_ack_entry,
+	&cmd_week_entry, &cmd_trends_entry,
 	&cmd_fitness_entry,
 	&cmd_totals_entry,
 	&cmd_calendar_entry,

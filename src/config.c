@@ -164,8 +164,16 @@ on_entry(void *user, const char *section, const char *key, const char *value)
 		}
 	}
 	if (strcmp(section, "flags") == 0) {
-		char msg[200];
+		char msg[400];
 
+		if (strcmp(key, "off") == 0) {
+			if (an_rules_off_parse(value, &cfg->an.rules_off, msg,
+			    sizeof msg) == 0)
+				return 1;
+			err_set("%s:%d: off: %s", ps->path, line, msg);
+			ps->failed = 1;
+			return 0;
+		}
 		if (!plain_decimal(value))
 			return bad_number(ps, line, key, value);
 		if (an_params_set(&cfg->an, key, value, msg, sizeof msg) != 0) {

@@ -342,6 +342,8 @@ static const char *const checkin_cols[] = { "id", "day", "fatigue",
 	"numbness", "no_weight", "note", "created_at", "updated_at", NULL };
 static const char *const rest_cols[] = { "id", "day", "note", "created_at",
 	"updated_at", NULL };
+static const char *const ack_cols[] = { "id", "rule", "day", "created_at",
+	NULL };
 
 static const struct undo_table {
 	const char        *name;
@@ -352,6 +354,7 @@ static const struct undo_table {
 	{ "drink", drink_cols },
 	{ "checkin", checkin_cols },
 	{ "rest", rest_cols },
+	{ "ack", ack_cols },
 };
 #define UNDO_TABLES (sizeof undo_tables / sizeof undo_tables[0])
 

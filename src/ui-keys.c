@@ -97,6 +97,8 @@ KEYMAP(ui_keys_trends, "Trends", "Trends", trends_keys);
 static const struct ui_key flags_keys[] = {
 	{ '\n', CMD_OPEN, "explain", "open the selected flag's explanation and advice" },
 	{ 'p', CMD_PERIOD, "period", "look back 4, 12, 26 or 52 weeks" },
+	{ 'a', CMD_ACK, "ack", "acknowledge the selected flag until it ends or escalates" },
+	{ 'A', CMD_SHOW_ACKED, NULL, "show or hide acknowledged flags" },
 	{ 'j', CMD_DOWN, NULL, "next flag" },
 	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
 	{ 'k', CMD_UP, NULL, "previous flag" },

@@ -129,6 +129,89 @@ plan_week 2026-11-16 60
 expect 3 "$RUNLOG" --db "$DB" check --date 2026-11-17
 out_has "warning  mileage-jump        60.0 km in the last 7 days against a recent level of 46.6 km: +29%, over the +10% limit"
 
+# Episodes. A 6h45 sleeper (2026-10-20 on): sleep-debt from the fourth
+# night, one episode, new once; check exits 3 every day, check --new only
+# on that first day.
+DB=$T/sleeper.db
+for n in 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+	r sleep 6.75 --date "$(date -u -d "2026-10-20 + $n days" +%F)"
+done
+expect 3 "$RUNLOG" --db "$DB" check --date 2026-10-23
+out_has "warning  sleep-debt          mean sleep 6.8 h over 4 nights logged in 7 days (under 7 h) (new)"
+expect 3 "$RUNLOG" --db "$DB" check --date 2026-10-23 --new
+expect 0 "$RUNLOG" --db "$DB" check --date 2026-10-22 --new
+newdays=0
+for n in 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+	day=$(date -u -d "2026-10-20 + $n days" +%F)
+	"$RUNLOG" --db "$DB" check --new --date "$day" >/dev/null 2>&1
+	[ $? -eq 3 ] && newdays=$((newdays + 1))
+done
+same "$newdays" 1 "a 6h45 sleeper is new on $newdays days, not once"
+expect 3 "$RUNLOG" --db "$DB" check --date 2026-11-04
+out_has "warning  sleep-debt          mean sleep 6.8 h over 7 nights logged in 7 days (under 7 h) (since 2026-10-23)"
+expect 0 "$RUNLOG" --db "$DB" check --date 2026-11-04 --new
+# A week of 8 h nights ends it; three 5 h nights start a new episode.
+for n in 0 1 2 3 4 5 6; do
+	r sleep 8 --date "$(date -u -d "2026-11-05 + $n days" +%F)"
+done
+for n in 7 8 9 10 11; do
+	r sleep 5 --date "$(date -u -d "2026-11-05 + $n days" +%F)"
+done
+expect 0 "$RUNLOG" --db "$DB" check --date 2026-11-13
+expect 3 "$RUNLOG" --db "$DB" check --date 2026-11-14 --new
+out_has "warning  sleep-debt          mean sleep 6.7 h over 7 nights logged in 7 days (under 7 h); 3 short nights in a row (new)"
+
+# --json: every flag of the day, a stable shape that parses.
+DB=$T/flagged.db
+expect 3 "$RUNLOG" --db "$DB" check --json
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["date"] == "2026-11-25", d
+ids = [f["id"] for f in d["flags"]]
+assert ids == ["mileage-jump", "persistent-fatigue"], ids
+keys = ["id", "severity", "first_day", "last_day", "status", "new",
+    "acknowledged", "value", "threshold", "value_text", "threshold_text",
+    "window_first_day", "window_last_day", "reason", "advice"]
+for f in d["flags"]:
+    assert list(f.keys()) == keys, list(f.keys())
+    assert f["acknowledged"] is False
+    assert "\n" in f["advice"]
+j = d["flags"][0]
+assert j["severity"] == "warning" and j["status"] == "new", j
+assert j["new"] is True
+assert j["first_day"] == "2026-11-25" and j["last_day"] == "2026-11-25", j
+assert j["window_first_day"] == "2026-11-19", j
+assert abs(j["value"] - 25) < 1e-6 and j["threshold"] == 10, j
+assert j["value_text"] == "+25%" and j["threshold_text"] == "> +10%", j
+f = d["flags"][1]
+assert f["first_day"] == "2026-11-24" and f["status"] == "ongoing", f
+assert f["new"] is False
+' "$T/out" && ok || fail "check --json shape"
+"$RUNLOG" --db "$T/empty.db" drink 1l >/dev/null && "$RUNLOG" --db "$T/empty.db" delete d1 >/dev/null || fail "empty journal"
+expect 0 "$RUNLOG" --db "$T/empty.db" check --json
+same "$(cat "$T/out")" '{"date": "2026-11-25", "flags": []}' "empty --json"
+expect 3 "$RUNLOG" --db "$DB" check --json --date 2026-11-24 --new
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [f["id"] for f in d["flags"]] == ["persistent-fatigue"], d
+assert [f["status"] for f in d["flags"]] == ["new"], d
+assert d["flags"][0]["new"] is True
+' "$T/out" && ok || fail "check --json --new"
+
+# A rule switched off in the config raises nothing; an unknown name is
+# refused with the file and the line.
+printf '[flags]\noff = persistent-fatigue, monotony\n' > "$CFG"
+expect 3 "$RUNLOG" --db "$DB" --config "$CFG" check
+if grep -q persistent-fatigue "$T/out"; then fail "rule switched off raised"; else ok; fi
+printf '[flags]\noff = persistent-fatigue\noff = mileage-jump\n' > "$CFG"
+expect 0 "$RUNLOG" --db "$DB" --config "$CFG" check
+out_has "No flags on 2026-11-25."
+printf '[flags]\nacwr_warn = 1.4\noff = monotony, low-fluids\n' > "$CFG"
+expect 1 "$RUNLOG" --db "$DB" --config "$CFG" check
+err_has "flags.ini:3: off: unknown rule \"low-fluids\": the rules are mileage-jump,"
+
 # The demo: refuses a journal with entries, fills an empty one, and its
 # flagged days are flagged.
 expect 1 "$RUNLOG" --db "$DB" demo

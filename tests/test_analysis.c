@@ -1675,6 +1675,299 @@ test_flags_bounded(void **state)
 	assert_int_equal(out[3].severity, AN_NOTE);
 }
 
+/* The episode of rule id on day index i of the fx series, fed from day 0. */
+static struct an_episode
+fx_episode(enum an_flag_id id, int i)
+{
+	struct an_episode e[AN_FLAG_COUNT];
+
+	an_episodes_at(fx.m, (size_t)i + 1, &fx.p, e);
+	return e[id];
+}
+
+/* Days of [0, n) on which rule id is new or escalated; the first in *first. */
+static int
+fx_new_days(enum an_flag_id id, int n, int *first)
+{
+	int i, count = 0;
+
+	an_metrics_all(&fx.s, &fx.p, fx.m);
+	*first = -1;
+	for (i = 0; i < n; i++) {
+		struct an_episode e = fx_episode(id, i);
+		enum an_ep_status st = an_episode_status(&e, BASE + i);
+
+		if (st == AN_EP_NEW || st == AN_EP_ESCALATED) {
+			if (*first < 0)
+				*first = i;
+			count++;
+		}
+	}
+	return count;
+}
+
+/* Episodes of rule id over the whole fx series, and the days it held. */
+static int
+fx_episode_count(enum an_flag_id id, int *held)
+{
+	struct an_episode v[an_episodes_max(ND)];
+	size_t n, k;
+	int count = 0, i;
+
+	an_metrics_all(&fx.s, &fx.p, fx.m);
+	n = an_episodes_list(fx.m, fx.s.ndays, &fx.p, BASE, v, ND);
+	assert_true(n <= ND);
+	for (k = 0; k < n; k++)
+		count += v[k].id == id;
+	*held = 0;
+	for (i = 0; i < (int)fx.s.ndays; i++) {
+		fx.nf = an_flags(&fx.m[i], &fx.p, fx.f);
+		*held += fx_flag(id) != NULL;
+	}
+	return count;
+}
+
+/* The 3-day gap: two days without a flag continue it, three end it. */
+static void
+test_episode_gap(void **state)
+{
+	struct an_flag w = { .id = AN_SLEEP_DEBT, .severity = AN_WARNING };
+	struct an_episode e;
+
+	(void)state;
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(an_episode_feed(&e, 100, &w), AN_EP_NEW);
+	assert_int_equal(an_episode_feed(&e, 101, NULL), AN_EP_NONE);
+	assert_int_equal(an_episode_status(&e, 101), AN_EP_NONE);
+	assert_false(an_episode_over(&e, 102));
+	/* back after 2 days without: the same episode */
+	assert_int_equal(an_episode_feed(&e, 103, &w), AN_EP_ONGOING);
+	assert_int_equal(e.first_day, 100);
+	assert_int_equal(e.last_day, 103);
+	/* 104, 105, 106 without: over on 106, not before */
+	assert_false(an_episode_over(&e, 105));
+	assert_true(an_episode_over(&e, 106));
+	assert_int_equal(an_episode_feed(&e, 107, &w), AN_EP_NEW);
+	assert_int_equal(e.first_day, 107);
+	/* a 4-day gap starts a new one too */
+	assert_int_equal(an_episode_feed(&e, 112, &w), AN_EP_NEW);
+	assert_int_equal(e.first_day, 112);
+	/* a day of its condition within the gap keeps it going */
+	an_episode_persist(&e, 114);
+	assert_false(an_episode_over(&e, 116));
+	assert_int_equal(an_episode_feed(&e, 116, &w), AN_EP_ONGOING);
+	assert_int_equal(e.first_day, 112);
+	/* but not once it is over: 117, 118 and 119 without */
+	an_episode_persist(&e, 120);
+	assert_int_equal(e.cond_day, 116);
+	assert_int_equal(an_episode_feed(&e, 120, &w), AN_EP_NEW);
+}
+
+/* A rise in severity is new; going back down and up again is not. */
+static void
+test_episode_escalation(void **state)
+{
+	struct an_flag w = { .id = AN_ACWR, .severity = AN_WARNING };
+	struct an_flag a = { .id = AN_ACWR, .severity = AN_ALERT };
+	struct an_episode e;
+
+	(void)state;
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(an_episode_feed(&e, 200, &w), AN_EP_NEW);
+	assert_int_equal(an_episode_feed(&e, 201, &w), AN_EP_ONGOING);
+	assert_int_equal(an_episode_feed(&e, 202, &a), AN_EP_ESCALATED);
+	assert_int_equal(e.level_day, 202);
+	assert_int_equal(e.severity, AN_ALERT);
+	assert_int_equal(an_episode_feed(&e, 203, &a), AN_EP_ONGOING);
+	assert_int_equal(an_episode_feed(&e, 204, &w), AN_EP_ONGOING);
+	assert_int_equal(an_episode_feed(&e, 205, &a), AN_EP_ONGOING);
+	assert_int_equal(e.first_day, 200);
+	assert_int_equal(e.level_day, 202);
+	/* an episode that starts as an alert is simply new */
+	memset(&e, 0, sizeof(e));
+	assert_int_equal(an_episode_feed(&e, 300, &a), AN_EP_NEW);
+}
+
+/* An acknowledgement hides an episode until it ends or escalates. */
+static void
+test_episode_ack(void **state)
+{
+	struct an_flag w = { .id = AN_ACWR, .severity = AN_WARNING };
+	struct an_flag a = { .id = AN_ACWR, .severity = AN_ALERT };
+	struct an_episode e;
+	int acks[2] = { 301, 303 }, before = 299;
+
+	(void)state;
+	memset(&e, 0, sizeof(e));
+	an_episode_feed(&e, 300, &w);
+	assert_false(an_episode_acked(&e, 300, acks, 1));  /* not yet made */
+	an_episode_feed(&e, 301, &w);
+	assert_true(an_episode_acked(&e, 301, acks, 1));
+	assert_false(an_episode_acked(&e, 301, &before, 1));
+	an_episode_feed(&e, 302, &w);
+	assert_true(an_episode_acked(&e, 302, acks, 1));
+	an_episode_feed(&e, 303, &a);                 /* escalates */
+	assert_false(an_episode_acked(&e, 303, acks, 1));
+	assert_true(an_episode_acked(&e, 303, acks, 2));
+	/* over after three days without; a later episode is shown again */
+	assert_true(an_episode_acked(&e, 305, acks, 2));
+	assert_false(an_episode_acked(&e, 306, acks, 2));
+	an_episode_feed(&e, 307, &w);
+	assert_false(an_episode_acked(&e, 307, acks, 2));
+}
+
+/* A 6h45 sleeper: one episode, new once; a planted short spell still new. */
+static void
+test_episode_sleeper(void **state)
+{
+	int i, first, held;
+
+	(void)state;
+	fx_init(30);
+	for (i = 0; i < 30; i++)
+		fx.days[i].sleep_min = 405;
+	assert_int_equal(fx_episode_count(AN_SLEEP_DEBT, &held), 1);
+	assert_true(held >= 27);
+	assert_int_equal(fx_new_days(AN_SLEEP_DEBT, 30, &first), 1);
+	assert_int_equal(first, 3);          /* the 4th night gives a mean */
+	/* 3 weeks of 7h30 then three nights of 5 h: new on the second, when
+	 * the mean of the week falls under 7 h, and only once */
+	fx_init(40);
+	for (i = 0; i < 40; i++)
+		fx.days[i].sleep_min = i >= 21 && i < 24 ? 300 : 450;
+	assert_int_equal(fx_new_days(AN_SLEEP_DEBT, 40, &first), 1);
+	assert_int_equal(first, 22);
+}
+
+/* 5 x 250 ml a day for 89 days: one low-fluid episode, new once. */
+static void
+test_episode_glasses(void **state)
+{
+	int i, first, held;
+
+	(void)state;
+	fx_init(89);
+	for (i = 0; i < 89; i++)
+		fx.days[i].fluid_ml = 5 * 250;
+	assert_int_equal(fx_episode_count(AN_LOW_FLUID, &held), 1);
+	assert_true(held >= 87);
+	assert_int_equal(fx_new_days(AN_LOW_FLUID, 89, &first), 1);
+	assert_int_equal(first, 2);
+	/* the same with days not logged, two in a row now and then */
+	for (i = 5; i < 89; i += 9) {
+		fx.days[i].fluid_ml = -1;
+		fx.days[i + 1].fluid_ml = -1;
+	}
+	assert_int_equal(fx_episode_count(AN_LOW_FLUID, &held), 1);
+	assert_int_equal(fx_new_days(AN_LOW_FLUID, 89, &first), 1);
+}
+
+/*
+ * Drinks hovering at the target (three days under, one over): one
+ * episode. After 30 days at the target, 3 days under raise a new one on
+ * the third; back to the target for 4 days, then under again: another.
+ */
+static void
+test_episode_hovering(void **state)
+{
+	int i, first, held;
+
+	(void)state;
+	fx_init(60);
+	for (i = 0; i < 60; i++)
+		fx.days[i].fluid_ml = i % 4 == 3 ? 2100 : 1900;
+	assert_int_equal(fx_episode_count(AN_LOW_FLUID, &held), 1);
+	assert_int_equal(fx_new_days(AN_LOW_FLUID, 60, &first), 1);
+	fx_init(60);
+	for (i = 0; i < 60; i++)
+		fx.days[i].fluid_ml = (i >= 30 && i < 33) || i >= 37 ? 1500 :
+		    2500;
+	assert_int_equal(fx_new_days(AN_LOW_FLUID, 60, &first), 2);
+	assert_int_equal(first, 32);
+	assert_int_equal(fx_episode_count(AN_LOW_FLUID, &held), 2);
+	/* a gap of 3 days at the target only: still one episode */
+	for (i = 33; i < 36; i++)
+		fx.days[i].fluid_ml = 2500;
+	fx.days[36].fluid_ml = 1500;
+	assert_int_equal(fx_episode_count(AN_LOW_FLUID, &held), 2);
+	fx.days[33].fluid_ml = 1500;          /* two days at the target */
+	assert_int_equal(fx_episode_count(AN_LOW_FLUID, &held), 1);
+}
+
+/* Fatigue that lasts: new at the warning, new again as it turns alert. */
+static void
+test_episode_fatigue_escalates(void **state)
+{
+	int i, first;
+	struct an_episode e;
+
+	(void)state;
+	fx_init(20);
+	for (i = 5; i < 15; i++)
+		fx_ck(i, 8);
+	assert_int_equal(fx_new_days(AN_PERSISTENT_FATIGUE, 20, &first), 2);
+	assert_int_equal(first, 7);
+	e = fx_episode(AN_PERSISTENT_FATIGUE, 11);
+	assert_int_equal(an_episode_status(&e, BASE + 11), AN_EP_ESCALATED);
+	assert_int_equal(e.first_day, BASE + 7);
+	assert_int_equal(e.level_day, BASE + 11);
+}
+
+/* An acknowledgement on a day inside survives days logged before it. */
+static void
+test_episode_backfill(void **state)
+{
+	int i, ack = BASE + 25;
+	struct an_episode e;
+
+	(void)state;
+	fx_init(40);
+	for (i = 20; i < 40; i++)
+		fx.days[i].fluid_ml = 1000;
+	an_metrics_all(&fx.s, &fx.p, fx.m);
+	e = fx_episode(AN_LOW_FLUID, 39);
+	assert_int_equal(e.first_day, BASE + 22);
+	assert_true(an_episode_acked(&e, BASE + 39, &ack, 1));
+	for (i = 10; i < 20; i++)          /* earlier days logged later */
+		fx.days[i].fluid_ml = 1200;
+	an_metrics_all(&fx.s, &fx.p, fx.m);
+	e = fx_episode(AN_LOW_FLUID, 39);
+	assert_int_equal(e.first_day, BASE + 12);
+	assert_true(an_episode_acked(&e, BASE + 39, &ack, 1));
+	assert_int_equal(an_episode_status(&e, BASE + 39), AN_EP_ONGOING);
+}
+
+/* A rule switched off raises nothing; its name is checked. */
+static void
+test_rules_off(void **state)
+{
+	char err[400];
+	unsigned off = 0;
+	int i;
+
+	(void)state;
+	assert_int_equal(an_rules_off_parse("monotony, low-fluid", &off, err,
+	    sizeof(err)), 0);
+	assert_int_equal(off, (1u << AN_MONOTONY) | (1u << AN_LOW_FLUID));
+	assert_int_equal(an_rules_off_parse(" ,sleep-debt,", &off, err,
+	    sizeof(err)), 0);
+	assert_true(off & (1u << AN_SLEEP_DEBT));
+	assert_int_equal(an_rules_off_parse("monotony, low-fluids", &off, err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "unknown rule \"low-fluids\""));
+	assert_non_null(strstr(err, "injury-signs"));
+	assert_int_equal(an_flag_find("acwr"), AN_ACWR);
+	assert_int_equal(an_flag_find("ACWR"), -1);
+	fx_init(10);
+	for (i = 0; i < 10; i++)
+		fx.days[i].fluid_ml = 500;
+	fx_eval(9);
+	assert_flag(AN_LOW_FLUID, AN_NOTE);
+	fx.p.rules_off = 1u << AN_LOW_FLUID;
+	fx_eval(9);
+	assert_no_flag(AN_LOW_FLUID);
+}
+
 int
 main(void)
 {
@@ -1716,6 +2009,15 @@ main(void)
 		cmocka_unit_test(test_lifetime_speed),
 		cmocka_unit_test(test_rule_table),
 		cmocka_unit_test(test_flags_bounded),
+		cmocka_unit_test(test_episode_gap),
+		cmocka_unit_test(test_episode_escalation),
+		cmocka_unit_test(test_episode_ack),
+		cmocka_unit_test(test_episode_sleeper),
+		cmocka_unit_test(test_episode_glasses),
+		cmocka_unit_test(test_episode_hovering),
+		cmocka_unit_test(test_episode_fatigue_escalates),
+		cmocka_unit_test(test_episode_backfill),
+		cmocka_unit_test(test_rules_off),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
