@@ -54,9 +54,12 @@ parse_number(const struct cli_ctx *ctx, const struct entry_field *f,
 		return units_parse_volume(s, ctx->cfg.vol_unit, v);
 	case FU_MASS:
 		return units_parse_mass(s, v);
+	case FU_UTC:
+		return entry_utc_parse(s, v);
 	case FU_NONE:
 	case FU_BPM:
 	case FU_METRES:
+	case FU_MS:
 		break;
 	}
 	return parse_count(f, s, v);
@@ -170,6 +173,12 @@ field_text(const struct config *cfg, const struct entry_field *f,
 		break;
 	case FU_METRES:
 		snprintf(out, n, "%" PRId64 " m", v);
+		break;
+	case FU_UTC:
+		snprintf(out, n, "%s", entry_utc_format(v, t));
+		break;
+	case FU_MS:
+		snprintf(out, n, "%" PRId64 " ms", v);
 		break;
 	case FU_NONE:
 		snprintf(out, n, "%" PRId64, v);

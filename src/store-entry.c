@@ -532,7 +532,7 @@ unit_suffix(enum field_unit u)
 	static const char *const sfx[] = {
 		[FU_NONE] = "", [FU_DISTANCE] = " m", [FU_DURATION] = " s",
 		[FU_MINUTES] = " min", [FU_VOLUME] = " ml", [FU_MASS] = " g",
-		[FU_BPM] = " bpm", [FU_METRES] = " m",
+		[FU_BPM] = " bpm", [FU_METRES] = " m", [FU_UTC] = " s", [FU_MS] = " ms",
 	};
 	return (unsigned)u < sizeof sfx / sizeof sfx[0] ? sfx[u] : "";
 }

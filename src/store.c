@@ -793,6 +793,7 @@ static const char *const schema_digests[] = {
 	"f184f6d66c7a7876c832e73f5edf7e6daafe9a85402fb4554552ea3604207c8d",
 	"8c84788eb6f5f505991fe8072577235ca1d940d0a794e7c0c8f5eb1c0033dce1",
 	"7c050c285e4801ee28726f888d3e8e4a40c579dd2cc9d48774d5d5e8dbce73d4",
+	"7d0f86a22a1b2a26c9e33e3af6dad2c824bf9d8f94e517eafb16ecda4ccad659",
 };
 
 struct sha256 {

@@ -251,9 +251,25 @@ test_checkin_drink_rest(void **state)
 	assert_int_equal(cv[0].stress, 0);
 	assert_string_equal(cv[0].note, "left calf");
 	checkin_list_free(cv, n);
+	/* No rating is stored as none, never as 0; no reading at all is
+	 * refused. */
 	c.fatigue = 0;
+	assert_int_equal(store_put_checkin(f->st, &c, NULL), 0);
+	assert_int_equal(store_checkins(f->st, DATE_MIN, DATE_MAX, &cv, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(cv[0].fatigue, 0);
+	assert_int_equal(cv[0].soreness, 6);
+	checkin_list_free(cv, n);
+	c.soreness = c.mood = c.rhr = 0;
 	assert_int_equal(store_put_checkin(f->st, &c, NULL), -1);
-	assert_non_null(strstr(err_get(), "fatigue"));
+	assert_non_null(strstr(err_get(), "at least one of fatigue"));
+	c.hrv_ms = 301;
+	assert_int_equal(store_put_checkin(f->st, &c, NULL), -1);
+	assert_string_equal(err_get(), "HRV 301: must be from 1 to 300 ms");
+	c.hrv_ms = 0;
+	c.mass_g = 19999;
+	assert_int_equal(store_put_checkin(f->st, &c, NULL), -1);
+	assert_string_equal(err_get(), "body mass 19999: must be from 20 to 300 kg");
 
 	assert_int_equal(store_add_drink(f->st, &d), 0);
 	assert_int_equal(store_add_drink(f->st, &d), 0);
@@ -1044,7 +1060,9 @@ fill_entry(const struct entry_desc *d, void *e, int dayv, int given,
 			break;
 		case FT_INT:
 		case FT_INT64:
-			if (!given && (fl->flags & FIELD_OPTIONAL))
+			/* a check-in holds one reading: its body mass here */
+			if (!given && (fl->flags & FIELD_OPTIONAL) &&
+			    strcmp(fl->column, "mass_g") != 0)
 				entry_set(e, fl, fl->none);
 			else
 				entry_set(e, fl, fl->range->max);
@@ -1281,9 +1299,16 @@ static const struct bad_row bad_rows[] = {
 	{ ENTRY_DRINK, NULL, "INSERT INTO drink (id, day, volume_ml, "
 	    "electrolytes) VALUES (50, '2026-03-10', 500, 2)",
 	    "drink d50: electrolytes 2: ", "must be 0 or 1" },
-	{ ENTRY_CHECKIN, "checkin", "INSERT INTO checkin (id, day, fatigue) "
-	    "VALUES (50, '2026-03-10', NULL)", "checkin f50: fatigue (none): ",
+	{ ENTRY_CHECKIN, "checkin", "INSERT INTO checkin (id, day, fatigue, ill) "
+	    "VALUES (50, '2026-03-10', 5, NULL)", "checkin f50: ill (none): ",
 	    "required" },
+	{ ENTRY_CHECKIN, NULL, "INSERT INTO checkin (id, day, hrv_ms) VALUES "
+	    "(50, '2026-03-10', 301)", "checkin f50: HRV 301 ms: ",
+	    "must be from 1 to 300 ms" },
+	{ ENTRY_RUN, NULL, "INSERT INTO run (id, day, distance_m, duration_s, "
+	    "start_utc) VALUES (50, '2026-03-10', 5000, 1800, 4102444800)",
+	    "run r50: start time 4102444800 s: ",
+	    "must be a time from 1900-01-01 to 2099-12-31, UTC" },
 	{ ENTRY_RUN, "run", "INSERT INTO run (id, day, distance_m, duration_s) "
 	    "VALUES (50, '2026-03-10', 5000, NULL)", "run r50: duration (none): ",
 	    "required" },
