@@ -236,7 +236,8 @@ enum {
 	EO_DATE, EO_NOTE, EO_DISTANCE, EO_DURATION, EO_RPE, EO_TYPE, EO_HR,
 	EO_CLIMB, EO_BEFORE, EO_AFTER, EO_HOURS, EO_QUALITY, EO_VOLUME,
 	EO_ELECTROLYTES, EO_FATIGUE, EO_SORENESS, EO_MOOD, EO_STRESS, EO_RHR,
-	EO_ILL, EO_PAIN, EO_SWELLING, EO_NUMBNESS, EO_NOWEIGHT, EO_COUNT
+	EO_ILL, EO_PAIN, EO_SWELLING, EO_NUMBNESS, EO_NOWEIGHT, EO_START,
+	EO_HRV, EO_MASS, EO_COUNT
 };
 static const struct opt edit_opts[] = {
 	{ "date", 'd', OPT_DATE, NULL }, { "note", 'n', OPT_VALUE, NULL },
@@ -251,7 +252,8 @@ static const struct opt edit_opts[] = {
 	{ "rhr", 0, OPT_VALUE, NULL }, { "ill", 0, OPT_FLAG, NULL },
 	{ "pain", 0, OPT_FLAG, NULL }, { "swelling", 0, OPT_FLAG, NULL },
 	{ "numbness", 0, OPT_FLAG, NULL }, { "no-weight", 0, OPT_FLAG, NULL },
-	{ NULL, 0, 0, NULL },
+	{ "start", 0, OPT_VALUE, NULL }, { "hrv", 0, OPT_VALUE, NULL },
+	{ "mass", 0, OPT_VALUE, NULL }, { NULL, 0, 0, NULL },
 };
 #define K(k) (1u << (k))
 #define K_ALL (K(ENTRY_RUN) | K(ENTRY_SLEEP) | K(ENTRY_DRINK) | \
@@ -285,6 +287,9 @@ static const struct {
 	[EO_SWELLING] = { "swelling", K(ENTRY_CHECKIN) },
 	[EO_NUMBNESS] = { "numbness", K(ENTRY_CHECKIN) },
 	[EO_NOWEIGHT] = { "no_weight", K(ENTRY_CHECKIN) },
+	[EO_START] = { "start_utc", K(ENTRY_RUN) },
+	[EO_HRV] = { "hrv_ms", K(ENTRY_CHECKIN) },
+	[EO_MASS] = { "mass_g", K(ENTRY_CHECKIN) },
 };
 static const struct cmd_arg edit_args[] = {
 	{ "ID", OPT_ID, NULL, 0 }, { NULL, 0, NULL, 0 },
@@ -295,9 +300,9 @@ const struct cmd_entry cmd_edit_entry = {
 	.args = edit_args,
 	.usage = "ID [--date D] [--note TEXT] and the options of the entry's "
 	    "kind: run --distance --duration --rpe --type --hr --climb "
-	    "--before --after; sleep --hours --quality; drink --volume "
+	    "--before --after --start; sleep --hours --quality; drink --volume "
 	    "--electrolytes; check-in --fatigue --soreness --mood --stress "
-	    "--rhr --ill --pain --swelling --numbness --no-weight",
+	    "--rhr --hrv --mass --ill --pain --swelling --numbness --no-weight",
 	.summary = "change the fields given of one entry (r12, s3 ...)",
 	.exec = cmd_edit,
 };
