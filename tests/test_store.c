@@ -47,6 +47,7 @@ teardown(void **state)
 
 extern const char *const schema_migrations[];
 static int64_t raw_int(const char *path, const char *sql);
+static void raw_exec(const char *path, const char *sql);
 
 /*
  * A connection of the test's own to the journal at path, beside the
@@ -1147,6 +1148,102 @@ test_every_field_round_trips(void **state)
 	assert_null(store_warning(f->st));
 }
 
+/*
+ * The wellness migration upgrades a journal of the version before it for
+ * real: every row of every kind is kept with its values, the copy of the
+ * journal as it was is kept, a check-in may then lack a rating and hold
+ * HRV and body mass, and undo puts back the new columns.
+ */
+static void
+test_upgrade_to_wellness(void **state)
+{
+	char *dir = test_tmpdir(), *path = xasprintf("%s/j.db", dir), *bak;
+	const char *msg;
+	struct checkin *cv, c = { .day = day("2026-03-03"), .hrv_ms = 64,
+	    .mass_g = 70250 };
+	struct run *rv;
+	struct store *st;
+	struct stat sb;
+	size_t n;
+	int w;
+
+	(void)state;
+	/* the migration that adds the HRV column, and the version before it */
+	for (w = 0; w < store_latest_version(); w++)
+		if (strstr(schema_migrations[w], "hrv_ms INTEGER") != NULL)
+			break;
+	assert_true(w > 0 && w < store_latest_version());
+	store_set_migrations(schema_migrations, w);
+	assert_int_equal(store_open(path, &st), 0);
+	store_close(st);
+	raw_exec(path,
+	    "INSERT INTO run (id, day, distance_m, duration_s, rpe, avg_hr, note) "
+	    "VALUES (7, '2026-03-01', 10000, 3000, 5, 150, 'tempo, windy');"
+	    "INSERT INTO sleep (id, day, minutes, quality) VALUES (3, '2026-03-02', 420, 4);"
+	    "INSERT INTO drink (id, day, volume_ml, electrolytes) VALUES (4, '2026-03-02', 500, 1);"
+	    "INSERT INTO checkin (id, day, fatigue, soreness, rhr, pain, note) "
+	    "VALUES (5, '2026-03-02', 6, 3, 50, 1, 'calf');"
+	    "INSERT INTO rest (id, day, note) VALUES (2, '2026-03-04', 'off');");
+	store_set_migrations(NULL, 0);
+
+	assert_int_equal(store_open(path, &st), 0);
+	assert_int_equal(store_schema_version(st), store_latest_version());
+	bak = xasprintf("%s.v%d.bak", path, w);
+	assert_int_equal(stat(bak, &sb), 0);
+	assert_int_equal(raw_int(bak, "PRAGMA user_version"), w);
+	assert_int_equal(raw_int(bak, "SELECT count(*) FROM checkin"), 1);
+	assert_int_equal(store_runs(st, DATE_MIN, DATE_MAX, &rv, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(rv[0].id, 7);
+	assert_int_equal(rv[0].distance_m, 10000);
+	assert_int_equal(rv[0].avg_hr, 150);
+	assert_int_equal(rv[0].start_utc, 0);
+	assert_string_equal(rv[0].note, "tempo, windy");
+	run_list_free(rv, n);
+	assert_int_equal(store_checkins(st, DATE_MIN, DATE_MAX, &cv, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(cv[0].id, 5);
+	assert_int_equal(cv[0].fatigue, 6);
+	assert_int_equal(cv[0].soreness, 3);
+	assert_int_equal(cv[0].rhr, 50);
+	assert_int_equal(cv[0].pain, 1);
+	assert_int_equal(cv[0].hrv_ms, 0);
+	assert_string_equal(cv[0].note, "calf");
+	checkin_list_free(cv, n);
+	assert_int_equal(store_count(st, ENTRY_SLEEP), 1);
+	assert_int_equal(store_count(st, ENTRY_DRINK), 1);
+	assert_int_equal(store_count(st, ENTRY_REST), 1);
+	while ((msg = store_warning(st)) != NULL)
+		assert_non_null(strstr(msg, bak));
+
+	/* A day of wellness values only, then the day's check-in changed and
+	 * deleted: each undo puts back exactly what was. */
+	assert_int_equal(store_put_checkin(st, &c, NULL), 0);
+	assert_int_equal(raw_int(path, "SELECT fatigue IS NULL FROM checkin "
+	    "WHERE day = '2026-03-03'"), 1);
+	c.day = day("2026-03-02");
+	c.fatigue = 4;
+	assert_int_equal(store_put_checkin(st, &c, NULL), 0);
+	assert_int_equal(raw_int(path, "SELECT hrv_ms FROM checkin WHERE id = 5"),
+	    64);
+	assert_int_equal(store_undo(st, NULL, 0), 0);
+	assert_int_equal(raw_int(path, "SELECT hrv_ms IS NULL AND fatigue = 6 "
+	    "AND rhr = 50 AND note = 'calf' FROM checkin WHERE id = 5"), 1);
+	assert_int_equal(store_undo(st, NULL, 0), 0);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM checkin"), 1);
+	raw_exec(path, "UPDATE run SET start_utc = 1772341200 WHERE id = 7");
+	assert_int_equal(store_delete(st, ENTRY_RUN, 7), 0);
+	assert_int_equal(store_undo(st, NULL, 0), 0);
+	assert_int_equal(raw_int(path, "SELECT start_utc FROM run WHERE id = 7"),
+	    1772341200);
+	store_close(st);
+
+	test_rmdir(dir);
+	free(dir);
+	free(path);
+	free(bak);
+}
+
 /* The statements are built from the descriptors: every column, in order. */
 static void
 test_statements_follow_descriptors(void **state)
@@ -1878,6 +1975,7 @@ main(void)
 		cmocka_unit_test(test_read_only_open),
 		cmocka_unit_test(test_store_never_prints),
 		cmocka_unit_test(test_schema_digests),
+		cmocka_unit_test(test_upgrade_to_wellness),
 	};
 
 	umask(022);
