@@ -234,10 +234,10 @@ cli_entry_changes(const struct config *cfg, enum entry_kind k,
 /* Every option of every kind; each applies to the kinds in its mask. */
 enum {
 	EO_DATE, EO_NOTE, EO_DISTANCE, EO_DURATION, EO_RPE, EO_TYPE, EO_HR,
-	EO_CLIMB, EO_BEFORE, EO_AFTER, EO_HOURS, EO_QUALITY, EO_VOLUME,
-	EO_ELECTROLYTES, EO_FATIGUE, EO_SORENESS, EO_MOOD, EO_STRESS, EO_RHR,
-	EO_ILL, EO_PAIN, EO_SWELLING, EO_NUMBNESS, EO_NOWEIGHT, EO_START,
-	EO_HRV, EO_MASS, EO_COUNT
+	EO_CLIMB, EO_BEFORE, EO_AFTER, EO_START, EO_HOURS, EO_QUALITY,
+	EO_VOLUME, EO_ELECTROLYTES, EO_FATIGUE, EO_SORENESS, EO_MOOD, EO_STRESS,
+	EO_RHR, EO_HRV, EO_MASS, EO_ILL, EO_PAIN, EO_SWELLING, EO_NUMBNESS,
+	EO_NOWEIGHT, EO_COUNT
 };
 static const struct opt edit_opts[] = {
 	{ "date", 'd', OPT_DATE, NULL }, { "note", 'n', OPT_VALUE, NULL },
@@ -245,15 +245,15 @@ static const struct opt edit_opts[] = {
 	{ "rpe", 'r', OPT_VALUE, NULL }, { "type", 't', OPT_RUN_TYPE, NULL },
 	{ "hr", 0, OPT_VALUE, NULL }, { "climb", 0, OPT_VALUE, NULL },
 	{ "before", 0, OPT_VALUE, NULL }, { "after", 0, OPT_VALUE, NULL },
-	{ "hours", 0, OPT_VALUE, NULL }, { "quality", 'q', OPT_VALUE, NULL },
+	{ "start", 0, OPT_VALUE, NULL }, { "hours", 0, OPT_VALUE, NULL }, { "quality", 'q', OPT_VALUE, NULL },
 	{ "volume", 0, OPT_VALUE, NULL }, { "electrolytes", 'e', OPT_FLAG, NULL },
 	{ "fatigue", 0, OPT_VALUE, NULL }, { "soreness", 0, OPT_VALUE, NULL },
 	{ "mood", 0, OPT_VALUE, NULL }, { "stress", 0, OPT_VALUE, NULL },
-	{ "rhr", 0, OPT_VALUE, NULL }, { "ill", 0, OPT_FLAG, NULL },
+	{ "rhr", 0, OPT_VALUE, NULL }, { "hrv", 0, OPT_VALUE, NULL },
+	{ "mass", 0, OPT_VALUE, NULL }, { "ill", 0, OPT_FLAG, NULL },
 	{ "pain", 0, OPT_FLAG, NULL }, { "swelling", 0, OPT_FLAG, NULL },
 	{ "numbness", 0, OPT_FLAG, NULL }, { "no-weight", 0, OPT_FLAG, NULL },
-	{ "start", 0, OPT_VALUE, NULL }, { "hrv", 0, OPT_VALUE, NULL },
-	{ "mass", 0, OPT_VALUE, NULL }, { NULL, 0, 0, NULL },
+	{ NULL, 0, 0, NULL },
 };
 #define K(k) (1u << (k))
 #define K_ALL (K(ENTRY_RUN) | K(ENTRY_SLEEP) | K(ENTRY_DRINK) | \
