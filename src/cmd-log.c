@@ -214,12 +214,16 @@ day_log(struct cli_ctx *ctx, const struct day_log *l, const struct optres *o,
 	for (i = 0; i < l->nopts; i++)
 		given |= l->cols[i] != NULL && strcmp(l->cols[i], "day") != 0 &&
 		    OPTVAL(o, i) != NULL;
-	partial = l->arg_col != NULL && o->npos == 0 && !l->arg_optional;
-	if (l->arg_col != NULL && o->npos == 0 && (!given ||
-	    (cli_flag(o, l->replace) && !l->arg_optional)))
+	if (l->arg_col != NULL && o->npos == 0 && !given)
 		return cli_usage(l->cmd, "missing %s", l->arg_name);
 	if (day_fields(ctx, l, o, e) != 0)
 		return 1;
+	/* A check-in may be logged without its rating when another reading
+	 * is given; flags or a note alone only change the day's. */
+	partial = l->arg_col != NULL && o->npos == 0 && !(l->arg_optional &&
+	    l->kind == ENTRY_CHECKIN && !checkin_empty(&e->c));
+	if (partial && cli_flag(o, l->replace))
+		return cli_usage(l->cmd, "missing %s", l->arg_name);
 	day = (int)entry_get(e, entry_field_find(d, "day"));
 	st = partial ? cli_store_existing(ctx, 1) : cli_store_verified(ctx);
 	if (st == NULL)
