@@ -281,8 +281,8 @@ entry_utc_parse(const char *s, int64_t *t)
 	    &n) != 6 || n != 19 || s[4] != '-' || s[7] != '-' ||
 	    !date_valid_ymd(y, m, d) || hh > 23 || mm > 59 || ss > 59 ||
 	    hh < 0 || mm < 0 || ss < 0 || !isdigit((unsigned char)s[17])) {
-		err_set("start time '%.40s': expected a UTC time, "
-		    "YYYY-MM-DDTHH:MM:SSZ", s);
+		err_set("start time '%.40s': expected a UTC time from 1900-01-01 "
+		    "to 2099-12-31, as YYYY-MM-DDTHH:MM:SSZ", s);
 		return -1;
 	}
 	*t = (int64_t)date_from_ymd(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss;
