@@ -46,6 +46,10 @@ run_line(const struct run *r, enum dist_unit du, struct buf *out)
 		buf_printf(out, "  [%s]", s);
 		free(s);
 	}
+	if (r->start_utc != 0) {
+		entry_utc_format(r->start_utc, a);
+		buf_printf(out, "  started %.16s UTC", a);
+	}
 	add_note(out, r->note);
 }
 

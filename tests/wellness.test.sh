@@ -57,6 +57,8 @@ before=$(rows "$J")
 expect 0 "$RUNLOG" --db "$J" edit r1 --start 2026-05-01T05:30:00Z
 out_has "start time none -> 2026-05-01T05:30:00Z"
 same "$(sqlite3 "$J" "SELECT start_utc FROM run")" 1777613400 "the start time in seconds"
+expect 0 "$RUNLOG" --db "$J" show --from 2026-05-01 --to 2026-05-01
+out_has "started 2026-05-01T05:30 UTC"
 expect 1 "$RUNLOG" --db "$J" edit r1 --start 2026-05-01T25:00:00Z
 err_has "start time '2026-05-01T25:00:00Z': expected a UTC time from 1900-01-01 to 2099-12-31"
 expect 1 "$RUNLOG" --db "$J" edit r1 --start 2100-01-01T00:00:00Z
