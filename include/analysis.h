@@ -34,7 +34,7 @@ struct an_run {
 
 /* The morning check-in. */
 struct an_checkin {
-	int fatigue;            /* 1-10 */
+	int fatigue;            /* 1-10, 0 = not given (wellness values only) */
 	int soreness;           /* 1-10, 0 = not given */
 	int mood;               /* 1-5 (5 = best), 0 = not given */
 	int stress;             /* 1-5, 0 = not given */

@@ -198,6 +198,10 @@ struct csv_import_report {
 	size_t already;             /* already in the journal: nothing done */
 	size_t replaced;            /* a day's sleep/check-in/rest replaced */
 	size_t kept;                /* the journal's newer one kept */
+	size_t merged;              /* check-ins given values they lacked */
+	size_t conflicts;           /* values the journal kept over the file's */
+	struct buf conflict_list;   /* one line each: "2026-05-01: resting HR
+	                               52 in the file, 50 in the journal: kept 50" */
 	size_t other;               /* rows of other sports skipped */
 	size_t accidental;          /* recordings too short to be runs, skipped */
 	char   not_activity[64];    /* a device file without an activity, why:

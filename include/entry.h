@@ -27,8 +27,8 @@ struct run {
 	int64_t id;
 	int     day;             /* days since 1970-01-01 */
 	int64_t start_utc;       /* start, seconds since 1970 UTC; 0 = unknown
-	                          * (not stored yet: readers of device files
-	                          * fill it for matching the same run twice) */
+	                          * (device files give it; it tells the same
+	                          * run from two sources apart) */
 	int64_t distance_m;      /* 0 < d <= 500000 */
 	int64_t duration_s;      /* 0 < t <= 172800 */
 	int     rpe;             /* 1-10, 0 = not given */
@@ -66,14 +66,15 @@ struct drink {
 struct checkin {
 	int64_t id;
 	int     day;
-	int     fatigue;         /* 1-10, required */
+	int     fatigue;         /* 1-10, 0 = not given (a day of wellness
+	                          * values only); a check-in holds at least
+	                          * one reading */
 	int     soreness;        /* 1-10, 0 = not given */
 	int     mood;            /* 1-5, 0 = not given */
 	int     stress;          /* 1-5, 0 = not given */
 	int     rhr;             /* 25-250 bpm, 0 = not given */
-	int     hrv_ms;          /* morning rMSSD, ms; 0 = not given
-	                          * (not stored until its migration lands) */
-	int64_t mass_g;          /* body mass, grams; 0 = not given (idem) */
+	int     hrv_ms;          /* morning rMSSD, 1-300 ms; 0 = not given */
+	int64_t mass_g;          /* body mass, 20000-300000 g; 0 = not given */
 	int     ill, pain, swelling, numbness, no_weight;   /* 0/1 */
 	char   *note;
 	char   *created_at;
@@ -98,7 +99,8 @@ struct field_range {
 
 extern const struct field_range RANGE_DISTANCE, RANGE_DURATION, RANGE_RPE,
     RANGE_HR, RANGE_CLIMB, RANGE_MASS, RANGE_SLEEP, RANGE_QUALITY,
-    RANGE_VOLUME, RANGE_FATIGUE, RANGE_SORENESS, RANGE_MOOD, RANGE_STRESS;
+    RANGE_VOLUME, RANGE_FATIGUE, RANGE_SORENESS, RANGE_MOOD, RANGE_STRESS,
+    RANGE_HRV, RANGE_START_UTC;
 
 /*
  * 0 when v is inside r; else -1 with err_set() naming the field, the value
@@ -131,6 +133,17 @@ int note_validate(const char *note);
 int run_plausible(const struct run *r, enum dist_unit du, int force);
 /* The world-record pace at a distance, seconds per km. */
 double run_record_pace(int64_t metres);
+
+/* A check-in holds at least one reading: 1 when c has none. */
+int checkin_empty(const struct checkin *c);
+
+/*
+ * A moment in UTC as "YYYY-MM-DDTHH:MM:SSZ" (out holds 32 bytes), and the
+ * way back (the Z may be left out; a time at the start of the range of
+ * RANGE_START_UTC to its end): 0, or -1 with err_set().
+ */
+char *entry_utc_format(int64_t t, char *out);
+int   entry_utc_parse(const char *s, int64_t *t);
 
 /* The letter that prefixes an entry's id on screen: r, s, d, f, x. */
 char entry_kind_letter(enum entry_kind k);
@@ -166,14 +179,18 @@ enum field_unit {
 	FU_VOLUME,      /* millilitres */
 	FU_MASS,        /* grams */
 	FU_BPM,         /* beats per minute */
-	FU_METRES       /* metres of climb */
+	FU_METRES,      /* metres of climb */
+	FU_UTC,         /* seconds since 1970 UTC, shown YYYY-MM-DDTHH:MM:SSZ */
+	FU_MS           /* milliseconds (heart rate variability) */
 };
 
 enum {
 	FIELD_REQUIRED = 1 << 0,   /* NOT NULL, always given */
 	FIELD_OPTIONAL = 1 << 1,   /* may be absent: its 'none' value, NULL in SQL */
 	FIELD_STAMP    = 1 << 2,   /* created_at / updated_at, set by the store */
-	FIELD_ORIGIN   = 1 << 3    /* source / external_id of imported runs */
+	FIELD_ORIGIN   = 1 << 3,   /* source / external_id of imported runs */
+	FIELD_LATER    = 1 << 4    /* added after the first version: a CSV
+	                            * file may lack its column */
 };
 
 struct entry_field {

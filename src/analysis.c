@@ -523,11 +523,12 @@ upd_monotony(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 	m->mono_usual = base / B * W;
 }
 
-/* persistent-fatigue: check-ins at or above fatigue_level in a row. */
+/* persistent-fatigue: check-ins at or above fatigue_level in a row. A
+ * check-in without a rating (wellness values only) is no reading. */
 static void
 upd_fatigue(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 {
-	int state = a->ck == NULL ? ST_ABSENT :
+	int state = a->ck == NULL || a->ck->fatigue <= 0 ? ST_ABSENT :
 	    a->ck->fatigue >= a->p->fatigue_level ? ST_YES : ST_NO;
 
 	streak_feed(&ps->fat, a->day, state);
@@ -721,11 +722,22 @@ upd_fluid(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 	m->fluid_low = streak_holding(&ps->flu, a->day);
 }
 
-/* injury-signs: today's check-in, or yesterday's until today's. */
+/* 1 when c answers the morning's questions: a rating or a sign, not only
+ * the values a watch measures (resting HR, HRV, body mass). */
+static int
+ck_answered(const struct an_checkin *c)
+{
+	return c->fatigue > 0 || c->soreness > 0 || c->mood > 0 ||
+	    c->stress > 0 || c->ill || c->pain || c->swelling || c->numbness ||
+	    c->no_weight;
+}
+
+/* injury-signs: today's answered check-in, or yesterday's until today's. */
 static void
 upd_injury(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 {
-	const struct an_day *o = a->ck ? a->d : back(a, 1);
+	const struct an_day *o = a->ck && ck_answered(a->ck) ? a->d :
+	    back(a, 1);
 	const struct an_checkin *c = day_ck(o);
 
 	(void)ps;

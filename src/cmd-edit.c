@@ -54,9 +54,12 @@ parse_number(const struct cli_ctx *ctx, const struct entry_field *f,
 		return units_parse_volume(s, ctx->cfg.vol_unit, v);
 	case FU_MASS:
 		return units_parse_mass(s, v);
+	case FU_UTC:
+		return entry_utc_parse(s, v);
 	case FU_NONE:
 	case FU_BPM:
 	case FU_METRES:
+	case FU_MS:
 		break;
 	}
 	return parse_count(f, s, v);
@@ -171,6 +174,12 @@ field_text(const struct config *cfg, const struct entry_field *f,
 	case FU_METRES:
 		snprintf(out, n, "%" PRId64 " m", v);
 		break;
+	case FU_UTC:
+		snprintf(out, n, "%s", entry_utc_format(v, t));
+		break;
+	case FU_MS:
+		snprintf(out, n, "%" PRId64 " ms", v);
+		break;
 	case FU_NONE:
 		snprintf(out, n, "%" PRId64, v);
 		break;
@@ -225,9 +234,10 @@ cli_entry_changes(const struct config *cfg, enum entry_kind k,
 /* Every option of every kind; each applies to the kinds in its mask. */
 enum {
 	EO_DATE, EO_NOTE, EO_DISTANCE, EO_DURATION, EO_RPE, EO_TYPE, EO_HR,
-	EO_CLIMB, EO_BEFORE, EO_AFTER, EO_HOURS, EO_QUALITY, EO_VOLUME,
-	EO_ELECTROLYTES, EO_FATIGUE, EO_SORENESS, EO_MOOD, EO_STRESS, EO_RHR,
-	EO_ILL, EO_PAIN, EO_SWELLING, EO_NUMBNESS, EO_NOWEIGHT, EO_COUNT
+	EO_CLIMB, EO_BEFORE, EO_AFTER, EO_START, EO_HOURS, EO_QUALITY,
+	EO_VOLUME, EO_ELECTROLYTES, EO_FATIGUE, EO_SORENESS, EO_MOOD, EO_STRESS,
+	EO_RHR, EO_HRV, EO_MASS, EO_ILL, EO_PAIN, EO_SWELLING, EO_NUMBNESS,
+	EO_NOWEIGHT, EO_COUNT
 };
 static const struct opt edit_opts[] = {
 	{ "date", 'd', OPT_DATE, NULL }, { "note", 'n', OPT_VALUE, NULL },
@@ -235,11 +245,12 @@ static const struct opt edit_opts[] = {
 	{ "rpe", 'r', OPT_VALUE, NULL }, { "type", 't', OPT_RUN_TYPE, NULL },
 	{ "hr", 0, OPT_VALUE, NULL }, { "climb", 0, OPT_VALUE, NULL },
 	{ "before", 0, OPT_VALUE, NULL }, { "after", 0, OPT_VALUE, NULL },
-	{ "hours", 0, OPT_VALUE, NULL }, { "quality", 'q', OPT_VALUE, NULL },
+	{ "start", 0, OPT_VALUE, NULL }, { "hours", 0, OPT_VALUE, NULL }, { "quality", 'q', OPT_VALUE, NULL },
 	{ "volume", 0, OPT_VALUE, NULL }, { "electrolytes", 'e', OPT_FLAG, NULL },
 	{ "fatigue", 0, OPT_VALUE, NULL }, { "soreness", 0, OPT_VALUE, NULL },
 	{ "mood", 0, OPT_VALUE, NULL }, { "stress", 0, OPT_VALUE, NULL },
-	{ "rhr", 0, OPT_VALUE, NULL }, { "ill", 0, OPT_FLAG, NULL },
+	{ "rhr", 0, OPT_VALUE, NULL }, { "hrv", 0, OPT_VALUE, NULL },
+	{ "mass", 0, OPT_VALUE, NULL }, { "ill", 0, OPT_FLAG, NULL },
 	{ "pain", 0, OPT_FLAG, NULL }, { "swelling", 0, OPT_FLAG, NULL },
 	{ "numbness", 0, OPT_FLAG, NULL }, { "no-weight", 0, OPT_FLAG, NULL },
 	{ NULL, 0, 0, NULL },
@@ -276,6 +287,9 @@ static const struct {
 	[EO_SWELLING] = { "swelling", K(ENTRY_CHECKIN) },
 	[EO_NUMBNESS] = { "numbness", K(ENTRY_CHECKIN) },
 	[EO_NOWEIGHT] = { "no_weight", K(ENTRY_CHECKIN) },
+	[EO_START] = { "start_utc", K(ENTRY_RUN) },
+	[EO_HRV] = { "hrv_ms", K(ENTRY_CHECKIN) },
+	[EO_MASS] = { "mass_g", K(ENTRY_CHECKIN) },
 };
 static const struct cmd_arg edit_args[] = {
 	{ "ID", OPT_ID, NULL, 0 }, { NULL, 0, NULL, 0 },
@@ -286,9 +300,9 @@ const struct cmd_entry cmd_edit_entry = {
 	.args = edit_args,
 	.usage = "ID [--date D] [--note TEXT] and the options of the entry's "
 	    "kind: run --distance --duration --rpe --type --hr --climb "
-	    "--before --after; sleep --hours --quality; drink --volume "
+	    "--before --after --start; sleep --hours --quality; drink --volume "
 	    "--electrolytes; check-in --fatigue --soreness --mood --stress "
-	    "--rhr --ill --pain --swelling --numbness --no-weight",
+	    "--rhr --hrv --mass --ill --pain --swelling --numbness --no-weight",
 	.summary = "change the fields given of one entry (r12, s3 ...)",
 	.exec = cmd_edit,
 };

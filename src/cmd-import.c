@@ -70,6 +70,14 @@ report(const char *path, int dry, const struct csv_import_report *r)
 	if (r->already)
 		printf(", %zu already in the journal", r->already);
 	printf(".\n");
+	if (r->merged)
+		printf("%s %zu %s in the journal with values %s lacked.\n",
+		    dry ? "Would fill in" : "Filled in", r->merged, r->merged == 1 ?
+		    "check-in" : "check-ins", r->merged == 1 ? "it" : "they");
+	if (r->conflicts)
+		printf("Kept %zu %s of the journal that the file gives otherwise:\n"
+		    "%s", r->conflicts, r->conflicts == 1 ? "value" : "values",
+		    r->conflict_list.data);
 	if (r->units_how != NULL)
 		printf("Distances read in %s: %s.\n", units_distance_name(r->units),
 		    r->units_how);

@@ -140,6 +140,8 @@ struct day_log {
 	int                 replace;    /* the index of --replace */
 	const char         *arg_col;    /* the positional's column, or NULL */
 	const char         *arg_name;   /* "HOURS" */
+	int                 arg_optional; /* 1: another value may stand in
+	                                   * for the positional (a check-in) */
 };
 
 union day_entry {
@@ -212,11 +214,16 @@ day_log(struct cli_ctx *ctx, const struct day_log *l, const struct optres *o,
 	for (i = 0; i < l->nopts; i++)
 		given |= l->cols[i] != NULL && strcmp(l->cols[i], "day") != 0 &&
 		    OPTVAL(o, i) != NULL;
-	partial = l->arg_col != NULL && o->npos == 0;
-	if (partial && (!given || cli_flag(o, l->replace)))
+	if (l->arg_col != NULL && o->npos == 0 && !given)
 		return cli_usage(l->cmd, "missing %s", l->arg_name);
 	if (day_fields(ctx, l, o, e) != 0)
 		return 1;
+	/* A check-in may be logged without its rating when another reading
+	 * is given; flags or a note alone only change the day's. */
+	partial = l->arg_col != NULL && o->npos == 0 && !(l->arg_optional &&
+	    l->kind == ENTRY_CHECKIN && !checkin_empty(&e->c));
+	if (partial && cli_flag(o, l->replace))
+		return cli_usage(l->cmd, "missing %s", l->arg_name);
 	day = (int)entry_get(e, entry_field_find(d, "day"));
 	st = partial ? cli_store_existing(ctx, 1) : cli_store_verified(ctx);
 	if (st == NULL)
@@ -284,7 +291,7 @@ cmd_sleep(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct day_log l = {
 		ENTRY_SLEEP, "sleep", sleep_opts, sleep_cols, SO_COUNT,
-		SO_REPLACE, "minutes", "HOURS",
+		SO_REPLACE, "minutes", "HOURS", 0,
 	};
 	union day_entry e;
 	struct optres o;
@@ -347,54 +354,80 @@ cmd_drink(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-enum { FO_DATE, FO_SORENESS, FO_MOOD, FO_STRESS, FO_RHR, FO_ILL, FO_PAIN,
-	FO_SWELLING, FO_NUMBNESS, FO_NOWEIGHT, FO_NOTE, FO_REPLACE, FO_COUNT };
+enum { FO_DATE, FO_SORENESS, FO_MOOD, FO_STRESS, FO_RHR, FO_HRV, FO_MASS,
+	FO_ILL, FO_PAIN, FO_SWELLING, FO_NUMBNESS, FO_NOWEIGHT, FO_NOTE,
+	FO_REPLACE, FO_COUNT };
 static const struct opt fatigue_opts[] = {
 	{ "date", 'd', OPT_DATE, NULL }, { "soreness", 's', OPT_VALUE, NULL },
 	{ "mood", 'm', OPT_VALUE, NULL }, { "stress", 0, OPT_VALUE, NULL },
-	{ "rhr", 0, OPT_VALUE, NULL }, { "ill", 0, OPT_FLAG, NULL },
+	{ "rhr", 0, OPT_VALUE, NULL }, { "hrv", 0, OPT_VALUE, NULL },
+	{ "mass", 0, OPT_VALUE, NULL }, { "ill", 0, OPT_FLAG, NULL },
 	{ "pain", 0, OPT_FLAG, NULL }, { "swelling", 0, OPT_FLAG, NULL },
 	{ "numbness", 0, OPT_FLAG, NULL }, { "no-weight", 0, OPT_FLAG, NULL },
 	{ "note", 'n', OPT_VALUE, NULL }, { "replace", 0, OPT_FLAG, NULL },
 	{ NULL, 0, 0, NULL },
 };
 static const char *const fatigue_cols[FO_COUNT] = {
-	"day", "soreness", "mood", "stress", "rhr", "ill", "pain", "swelling",
-	"numbness", "no_weight", "note", NULL,
+	"day", "soreness", "mood", "stress", "rhr", "hrv_ms", "mass_g", "ill",
+	"pain", "swelling", "numbness", "no_weight", "note", NULL,
 };
 static const struct cmd_arg fatigue_args[] = {
-	{ "LEVEL", OPT_VALUE, NULL, 0 }, { NULL, 0, NULL, 0 },
+	{ "LEVEL", OPT_VALUE, NULL, CMD_ARG_OPTIONAL }, { NULL, 0, NULL, 0 },
 };
 const struct cmd_entry cmd_fatigue_entry = {
 	.name = "fatigue",
 	.opts = fatigue_opts,
 	.args = fatigue_args,
-	.usage = "LEVEL [-d D] [-s N] [-m N] [--stress N] "
-	    "[--rhr BPM] [--ill] [--pain] [--swelling] [--numbness] "
-	    "[--no-weight] [-n TEXT] [--replace]",
+	.usage = "[LEVEL] [-d D] [-s N] [-m N] [--stress N] "
+	    "[--rhr BPM] [--hrv MS] [--mass KG] [--ill] [--pain] [--swelling] "
+	    "[--numbness] [--no-weight] [-n TEXT] [--replace]",
 	.summary = "log the morning check-in (again: changes what is given)",
 	.exec = cmd_fatigue,
 };
+
+/* The wellness readings of a check-in without a rating: ": HRV 62 ms". */
+static const char *
+readings(const struct checkin *c, char *out, size_t n)
+{
+	char m[32];
+	size_t len = 0;
+
+	out[0] = '\0';
+	if (c->rhr)
+		len += (size_t)snprintf(out + len, n - len, ": resting HR %d",
+		    c->rhr);
+	if (c->hrv_ms && len < n)
+		len += (size_t)snprintf(out + len, n - len, "%sHRV %d ms",
+		    len ? ", " : ": ", c->hrv_ms);
+	if (c->mass_g && len < n)
+		snprintf(out + len, n - len, "%sbody mass %s kg", len ? ", " : ": ",
+		    units_format_mass(c->mass_g, m));
+	return out;
+}
 
 int
 cmd_fatigue(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct day_log l = {
 		ENTRY_CHECKIN, "fatigue", fatigue_opts, fatigue_cols, FO_COUNT,
-		FO_REPLACE, "fatigue", "LEVEL",
+		FO_REPLACE, "fatigue", "LEVEL or another value", 1,
 	};
 	union day_entry e;
 	struct optres o;
-	char day[11];
+	char day[11], m[96];
 	int rc, how = 0;
 
 	if ((rc = cli_parse(ctx, argc, argv, fatigue_opts, &o)) != 0)
 		return rc;
 	if ((rc = day_log(ctx, &l, &o, &e, &how)) == 0) {
-		if (how < 2)
+		if (how < 2 && e.c.fatigue > 0)
 			outf("%s check-in f%" PRId64 " for %s: fatigue %d/10.\n",
 			    how ? "Replaced the" : "Logged", e.c.id,
 			    date_format(e.c.day, day), e.c.fatigue);
+		else if (how < 2)
+			outf("%s check-in f%" PRId64 " for %s without a fatigue "
+			    "rating%s.\n", how ? "Replaced the" : "Logged", e.c.id,
+			    date_format(e.c.day, day), readings(&e.c, m, sizeof m));
 		if (e.c.pain || e.c.swelling || e.c.numbness || e.c.no_weight)
 			out_puts(stdout, "Signs of injury: stop running and have "
 			    "it seen by a professional. 'runlog check' "
@@ -423,7 +456,7 @@ cmd_rest(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct day_log l = {
 		ENTRY_REST, "rest", rest_opts, rest_cols, XO_COUNT, XO_REPLACE,
-		NULL, NULL,
+		NULL, NULL, 0,
 	};
 	union day_entry e;
 	struct optres o;

@@ -124,13 +124,15 @@ put_bool(struct csv_writer *w, int v)
 /*
  * One field of entry e in its CSV form: dates as YYYY-MM-DD, distances
  * and masses in km and kg with three decimals (exact to the metre and the
- * gram), flags as yes/no, a field not given as an empty cell, the user's
+ * gram), a start time as YYYY-MM-DDTHH:MM:SSZ, flags as yes/no, a
+ * field not given as an empty cell, the user's
  * texts guarded against spreadsheet formulas, stamps as they are.
  */
 static void
 put_field(struct csv_writer *w, const struct entry_field *f, const void *e)
 {
 	int64_t v;
+	char t[32];
 
 	switch (f->type) {
 	case FT_TEXT:
@@ -156,6 +158,8 @@ put_field(struct csv_writer *w, const struct entry_field *f, const void *e)
 	v = entry_get(e, f);
 	if ((f->flags & FIELD_OPTIONAL) && v == f->none)
 		csv_put_empty(w);
+	else if (f->unit == FU_UTC)
+		csv_put_value(w, entry_utc_format(v, t));
 	else if (f->unit == FU_DISTANCE || f->unit == FU_MASS)
 		csv_put_fixed(w, v, 3);
 	else
@@ -308,7 +312,7 @@ csv_export_days(struct store *st, const struct config *cfg,
 			csv_put_empty(w);
 		csv_put_int(w, ndrinks);
 		if (c != NULL) {
-			csv_put_int(w, c->fatigue);
+			put_opt(w, c->fatigue, 0);
 			put_opt(w, c->soreness, 0);
 			put_opt(w, c->mood, 0);
 			put_opt(w, c->stress, 0);

@@ -18,10 +18,15 @@
  *     created_at, the same day and values (store_run_known());
  *   - sleep, check-ins and rest days are one per day: the same values are
  *     already there; different values replace the day's entry unless the
- *     journal's was changed later (updated_at), which is kept.
+ *     journal's was changed later (updated_at), which is kept;
+ *   - a check-in from a watch or a wellness service fills only the empty
+ *     fields of the day's check-in: the journal's values are kept, and
+ *     each one the file gives otherwise is listed.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +35,8 @@
 #include "entry.h"
 #include "import.h"
 #include "store.h"
+#include "units.h"
+#include "util.h"
 
 const char *
 csv_format_name(enum csv_format f)
@@ -72,6 +79,7 @@ csv_import_report_free(struct csv_import_report *r)
 	buf_free(&r->bad_list);
 	buf_free(&r->repeat_list);
 	buf_free(&r->implausible_list);
+	buf_free(&r->conflict_list);
 }
 
 /* --- the ids a file has given, to tell a repeat from the journal's ----- */
@@ -253,6 +261,103 @@ same_values(const struct entry_desc *d, const void *a, const void *b)
 	return 1;
 }
 
+/* A value of check-in field f as the summary shows it: "52", "71.5 kg". */
+static void
+checkin_value_text(const struct entry_field *f, const void *e, char *out,
+    size_t n)
+{
+	int64_t v = entry_get(e, f);
+	char m[32];
+
+	if (f->unit == FU_MASS)
+		snprintf(out, n, "%s kg", units_format_mass(v, m));
+	else if (f->unit == FU_MS)
+		snprintf(out, n, "%" PRId64 " ms", v);
+	else if (f->type == FT_BOOL)
+		snprintf(out, n, "%s", v ? "yes" : "no");
+	else
+		snprintf(out, n, "%" PRId64, v);
+}
+
+/*
+ * A check-in from a watch or a wellness service on a day that has one:
+ * the file's values fill only the fields the journal's lacks, so a value
+ * typed here (or imported before) is never overwritten; every value the
+ * file gives otherwise is listed. Several files giving a day's values
+ * (resting HR from one, HRV from another) so make one check-in. 1 when
+ * merged holds a change to write, 0 when nothing changes.
+ */
+static int
+checkin_fill(struct journal *j, const struct entry_desc *d,
+    const struct checkin *old, const struct checkin *in,
+    struct checkin *merged)
+{
+	char day[16], a[32], b[32];
+	size_t i;
+	int changed = 0;
+
+	for (i = 0; i < d->nfields; i++) {
+		const struct entry_field *f = &d->fields[i];
+		int64_t ov, nv;
+
+		if (f->type == FT_ID || f->type == FT_DAY || f->type == FT_TEXT ||
+		    (f->flags & (FIELD_STAMP | FIELD_ORIGIN)))
+			continue;
+		ov = entry_get(old, f);
+		nv = entry_get(in, f);
+		if (nv == f->none || nv == ov)
+			continue;
+		if (ov == f->none) {
+			entry_set(merged, f, nv);
+			changed = 1;
+			continue;
+		}
+		checkin_value_text(f, in, a, sizeof a);
+		checkin_value_text(f, old, b, sizeof b);
+		j->r->conflicts++;
+		buf_printf(&j->r->conflict_list, "  %s: %s %s in the file, %s in "
+		    "the journal: kept %s\n", date_format(old->day, day), f->label,
+		    a, b, b);
+	}
+	if (merged->note == NULL && in->note != NULL) {
+		merged->note = xstrdup(in->note);
+		changed = 1;
+	}
+	return changed;
+}
+
+/* A device's or a service's check-in: fills the day's one, or adds it. */
+static int
+put_checkin_fill(struct journal *j, struct checkin *e)
+{
+	const struct entry_desc *d = entry_desc(ENTRY_CHECKIN);
+	struct checkin *old = NULL, merged;
+	size_t n = 0;
+	int rc = 0;
+
+	if (store_checkins(j->st, e->day, e->day, &old, &n) != 0)
+		return -2;
+	if (n == 0) {
+		rc = store_put_checkin(j->st, e, NULL) != 0 ? -2 : 0;
+		if (rc == 0)
+			j->r->added++;
+	} else {
+		merged = old[0];
+		merged.note = old[0].note != NULL ? xstrdup(old[0].note) : NULL;
+		merged.created_at = merged.updated_at = NULL;
+		if (!checkin_fill(j, d, &old[0], e, &merged)) {
+			j->r->already++;
+		} else if (store_put_checkin(j->st, &merged, NULL) != 0) {
+			rc = -2;
+		} else {
+			j->r->merged++;
+		}
+		free(merged.note);
+	}
+	entry_list_free(ENTRY_CHECKIN, old, n);
+	return rc;
+}
+
 /* Sleep, check-ins and rest days: one per day. */
 static int
 put_daily(struct journal *j, enum entry_kind k, void *e)
@@ -312,6 +417,11 @@ journal_put(struct import_sink *s, const struct import_item *it)
 	switch (it->kind) {
 	case ENTRY_RUN:   return put_run(j, it->line, it->entry);
 	case ENTRY_DRINK: return put_drink(j, it->entry);
+	case ENTRY_CHECKIN:
+		/* runlog's own files put back a day's check-in whole */
+		if (j->r->format != CSV_FMT_RUNLOG)
+			return put_checkin_fill(j, it->entry);
+		return put_daily(j, it->kind, it->entry);
 	default:          return put_daily(j, it->kind, it->entry);
 	}
 }
@@ -432,6 +542,7 @@ csv_import(struct store *st, FILE *f, const struct csv_import_opts *o,
 	buf_init(&r->bad_list);
 	buf_init(&r->repeat_list);
 	buf_init(&r->implausible_list);
+	buf_init(&r->conflict_list);
 	memset(&c, 0, sizeof c);
 	memset(&j, 0, sizeof j);
 	if ((fmt = choose(f, o, head, &in.len, &c.locale)) == NULL)

@@ -32,7 +32,8 @@ static const enum csv_what kind_what[ENTRY_KIND_COUNT] = {
 	[ENTRY_REST] = CSV_REST,
 };
 
-/* The kind whose CSV columns the header has, all and only them; -1. */
+/* The kind whose CSV columns the header has, all and only them (a column
+ * added after the first version may be missing); -1. */
 static int
 header_kind(const struct csv_header *h, int *col)
 {
@@ -47,9 +48,10 @@ header_kind(const struct csv_header *h, int *col)
 			col[i] = -1;
 			if (d->fields[i].csv == NULL)
 				continue;
-			if ((col[i] = csv_header_find(h, d->fields[i].csv, 1)) < 0)
+			if ((col[i] = csv_header_find(h, d->fields[i].csv, 1)) >= 0)
+				n++;
+			else if (!(d->fields[i].flags & FIELD_LATER))
 				break;
-			n++;
 		}
 		if (i == d->nfields && n == h->n)
 			return k;
@@ -173,6 +175,11 @@ cell_number(const struct entry_field *f, const char *s, long line,
 
 	if (*s == '\0' && optional) {
 		*v = f->none;
+		return 0;
+	}
+	if (f->unit == FU_UTC) {
+		if (entry_utc_parse(s, v) != 0)
+			return csv_bad_here(line, f->csv, s);
 		return 0;
 	}
 	if (f->unit == FU_DISTANCE || f->unit == FU_MASS) {

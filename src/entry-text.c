@@ -46,6 +46,10 @@ run_line(const struct run *r, enum dist_unit du, struct buf *out)
 		buf_printf(out, "  [%s]", s);
 		free(s);
 	}
+	if (r->start_utc != 0) {
+		entry_utc_format(r->start_utc, a);
+		buf_printf(out, "  started %.16s UTC", a);
+	}
 	add_note(out, r->note);
 }
 
@@ -63,8 +67,11 @@ checkin_line(const struct checkin *k, struct buf *out)
 		{ offsetof(struct checkin, no_weight), "cannot bear weight" },
 	};
 	size_t i;
+	char m[32];
 
-	buf_printf(out, "check-in fatigue %d/10", k->fatigue);
+	buf_printf(out, "check-in");
+	if (k->fatigue)
+		buf_printf(out, " fatigue %d/10", k->fatigue);
 	if (k->soreness)
 		buf_printf(out, "  soreness %d/10", k->soreness);
 	if (k->mood)
@@ -73,6 +80,10 @@ checkin_line(const struct checkin *k, struct buf *out)
 		buf_printf(out, "  stress %d/5", k->stress);
 	if (k->rhr)
 		buf_printf(out, "  resting HR %d", k->rhr);
+	if (k->hrv_ms)
+		buf_printf(out, "  HRV %d ms", k->hrv_ms);
+	if (k->mass_g)
+		buf_printf(out, "  body mass %s kg", units_format_mass(k->mass_g, m));
 	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		if (*(const int *)(const void *)((const char *)k + marks[i].off))
 			buf_printf(out, "  %s", marks[i].text);

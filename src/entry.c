@@ -1,10 +1,12 @@
 /* entry: ranges and validation shared by every way an entry comes in. */
+#include <ctype.h>
 #include <inttypes.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "entry.h"
 #include "units.h"
 #include "util.h"
@@ -22,6 +24,10 @@ const struct field_range RANGE_FATIGUE  = { "fatigue", 1, 10, 0, "a whole number
 const struct field_range RANGE_SORENESS = { "soreness", 1, 10, 0, "a whole number from 1 to 10" };
 const struct field_range RANGE_MOOD     = { "mood", 1, 5, 0, "a whole number from 1 to 5" };
 const struct field_range RANGE_STRESS   = { "stress", 1, 5, 0, "a whole number from 1 to 5" };
+const struct field_range RANGE_HRV      = { "HRV", 1, 300, 0, "from 1 to 300 ms" };
+/* 1900-01-01T00:00:00Z to 2099-12-31T23:59:59Z, the days a journal holds */
+const struct field_range RANGE_START_UTC = { "start time", -2208988800LL,
+    4102444799LL, 0, "a time from 1900-01-01 to 2099-12-31, UTC" };
 
 int
 range_check(const struct field_range *r, int64_t v, const char *shown)
@@ -93,7 +99,8 @@ run_validate(const struct run *r)
 	    opt_check(&RANGE_RPE, r->rpe) || opt_check(&RANGE_HR, r->avg_hr) ||
 	    (r->climb_m != -1 && range_check(&RANGE_CLIMB, r->climb_m, NULL)) ||
 	    opt_check(&RANGE_MASS, r->mass_before_g) ||
-	    opt_check(&RANGE_MASS, r->mass_after_g) || note_validate(r->note))
+	    opt_check(&RANGE_MASS, r->mass_after_g) ||
+	    opt_check(&RANGE_START_UTC, r->start_utc) || note_validate(r->note))
 		return -1;
 	if ((unsigned)r->type >= RUN_TYPE_COUNT) {
 		err_set("type: unknown run type");
@@ -227,14 +234,59 @@ drink_validate(const struct drink *d)
 }
 
 int
+checkin_empty(const struct checkin *c)
+{
+	return c->fatigue == 0 && c->soreness == 0 && c->mood == 0 &&
+	    c->stress == 0 && c->rhr == 0 && c->hrv_ms == 0 && c->mass_g == 0;
+}
+
+int
 checkin_validate(const struct checkin *c)
 {
-	if (range_check(&RANGE_FATIGUE, c->fatigue, NULL) ||
+	if (opt_check(&RANGE_FATIGUE, c->fatigue) ||
 	    opt_check(&RANGE_SORENESS, c->soreness) ||
 	    opt_check(&RANGE_MOOD, c->mood) || opt_check(&RANGE_STRESS, c->stress) ||
-	    opt_check(&RANGE_HR, c->rhr) || note_validate(c->note))
+	    opt_check(&RANGE_HR, c->rhr) || opt_check(&RANGE_HRV, c->hrv_ms) ||
+	    opt_check(&RANGE_MASS, c->mass_g) || note_validate(c->note))
 		return -1;
+	if (checkin_empty(c)) {
+		err_set("check-in: give at least one of fatigue, soreness, mood, "
+		    "stress, resting HR, HRV or body mass");
+		return -1;
+	}
 	return 0;
+}
+
+char *
+entry_utc_format(int64_t t, char *out)
+{
+	int64_t day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int64_t sec = t - day * 86400;
+	int y, m, d;
+
+	date_to_ymd((int)day, &y, &m, &d);
+	snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+	    (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60));
+	return out;
+}
+
+int
+entry_utc_parse(const char *s, int64_t *t)
+{
+	int y, m, d, hh, mm, ss, n = 0;
+	size_t len = strlen(s);
+
+	if (len < 19 || len > 20 || (len == 20 && s[19] != 'Z') ||
+	    sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &m, &d, &hh, &mm, &ss,
+	    &n) != 6 || n != 19 || s[4] != '-' || s[7] != '-' ||
+	    !date_valid_ymd(y, m, d) || hh > 23 || mm > 59 || ss > 59 ||
+	    hh < 0 || mm < 0 || ss < 0 || !isdigit((unsigned char)s[17])) {
+		err_set("start time '%.40s': expected a UTC time from 1900-01-01 "
+		    "to 2099-12-31, as YYYY-MM-DDTHH:MM:SSZ", s);
+		return -1;
+	}
+	*t = (int64_t)date_from_ymd(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss;
+	return range_check(&RANGE_START_UTC, *t, s);
 }
 
 void
@@ -280,6 +332,8 @@ static const struct entry_field run_fields[] = {
 	{ "id", NULL, "id", FT_ID, FU_NONE, NULL, 0, FIELD_REQUIRED, F(run, id) },
 	{ "day", "date", "date", FT_DAY, FU_NONE, NULL, 0, FIELD_REQUIRED,
 	    F(run, day) },
+	{ "start_utc", "start_time_utc", "start time", FT_INT64, FU_UTC,
+	    &RANGE_START_UTC, 0, FIELD_OPTIONAL | FIELD_LATER, F(run, start_utc) },
 	{ "distance_m", "distance_km", "distance", FT_INT64, FU_DISTANCE,
 	    &RANGE_DISTANCE, 0, FIELD_REQUIRED, F(run, distance_m) },
 	{ "duration_s", "duration_s", "duration", FT_INT64, FU_DURATION,
@@ -337,7 +391,7 @@ static const struct entry_field checkin_fields[] = {
 	{ "day", "date", "date", FT_DAY, FU_NONE, NULL, 0, FIELD_REQUIRED,
 	    F(checkin, day) },
 	{ "fatigue", "fatigue_1_10", "fatigue", FT_INT, FU_NONE,
-	    &RANGE_FATIGUE, 0, FIELD_REQUIRED, F(checkin, fatigue) },
+	    &RANGE_FATIGUE, 0, FIELD_OPTIONAL, F(checkin, fatigue) },
 	{ "soreness", "soreness_1_10", "soreness", FT_INT, FU_NONE,
 	    &RANGE_SORENESS, 0, FIELD_OPTIONAL, F(checkin, soreness) },
 	{ "mood", "mood_1_5", "mood", FT_INT, FU_NONE, &RANGE_MOOD, 0,
@@ -346,6 +400,10 @@ static const struct entry_field checkin_fields[] = {
 	    FIELD_OPTIONAL, F(checkin, stress) },
 	{ "rhr", "resting_hr_bpm", "resting HR", FT_INT, FU_BPM, &RANGE_HR, 0,
 	    FIELD_OPTIONAL, F(checkin, rhr) },
+	{ "hrv_ms", "hrv_ms", "HRV", FT_INT, FU_MS, &RANGE_HRV, 0,
+	    FIELD_OPTIONAL | FIELD_LATER, F(checkin, hrv_ms) },
+	{ "mass_g", "body_mass_kg", "body mass", FT_INT64, FU_MASS, &RANGE_MASS,
+	    0, FIELD_OPTIONAL | FIELD_LATER, F(checkin, mass_g) },
 	{ "ill", "ill", "ill", FT_BOOL, FU_NONE, NULL, 0, FIELD_REQUIRED,
 	    F(checkin, ill) },
 	{ "pain", "sharp_pain", "sharp pain", FT_BOOL, FU_NONE, NULL, 0,

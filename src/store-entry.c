@@ -66,14 +66,29 @@ sql_add(char *sql, const char *fmt, ...)
 		abort();        /* a descriptor too large for SQL_MAX */
 }
 
-/* The columns of every field, in descriptor order: what the reader reads. */
+/*
+ * 1 when field f is one added after the first version that the journal
+ * does not have yet: an older journal read as it is, not upgraded.
+ */
+static int
+column_absent(struct store *st, const struct entry_desc *d,
+    const struct entry_field *f)
+{
+	return st != NULL && (f->flags & FIELD_LATER) &&
+	    sqlite3_table_column_metadata(st->db, "main", d->table, f->column,
+	    NULL, NULL, NULL, NULL, NULL) != SQLITE_OK;
+}
+
+/* The columns of every field, in descriptor order: what the reader reads
+ * (a column the journal lacks yet reads as none). */
 static void
-sql_columns(char *sql, const struct entry_desc *d)
+sql_columns(struct store *st, char *sql, const struct entry_desc *d)
 {
 	size_t i;
 
 	for (i = 0; i < d->nfields; i++)
-		sql_add(sql, "%s%s", i ? ", " : "", d->fields[i].column);
+		sql_add(sql, "%s%s", i ? ", " : "", column_absent(st, d,
+		    &d->fields[i]) ? "NULL" : d->fields[i].column);
 }
 
 static void
@@ -121,14 +136,15 @@ sql_update(char *sql, const struct entry_desc *d)
 
 /* The text of statement op of kind d. */
 static void
-entry_sql(const struct entry_desc *d, enum entry_op op, char *sql)
+entry_sql(struct store *st, const struct entry_desc *d, enum entry_op op,
+    char *sql)
 {
 	sql[0] = '\0';
 	switch (op) {
 	case OP_RANGE:
 	case OP_GET:
 		sql_add(sql, "SELECT ");
-		sql_columns(sql, d);
+		sql_columns(st, sql, d);
 		sql_add(sql, " FROM %s WHERE %s", d->table, op == OP_GET ?
 		    "id = ?1" : "day BETWEEN ?1 AND ?2 ORDER BY day, id");
 		break;
@@ -157,7 +173,7 @@ entry_stmt(struct store *st, const struct entry_desc *d, enum entry_op op)
 		sqlite3_clear_bindings(s);
 		return s;
 	}
-	entry_sql(d, op, sql);
+	entry_sql(st, d, op, sql);
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
 	    NULL) != SQLITE_OK) {
 		db_fail(st, "prepare");
@@ -175,7 +191,7 @@ store_entry_sql(enum entry_kind k, int op, char *out, size_t n)
 
 	if (d == NULL || op < OP_RANGE || op > OP_FIND)
 		return -1;
-	entry_sql(d, (enum entry_op)op, sql);
+	entry_sql(NULL, d, (enum entry_op)op, sql);
 	snprintf(out, n, "%s", sql);
 	return 0;
 }
@@ -532,7 +548,7 @@ unit_suffix(enum field_unit u)
 	static const char *const sfx[] = {
 		[FU_NONE] = "", [FU_DISTANCE] = " m", [FU_DURATION] = " s",
 		[FU_MINUTES] = " min", [FU_VOLUME] = " ml", [FU_MASS] = " g",
-		[FU_BPM] = " bpm", [FU_METRES] = " m",
+		[FU_BPM] = " bpm", [FU_METRES] = " m", [FU_UTC] = " s", [FU_MS] = " ms",
 	};
 	return (unsigned)u < sizeof sfx / sizeof sfx[0] ? sfx[u] : "";
 }

@@ -332,13 +332,13 @@ store_delete(struct store *st, enum entry_kind k, int64_t id)
 static const char *const run_cols[] = { "id", "day", "distance_m",
 	"duration_s", "rpe", "type", "avg_hr", "climb_m", "mass_before_g",
 	"mass_after_g", "note", "source", "external_id", "created_at",
-	"updated_at", NULL };
+	"updated_at", "start_utc", NULL };
 static const char *const sleep_cols[] = { "id", "day", "minutes", "quality",
 	"note", "created_at", "updated_at", NULL };
 static const char *const drink_cols[] = { "id", "day", "volume_ml",
 	"electrolytes", "created_at", "updated_at", NULL };
 static const char *const checkin_cols[] = { "id", "day", "fatigue",
-	"soreness", "mood", "stress", "rhr", "ill", "pain", "swelling",
+	"soreness", "mood", "stress", "rhr", "hrv_ms", "mass_g", "ill", "pain", "swelling",
 	"numbness", "no_weight", "note", "created_at", "updated_at", NULL };
 static const char *const rest_cols[] = { "id", "day", "note", "created_at",
 	"updated_at", NULL };

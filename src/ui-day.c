@@ -448,7 +448,7 @@ draw_checkin(const struct ui *ui, struct lines *l)
 {
 	const struct day_state *ds = l->ds;
 	const struct checkin *k;
-	char note[600];
+	char note[600], mass[32];
 	int x = 10;
 
 	if (!room(l))
@@ -460,9 +460,12 @@ draw_checkin(const struct ui *ui, struct lines *l)
 		return;
 	}
 	k = &ds->e.checkins[0];
-	x += ui_putf(l->w, l->y, x, l->cols - x, k->fatigue >= 7 ?
-	    ROLE_WARNING : ROLE_NORMAL, "fatigue %d/10%s", k->fatigue,
-	    k->fatigue >= 7 ? " (high)" : "");
+	if (k->fatigue > 0)
+		x += ui_putf(l->w, l->y, x, l->cols - x, k->fatigue >= 7 ?
+		    ROLE_WARNING : ROLE_NORMAL, "fatigue %d/10%s", k->fatigue,
+		    k->fatigue >= 7 ? " (high)" : "");
+	else
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "no rating");
 	if (k->soreness)
 		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
 		    "  sore %d/10", k->soreness);
@@ -475,6 +478,12 @@ draw_checkin(const struct ui *ui, struct lines *l)
 	if (k->rhr)
 		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
 		    "  RHR %d", k->rhr);
+	if (k->hrv_ms)
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+		    "  HRV %d ms", k->hrv_ms);
+	if (k->mass_g)
+		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
+		    "  %s kg", units_format_mass(k->mass_g, mass));
 	if (k->note != NULL && *k->note != '\0' && l->cols - x > 2)
 		ui_put_cut(l->w, l->y, x + 2, l->cols - x - 2, ROLE_DIM,
 		    ui_clean(k->note, note, sizeof note));

@@ -211,9 +211,13 @@ put_checkin(struct store *st, void *e, int update)
 static void
 what_checkin(const struct ui *ui, const void *e, char *out, size_t n)
 {
-	snprintf(out, n, "check-in, fatigue %d/10",
-	    ((const struct checkin *)e)->fatigue);
-	what_day(ui, ((const struct checkin *)e)->day, out, n);
+	const struct checkin *c = e;
+
+	if (c->fatigue > 0)
+		snprintf(out, n, "check-in, fatigue %d/10", c->fatigue);
+	else
+		snprintf(out, n, "check-in without a fatigue rating");
+	what_day(ui, c->day, out, n);
 }
 
 /*
@@ -258,12 +262,13 @@ static const struct form_row drink_rows[] = {
 };
 
 static const struct form_row checkin_rows[] = {
-	{ .label = "Fatigue", .kind = FK_INT, .column = "fatigue", .unit = "1-10",
-	    .flags = FF_REQUIRED, .scale = "1 fresh .. 10 exhausted" },
+	SCALE("Fatigue", "fatigue", "1-10", "1 fresh .. 10 exhausted"),
 	SCALE("Soreness", "soreness", "1-10", "1 none .. 10 very sore"),
 	SCALE("Mood", "mood", "1-5", "1 low .. 5 great"),
 	SCALE("Stress", "stress", "1-5", "1 calm .. 5 very stressed"),
 	ROW("Resting HR", FK_INT, "rhr", "bpm", 0),
+	ROW("HRV", FK_INT, "hrv_ms", "ms rMSSD", 0),
+	ROW("Body mass", FK_MASS, "mass_g", "kg", 0),
 	ROW("Ill today", FK_YESNO, "ill", "", 0),
 	ROW("Sharp pain", FK_YESNO, "pain", "", 0),
 	ROW("Swelling", FK_YESNO, "swelling", "", 0),

@@ -17,7 +17,9 @@ expect 0 "$RUNLOG" --db "$A" drink 500ml --date 2026-11-01 --electrolytes
 expect 0 "$RUNLOG" --db "$A" drink 1.5l --date 2026-11-01
 expect 0 "$RUNLOG" --db "$A" drink 330ml --date 2026-11-02
 expect 0 "$RUNLOG" --db "$A" fatigue 6 --date 2026-11-02 --soreness 3 --mood 4 --stress 2 --rhr 50 --ill --note "'=already quoted${NL}line 2"
-expect 0 "$RUNLOG" --db "$A" fatigue 8 --date 2026-11-03 --pain --swelling --numbness --no-weight
+expect 0 "$RUNLOG" --db "$A" fatigue 8 --date 2026-11-03 --pain --swelling --numbness --no-weight --hrv 300 --mass 71.25
+expect 0 "$RUNLOG" --db "$A" fatigue --date 2026-11-04 --hrv 1 --mass 300
+expect 0 "$RUNLOG" --db "$A" edit r1 --start 2026-11-01T06:05:04Z
 expect 0 "$RUNLOG" --db "$A" rest --date 2026-11-04 --note "	tab first, then 😴"
 
 for w in runs sleep hydration fatigue rest; do
@@ -38,7 +40,7 @@ done
 # too: every kind's file imported into an empty journal and exported again.
 C=$T/c.db
 expect 0 "$RUNLOG" --db "$A" export --all -o "$T/all-1"
-out_has "Wrote 3 runs, 2 sleep entries, 3 drinks, 2 check-ins, 1 rest day and 4 days to $T/all-1/, one file each."
+out_has "Wrote 3 runs, 2 sleep entries, 3 drinks, 3 check-ins, 1 rest day and 4 days to $T/all-1/, one file each."
 for w in runs sleep hydration fatigue rest; do
 	if cmp -s "$T/$w-1.csv" "$T/all-1/$w.csv"; then ok; else fail "$w: --all differs from --what"; fi
 	expect 0 "$RUNLOG" --db "$C" import "$T/all-1/$w.csv"
@@ -56,9 +58,32 @@ for w in runs sleep hydration fatigue rest; do
 	out_has "Added"
 done
 expect 0 "$RUNLOG" --db "$V" export --all -o "$T/v1-out"
+# The columns added since (a run's start time, a check-in's HRV and body
+# mass) come back empty; without them the bytes are the same.
+sed -e 's/^date,start_time_utc,/date,/' -e 's/^\([0-9-]\{10\}\),,/\1,/' "$T/v1-out/runs.csv" > "$T/v1-out/runs.v1"
+sed -e 's/,resting_hr_bpm,hrv_ms,body_mass_kg,/,resting_hr_bpm,/' -e 's/^\(\([^,]*,\)\{6\}\),,/\1/' "$T/v1-out/fatigue.csv" > "$T/v1-out/fatigue.v1"
+if grep -q '^date,start_time_utc,distance_km' "$T/v1-out/runs.csv"; then ok; else fail "runs: no start_time_utc column"; fi
 for w in runs sleep hydration fatigue rest; do
-	if cmp -s "tests/fixtures/runlog-v1/$w.csv" "$T/v1-out/$w.csv"; then ok; else fail "$w: a first-version file does not come back the same"; diff "tests/fixtures/runlog-v1/$w.csv" "$T/v1-out/$w.csv" >&2; fi
+	o="$T/v1-out/$w.csv"
+	[ -e "$T/v1-out/$w.v1" ] && o="$T/v1-out/$w.v1"
+	if cmp -s "tests/fixtures/runlog-v1/$w.csv" "$o"; then ok; else fail "$w: a first-version file does not come back the same"; diff "tests/fixtures/runlog-v1/$w.csv" "$o" >&2; fi
 done
+
+# The new fields in their files: a start time in UTC, HRV in ms, body
+# mass in kg; a check-in without a rating has an empty fatigue cell.
+if grep -q '^2026-11-01,2026-11-01T06:05:04Z,10.500,3150,' "$T/all-1/runs.csv"; then ok; else fail "runs: start time not exported"; fi
+if grep -q '^2026-11-03,8,,,,,300,71.250,no,yes,yes,yes,yes,' "$T/all-1/fatigue.csv"; then ok; else fail "fatigue: HRV and body mass not exported"; fi
+if grep -q '^2026-11-04,,,,,,1,300.000,no,' "$T/all-1/fatigue.csv"; then ok; else fail "fatigue: a check-in without a rating"; fi
+# A bad start time or HRV in a file is refused, naming the column.
+printf 'date,start_time_utc,distance_km,duration_s,rpe_1_10,type,avg_hr_bpm,climb_m,mass_before_kg,mass_after_kg,note,source,external_id,created_at,updated_at\r\n2026-11-01,2026-11-01 06:05,5.000,1500,,easy,,,,,,runlog,,,\r\n' > "$T/bad-start.csv"
+expect 1 "$RUNLOG" --db "$C" import "$T/bad-start.csv"
+err_has "column start_time_utc"
+printf 'date,fatigue_1_10,soreness_1_10,mood_1_5,stress_1_5,resting_hr_bpm,hrv_ms,body_mass_kg,ill,sharp_pain,swelling,numbness,cannot_bear_weight,note,created_at,updated_at\r\n2026-10-01,5,,,,,301,,no,no,no,no,no,,,\r\n' > "$T/bad-hrv.csv"
+before=$(rows "$C")
+expect 1 "$RUNLOG" --db "$C" import "$T/bad-hrv.csv"
+err_has "column hrv_ms: '301'"
+err_has "from 1 to 300 ms"
+same "$(rows "$C")" "$before" "a refused HRV changed the journal"
 
 # Every field of every kind is in its file: each descriptor column that
 # holds data has a CSV column (ids aside, which are the journal's own).
@@ -76,9 +101,9 @@ lines=$(wc -l < "$T/hydration-1.csv"); crs=$(tr -cd '\r' < "$T/hydration-1.csv" 
 same "$lines" "$crs" "hydration lines do not all end in CRLF"
 expect 0 "$RUNLOG" --db "$A" export --what runs
 head -n 1 "$T/out" > "$T/h"
-if grep -q "^date,distance_km,duration_s,rpe_1_10,type,avg_hr_bpm,climb_m,mass_before_kg,mass_after_kg,note,source,external_id,created_at,updated_at" "$T/h"; then ok; else fail "runs header"; fi
-out_has "2026-11-01,10.500,3150,5,easy,150,120,70.400,69.900,"
-out_has "2026-11-01,5.001,1500,,tempo,"
+if grep -q "^date,start_time_utc,distance_km,duration_s,rpe_1_10,type,avg_hr_bpm,climb_m,mass_before_kg,mass_after_kg,note,source,external_id,created_at,updated_at" "$T/h"; then ok; else fail "runs header"; fi
+out_has "2026-11-01,2026-11-01T06:05:04Z,10.500,3150,5,easy,150,120,70.400,69.900,"
+out_has "2026-11-01,,5.001,1500,,tempo,"
 
 # days: one row per calendar day from the first entry to the last.
 expect 0 "$RUNLOG" --db "$A" export
@@ -87,10 +112,11 @@ head -n 1 "$T/out" > "$T/h"
 if grep -q "^date,weekday,runs,distance_km,duration_s,load_au,climb_m,sleep_min,sleep_quality_1_5,fluid_ml,drinks,fatigue_1_10,soreness_1_10,mood_1_5,stress_1_5,resting_hr_bpm,ill,sharp_pain,swelling,numbness,cannot_bear_weight,rest_day,acwr,monotony,flags" "$T/h"; then ok; else fail "days header"; fi
 # Load: RPE 5 x 52.5 min, plus 5.001 km x 24 AU without RPE = 382.5.
 out_has "2026-11-01,Sun,2,15.501,4650,382.5,120,450,4,2000,2,,,,,,,,,,,no,,,"
-# No check-in on 2026-11-04: empty cells, not zeros; the flag of the day
-# before still holds (injury signs carry over one day).
+# The check-in of 2026-11-04 holds only a watch's values: no fatigue
+# rating (an empty cell, not 0), and no answer about injury, so the flag
+# of the day before still holds (injury signs carry over one day).
 out_has "2026-11-03,Tue,1,21.100,6300,506.4,,,,,0,8,,,,,no,yes,yes,yes,yes,no,,,injury-signs"
-out_has "2026-11-04,Wed,0,0.000,0,0.0,,,,,0,,,,,,,,,,,yes,,,injury-signs"
+out_has "2026-11-04,Wed,0,0.000,0,0.0,,,,,0,,,,,,no,no,no,no,no,yes,,,injury-signs"
 expect 0 "$RUNLOG" --db "$A" export --what runs --from 2026-11-02 --to 2026-11-03
 same "$(wc -l < "$T/out")" 2 "runs --from/--to: header + 1"
 

@@ -4,7 +4,7 @@
 # drinks and check-ins on their days, importing again adds nothing, and a
 # broken file is refused naming the file and the place with nothing
 # written. Check-in values without a fatigue rating (resting HR, HRV,
-# body mass alone) are listed with --skip-bad while the rest goes in.
+# body mass alone) are kept without one (tests/wellness.test.sh).
 . tests/lib.sh
 J=$T/j.db
 G=tests/fixtures/garmin-json; W=tests/fixtures/wellness
@@ -42,7 +42,7 @@ expect 0 "$RUNLOG" --db "$T/tokyo.db" show --from 2024-05-02 --to 2024-05-02
 out_has "5.21 km"
 
 # intervals.icu: the rated days land (sleep and check-in), the day with
-# only a weight and a night is listed or taken as the journal allows.
+# only a weight and a night is a check-in without a rating.
 expect 0 "$RUNLOG" --db "$T/w.db" import --skip-bad "$W/wellness.csv"
 out_has "an intervals.icu wellness export, 3 days."
 same "$(count "$T/w.db" sleep)" 3 "three nights from wellness.csv"

@@ -985,6 +985,68 @@ ot_base(void)
 	fx_ck(E, 8);
 }
 
+/*
+ * A check-in without a fatigue rating (a watch's resting HR or HRV, a body
+ * mass) is no fatigue reading: it neither breaks nor counts in a streak,
+ * so the overtraining cluster does not lose its fatigue either, and it
+ * does not answer for injury signs.
+ */
+static void
+test_checkin_without_rating(void **state)
+{
+	(void)state;
+	/* 8, a day with only HRV, 8, 8: a streak of three, not broken */
+	fx_init(5);
+	fx_ck(0, 8);
+	fx_ck(1, 0)->rhr_bpm = 48;
+	fx_ck(2, 8);
+	fx_ck(3, 8);
+	fx_eval(3);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
+	assert_true(fx_flag(AN_PERSISTENT_FATIGUE)->value == 3);
+	assert_int_equal(fx_flag(AN_PERSISTENT_FATIGUE)->first_day, BASE);
+	assert_int_equal(fx.m[1].fatigue_hi.len, 1);
+
+	/* rating-less days alone make no streak at all */
+	fx_init(5);
+	fx_ck(0, 0);
+	fx_ck(1, 0);
+	fx_ck(2, 0);
+	fx_eval(2);
+	assert_no_flag(AN_PERSISTENT_FATIGUE);
+	assert_int_equal(fx.m[2].fatigue_hi.len, 0);
+
+	/* two rating-less days in a row break it, as two unlogged days do */
+	fx_init(6);
+	fx_ck(0, 8);
+	fx_ck(1, 0);
+	fx_ck(2, 0);
+	fx_ck(3, 8);
+	fx_ck(4, 8);
+	fx_eval(4);
+	assert_no_flag(AN_PERSISTENT_FATIGUE);
+
+	/* the overtraining cluster keeps its fatigue over such a day */
+	ot_base();
+	fx_ck(E - 1, 0)->rhr_bpm = 49;
+	fx_ck(E - 3, 8)->mood = 2;
+	fx.days[E - 2].ck.mood = fx.days[E].ck.mood = 2;
+	fx_eval(E);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+
+	/* yesterday's sharp pain still holds on a day of watch values only */
+	fx_init(3);
+	fx_ck(0, 4)->pain = 1;
+	fx_ck(1, 0)->rhr_bpm = 50;
+	fx_eval(1);
+	assert_flag(AN_INJURY_SIGNS, AN_ALERT);
+	/* a rated check-in without pain answers for the day */
+	fx_ck(1, 3);
+	fx_eval(1);
+	assert_no_flag(AN_INJURY_SIGNS);
+}
+
 static void
 test_overtraining(void **state)
 {
@@ -1994,6 +2056,7 @@ main(void)
 		cmocka_unit_test(test_monotony_threshold),
 		cmocka_unit_test(test_monotony_load),
 		cmocka_unit_test(test_fatigue_streaks),
+		cmocka_unit_test(test_checkin_without_rating),
 		cmocka_unit_test(test_overtraining),
 		cmocka_unit_test(test_illness_fatigue),
 		cmocka_unit_test(test_performance_decline),

@@ -757,15 +757,17 @@ test_own_dedupe(void **state)
 static void
 test_export_columns(void **state)
 {
-	static const char *const want[][16] = {
-		{ "date", "distance_km", "duration_s", "rpe_1_10", "type",
+	static const char *const want[][18] = {
+		{ "date", "start_time_utc", "distance_km", "duration_s",
+		    "rpe_1_10", "type",
 		    "avg_hr_bpm", "climb_m", "mass_before_kg", "mass_after_kg",
 		    "note", "source", "external_id", "created_at", "updated_at" },
 		{ "date", "sleep_min", "quality_1_5", "note", "created_at",
 		    "updated_at" },
 		{ "date", "volume_ml", "electrolytes", "created_at", "updated_at" },
 		{ "date", "fatigue_1_10", "soreness_1_10", "mood_1_5", "stress_1_5",
-		    "resting_hr_bpm", "ill", "sharp_pain", "swelling", "numbness",
+		    "resting_hr_bpm", "hrv_ms", "body_mass_kg", "ill", "sharp_pain",
+		    "swelling", "numbness",
 		    "cannot_bear_weight", "note", "created_at", "updated_at" },
 		{ "date", "rest_note", "created_at", "updated_at" },
 	};
@@ -806,6 +808,7 @@ test_export_every_field(void **state)
 	r.rpe = 7;
 	r.type = RUN_INTERVAL;
 	r.avg_hr = 151;
+	r.start_utc = 1775021400;       /* 2026-04-01 05:30 UTC */
 	r.climb_m = 0;
 	r.mass_before_g = 70250;
 	r.mass_after_g = 69001;
@@ -820,6 +823,8 @@ test_export_every_field(void **state)
 	c.fatigue = 4;
 	c.mood = 5;
 	c.pain = 1;
+	c.hrv_ms = 58;
+	c.mass_g = 70125;
 	c.created_at = c.updated_at = "2026-04-01 07:00:00";
 	assert_int_equal(store_put_checkin(f->st, &c, NULL), 0);
 
@@ -835,16 +840,17 @@ test_export_every_field(void **state)
 	buf[len] = '\0';
 	fclose(out);
 	assert_string_equal(buf,
-	    "date,distance_km,duration_s,rpe_1_10,type,avg_hr_bpm,climb_m,"
-	    "mass_before_kg,mass_after_kg,note,source,external_id,created_at,"
-	    "updated_at\r\n"
-	    "2026-04-01,10.001,3000,7,interval,151,0,70.250,69.001,"
+	    "date,start_time_utc,distance_km,duration_s,rpe_1_10,type,avg_hr_bpm,"
+	    "climb_m,mass_before_kg,mass_after_kg,note,source,external_id,"
+	    "created_at,updated_at\r\n"
+	    "2026-04-01,2026-04-01T05:30:00Z,10.001,3000,7,interval,151,0,70.250,"
+	    "69.001,"
 	    "\"'=1+1, \"\"fast\"\"\",strava,42,2026-04-01 07:00:00,"
 	    "2026-04-02 08:00:00\r\n"
 	    "date,fatigue_1_10,soreness_1_10,mood_1_5,stress_1_5,resting_hr_bpm,"
-	    "ill,sharp_pain,swelling,numbness,cannot_bear_weight,note,created_at,"
-	    "updated_at\r\n"
-	    "2026-04-01,4,,5,,,no,yes,no,no,no,,2026-04-01 07:00:00,"
+	    "hrv_ms,body_mass_kg,ill,sharp_pain,swelling,numbness,"
+	    "cannot_bear_weight,note,created_at,updated_at\r\n"
+	    "2026-04-01,4,,5,,,58,70.125,no,yes,no,no,no,,2026-04-01 07:00:00,"
 	    "2026-04-01 07:00:00\r\n");
 }
 

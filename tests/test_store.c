@@ -47,6 +47,7 @@ teardown(void **state)
 
 extern const char *const schema_migrations[];
 static int64_t raw_int(const char *path, const char *sql);
+static void raw_exec(const char *path, const char *sql);
 
 /*
  * A connection of the test's own to the journal at path, beside the
@@ -251,9 +252,25 @@ test_checkin_drink_rest(void **state)
 	assert_int_equal(cv[0].stress, 0);
 	assert_string_equal(cv[0].note, "left calf");
 	checkin_list_free(cv, n);
+	/* No rating is stored as none, never as 0; no reading at all is
+	 * refused. */
 	c.fatigue = 0;
+	assert_int_equal(store_put_checkin(f->st, &c, NULL), 0);
+	assert_int_equal(store_checkins(f->st, DATE_MIN, DATE_MAX, &cv, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(cv[0].fatigue, 0);
+	assert_int_equal(cv[0].soreness, 6);
+	checkin_list_free(cv, n);
+	c.soreness = c.mood = c.rhr = 0;
 	assert_int_equal(store_put_checkin(f->st, &c, NULL), -1);
-	assert_non_null(strstr(err_get(), "fatigue"));
+	assert_non_null(strstr(err_get(), "at least one of fatigue"));
+	c.hrv_ms = 301;
+	assert_int_equal(store_put_checkin(f->st, &c, NULL), -1);
+	assert_string_equal(err_get(), "HRV 301: must be from 1 to 300 ms");
+	c.hrv_ms = 0;
+	c.mass_g = 19999;
+	assert_int_equal(store_put_checkin(f->st, &c, NULL), -1);
+	assert_string_equal(err_get(), "body mass 19999: must be from 20 to 300 kg");
 
 	assert_int_equal(store_add_drink(f->st, &d), 0);
 	assert_int_equal(store_add_drink(f->st, &d), 0);
@@ -1044,7 +1061,9 @@ fill_entry(const struct entry_desc *d, void *e, int dayv, int given,
 			break;
 		case FT_INT:
 		case FT_INT64:
-			if (!given && (fl->flags & FIELD_OPTIONAL))
+			/* a check-in holds one reading: its body mass here */
+			if (!given && (fl->flags & FIELD_OPTIONAL) &&
+			    strcmp(fl->column, "mass_g") != 0)
 				entry_set(e, fl, fl->none);
 			else
 				entry_set(e, fl, fl->range->max);
@@ -1127,6 +1146,102 @@ test_every_field_round_trips(void **state)
 		}
 	}
 	assert_null(store_warning(f->st));
+}
+
+/*
+ * The wellness migration upgrades a journal of the version before it for
+ * real: every row of every kind is kept with its values, the copy of the
+ * journal as it was is kept, a check-in may then lack a rating and hold
+ * HRV and body mass, and undo puts back the new columns.
+ */
+static void
+test_upgrade_to_wellness(void **state)
+{
+	char *dir = test_tmpdir(), *path = xasprintf("%s/j.db", dir), *bak;
+	const char *msg;
+	struct checkin *cv, c = { .day = day("2026-03-03"), .hrv_ms = 64,
+	    .mass_g = 70250 };
+	struct run *rv;
+	struct store *st;
+	struct stat sb;
+	size_t n;
+	int w;
+
+	(void)state;
+	/* the migration that adds the HRV column, and the version before it */
+	for (w = 0; w < store_latest_version(); w++)
+		if (strstr(schema_migrations[w], "hrv_ms INTEGER") != NULL)
+			break;
+	assert_true(w > 0 && w < store_latest_version());
+	store_set_migrations(schema_migrations, w);
+	assert_int_equal(store_open(path, &st), 0);
+	store_close(st);
+	raw_exec(path,
+	    "INSERT INTO run (id, day, distance_m, duration_s, rpe, avg_hr, note) "
+	    "VALUES (7, '2026-03-01', 10000, 3000, 5, 150, 'tempo, windy');"
+	    "INSERT INTO sleep (id, day, minutes, quality) VALUES (3, '2026-03-02', 420, 4);"
+	    "INSERT INTO drink (id, day, volume_ml, electrolytes) VALUES (4, '2026-03-02', 500, 1);"
+	    "INSERT INTO checkin (id, day, fatigue, soreness, rhr, pain, note) "
+	    "VALUES (5, '2026-03-02', 6, 3, 50, 1, 'calf');"
+	    "INSERT INTO rest (id, day, note) VALUES (2, '2026-03-04', 'off');");
+	store_set_migrations(NULL, 0);
+
+	assert_int_equal(store_open(path, &st), 0);
+	assert_int_equal(store_schema_version(st), store_latest_version());
+	bak = xasprintf("%s.v%d.bak", path, w);
+	assert_int_equal(stat(bak, &sb), 0);
+	assert_int_equal(raw_int(bak, "PRAGMA user_version"), w);
+	assert_int_equal(raw_int(bak, "SELECT count(*) FROM checkin"), 1);
+	assert_int_equal(store_runs(st, DATE_MIN, DATE_MAX, &rv, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(rv[0].id, 7);
+	assert_int_equal(rv[0].distance_m, 10000);
+	assert_int_equal(rv[0].avg_hr, 150);
+	assert_int_equal(rv[0].start_utc, 0);
+	assert_string_equal(rv[0].note, "tempo, windy");
+	run_list_free(rv, n);
+	assert_int_equal(store_checkins(st, DATE_MIN, DATE_MAX, &cv, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(cv[0].id, 5);
+	assert_int_equal(cv[0].fatigue, 6);
+	assert_int_equal(cv[0].soreness, 3);
+	assert_int_equal(cv[0].rhr, 50);
+	assert_int_equal(cv[0].pain, 1);
+	assert_int_equal(cv[0].hrv_ms, 0);
+	assert_string_equal(cv[0].note, "calf");
+	checkin_list_free(cv, n);
+	assert_int_equal(store_count(st, ENTRY_SLEEP), 1);
+	assert_int_equal(store_count(st, ENTRY_DRINK), 1);
+	assert_int_equal(store_count(st, ENTRY_REST), 1);
+	while ((msg = store_warning(st)) != NULL)
+		assert_non_null(strstr(msg, bak));
+
+	/* A day of wellness values only, then the day's check-in changed and
+	 * deleted: each undo puts back exactly what was. */
+	assert_int_equal(store_put_checkin(st, &c, NULL), 0);
+	assert_int_equal(raw_int(path, "SELECT fatigue IS NULL FROM checkin "
+	    "WHERE day = '2026-03-03'"), 1);
+	c.day = day("2026-03-02");
+	c.fatigue = 4;
+	assert_int_equal(store_put_checkin(st, &c, NULL), 0);
+	assert_int_equal(raw_int(path, "SELECT hrv_ms FROM checkin WHERE id = 5"),
+	    64);
+	assert_int_equal(store_undo(st, NULL, 0), 0);
+	assert_int_equal(raw_int(path, "SELECT hrv_ms IS NULL AND fatigue = 6 "
+	    "AND rhr = 50 AND note = 'calf' FROM checkin WHERE id = 5"), 1);
+	assert_int_equal(store_undo(st, NULL, 0), 0);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM checkin"), 1);
+	raw_exec(path, "UPDATE run SET start_utc = 1772341200 WHERE id = 7");
+	assert_int_equal(store_delete(st, ENTRY_RUN, 7), 0);
+	assert_int_equal(store_undo(st, NULL, 0), 0);
+	assert_int_equal(raw_int(path, "SELECT start_utc FROM run WHERE id = 7"),
+	    1772341200);
+	store_close(st);
+
+	test_rmdir(dir);
+	free(dir);
+	free(path);
+	free(bak);
 }
 
 /* The statements are built from the descriptors: every column, in order. */
@@ -1281,9 +1396,16 @@ static const struct bad_row bad_rows[] = {
 	{ ENTRY_DRINK, NULL, "INSERT INTO drink (id, day, volume_ml, "
 	    "electrolytes) VALUES (50, '2026-03-10', 500, 2)",
 	    "drink d50: electrolytes 2: ", "must be 0 or 1" },
-	{ ENTRY_CHECKIN, "checkin", "INSERT INTO checkin (id, day, fatigue) "
-	    "VALUES (50, '2026-03-10', NULL)", "checkin f50: fatigue (none): ",
+	{ ENTRY_CHECKIN, "checkin", "INSERT INTO checkin (id, day, fatigue, ill) "
+	    "VALUES (50, '2026-03-10', 5, NULL)", "checkin f50: ill (none): ",
 	    "required" },
+	{ ENTRY_CHECKIN, NULL, "INSERT INTO checkin (id, day, hrv_ms) VALUES "
+	    "(50, '2026-03-10', 301)", "checkin f50: HRV 301 ms: ",
+	    "must be from 1 to 300 ms" },
+	{ ENTRY_RUN, NULL, "INSERT INTO run (id, day, distance_m, duration_s, "
+	    "start_utc) VALUES (50, '2026-03-10', 5000, 1800, 4102444800)",
+	    "run r50: start time 4102444800 s: ",
+	    "must be a time from 1900-01-01 to 2099-12-31, UTC" },
 	{ ENTRY_RUN, "run", "INSERT INTO run (id, day, distance_m, duration_s) "
 	    "VALUES (50, '2026-03-10', 5000, NULL)", "run r50: duration (none): ",
 	    "required" },
@@ -1853,6 +1975,7 @@ main(void)
 		cmocka_unit_test(test_read_only_open),
 		cmocka_unit_test(test_store_never_prints),
 		cmocka_unit_test(test_schema_digests),
+		cmocka_unit_test(test_upgrade_to_wellness),
 	};
 
 	umask(022);

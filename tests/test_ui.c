@@ -1156,8 +1156,8 @@ test_forms_round_trip(void **state)
 	}
 	/* Nothing added: each save replaced its own entry. */
 	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), all);
-	/* run 13 fields, sleep 5, drink 4, check-in 13 (stamps aside) */
-	assert_int_equal(compared, 2 * 13 + 2 * 5 + 4 + 2 * 13);
+	/* run 14 fields, sleep 5, drink 4, check-in 15 (stamps aside) */
+	assert_int_equal(compared, 2 * 14 + 2 * 5 + 4 + 2 * 15);
 }
 
 /* A form typed into puts each value where its row says, and only there. */
@@ -1168,9 +1168,12 @@ test_form_rows_reach_their_fields(void **state)
 	struct checkin c;
 
 	assert_int_equal(form_open(f->ui, FORM_CHECKIN, day("2026-11-21"), 2), 0);
-	/* Fatigue, soreness, mood, stress, resting HR, ill, pain ... note */
+	/* Fatigue, soreness, mood, stress, resting HR, HRV, body mass, ill,
+	 * pain ... note */
 	key(f, CTRL_U); type(f, "8\t");
 	type(f, "9\t2\t5\t48\t");
+	key(f, CTRL_U); type(f, "61\t");
+	key(f, CTRL_U); type(f, "70.5\t");
 	type(f, "y\tn\ty\tn\ty\t");
 	type(f, "sore");
 	key(f, '\n');
@@ -1181,6 +1184,8 @@ test_form_rows_reach_their_fields(void **state)
 	assert_int_equal(c.mood, 2);
 	assert_int_equal(c.stress, 5);
 	assert_int_equal(c.rhr, 48);
+	assert_int_equal(c.hrv_ms, 61);
+	assert_int_equal(c.mass_g, 70500);
 	assert_int_equal(c.ill, 1);
 	assert_int_equal(c.pain, 0);
 	assert_int_equal(c.swelling, 1);
