@@ -30,10 +30,10 @@ const struct import_format *const import_formats[] = {
 
 /* Read by runlog-read: name rows only. */
 static const struct import_format name_gpx = {
-	.id = CSV_FMT_GPX, .name = "gpx", .title = "a GPX file", .file = "GPX",
+	.id = CSV_FMT_GPX, .name = "gpx", .title = "a GPX track", .file = "GPX",
 };
 static const struct import_format name_tcx = {
-	.id = CSV_FMT_TCX, .name = "tcx", .title = "a TCX file", .file = "TCX",
+	.id = CSV_FMT_TCX, .name = "tcx", .title = "a TCX activity file", .file = "TCX",
 };
 static const struct import_format name_fit = {
 	.id = CSV_FMT_FIT, .name = "fit", .title = "a FIT file", .file = "FIT",
