@@ -176,10 +176,12 @@ void import_files_free(struct import_files *l);
  * RUNLOG_LIBEXECDIR. Allocated. */
 char *import_reader_path(void);
 /* Reads paths through runlog-read into b (import-child.c): each file or
- * member is one entry of out, read whole or refused. 0, or -2 when the
- * journal failed. */
+ * member is one entry of out, read whole, refused or (a member of an
+ * archive, or a path from first_found on, found in a folder, in no format
+ * runlog reads) passed over. 0, or -2 when the journal failed. */
 int  import_read_files(struct import_batch *b, const struct csv_import_opts *o,
-    char *const *paths, size_t n, struct import_files *out);
+    char *const *paths, size_t n, size_t first_found,
+    struct import_files *out);
 
 /*
  * The record loop of the CSV formats: the first record is the header

@@ -327,7 +327,7 @@ read_all(struct import_batch *b, const struct csv_import_opts *io,
 {
 	struct inputs in;
 	struct stat sb;
-	size_t i;
+	size_t i, first_found;
 	int rc = 0;
 
 	memset(&in, 0, sizeof in);
@@ -338,11 +338,13 @@ read_all(struct import_batch *b, const struct csv_import_opts *io,
 		else if ((rc = read_here(b, io, p, files)) == 0)
 			push(&in.given, &in.ngiven, p);
 	}
+	first_found = in.ngiven;
 	for (i = 0; i < in.nfound && rc != -2; i++)
 		if ((rc = read_here(b, io, in.found[i], files)) == 0)
 			push(&in.given, &in.ngiven, in.found[i]);
 	if (rc != -2 && in.ngiven > 0)
-		rc = import_read_files(b, io, in.given, in.ngiven, files);
+		rc = import_read_files(b, io, in.given, in.ngiven, first_found,
+		    files);
 	for (i = 0; i < in.ngiven; i++)
 		free(in.given[i]);
 	for (i = 0; i < in.nfound; i++)

@@ -417,6 +417,7 @@ struct reading {
 	struct import_sink           *sink;
 	long                          index;  /* the path being read; -1 */
 	int                           failed; /* cur was refused by runlog */
+	size_t                        first_found;  /* of paths, from folders */
 };
 
 static void
@@ -517,9 +518,9 @@ one_line(struct reading *g, struct child *c, char *line)
 
 static char **
 reader_argv(const char *prog, const struct csv_import_opts *o,
-    char *const *paths, size_t n)
+    char *const *paths, size_t n, char *found)
 {
-	char **av = xcalloc(n + 10, sizeof *av);
+	char **av = xcalloc(n + 12, sizeof *av);
 	size_t k = 0, i;
 
 	av[k++] = (char *)prog;
@@ -535,6 +536,8 @@ reader_argv(const char *prog, const struct csv_import_opts *o,
 	av[k++] = o->default_units == UNIT_MI ? "mi" : "km";
 	if (o->skip_bad)
 		av[k++] = "-s";
+	av[k++] = "-p";
+	av[k++] = found;
 	av[k++] = "--";
 	for (i = 0; i < n; i++)
 		av[k++] = paths[i];
@@ -547,7 +550,7 @@ static int
 run_reader(struct reading *g, const char *prog, size_t from, size_t *next)
 {
 	struct child c;
-	char **av, *line = NULL, why[96];
+	char **av, *line = NULL, why[96], found[32];
 	const char *died;
 	size_t used = 0, count = g->n - from > 512 ? 512 : g->n - from;
 	int rc = 0, got;
@@ -562,7 +565,9 @@ run_reader(struct reading *g, const char *prog, size_t from, size_t *next)
 	sub.n = count;
 	sub.index = -1;
 	sub.cur = NULL;
-	av = reader_argv(prog, g->o, sub.paths, count);
+	snprintf(found, sizeof found, "%zu", g->first_found > from ?
+	    g->first_found - from : 0);
+	av = reader_argv(prog, g->o, sub.paths, count, found);
 	if (start(&c, prog, av) != 0) {
 		free(av);
 		*next = from + 1;
@@ -615,7 +620,8 @@ run_reader(struct reading *g, const char *prog, size_t from, size_t *next)
 
 int
 import_read_files(struct import_batch *b, const struct csv_import_opts *o,
-    char *const *paths, size_t n, struct import_files *out)
+    char *const *paths, size_t n, size_t first_found,
+    struct import_files *out)
 {
 	struct reading g;
 	char *prog = import_reader_path();
@@ -628,6 +634,7 @@ import_read_files(struct import_batch *b, const struct csv_import_opts *o,
 	g.paths = paths;
 	g.n = n;
 	g.out = out;
+	g.first_found = first_found;
 	if (n > 0 && access(prog, X_OK) != 0) {
 		char *why = xasprintf("the file reader %s is missing (%s): runlog "
 		    "reads CSV itself and every other file through it; install "

@@ -6,9 +6,10 @@
  * formats are loaded only here and a parser that fails on a hostile file
  * takes nothing else down.
  *
- *   runlog-read [-f FORMAT] [-u km|mi] [-d km|mi] [-s] FILE...
+ *   runlog-read [-f FORMAT] [-u km|mi] [-d km|mi] [-s] [-p N] FILE...
  *
- * -f forces a format, -u gives Garmin's distance unit, -d is the user's
+ * -p N: the paths from the N-th (from 0) were found in folders, and one
+ * in no format is passed over. -f forces a format, -u gives Garmin's distance unit, -d is the user's
  * unit (the last resort), -s lists bad rows instead of refusing the file.
  */
 #include <errno.h>
@@ -25,6 +26,10 @@
 
 static struct csv_import_opts opts;
 static struct import_limits limits;
+/* Paths from this index on were found in folders: one in no format is
+ * passed over, not refused. */
+static size_t first_found = (size_t)-1;
+static size_t cur_index;
 
 /* Text with tab, line break and backslash escaped. */
 static void
@@ -134,7 +139,7 @@ read_unit(const unsigned char *b, size_t n, int depth)
 	} else {
 		fmt = import_choose(f, &opts, head, &in.len, &c.locale);
 	}
-	if (fmt == NULL && depth > 0) {
+	if (fmt == NULL && (depth > 0 || cur_index >= first_found)) {
 		fputs("P\t", stdout);
 		put_text(err_get());
 		putchar('\n');
@@ -275,7 +280,7 @@ main(int argc, char **argv)
 	size_t i;
 
 	opts.default_units = UNIT_KM;
-	while ((ch = getopt(argc, argv, "f:u:d:s")) != -1) {
+	while ((ch = getopt(argc, argv, "f:u:d:sp:")) != -1) {
 		switch (ch) {
 		case 'f':
 			if (csv_format_parse(optarg, &opts.format) != 0)
@@ -292,6 +297,9 @@ main(int argc, char **argv)
 			break;
 		case 's':
 			opts.skip_bad = 1;
+			break;
+		case 'p':
+			first_found = (size_t)strtoul(optarg, NULL, 10);
 			break;
 		default:
 			goto usage;
@@ -312,6 +320,7 @@ main(int argc, char **argv)
 		unsigned char *b;
 		size_t n;
 
+		cur_index = w.index;
 		limits.total = 0;
 		limits.members = 0;
 		if ((b = slurp(argv[i], &n)) == NULL) {
