@@ -443,7 +443,7 @@ end_file(struct reading *g, int tag, const char *why)
 		f->state = IMPORT_PASSED;
 	else if (!ok && !g->failed)
 		refuse(f, why);
-	else
+	else if (ok)
 		f->state = IMPORT_READ;
 	if (tag == 'P') {
 		free(f->why);
