@@ -212,6 +212,8 @@ summary(int dry, const struct import_files *l)
 {
 	size_t i, j, passed = 0;
 
+	if (dry)
+		printf("Dry run, nothing was written.\n");
 	for (i = 0; i < l->n; i++) {
 		const struct import_file *f = l->v[i];
 		struct csv_import_report t;
@@ -416,16 +418,17 @@ cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 			fprintf(stderr, "runlog: --units was ignored: %s names its "
 			    "units\n", files.v[0]->name);
 		report(files.v[0]->name, dry, &files.v[0]->rep);
+	} else if (files.n == 1 && o.npos == 1 &&
+	    files.v[0]->state == IMPORT_REFUSED) {
+		/* one file, refused: as before the import read many */
+		fprintf(stderr, "runlog: import %s: %s; nothing was imported\n",
+		    files.v[0]->name, files.v[0]->why);
+		refused = 1;
 	} else {
-		if (dry)
-			printf("Dry run, nothing was written.\n");
 		summary(dry, &files);
 		refused = refusals(&files);
 	}
-	if (files.n == 1 && files.v[0]->state == IMPORT_REFUSED && o.npos == 1)
-		refused = 0, fprintf(stderr, "runlog: import %s: %s; nothing was "
-		    "imported\n", files.v[0]->name, files.v[0]->why);
-	if (refused > 0 || (files.n == 1 && files.v[0]->state == IMPORT_REFUSED))
+	if (refused > 0)
 		rc = 1;
 out:
 	import_files_free(&files);

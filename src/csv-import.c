@@ -515,12 +515,12 @@ by_day(const void *x, const void *y)
 }
 
 static void
-note_merge(struct csv_import_report *rep, long line, const char *what)
+note_merge(struct csv_import_report *rep, const char *what)
 {
 	rep->merged++;
 	if (rep->merged <= 20)
-		buf_printf(&rep->merge_list, "%s%s%s", rep->merged > 1 ? "; " :
-		    "", line > 0 ? "" : "", what);
+		buf_printf(&rep->merge_list, "%s%s", rep->merged > 1 ? "; " : "",
+		    what);
 }
 
 /* Matches the runs of the batch with one another, in day order. */
@@ -550,10 +550,12 @@ match_runs(struct import_batch *b)
 				}
 				merge_into(&x->r, &y->r);
 				y->into = (long)ix[j];
-				what = xasprintf("%s run of %s (%s) with its %s record",
-				    origin(&y->r), date_format(y->r.day, d),
-				    y->line > 0 ? "a row" : "a file", origin(&x->r));
-				note_merge(y->rep, y->line, what);
+				what = y->line > 0 ? xasprintf("line %ld, the %s run of %s, "
+				    "is the %s run", y->line, origin(&y->r),
+				    date_format(y->r.day, d), origin(&x->r)) :
+				    xasprintf("the %s run of %s is the %s run",
+				    origin(&y->r), date_format(y->r.day, d), origin(&x->r));
+				note_merge(y->rep, what);
 				free(what);
 				break;
 			}
@@ -594,9 +596,12 @@ put_run(struct import_batch *b, struct pend *p)
 
 	b->r = p->rep;
 	if (r->external_id != NULL && journal_has(b, r)) {
-		char *what = xasprintf("%s run of %s with the journal's",
-		    origin(r), date_format(r->day, d));
-		note_merge(p->rep, p->line, what);
+		char *what = p->line > 0 ? xasprintf("line %ld, the %s run of %s, "
+		    "is one the journal holds from another source", p->line,
+		    origin(r), date_format(r->day, d)) : xasprintf("the %s run of "
+		    "%s is one the journal holds from another source", origin(r),
+		    date_format(r->day, d));
+		note_merge(p->rep, what);
 		free(what);
 		return 0;
 	}

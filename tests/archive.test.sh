@@ -54,10 +54,14 @@ same "$(count "$J" run)" 3 "the zip's new run"
 expect 0 R import "$T/z/export_1.zip" "$T/watch/GARMIN/Activity/developer-types-sample.fit"
 same "$(count "$J" run)" 3 "importing again added runs"
 
-# One undo step for the whole import.
+# A dry run writes nothing; one undo step takes back a whole import.
 before=$(rows "$J")
 expect 0 R import "$T/z/export_1.zip" --dry-run
 same "$(rows "$J")" "$before" "a dry run wrote"
+expect 1 $RUNLOG --db "$T/u.db" import "$T/watch" "$T/z/export_1.zip"
+same "$(count "$T/u.db" run)" 3 "the runs of a folder and a zip"
+expect 0 $RUNLOG --db "$T/u.db" undo
+same "$(count "$T/u.db" run)" 0 "one undo did not take back the whole import"
 
 # Limits: a member over the limit, archives nested too deep.
 RUNLOG_READ_MEMBER_MAX=1048576 expect 1 R import "$T/z/bomb.zip"
@@ -91,6 +95,39 @@ err_has "duration"
 RUNLOG_READ=$T/none expect 1 R import "$F"
 err_has "the file reader $T/none is missing"
 same "$(rows "$J")" "$before" "a failed reader wrote"
+
+# Strava's bulk export: a row of activities.csv and the FIT file it names
+# are one run, kept with the file's measured values and the row's name.
+mkdir -p "$T/sx"
+printf 'id,date,name,type,description,elapsed_time,distance,commute,gear,filename\n300000001,2017-01-17 10:00:00,Tuesday tempo,Run,,3440,6760.2,false,,activities/300000001.fit.gz\n300000002,2017-01-18 10:00:00,Easy,Run,,1800,5000,false,,\n' >"$T/sx/activities.csv"
+python3 - "$FX" "$T/sx" <<'PY'
+import gzip, sys, zipfile
+fx, out = sys.argv[1], sys.argv[2]
+fit = open(fx + "/fit/developer-types-sample.fit", "rb").read()
+with zipfile.ZipFile(out + "/export_1.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    z.write(out + "/activities.csv", "activities.csv")
+    z.writestr("activities/300000001.fit.gz", gzip.compress(fit))
+PY
+J2=$T/s.db
+expect 0 $RUNLOG --db "$J2" import "$T/sx/export_1.zip"
+out_has "merged 1 with the same run from another source"
+out_has "line 2, the strava run of 2017-01-17, is the fit run"
+same "$(sqlite3 "$J2" "SELECT day, distance_m, duration_s, source, note FROM run ORDER BY day")" \
+"2017-01-17|6754|3424|fit|Tuesday tempo
+2017-01-18|5000|1800|strava|Easy" "a row and its file were not one run"
+# Again, and the CSV alone: nothing added (the journal's run from the file
+# is matched by day, distance and duration).
+expect 0 $RUNLOG --db "$J2" import "$T/sx/export_1.zip"
+expect 0 $RUNLOG --db "$J2" import "$T/sx/activities.csv"
+out_has "is one the journal holds from another source"
+same "$(count "$J2" run)" 2 "importing the export again added runs"
+
+# A Garmin export with a recording of no distance and half a second: counted
+# and skipped, not fatal, without --skip-bad.
+{ cat "$FX/garmin-km.csv"; echo 'Running,2026-04-20 07:00:00,false,Oops,0.00,0,00:00:00.5,--,--,--,--,--,--,--,--,--,--,--,--,--,--,--,00:00:00.5,00:00:00.5,--,--'; } >"$T/g.csv"
+expect 0 $RUNLOG --db "$T/g.db" import "$T/g.csv"
+out_has "Skipped 1 accidental recording"
+same "$(count "$T/g.db" run)" 3 "the Garmin export's runs"
 
 # CSV is read in runlog itself, without the reader.
 RUNLOG_READ=$T/none expect 0 R import "$FX/strava-2025.csv"
