@@ -172,8 +172,9 @@ struct import_files {
 };
 struct import_file *import_files_add(struct import_files *l, const char *name);
 void import_files_free(struct import_files *l);
-/* runlog-read: $RUNLOG_READ, else beside the running binary, else in
- * RUNLOG_LIBEXECDIR. Allocated. */
+/* runlog-read: $RUNLOG_READ, else beside the running binary (the build
+ * tree), else in ../libexec/runlog/ from it, else in RUNLOG_LIBEXECDIR.
+ * Allocated. */
 char *import_reader_path(void);
 /* Reads paths through runlog-read into b (import-child.c): each file or
  * member is one entry of out, read whole, refused or (a member of an

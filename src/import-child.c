@@ -67,6 +67,11 @@ import_reader_path(void)
 			if (access(p, X_OK) == 0)
 				return p;
 			free(p);
+			/* bin/runlog beside libexec/runlog/, wherever installed */
+			p = xasprintf("%s/../libexec/runlog/runlog-read", self);
+			if (access(p, X_OK) == 0)
+				return p;
+			free(p);
 		}
 	}
 	return xasprintf("%s/runlog-read", RUNLOG_LIBEXECDIR);
