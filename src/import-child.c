@@ -115,7 +115,7 @@ next_line(struct child *c, char **line, size_t *consumed)
 		struct pollfd p = { c->fd, POLLIN, 0 };
 		long left;
 
-		if ((nl = memchr(c->buf, '\n', c->len)) != NULL) {
+		if (c->len > 0 && (nl = memchr(c->buf, '\n', c->len)) != NULL) {
 			*nl = '\0';
 			*line = c->buf;
 			*consumed = (size_t)(nl - c->buf) + 1;
