@@ -79,7 +79,7 @@ import_archive_each(const unsigned char *data, size_t len,
 {
 	struct archive *a = archive_read_new();
 	struct archive_entry *e;
-	int rc = 0, r, raw = len >= 2 && data[0] == 0x1f && data[1] == 0x8b;
+	int rc = 0, r;
 
 	archive_read_support_filter_all(a);
 	archive_read_support_format_zip(a);
@@ -91,7 +91,6 @@ import_archive_each(const unsigned char *data, size_t len,
 		archive_read_free(a);
 		return -1;
 	}
-	(void)raw;
 	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK ||
 	    r == ARCHIVE_WARN) {
 		const char *name = archive_entry_pathname(e);

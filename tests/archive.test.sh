@@ -63,6 +63,15 @@ same "$(count "$T/u.db" run)" 3 "the runs of a folder and a zip"
 expect 0 $RUNLOG --db "$T/u.db" undo
 same "$(count "$T/u.db" run)" 0 "one undo did not take back the whole import"
 
+# A .tar.gz holding a folder, and a file compressed with xz.
+mkdir -p "$T/tg/a"
+cp "$FX/tcx/garmin-running-lap.tcx" "$FX/fit/developer-types-sample.fit" "$T/tg/a/"
+tar czf "$T/tg/x.tar.gz" -C "$T/tg" a
+xz -c "$FX/tcx/garmin-running-lap.tcx" >"$T/tg/lap.tcx.xz"
+expect 0 $RUNLOG --db "$T/t.db" import "$T/tg/x.tar.gz" "$T/tg/lap.tcx.xz"
+out_has "a TCX activity file (2 files): added 1 run, 1 already in the journal"
+out_has "a FIT file (1 file): added 1 run"
+
 # Limits: a member over the limit, archives nested too deep.
 RUNLOG_READ_MEMBER_MAX=1048576 expect 1 R import "$T/z/bomb.zip"
 err_has "big.fit: decompresses to more than 1 MiB"
