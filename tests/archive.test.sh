@@ -93,7 +93,11 @@ cat >"$T/liar" <<'SH'
 #!/bin/sh
 printf 'runlog-read 1\nF\t0\t\nT\tfit\nE\tr\t0\tday=0\tdistance_m=5000\tduration_s=x\nK\n'
 SH
-chmod +x "$T/crash" "$T/hang" "$T/liar"
+cat >"$T/babbler" <<'SH'
+#!/bin/sh
+printf 'runlog-read 1\nF\t0\t\nZ\tsomething\n'; head -c 300000 /dev/zero | tr '\0' x
+SH
+chmod +x "$T/crash" "$T/hang" "$T/liar" "$T/babbler"
 F=$FX/fit/activity-small-fenix2-run.fit
 RUNLOG_READ=$T/crash expect 1 R import "$F"
 err_has "activity-small-fenix2-run.fit: the file reader crashed (signal 11)"
@@ -101,6 +105,8 @@ RUNLOG_READ=$T/hang RUNLOG_READ_TIMEOUT=1 expect 1 R import "$F"
 err_has "took more than 1 s"
 RUNLOG_READ=$T/liar expect 1 R import "$F"
 err_has "duration"
+RUNLOG_READ=$T/babbler expect 1 R import "$F"
+err_has "a line runlog does not understand"
 RUNLOG_READ=$T/none expect 1 R import "$F"
 err_has "the file reader $T/none is missing"
 same "$(rows "$J")" "$before" "a failed reader wrote"
