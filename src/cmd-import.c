@@ -207,6 +207,25 @@ read_here(struct import_batch *b, const struct csv_import_opts *o,
 
 /* --- the summary of many files ----------------------------------------- */
 
+/* Adds r's counts of other sports, by name, to t's. */
+static void
+add_sports(struct csv_import_report *t, const struct csv_import_report *r)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->nsport; i++) {
+		for (k = 0; k < t->nsport; k++)
+			if (strcmp(t->sport[k].name, r->sport[i].name) == 0)
+				break;
+		if (k == t->nsport && t->nsport == CSV_SPORTS_MAX)
+			continue;
+		if (k == t->nsport)
+			snprintf(t->sport[t->nsport++].name, sizeof t->sport[0].name,
+			    "%s", r->sport[i].name);
+		t->sport[k].n += r->sport[i].n;
+	}
+}
+
 static void
 summary(int dry, const struct import_files *l)
 {
@@ -242,6 +261,7 @@ summary(int dry, const struct import_files *l)
 			t.bad += r->bad;
 			t.rows += r->not_activity[0] != '\0';
 			t.kind = r->kind;
+			add_sports(&t, r);
 		}
 		printf("%s (%zu %s): %s %zu %s", f->rep.title, files,
 		    files == 1 ? "file" : "files", dry ? "would add" : "added",
@@ -258,8 +278,13 @@ summary(int dry, const struct import_files *l)
 		if (t.accidental)
 			printf(", skipped %zu accidental %s", t.accidental,
 			    t.accidental == 1 ? "recording" : "recordings");
-		if (t.other)
-			printf(", skipped %zu of other sports", t.other);
+		if (t.other) {
+			printf(", skipped %zu of other sports (", t.other);
+			for (k = 0; k < t.nsport; k++)
+				printf("%s%s %zu", k ? ", " : "", t.sport[k].name,
+				    t.sport[k].n);
+			printf("%s)", t.nsport == CSV_SPORTS_MAX ? ", ..." : "");
+		}
 		if (t.rows)
 			printf(", %zu not an activity", t.rows);
 		if (t.repeated)

@@ -54,6 +54,14 @@ same "$(count "$J" run)" 3 "the zip's new run"
 expect 0 R import "$T/z/export_1.zip" "$T/watch/GARMIN/Activity/developer-types-sample.fit"
 same "$(count "$J" run)" 3 "importing again added runs"
 
+# The fixture folder: per format, what went in and what was skipped and
+# why; each damaged file named with its byte.
+expect 1 $RUNLOG --db "$T/none.db" import --dry-run "$FX/fit"
+out_has "a FIT file (8 files): would add 3 runs, skipped 2 accidental recordings, skipped 5 of other sports (cycling 2, swimming 1, transition 2), 2 not an activity."
+err_has "activity-settings-corruptheader.fit: byte 779:"
+err_has "activity-unexpected-eof.fit: byte 768:"
+[ -e "$T/none.db" ] && fail "a dry run made a journal" || ok
+
 # A dry run writes nothing; one undo step takes back a whole import.
 before=$(rows "$J")
 expect 0 R import "$T/z/export_1.zip" --dry-run
