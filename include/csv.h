@@ -193,6 +193,8 @@ struct csv_import_report {
 	                               "a settings file, not an activity"; "" */
 	struct { char name[40]; size_t n; } sport[CSV_SPORTS_MAX];
 	size_t nsport;
+	size_t merged;              /* one run with another source's: kept once */
+	struct buf merge_list;      /* what was merged, "; "-separated */
 	size_t repeated;            /* rows repeating an earlier row's id */
 	struct buf repeat_list;     /* "line 5 repeats line 3", comma-separated */
 	size_t implausible;         /* runs beyond a human, skipped */
