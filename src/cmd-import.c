@@ -418,7 +418,7 @@ cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 			return 1;
 		}
 	if (dry && access(ctx->db_path, F_OK) != 0) {
-		if (store_open(":memory:", &mem) != 0)
+		if (store_open_memory(&mem) != 0)
 			return cli_fail("import");
 		st = mem;
 	} else if ((st = cli_store_verified(ctx)) == NULL) {
