@@ -15,8 +15,11 @@
  *   E <k> <line> <col>=<v>.. an entry: the kind's letter, the line (0:
  *                            none) and fields by SQL column; start_utc too
  *   C <what> <n> [text]      a count: rows, accidental, other (text: the
- *                            sport), bad (text: the message), noun (text),
- *                            not_activity (text)
+ *                            sport), bad (text: the message), implausible
+ *                            (text: the run and why), noun (text),
+ *                            not_activity (text), kind (text: what the
+ *                            entries are, as --what names it), title
+ *                            (text: one the format's row lists)
  *   K                        the file was read whole
  *   X <message>              the file was refused, and why
  *   P <message>              a member of an archive in no format runlog

@@ -80,6 +80,10 @@ struct import_format {
 	const char *name;       /* --format NAME */
 	const char *title;      /* in the report: "a Strava export" */
 	const char *file;       /* in the unknown-file message */
+	/* The titles its reader gives one kind of file instead of title
+	 * (NULL-terminated; NULL: none), which runlog accepts from
+	 * runlog-read in the report. */
+	const char *const *titles;
 	/* 0: not this format; 1 to 100: the more certain the higher. */
 	int (*sniff)(const struct import_probe *p);
 	/* Reads the whole input; 0, or -1 with err_set(). */
@@ -102,6 +106,11 @@ const struct import_format *import_format_at(size_t i);
 int import_format_in_table(enum csv_format id);
 /* The row of id, or NULL. */
 const struct import_format *import_format_get(enum csv_format id);
+/* The titles of the kinds of Garmin's export files; NULL-terminated. */
+extern const char *const import_garmin_json_titles[];
+/* The title (or one of the titles) of a format runlog knows equal to s,
+ * as the table holds it; NULL when none is. */
+const char *import_title_known(const char *s);
 
 /*
  * Hands one entry to the sink: 0 taken, -1 refused (err_set(), with the

@@ -373,7 +373,8 @@ static int
 count_line(char **fv, size_t n, struct csv_import_report *r)
 {
 	static const char *const nouns[] = { "session", "track", "activity",
-	    "lap", NULL };
+	    "lap", "record", "night", "day", NULL };
+	const char *title;
 	int64_t v;
 	size_t i;
 
@@ -388,6 +389,17 @@ count_line(char **fv, size_t n, struct csv_import_report *r)
 		for (i = 0; nouns[i] != NULL; i++)
 			if (strcmp(fv[3], nouns[i]) == 0)
 				r->rows_noun = nouns[i];
+	} else if (strcmp(fv[1], "kind") == 0 && n == 4) {
+		if (csv_what_parse(fv[3], &r->kind) != 0)
+			return -1;
+	} else if (strcmp(fv[1], "title") == 0 && n == 4) {
+		if ((title = import_title_known(fv[3])) == NULL)
+			return -1;
+		r->title = title;
+	} else if (strcmp(fv[1], "implausible") == 0 && n == 4) {
+		csv_clean_text(fv[3], 0, 1000);
+		r->implausible++;
+		buf_printf(&r->implausible_list, "  %s\n", fv[3]);
 	} else if (strcmp(fv[1], "not_activity") == 0 && n == 4) {
 		snprintf(r->not_activity, sizeof r->not_activity, "%s", fv[3]);
 		csv_clean_text(r->not_activity, 0, sizeof r->not_activity - 1);

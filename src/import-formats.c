@@ -15,6 +15,7 @@
  * no read), so that --format, the report and the messages know it.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "import.h"
 
@@ -40,9 +41,18 @@ static const struct import_format name_tcx = {
 static const struct import_format name_fit = {
 	.id = CSV_FMT_FIT, .name = "fit", .title = "a FIT file", .file = "FIT",
 };
+/* The kinds of file of Garmin's export, as the report names them, in the
+ * order of the reader's kinds (import-garmin-json.c). */
+const char *const import_garmin_json_titles[] = {
+	"Garmin's activity summaries", "Garmin's sleep data",
+	"Garmin's daily summaries (resting heart rate)",
+	"Garmin's health status (HRV)", "Garmin's body measurements (weight)",
+	"Garmin's hydration log", NULL,
+};
 static const struct import_format name_garmin_json = {
 	.id = CSV_FMT_GARMIN_JSON, .name = "garmin-json",
-	.title = "a file of Garmin's data export", .file = "Garmin export JSON",
+	.title = "a file of Garmin's export", .file = "Garmin export JSON",
+	.titles = import_garmin_json_titles,
 };
 static const struct import_format *const import_names[] = {
 	&name_gpx, &name_tcx, &name_fit, &name_garmin_json, NULL,
@@ -87,5 +97,21 @@ import_format_get(enum csv_format id)
 	for (i = 0; (f = import_format_at(i)) != NULL; i++)
 		if (f->id == id)
 			return f;
+	return NULL;
+}
+
+const char *
+import_title_known(const char *s)
+{
+	const struct import_format *f;
+	size_t i, k;
+
+	for (i = 0; (f = import_format_at(i)) != NULL; i++) {
+		if (f->title != NULL && strcmp(f->title, s) == 0)
+			return f->title;
+		for (k = 0; f->titles != NULL && f->titles[k] != NULL; k++)
+			if (strcmp(f->titles[k], s) == 0)
+				return f->titles[k];
+	}
 	return NULL;
 }

@@ -82,13 +82,39 @@ emit_put(struct import_sink *s, const struct import_item *it)
 	return 0;
 }
 
+/* Each line of a list as a count of one: C what 1 text. */
 static void
-counts(const struct csv_import_report *r)
+count_lines(const char *what, const char *list)
 {
 	const char *p, *e;
+	char *line;
+
+	for (p = list; p != NULL && *p != '\0'; p = e + 1) {
+		if ((e = strchr(p, '\n')) == NULL)
+			break;
+		while (*p == ' ' && p < e)
+			p++;
+		line = xasprintf("%.*s", (int)(e - p), p);
+		printf("C\t%s\t1\t", what);
+		put_text(line);
+		putchar('\n');
+		free(line);
+	}
+}
+
+static void
+counts(const struct csv_import_report *r, const struct import_format *fmt)
+{
 	size_t i;
 
 	printf("C\trows\t%zu\n", r->rows);
+	if (r->kind != CSV_RUNS)
+		printf("C\tkind\t0\t%s\n", csv_what_name(r->kind));
+	if (fmt != NULL && r->title != NULL && r->title != fmt->title) {
+		printf("C\ttitle\t0\t");
+		put_text(r->title);
+		putchar('\n');
+	}
 	if (r->accidental)
 		printf("C\taccidental\t%zu\n", r->accidental);
 	if (r->rows_noun != NULL)
@@ -103,16 +129,8 @@ counts(const struct csv_import_report *r)
 		put_text(r->sport[i].name);
 		putchar('\n');
 	}
-	for (p = r->bad_list.data; p != NULL && *p != '\0'; p = e + 1) {
-		char *line;
-		if ((e = strchr(p, '\n')) == NULL)
-			break;
-		line = xasprintf("%.*s", (int)(e - p), p);
-		printf("C\tbad\t1\t");
-		put_text(line);
-		putchar('\n');
-		free(line);
-	}
+	count_lines("bad", r->bad_list.data);
+	count_lines("implausible", r->implausible_list.data);
 }
 
 /* Reads one file in a format of the table. */
@@ -132,6 +150,8 @@ read_unit(const unsigned char *b, size_t n, int depth)
 	buf_init(&r.bad_list);
 	buf_init(&r.repeat_list);
 	buf_init(&r.merge_list);
+	buf_init(&r.implausible_list);
+	r.kind = CSV_RUNS;
 	memset(&c, 0, sizeof c);
 	if (n == 0 || f == NULL) {
 		err_set("the file is empty");
@@ -155,7 +175,7 @@ read_unit(const unsigned char *b, size_t n, int depth)
 		in.rest = f;
 		rc = fmt->read(&c, &in);
 	}
-	counts(&r);
+	counts(&r, fmt);
 	if (rc == 0) {
 		puts("K");
 	} else {
