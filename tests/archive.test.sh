@@ -105,7 +105,11 @@ cat >"$T/babbler" <<'SH'
 #!/bin/sh
 printf 'runlog-read 1\nF\t0\t\nZ\tsomething\n'; head -c 300000 /dev/zero | tr '\0' x
 SH
-chmod +x "$T/crash" "$T/hang" "$T/liar" "$T/babbler"
+cat >"$T/titler" <<'SH'
+#!/bin/sh
+printf 'runlog-read 1\nF\t0\t\nT\tfit\nC\ttitle\t0\tyour bank statement\nK\n'
+SH
+chmod +x "$T/crash" "$T/hang" "$T/liar" "$T/babbler" "$T/titler"
 F=$FX/fit/activity-small-fenix2-run.fit
 RUNLOG_READ=$T/crash expect 1 R import "$F"
 err_has "activity-small-fenix2-run.fit: the file reader crashed (signal 11)"
@@ -115,6 +119,8 @@ RUNLOG_READ=$T/liar expect 1 R import "$F"
 err_has "duration"
 RUNLOG_READ=$T/babbler expect 1 R import "$F"
 err_has "a line runlog does not understand"
+RUNLOG_READ=$T/titler expect 1 R import "$F"
+err_has "a malformed count"
 RUNLOG_READ=$T/none expect 1 R import "$F"
 err_has "the file reader $T/none is missing"
 same "$(rows "$J")" "$before" "a failed reader wrote"
