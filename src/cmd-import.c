@@ -267,7 +267,7 @@ summary(int dry, const struct import_files *l)
 			t.replaced += r->replaced; t.kept += r->kept;
 			t.merged += r->merged; t.other += r->other;
 			t.accidental += r->accidental; t.repeated += r->repeated;
-			t.bad += r->bad;
+			t.bad += r->bad; t.implausible += r->implausible;
 			t.rows += r->not_activity[0] != '\0';
 			t.kind = r->kind;
 			add_sports(&t, r);
@@ -296,6 +296,9 @@ summary(int dry, const struct import_files *l)
 		}
 		if (t.rows)
 			printf(", %zu not an activity", t.rows);
+		if (t.implausible)
+			printf(", skipped %zu beyond what a runner can do",
+			    t.implausible);
 		if (t.repeated)
 			printf(", skipped %zu repeated", t.repeated);
 		if (t.bad)
@@ -307,6 +310,12 @@ summary(int dry, const struct import_files *l)
 			    f->rep.title && l->v[k]->rep.merged > 0)
 				printf("  %s: merged %s.\n", l->v[k]->name,
 				    l->v[k]->rep.merge_list.data);
+		for (k = i; k < l->n; k++)
+			if (l->v[k]->state == IMPORT_READ && l->v[k]->rep.title ==
+			    f->rep.title && l->v[k]->rep.implausible > 0)
+				printf("  %s: beyond what a runner can do (a ride or "
+				    "a drive saved as a run?):\n%s", l->v[k]->name,
+				    l->v[k]->rep.implausible_list.data);
 	}
 	if (passed > 0)
 		printf("Passed over %zu %s in no format runlog reads.\n", passed,
