@@ -3,6 +3,7 @@
 
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
+LIBEXECDIR ?= $(PREFIX)/libexec
 MANDIR     ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
@@ -14,7 +15,8 @@ VERSION     = 0.1.0
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -D_XOPEN_SOURCE_EXTENDED \
-	    -DRUNLOG_VERSION='"$(VERSION)"' -iquote include -I$(BUILD)
+	    -DRUNLOG_VERSION='"$(VERSION)"' -iquote include -I$(BUILD) \
+	    -DRUNLOG_LIBEXECDIR='"$(LIBEXECDIR)/runlog"' 
 ifeq ($(WERROR),1)
 override CFLAGS += -Werror
 endif
@@ -37,7 +39,9 @@ endif
 # name:Debian package, so one missing .pc file names its package instead of
 # dropping every flag. libcsv has none: a compile test checks it.
 LIBS_PC  = ncursesw:libncurses-dev sqlite3:libsqlite3-dev inih:libinih-dev \
-	   expat:libexpat1-dev yajl:libyajl-dev
+	   expat:libexpat1-dev libarchive:libarchive-dev yajl:libyajl-dev
+# Loaded by runlog-read only: runlog itself never links them.
+READ_PC  = expat libarchive yajl
 TEST_PC  = cmocka:libcmocka-dev
 pc_name  = $(word 1,$(subst :, ,$(1)))
 pc_deb   = $(word 2,$(subst :, ,$(1)))
@@ -51,6 +55,8 @@ TEST_FOUND   := $(call pc_found,$(TEST_PC))
 TEST_MISSING := $(call pc_lost,$(TEST_PC),$(TEST_FOUND))
 CPPFLAGS += $(foreach p,$(LIBS_FOUND),$(shell $(PKG_CONFIG) --cflags $(p)))
 LDLIBS   += $(foreach p,$(LIBS_FOUND),$(shell $(PKG_CONFIG) --libs $(p))) -lcsv -lm
+RUNLOG_LIBS = $(foreach p,$(filter-out $(READ_PC),$(LIBS_FOUND)),$(shell \
+	   $(PKG_CONFIG) --libs $(p))) -lcsv -lm
 TEST_CFLAGS = $(foreach p,$(TEST_FOUND),$(shell $(PKG_CONFIG) --cflags $(p)))
 TEST_LIBS   = $(foreach p,$(TEST_FOUND),$(shell $(PKG_CONFIG) --libs $(p)))
 
@@ -60,7 +66,12 @@ DEPFLAGS = -MMD -MP
 
 SRCS     = $(wildcard src/*.c)
 OBJS     = $(patsubst src/%.c,$(BUILD)/%.o,$(SRCS)) $(BUILD)/schema.o
-LIBOBJS  = $(filter-out $(BUILD)/main.o,$(OBJS))
+LIBOBJS  = $(filter-out $(BUILD)/main.o $(BUILD)/runlog-read.o,$(OBJS))
+# The readers of device files and archives: runlog-read's, not runlog's.
+READOBJS = $(BUILD)/import-formats-read.o $(BUILD)/import-archive.o \
+	   $(BUILD)/import-xml.o $(BUILD)/import-fit.o $(BUILD)/fit.o \
+	   $(BUILD)/import-garmin-json.o
+RUNLOGOBJS = $(filter-out $(READOBJS) $(BUILD)/runlog-read.o,$(OBJS))
 TESTSRCS = $(wildcard tests/test_*.c)
 TESTBINS = $(patsubst tests/%.c,$(BUILD)/tests/%,$(TESTSRCS))
 SCHEMA   = $(sort $(wildcard schema/*.sql))
@@ -69,10 +80,13 @@ TRUSTBINS = $(patsubst tests/trust/%.c,$(BUILD)/tests/trust_%,$(wildcard tests/t
 REPLAYBINS = $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/tests/replay_%,$(FUZZSRCS))
 FUZZBINS = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZSRCS))
 
-all: $(BUILD)/runlog
+all: $(BUILD)/runlog $(BUILD)/runlog-read
 
-$(BUILD)/runlog: $(OBJS)
-	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+$(BUILD)/runlog: $(RUNLOGOBJS)
+	$(CC) $(LDFLAGS) -Wl,--as-needed -o $@ $(RUNLOGOBJS) $(RUNLOG_LIBS)
+
+$(BUILD)/runlog-read: $(LIBOBJS) $(BUILD)/runlog-read.o
+	$(CC) $(LDFLAGS) -Wl,--as-needed -o $@ $(BUILD)/runlog-read.o $(LIBOBJS) $(LDLIBS)
 
 $(BUILD)/%.o: src/%.c | $(BUILD) libs
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
@@ -215,15 +229,18 @@ check-unit: test-libs
 	@set -e; for t in $(TESTBINS); do $$t; done
 	@RUNLOG=$(BUILD)/runlog sh tests/completion.test.sh
 
-install: $(BUILD)/runlog completions
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+install: $(BUILD)/runlog $(BUILD)/runlog-read completions
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR)/runlog $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BUILD)/runlog $(DESTDIR)$(BINDIR)/runlog
+	install -m 755 $(BUILD)/runlog-read $(DESTDIR)$(LIBEXECDIR)/runlog/runlog-read
 	install -m 644 man/runlog.1 $(DESTDIR)$(MANDIR)/man1/runlog.1
 	install -m 644 $(BUILD)/completions/runlog $(DESTDIR)$(BASHCOMPDIR)/runlog
 	install -m 644 $(BUILD)/completions/_runlog $(DESTDIR)$(ZSHCOMPDIR)/_runlog
 
 uninstall:
+	rm -f $(DESTDIR)$(LIBEXECDIR)/runlog/runlog-read
+	-rmdir $(DESTDIR)$(LIBEXECDIR)/runlog 2>/dev/null
 	rm -f $(DESTDIR)$(BINDIR)/runlog $(DESTDIR)$(MANDIR)/man1/runlog.1 \
 	    $(DESTDIR)$(BASHCOMPDIR)/runlog $(DESTDIR)$(ZSHCOMPDIR)/_runlog
 

@@ -198,7 +198,7 @@ struct csv_import_report {
 	size_t already;             /* already in the journal: nothing done */
 	size_t replaced;            /* a day's sleep/check-in/rest replaced */
 	size_t kept;                /* the journal's newer one kept */
-	size_t merged;              /* check-ins given values they lacked */
+	size_t filled;              /* check-ins given values they lacked */
 	size_t conflicts;           /* values the journal kept over the file's */
 	struct buf conflict_list;   /* one line each: "2026-05-01: resting HR
 	                               52 in the file, 50 in the journal: kept 50" */
@@ -208,6 +208,8 @@ struct csv_import_report {
 	                               "a settings file, not an activity"; "" */
 	struct { char name[40]; size_t n; } sport[CSV_SPORTS_MAX];
 	size_t nsport;
+	size_t merged;              /* one run with another source's: kept once */
+	struct buf merge_list;      /* what was merged, "; "-separated */
 	size_t repeated;            /* rows repeating an earlier row's id */
 	struct buf repeat_list;     /* "line 5 repeats line 3", comma-separated */
 	size_t implausible;         /* runs beyond a human, skipped */

@@ -238,7 +238,9 @@ garmin_row(struct import_ctx *c, void *state, const struct csv_header *h,
 	v = rec->field[col];
 	if (csv_garmin_duration(v, &p.r.duration_s) != 0)
 		return csv_bad(rec, h->name[col], v, "expected hh:mm:ss");
-	if (range_check(&RANGE_DURATION, p.r.duration_s, v) != 0)
+	/* 0: an accidental recording, which the import counts and skips */
+	if (p.r.duration_s != 0 &&
+	    range_check(&RANGE_DURATION, p.r.duration_s, v) != 0)
 		return csv_bad_here(rec->line, h->name[col], v);
 
 	if (g->hr >= 0 && !csv_is_missing(v = rec->field[g->hr])) {
@@ -343,7 +345,8 @@ garmin_finish(struct import_ctx *c, void *state, const struct csv_header *h)
 			p->r.distance_m = p->dist_milli;
 			p->r.climb_m = p->climb;
 		}
-		if (range_check(&RANGE_DISTANCE, p->r.distance_m, NULL) != 0) {
+		if (p->r.distance_m != 0 &&
+		    range_check(&RANGE_DISTANCE, p->r.distance_m, NULL) != 0) {
 			csv_bad_line(p->line, dcol, p->dist_raw, "distance %s %s: "
 			    "must be %s", p->dist_raw, units_distance_name(
 			    c->r->units), RANGE_DISTANCE.allowed);

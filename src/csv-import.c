@@ -59,14 +59,14 @@ csv_format_parse(const char *s, enum csv_format *f)
 		return 0;
 	}
 	buf_init(&names);
-	for (i = 0; import_formats[i] != NULL; i++) {
-		if (strcmp(s, import_formats[i]->name) == 0) {
-			*f = import_formats[i]->id;
+	for (i = 0; import_format_at(i) != NULL; i++) {
+		if (strcmp(s, import_format_at(i)->name) == 0) {
+			*f = import_format_at(i)->id;
 			buf_free(&names);
 			return 0;
 		}
-		buf_printf(&names, "%s%s", import_formats[i + 1] != NULL ? ", " :
-		    " or ", import_formats[i]->name);
+		buf_printf(&names, "%s%s", import_format_at(i + 1) != NULL ? ", " :
+		    " or ", import_format_at(i)->name);
 	}
 	err_set("--format '%.40s': must be auto%s", s, names.data);
 	buf_free(&names);
@@ -80,6 +80,7 @@ csv_import_report_free(struct csv_import_report *r)
 	buf_free(&r->repeat_list);
 	buf_free(&r->implausible_list);
 	buf_free(&r->conflict_list);
+	buf_free(&r->merge_list);
 }
 
 /* --- the ids a file has given, to tell a repeat from the journal's ----- */
@@ -146,21 +147,49 @@ seen_free(struct seen *m)
 	free(m->line);
 }
 
-/* --- the journal's sink -------------------------------------------------- */
+/* --- the batch: every file of one import ------------------------------- */
 
-struct journal {
+/* A run taken from a file that was read whole, waiting for the end of the
+ * batch, where runs of different sources are matched. */
+struct pend {
+	struct run                r;
+	struct csv_import_report *rep;     /* the file it came from */
+	long                      line;
+	long                      into;    /* merged into pend[into]; -1 */
+};
+
+/* Any other entry of the file being read, kept until it is read whole. */
+struct item {
+	enum entry_kind kind;
+	void           *entry;
+};
+
+struct import_batch {
 	struct import_sink        sink;    /* first: the readers see this */
 	struct store             *st;
 	struct store_import      *si;
-	struct csv_import_report *r;
+	const struct csv_import_opts *o;
+	int                       dry_run;
 	int                       today;
-	struct seen               ids;
+	int                       failed;  /* the journal failed */
+	/* the file being read */
+	struct csv_import_report *r;
+	struct seen               ids;     /* its external ids, to tell repeats */
+	size_t                    runs0;   /* its first run in runs */
+	struct item              *items;
+	size_t                    nitems, capitems;
+	/* runs of the files read whole so far */
+	struct pend              *runs;
+	size_t                    nruns, capruns;
+	/* the journal's runs before the import, by day (cross-source match) */
+	struct run               *old;
+	size_t                    nold;
 };
 
 /* Checks that hold for every entry: a day in range, not in the future,
  * and the kind's own ranges. */
 static int
-check_entry(const struct journal *j, const struct import_item *it)
+check_entry(const struct import_batch *j, const struct import_item *it)
 {
 	const struct entry_desc *d = entry_desc(it->kind);
 	int day = (int)entry_get(it->entry, entry_field_find(d, "day"));
@@ -188,41 +217,127 @@ check_entry(const struct journal *j, const struct import_item *it)
 	return rc != 0 ? csv_bad_here(it->line, NULL, NULL) : 0;
 }
 
-static int
-put_run(struct journal *j, long line, struct run *r)
+/* A copy of entry e of kind k that owns its text. */
+static void *
+entry_dup(enum entry_kind k, const void *e)
 {
-	int rc;
+	const struct entry_desc *d = entry_desc(k);
+	void *c = xmalloc(d->size);
+	size_t i;
 
+	memcpy(c, e, d->size);
+	for (i = 0; i < d->nfields; i++) {
+		char **t;
+		if (d->fields[i].type != FT_TEXT)
+			continue;
+		t = entry_text(c, &d->fields[i]);
+		if (*t != NULL)
+			*t = xstrdup(*t);
+	}
+	return c;
+}
+
+static void
+entry_drop(enum entry_kind k, void *e)
+{
+	entry_free_fields(entry_desc(k), e);
+	free(e);
+}
+
+int
+import_accidental(const struct run *r)
+{
+	return r->distance_m < IMPORT_ACCIDENT_M ||
+	    r->duration_s < IMPORT_ACCIDENT_S;
+}
+
+/* The sink of the file being read: checks each entry and keeps a copy. */
+static int
+batch_put(struct import_sink *s, const struct import_item *it)
+{
+	struct import_batch *b = (struct import_batch *)s;
+	const struct run *r = it->entry;
+	struct pend *p;
+
+	if (it->kind == ENTRY_RUN && import_accidental(r)) {
+		b->r->accidental++;
+		return 0;
+	}
+	if (check_entry(b, it) != 0)
+		return -1;
+	if (it->kind != ENTRY_RUN) {
+		if (b->nitems == b->capitems) {
+			b->capitems = b->capitems ? 2 * b->capitems : 64;
+			b->items = xrealloc(b->items, b->capitems * sizeof *b->items);
+		}
+		b->items[b->nitems].kind = it->kind;
+		b->items[b->nitems++].entry = entry_dup(it->kind, it->entry);
+		return 0;
+	}
 	if (r->external_id != NULL) {
 		char *k = xasprintf("%s\n%s", r->source ? r->source : "runlog",
 		    r->external_id);
-		long first = seen_add(&j->ids, k, line);
+		long first = seen_add(&b->ids, k, it->line);
 		free(k);
 		if (first != 0) {
-			j->r->repeated++;
-			buf_printf(&j->r->repeat_list, "%sline %ld repeats line %ld",
-			    j->r->repeated > 1 ? ", " : "", line, first);
-			return 0;
-		}
-	} else {
-		if ((rc = store_run_known(j->si, r)) < 0)
-			return -2;
-		if (rc == 1) {
-			j->r->already++;
+			b->r->repeated++;
+			buf_printf(&b->r->repeat_list, "%sline %ld repeats line %ld",
+			    b->r->repeated > 1 ? ", " : "", it->line, first);
 			return 0;
 		}
 	}
-	if ((rc = store_add_run(j->st, r)) < 0)
-		return -2;
-	if (rc == 1)
-		j->r->already++;
-	else
-		j->r->added++;
+	if (b->nruns == b->capruns) {
+		b->capruns = b->capruns ? 2 * b->capruns : 256;
+		b->runs = xrealloc(b->runs, b->capruns * sizeof *b->runs);
+	}
+	p = &b->runs[b->nruns++];
+	{
+		struct run *c = entry_dup(ENTRY_RUN, r);
+		p->r = *c;
+		free(c);
+	}
+	p->rep = b->r;
+	p->line = it->line;
+	p->into = -1;
 	return 0;
 }
 
+int
+import_batch_begin(struct store *st, const struct csv_import_opts *o,
+    int dry_run, struct import_batch **out)
+{
+	struct import_batch *b = xcalloc(1, sizeof *b);
+
+	if (store_import_begin(st, o->label ? o->label : "import", &b->si) != 0) {
+		free(b);
+		return -1;
+	}
+	b->sink.put = batch_put;
+	b->st = st;
+	b->o = o;
+	b->dry_run = dry_run;
+	b->today = date_today();
+	*out = b;
+	return 0;
+}
+
+struct import_sink *
+import_file_begin(struct import_batch *b, struct csv_import_report *r)
+{
+	memset(r, 0, sizeof *r);
+	buf_init(&r->bad_list);
+	buf_init(&r->repeat_list);
+	buf_init(&r->implausible_list);
+	buf_init(&r->merge_list);
+	r->kind = CSV_RUNS;
+	b->r = r;
+	b->runs0 = b->nruns;
+	b->nitems = 0;
+	return &b->sink;
+}
+
 static int
-put_drink(struct journal *j, struct drink *d)
+put_drink(struct import_batch *j, struct drink *d)
 {
 	int rc;
 
@@ -288,7 +403,7 @@ checkin_value_text(const struct entry_field *f, const void *e, char *out,
  * merged holds a change to write, 0 when nothing changes.
  */
 static int
-checkin_fill(struct journal *j, const struct entry_desc *d,
+checkin_fill(struct import_batch *j, const struct entry_desc *d,
     const struct checkin *old, const struct checkin *in,
     struct checkin *merged)
 {
@@ -328,7 +443,7 @@ checkin_fill(struct journal *j, const struct entry_desc *d,
 
 /* A device's or a service's check-in: fills the day's one, or adds it. */
 static int
-put_checkin_fill(struct journal *j, struct checkin *e)
+put_checkin_fill(struct import_batch *j, struct checkin *e)
 {
 	const struct entry_desc *d = entry_desc(ENTRY_CHECKIN);
 	struct checkin *old = NULL, merged;
@@ -350,7 +465,7 @@ put_checkin_fill(struct journal *j, struct checkin *e)
 		} else if (store_put_checkin(j->st, &merged, NULL) != 0) {
 			rc = -2;
 		} else {
-			j->r->merged++;
+			j->r->filled++;
 		}
 		free(merged.note);
 	}
@@ -360,7 +475,7 @@ put_checkin_fill(struct journal *j, struct checkin *e)
 
 /* Sleep, check-ins and rest days: one per day. */
 static int
-put_daily(struct journal *j, enum entry_kind k, void *e)
+put_daily(struct import_batch *j, enum entry_kind k, void *e)
 {
 	const struct entry_desc *d = entry_desc(k);
 	const struct entry_field *upd = entry_field_find(d, "updated_at");
@@ -407,25 +522,259 @@ out:
 	return rc;
 }
 
-static int
-journal_put(struct import_sink *s, const struct import_item *it)
+int
+import_file_end(struct import_batch *b, int ok)
 {
-	struct journal *j = (struct journal *)s;
+	size_t i;
+	int rc = 0;
 
-	if (check_entry(j, it) != 0)
-		return -1;
-	switch (it->kind) {
-	case ENTRY_RUN:   return put_run(j, it->line, it->entry);
-	case ENTRY_DRINK: return put_drink(j, it->entry);
-	case ENTRY_CHECKIN:
-		/* runlog's own files put back a day's check-in whole */
-		if (j->r->format != CSV_FMT_RUNLOG)
-			return put_checkin_fill(j, it->entry);
-		return put_daily(j, it->kind, it->entry);
-	default:          return put_daily(j, it->kind, it->entry);
+	for (i = 0; i < b->nitems; i++) {
+		struct item *it = &b->items[i];
+		if (ok && rc == 0 && !b->failed) {
+			if (it->kind == ENTRY_DRINK)
+				rc = put_drink(b, it->entry);
+			else if (it->kind == ENTRY_CHECKIN &&
+			    b->r->format != CSV_FMT_RUNLOG)
+				/* Other sources fill only a check-in's empty
+				 * fields; runlog's own files put it back whole. */
+				rc = put_checkin_fill(b, it->entry);
+			else
+				rc = put_daily(b, it->kind, it->entry);
+		}
+		entry_drop(it->kind, it->entry);
 	}
+	b->nitems = 0;
+	if (!ok) {
+		for (i = b->runs0; i < b->nruns; i++)
+			run_free(&b->runs[i].r);
+		b->nruns = b->runs0;
+	}
+	seen_free(&b->ids);
+	memset(&b->ids, 0, sizeof b->ids);
+	if (rc != 0)
+		b->failed = 1;
+	return b->failed ? -1 : 0;
 }
 
+/* --- one run from two sources ------------------------------------------ */
+
+static const char *
+origin(const struct run *r)
+{
+	return r->source != NULL ? r->source : "runlog";
+}
+
+/* 1 for a run read from a device file (its measured values win). */
+static int
+from_device(const struct run *r)
+{
+	const char *s = origin(r);
+
+	return strcmp(s, "fit") == 0 || strcmp(s, "gpx") == 0 ||
+	    strcmp(s, "tcx") == 0;
+}
+
+static int
+within3(int64_t a, int64_t b)
+{
+	int64_t m = a > b ? a : b;
+
+	return (a > b ? a - b : b - a) * 100 <= 3 * m;
+}
+
+/*
+ * The same run from two sources: the same day, different sources,
+ * distances within 3%, and starts within 2 minutes when both are known,
+ * else durations within 3%.
+ */
+int
+import_same_run(const struct run *a, const struct run *b)
+{
+	if (a->day != b->day || strcmp(origin(a), origin(b)) == 0 ||
+	    !within3(a->distance_m, b->distance_m))
+		return 0;
+	if (a->start_utc > 0 && b->start_utc > 0)
+		return llabs(a->start_utc - b->start_utc) <= IMPORT_SAME_START_S;
+	return within3(a->duration_s, b->duration_s);
+}
+
+/* dst keeps its values and takes what it lacks from src. */
+static void
+merge_into(struct run *dst, const struct run *src)
+{
+	if (dst->note == NULL && src->note != NULL)
+		dst->note = xstrdup(src->note);
+	if (dst->rpe == 0)
+		dst->rpe = src->rpe;
+	if (dst->avg_hr == 0)
+		dst->avg_hr = src->avg_hr;
+	if (dst->climb_m < 0)
+		dst->climb_m = src->climb_m;
+	if (dst->type == RUN_OTHER)
+		dst->type = src->type;
+	if (dst->start_utc == 0)
+		dst->start_utc = src->start_utc;
+}
+
+static const struct pend *pend_base;
+
+static int
+by_day(const void *x, const void *y)
+{
+	const struct pend *a = pend_base + *(const size_t *)x;
+	const struct pend *b = pend_base + *(const size_t *)y;
+
+	if (a->r.day != b->r.day)
+		return a->r.day < b->r.day ? -1 : 1;
+	return *(const size_t *)x < *(const size_t *)y ? -1 : 1;
+}
+
+static void
+note_merge(struct csv_import_report *rep, const char *what)
+{
+	rep->merged++;
+	if (rep->merged <= 20)
+		buf_printf(&rep->merge_list, "%s%s", rep->merged > 1 ? "; " : "",
+		    what);
+}
+
+/* Matches the runs of the batch with one another, in day order. */
+static void
+match_runs(struct import_batch *b)
+{
+	size_t *ix = xcalloc(b->nruns + 1, sizeof *ix), i, j, g;
+	char d[16];
+
+	for (i = 0; i < b->nruns; i++)
+		ix[i] = i;
+	pend_base = b->runs;
+	qsort(ix, b->nruns, sizeof *ix, by_day);
+	for (g = 0; g < b->nruns; g = i) {
+		for (i = g; i < b->nruns && b->runs[ix[i]].r.day ==
+		    b->runs[ix[g]].r.day; i++) {
+			struct pend *y = &b->runs[ix[i]];
+			for (j = g; j < i; j++) {
+				struct pend *x = &b->runs[ix[j]], t;
+				char *what;
+				if (x->into >= 0 || !import_same_run(&x->r, &y->r))
+					continue;
+				if (from_device(&y->r) && !from_device(&x->r)) {
+					/* the file's measured values win */
+					t = *x; *x = *y; *y = t;
+					x->into = -1;
+				}
+				merge_into(&x->r, &y->r);
+				y->into = (long)ix[j];
+				what = y->line > 0 ? xasprintf("line %ld, the %s run of %s, "
+				    "is the %s run", y->line, origin(&y->r),
+				    date_format(y->r.day, d), origin(&x->r)) :
+				    xasprintf("the %s run of %s is the %s run",
+				    origin(&y->r), date_format(y->r.day, d), origin(&x->r));
+				note_merge(y->rep, what);
+				free(what);
+				break;
+			}
+		}
+	}
+	free(ix);
+}
+
+/* 1 when the journal held, before the import, the same run from another
+ * source (the same day, distance and duration within 3%). */
+static int
+journal_has(struct import_batch *b, const struct run *r)
+{
+	size_t lo = 0, hi = b->nold, i;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (b->old[mid].day < r->day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < b->nold && b->old[i].day == r->day; i++) {
+		struct run o = b->old[i];
+		o.start_utc = 0;    /* not kept in the journal yet */
+		if (import_same_run(&o, r))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+put_run(struct import_batch *b, struct pend *p)
+{
+	struct run *r = &p->r;
+	char d[16];
+	int rc;
+
+	b->r = p->rep;
+	if (r->external_id != NULL && journal_has(b, r)) {
+		char *what = p->line > 0 ? xasprintf("line %ld, the %s run of %s, "
+		    "is one the journal holds from another source", p->line,
+		    origin(r), date_format(r->day, d)) : xasprintf("the %s run of "
+		    "%s is one the journal holds from another source", origin(r),
+		    date_format(r->day, d));
+		note_merge(p->rep, what);
+		free(what);
+		return 0;
+	}
+	if (r->external_id == NULL) {
+		if ((rc = store_run_known(b->si, r)) < 0)
+			return -2;
+		if (rc == 1) {
+			p->rep->already++;
+			return 0;
+		}
+	}
+	if ((rc = store_add_run(b->st, r)) < 0)
+		return -2;
+	if (rc == 1)
+		p->rep->already++;
+	else
+		p->rep->added++;
+	return 0;
+}
+
+static int
+flush_runs(struct import_batch *b)
+{
+	size_t i;
+
+	match_runs(b);
+	for (i = 0; i < b->nruns; i++)
+		if (b->runs[i].into < 0 && b->runs[i].r.external_id != NULL)
+			break;
+	if (i < b->nruns && store_runs(b->st, DATE_MIN, DATE_MAX, &b->old,
+	    &b->nold) != 0)
+		return -1;
+	for (i = 0; i < b->nruns; i++)
+		if (b->runs[i].into < 0 && put_run(b, &b->runs[i]) != 0)
+			return -1;
+	return 0;
+}
+
+int
+import_batch_end(struct import_batch *b, int commit)
+{
+	size_t i;
+	int rc = b->failed ? -1 : 0;
+
+	if (rc == 0 && flush_runs(b) != 0)
+		rc = -1;
+	if (store_import_end(b->si, rc == 0 && commit && !b->dry_run) != 0)
+		rc = -1;
+	for (i = 0; i < b->nruns; i++)
+		run_free(&b->runs[i].r);
+	free(b->runs);
+	if (b->old != NULL)
+		entry_list_free(ENTRY_RUN, b->old, b->nold);
+	free(b->items);
+	seen_free(&b->ids);
+	free(b);
+	return rc;
+}
 /* --- choosing the format ------------------------------------------------- */
 
 /* The most certain format for the probe, in English, else in one of the
@@ -440,17 +789,17 @@ sniff(struct import_probe *p, struct csv_header *h,
 	size_t i, k;
 
 	*locale = NULL;
-	for (i = 0; import_formats[i] != NULL; i++)
-		if ((s = import_formats[i]->sniff(p)) > score) {
+	for (i = 0; import_table[i] != NULL; i++)
+		if ((s = import_table[i]->sniff(p)) > score) {
 			score = s;
-			best = import_formats[i];
+			best = import_table[i];
 		}
 	if (best != NULL || p->csv == NULL)
 		return best;
 	for (k = 0; (l = csv_l10n_at(k)) != NULL; k++) {
 		const struct import_format *f = import_format_get(l->format);
 		csv_l10n_apply(l, h);
-		if (f != NULL && f->sniff(p) > 0) {
+		if (f != NULL && f->sniff != NULL && f->sniff(p) > 0) {
 			*locale = l;
 			break;
 		}
@@ -479,9 +828,9 @@ no_format(const struct csv_import_opts *o, const struct import_format *f,
 		return -1;
 	}
 	buf_init(&list);
-	for (i = 0; import_formats[i] != NULL; i++)
-		buf_printf(&list, "%s%s", i == 0 ? "" : import_formats[i + 1] !=
-		    NULL ? ", " : " or ", import_formats[i]->file);
+	for (i = 0; import_format_at(i) != NULL; i++)
+		buf_printf(&list, "%s%s", i == 0 ? "" : import_format_at(i + 1) !=
+		    NULL ? ", " : " or ", import_format_at(i)->file);
 	snprintf(first, sizeof first, "%s", h->n ? h->name[0] : "");
 	csv_clean_text(first, 0, sizeof first - 1);
 	err_set("line 1: unknown header (first column '%s'): not a %s export; "
@@ -527,47 +876,59 @@ choose(FILE *f, const struct csv_import_opts *o, unsigned char *head,
 	return fmt;
 }
 
+const struct import_format *
+import_choose(FILE *f, const struct csv_import_opts *o, unsigned char *head,
+    size_t *len, const struct csv_locale **locale)
+{
+	return choose(f, o, head, len, locale);
+}
+
 int
-csv_import(struct store *st, FILE *f, const struct csv_import_opts *o,
-    int dry_run, struct csv_import_report *r)
+import_file_read(struct import_batch *b, FILE *f,
+    struct csv_import_report *r)
 {
 	unsigned char *head = xmalloc(IMPORT_HEAD_MAX);
 	const struct import_format *fmt;
 	struct import_input in;
 	struct import_ctx c;
-	struct journal j;
 	int rc = -1;
+
+	memset(&c, 0, sizeof c);
+	c.sink = import_file_begin(b, r);
+	if ((fmt = choose(f, b->o, head, &in.len, &c.locale)) != NULL) {
+		r->format = fmt->id;
+		r->title = fmt->title;
+		r->locale = c.locale;
+		c.o = b->o;
+		c.r = r;
+		in.head = head;
+		in.pos = 0;
+		in.rest = f;
+		rc = fmt->read(&c, &in);
+	}
+	if (import_file_end(b, rc == 0) != 0)
+		rc = -2;
+	free(head);
+	return rc;
+}
+
+int
+csv_import(struct store *st, FILE *f, const struct csv_import_opts *o,
+    int dry_run, struct csv_import_report *r)
+{
+	struct import_batch *b;
+	int rc;
 
 	memset(r, 0, sizeof *r);
 	buf_init(&r->bad_list);
 	buf_init(&r->repeat_list);
 	buf_init(&r->implausible_list);
 	buf_init(&r->conflict_list);
-	memset(&c, 0, sizeof c);
-	memset(&j, 0, sizeof j);
-	if ((fmt = choose(f, o, head, &in.len, &c.locale)) == NULL)
-		goto out;
-	r->format = fmt->id;
-	r->title = fmt->title;
-	r->kind = CSV_RUNS;     /* a reader of other entries says so */
-	r->locale = c.locale;
-	if (store_import_begin(st, o->label ? o->label : "import", &j.si) != 0)
-		goto out;
-	j.sink.put = journal_put;
-	j.st = st;
-	j.r = r;
-	j.today = date_today();
-	c.o = o;
-	c.r = r;
-	c.sink = &j.sink;
-	in.head = head;
-	in.pos = 0;
-	in.rest = f;
-	rc = fmt->read(&c, &in);
-	if (store_import_end(j.si, rc == 0 && !dry_run) != 0)
+	buf_init(&r->merge_list);
+	if (import_batch_begin(st, o, dry_run, &b) != 0)
+		return -1;
+	rc = import_file_read(b, f, r) != 0 ? -1 : 0;
+	if (import_batch_end(b, rc == 0) != 0)
 		rc = -1;
-out:
-	seen_free(&j.ids);
-	free(head);
 	return rc;
 }

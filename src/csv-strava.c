@@ -345,7 +345,7 @@ activity_distance(const struct csv_header *h, const struct strava *s,
 		if (metres(s, v, km_col(rec, s), m) != 0)
 			return csv_bad(rec, h->name[s->dist_m], v, "expected metres%s",
 			    s->dec == ',' ? " matching the distance in km" : "");
-		if (range_check(&RANGE_DISTANCE, *m, NULL) != 0)
+		if (*m != 0 && range_check(&RANGE_DISTANCE, *m, NULL) != 0)
 			return csv_bad(rec, h->name[s->dist_m], v, "distance %s m: "
 			    "must be %s", v, RANGE_DISTANCE.allowed);
 		return 0;
@@ -359,7 +359,7 @@ activity_distance(const struct csv_header *h, const struct strava *s,
 		    "a distance");
 	if (csv_parse_number_dec(v, 3, s->dec, m) != 0)
 		return csv_bad(rec, h->name[s->dist_km], v, "expected km");
-	if (range_check(&RANGE_DISTANCE, *m, NULL) != 0)
+	if (*m != 0 && range_check(&RANGE_DISTANCE, *m, NULL) != 0)
 		return csv_bad(rec, h->name[s->dist_km], v, "distance %s km: "
 		    "must be %s", v, RANGE_DISTANCE.allowed);
 	return 0;
@@ -383,7 +383,8 @@ activity_duration(const struct csv_header *h, const struct strava *s,
 		return csv_bad(rec, h->name[s->elapsed], rec->field[s->elapsed],
 		    "expected seconds");
 	}
-	if (range_check(&RANGE_DURATION, *secs, NULL) != 0)
+	/* 0: an accidental recording, which the import counts and skips */
+	if (*secs != 0 && range_check(&RANGE_DURATION, *secs, NULL) != 0)
 		return csv_bad_here(rec->line, h->name[col], rec->field[col]);
 	return 0;
 }

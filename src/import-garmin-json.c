@@ -857,20 +857,18 @@ garmin_json_sniff(const struct import_probe *p)
 	return kind_of(p->head, p->len) != GJ_NONE ? 100 : 0;
 }
 
+/* Each kind's title is import_garmin_json_titles[kind - 1]
+ * (import-formats.c, which runlog holds to check runlog-read's report). */
 static const struct {
-	const char   *title;
 	const char   *noun;      /* what a record is */
 	enum csv_what what;      /* what is added */
 } kinds[] = {
-	[GJ_ACTIVITIES] = { "Garmin's activity summaries", "record",
-	    CSV_RUNS },
-	[GJ_SLEEP] = { "Garmin's sleep data", "night", CSV_SLEEP },
-	[GJ_UDS] = { "Garmin's daily summaries (resting heart rate)", "day",
-	    CSV_FATIGUE },
-	[GJ_HEALTH] = { "Garmin's health status (HRV)", "day", CSV_FATIGUE },
-	[GJ_BIO] = { "Garmin's body measurements (weight)", "record",
-	    CSV_FATIGUE },
-	[GJ_HYDRATION] = { "Garmin's hydration log", "record", CSV_HYDRATION },
+	[GJ_ACTIVITIES] = { "record", CSV_RUNS },
+	[GJ_SLEEP] = { "night", CSV_SLEEP },
+	[GJ_UDS] = { "day", CSV_FATIGUE },
+	[GJ_HEALTH] = { "day", CSV_FATIGUE },
+	[GJ_BIO] = { "record", CSV_FATIGUE },
+	[GJ_HYDRATION] = { "record", CSV_HYDRATION },
 };
 
 static int
@@ -889,7 +887,7 @@ garmin_json_read(struct import_ctx *c, struct import_input *in)
 		free(g);
 		return -1;
 	}
-	c->r->title = kinds[g->kind].title;
+	c->r->title = import_garmin_json_titles[g->kind - 1];
 	c->r->rows_noun = kinds[g->kind].noun;
 	c->r->kind = kinds[g->kind].what;
 	if ((g->h = yajl_alloc(&callbacks, NULL, g)) == NULL) {
@@ -908,6 +906,7 @@ const struct import_format import_garmin_json = {
 	.name = "garmin-json",
 	.title = "a file of Garmin's export",
 	.file = "Garmin export JSON",
+	.titles = import_garmin_json_titles,
 	.sniff = garmin_json_sniff,
 	.read = garmin_json_read,
 };

@@ -704,10 +704,8 @@ leaf_text(struct xml *x, enum leaf l, const char *s)
 		return;
 	case L_TRK_TYPE:
 		if (!a->have_type) {
-			/* A longer type is cut: only its start is looked at. */
-			if (snprintf(a->type, sizeof a->type, "%s", s) >=
-			    (int)sizeof a->type)
-				a->type[sizeof a->type - 1] = '\0';
+			snprintf(a->type, sizeof a->type, "%.*s",
+			    (int)sizeof a->type - 1, s);
 			a->have_type = 1;
 		}
 		return;

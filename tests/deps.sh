@@ -31,6 +31,7 @@ build() {
 	need_pc inih libinih-dev
 	need_pc expat libexpat1-dev
 	need_pc yajl libyajl-dev
+	need_pc libarchive libarchive-dev
 	need_h csv.h libcsv-dev
 }
 check() {
@@ -39,6 +40,7 @@ check() {
 	need_bin sqlite3 sqlite3
 	need_bin strace strace
 	need_bin zsh zsh
+	need_bin python3 python3
 }
 package() {
 	need_deb build-essential

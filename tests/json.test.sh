@@ -82,4 +82,24 @@ expect 1 "$RUNLOG" --db "$J" import --format intervals "$G/sleepData.json"
 err_has "not that of a intervals file"
 expect 0 "$RUNLOG" --db "$T/f.db" import --format garmin-json "$G/sleepData.json"
 out_has "Added 2 sleep entries."
+
+# A run beyond a human in a file runlog-read reads: skipped and listed
+# in runlog's report, the rest imported.
+sed 's/"distance":1012345.0/"distance":9012345.0/g' \
+    "$G/summarizedActivities.json" > "$T/fast.json"
+expect 0 "$RUNLOG" --db "$T/fast.db" import "$T/fast.json"
+out_has "Added 1 run."
+out_has "Skipped 1 activity beyond what a runner can do"
+out_has "line 1, 2024-05-01: 90.12 km in 50:12 is 0:33 /km, faster than any human"
+same "$(count "$T/fast.db" run)" 1 "the implausible run was skipped"
+# In a batch of many files the summary counts it and lists it under its
+# file.
+mkdir -p "$T/many"
+cp "$T/fast.json" "$G/sleepData.json" "$T/many/"
+expect 0 "$RUNLOG" --db "$T/many.db" import "$T/many"
+out_has "Garmin's activity summaries (1 file): added 1 run"
+out_has "skipped 1 beyond what a runner can do."
+out_has "fast.json: beyond what a runner can do"
+out_has "line 1, 2024-05-01: 90.12 km in 50:12 is 0:33 /km"
+same "$(count "$T/many.db" run)" 1 "the implausible run was skipped in a batch"
 done_tests

@@ -46,6 +46,7 @@ grep "^[WE]:" "$T/lintian" | sed 's/^/package.sh: lintian: /'
 R="$T/root"
 dpkg -x "$deb" "$R" || fail "dpkg -x"
 [ -x "$R/usr/bin/runlog" ] && ok || fail "no executable usr/bin/runlog"
+[ -x "$R/usr/libexec/runlog/runlog-read" ] && ok || fail "no executable usr/libexec/runlog/runlog-read"
 for f in usr/share/man/man1/runlog.1.gz usr/share/bash-completion/completions/runlog \
     usr/share/zsh/vendor-completions/_runlog usr/share/doc/runlog/copyright; do
 	[ -s "$R/$f" ] && ok || fail "the package lacks $f"
@@ -55,7 +56,7 @@ ls "$R"/usr/share/doc/runlog/README.md* >/dev/null 2>&1 && ok || fail "the packa
 if zcat "$R/usr/share/man/man1/runlog.1.gz" | cmp -s - man/runlog.1; then ok; else
 	fail "the packaged manual is not man/runlog.1"; fi
 dpkg-deb -f "$deb" Depends > "$T/depends"
-for lib in libsqlite3 libncursesw libinih libcsv; do
+for lib in libsqlite3 libncursesw libinih libcsv libarchive libexpat; do
 	grep -q "$lib" "$T/depends" && ok || fail "Depends lacks $lib: $(cat "$T/depends")"
 done
 
@@ -86,7 +87,7 @@ fi
 S="$T/stage"
 (cd "$T/src/runlog" && make -s BUILD=debian/build install DESTDIR="$S" PREFIX=/opt/rl) \
     > "$T/out" 2>&1 || { fail "make install"; cat "$T/out" >&2; }
-for f in bin/runlog share/man/man1/runlog.1 share/bash-completion/completions/runlog \
+for f in bin/runlog libexec/runlog/runlog-read share/man/man1/runlog.1 share/bash-completion/completions/runlog \
     share/zsh/vendor-completions/_runlog; do
 	[ -s "$S/opt/rl/$f" ] && ok || fail "make install did not install $f under DESTDIR/PREFIX"
 done

@@ -1019,8 +1019,8 @@ test_format_table_sniffs(void **state)
 	size_t i, k, n;
 
 	(void)state;
-	for (n = 0; import_formats[n] != NULL; n++)
-		assert_non_null(import_formats[n]->sniff);
+	for (n = 0; import_table[n] != NULL; n++)
+		assert_non_null(import_table[n]->sniff);
 	assert_int_equal(n, nall);
 	/* Each file is claimed by its own format and by no other. */
 	for (i = 0; i < sizeof yes / sizeof yes[0]; i++) {

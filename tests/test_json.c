@@ -104,7 +104,8 @@ set_tz(const char *tz)
 	tzset();
 }
 
-/* The format the table picks for the bytes, as import does. */
+/* The format the table of the process (every format, in the tests) picks
+ * for the bytes, as import does. */
 static enum csv_format
 sniffed(const unsigned char *head, size_t len)
 {
@@ -118,10 +119,10 @@ sniffed(const unsigned char *head, size_t len)
 	p.head = head;
 	p.len = len;
 	p.csv = hrc == 1 ? &h : NULL;
-	for (i = 0; import_formats[i] != NULL; i++)
-		if ((s = import_formats[i]->sniff(&p)) > score) {
+	for (i = 0; import_table[i] != NULL; i++)
+		if ((s = import_table[i]->sniff(&p)) > score) {
 			score = s;
-			best = import_formats[i]->id;
+			best = import_table[i]->id;
 		}
 	csv_header_free(&h);
 	return best;

@@ -110,4 +110,32 @@ kb=${kb:-999999}
 mb=$(awk -v k="$kb" 'BEGIN { printf "%.1f", k / 1024 }')
 report "UI peak memory 50y" "${mb} MB" "< 32 MB" "$(awk -v a="$mb" 'BEGIN { print (a < 32) ? 1 : 0 }')"
 
+# 7. FIT: runlog import --dry-run of the fixture files gpsbabel accepts, in
+# one process, against one gpsbabel process per file converting it to GPX;
+# then a folder of 1,000 generated FIT files (tests/bench/fitgen.py) imported
+# into a new journal against gpsbabel over each of them.
+if command -v gpsbabel >/dev/null; then
+	FX=$(pwd)/tests/fixtures/fit
+	mkdir -p "$W/fitset"
+	for f in "$FX"/*.fit; do
+		gpsbabel -i garmin_fit -f "$f" -o gpx -F /dev/null >/dev/null 2>&1 &&
+		    cp "$f" "$W/fitset/"
+	done
+	n=$(ls "$W/fitset" | wc -l)
+	babel_each() { for f in "$1"/*.fit; do gpsbabel -i garmin_fit -f "$f" -o gpx -F /dev/null; done; }
+	a=$(median_ns "$R" --db "$W/fit.db" import --dry-run "$W/fitset")
+	b=$(median_ns babel_each "$W/fitset")
+	x=$(ratio "$a" "$b")
+	report "FIT fixtures/gpsbabel ($n files)" "$x" "<= 0.25" "$(le "$x" 0.25)"
+	python3 tests/bench/fitgen.py "$W/fit1k" 1000 || exit 1
+	imp1k() { rm -f "$W/fit1k.db"*; "$R" --db "$W/fit1k.db" import "$W/fit1k"; }
+	a=$(median_ns imp1k)
+	b=$(RUNS=3 median_ns babel_each "$W/fit1k")
+	x=$(ratio "$a" "$b")
+	report "FIT 1000 files/gpsbabel" "$x" "<= 0.25" "$(le "$x" 0.25)"
+else
+	report "FIT fixtures/gpsbabel" "no gpsbabel" "<= 0.25" 0
+	report "FIT 1000 files/gpsbabel" "no gpsbabel" "<= 0.25" 0
+fi
+
 echo "bench: $met of $total targets met"
