@@ -893,7 +893,7 @@ store_count(struct store *st, enum entry_kind k)
 		    "(SELECT count(*) FROM sleep) + (SELECT count(*) FROM drink) + "
 		    "(SELECT count(*) FROM checkin) + (SELECT count(*) FROM rest)");
 	else
-		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", kind_tables[k]);
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", entry_descs[k].table);
 	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
 		db_fail(st, "read");
 		return -1;

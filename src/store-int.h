@@ -16,11 +16,6 @@
 enum stmt_id {
 	S_GRP_NEW, S_GRP_OPEN, S_GRP_CLOSE, S_GRP_PRUNE_LOG, S_GRP_PRUNE,
 	S_GRP_EMPTY,
-	S_RUN_ADD, S_RUN_UPD, S_SLEEP_FIND, S_SLEEP_ADD, S_SLEEP_UPD,
-	S_DRINK_ADD, S_DRINK_UPD, S_CHECKIN_FIND, S_CHECKIN_ADD, S_CHECKIN_UPD,
-	S_REST_FIND, S_REST_ADD, S_REST_UPD,
-	S_RUNS, S_SLEEPS, S_DRINKS, S_CHECKINS, S_RESTS,
-	S_RUN_GET, S_SLEEP_GET, S_DRINK_GET, S_CHECKIN_GET,
 	/* The entry statements store-entry.c builds from the descriptors:
 	 * ENTRY_STMT_OPS per kind, from S_ENTRY on. */
 	S_ENTRY,
@@ -55,8 +50,6 @@ struct store {
 	char          denied[128]; /* what the authorizer refused last */
 };
 
-/* The table of each kind, from a fixed list, never from input. */
-extern const char *const kind_tables[ENTRY_KIND_COUNT];
 
 #define UNDO_KEEP 200   /* undo groups kept */
 

@@ -124,7 +124,7 @@ max_id(struct store *st, enum entry_kind k)
 	int64_t id = -1;
 
 	snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s",
-	    kind_tables[k]);
+	    entry_descs[k].table);
 	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
 		db_fail(st, "read");
 		return -1;
@@ -183,7 +183,7 @@ record_bulk_undo(struct store *st)
 		if (top <= st->bulk_max[k])
 			continue;
 		sqlite3_bind_int64(s, 1, st->group);
-		sqlite3_bind_text(s, 2, kind_tables[k], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, entry_descs[k].table, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 3, st->bulk_max[k] + 1);
 		sqlite3_bind_int64(s, 4, top);
 		rc = step_done(st, s);
@@ -267,7 +267,7 @@ entry_by_id(struct store *st, int del, enum entry_kind k, int64_t id)
 
 	/* The table name comes from the fixed list, never from input. */
 	snprintf(sql, sizeof sql, "%s FROM %s WHERE id = ?",
-	    del ? "DELETE" : "SELECT 1", kind_tables[k]);
+	    del ? "DELETE" : "SELECT 1", entry_descs[k].table);
 	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return db_fail(st, "delete");
 	sqlite3_bind_int64(s, 1, id);
@@ -329,19 +329,11 @@ store_delete(struct store *st, enum entry_kind k, int64_t id)
  * The tables undo and redo may touch, each with every column, id first.
  * The names here, never those stored in the journal, go into statements.
  */
-static const char *const run_cols[] = { "id", "day", "distance_m",
-	"duration_s", "rpe", "type", "avg_hr", "climb_m", "mass_before_g",
-	"mass_after_g", "note", "source", "external_id", "created_at",
-	"updated_at", "start_utc", NULL };
-static const char *const sleep_cols[] = { "id", "day", "minutes", "quality",
-	"note", "created_at", "updated_at", NULL };
-static const char *const drink_cols[] = { "id", "day", "volume_ml",
-	"electrolytes", "created_at", "updated_at", NULL };
-static const char *const checkin_cols[] = { "id", "day", "fatigue",
-	"soreness", "mood", "stress", "rhr", "hrv_ms", "mass_g", "ill", "pain", "swelling",
-	"numbness", "no_weight", "note", "created_at", "updated_at", NULL };
-static const char *const rest_cols[] = { "id", "day", "note", "created_at",
-	"updated_at", NULL };
+#define UNDO_COLS_MAX 32      /* columns of the widest undoable table */
+
+/* The entry tables' columns come from the entry descriptors, so a new
+ * field of an entry needs no line here; other tables list theirs. */
+static const char *kind_cols[ENTRY_KIND_COUNT][UNDO_COLS_MAX + 1];
 static const char *const ack_cols[] = { "id", "rule", "day", "created_at",
 	NULL };
 
@@ -349,19 +341,31 @@ static const struct undo_table {
 	const char        *name;
 	const char *const *cols;
 } undo_tables[] = {
-	{ "run", run_cols },
-	{ "sleep", sleep_cols },
-	{ "drink", drink_cols },
-	{ "checkin", checkin_cols },
-	{ "rest", rest_cols },
+	{ "run", kind_cols[ENTRY_RUN] },
+	{ "sleep", kind_cols[ENTRY_SLEEP] },
+	{ "drink", kind_cols[ENTRY_DRINK] },
+	{ "checkin", kind_cols[ENTRY_CHECKIN] },
+	{ "rest", kind_cols[ENTRY_REST] },
 	{ "ack", ack_cols },
 };
+
+__attribute__((constructor)) static void
+kind_cols_init(void)
+{
+	size_t k, i;
+
+	for (k = 0; k < ENTRY_KIND_COUNT; k++) {
+		const struct entry_desc *d = &entry_descs[k];
+		for (i = 0; i < d->nfields && i < UNDO_COLS_MAX; i++)
+			kind_cols[k][i] = d->fields[i].column;
+		kind_cols[k][i] = NULL;
+	}
+}
 #define UNDO_TABLES (sizeof undo_tables / sizeof undo_tables[0])
 
 /* The largest row's data accepted, in bytes: a row of runlog's own is a
  * few dozen kilobytes at most, in hex. */
 #define UNDO_DATA_MAX 262144
-#define UNDO_COLS_MAX 32      /* columns of the widest undoable table */
 
 enum undo_op { OP_INSERT, OP_UPDATE, OP_DELETE, OP_COUNT };
 static const char *const op_names[OP_COUNT] = { "insert", "update", "delete" };

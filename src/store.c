@@ -79,57 +79,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_GRP_PRUNE] = "DELETE FROM undo_group WHERE id < ?",
 	[S_GRP_EMPTY] = "DELETE FROM undo_group WHERE id = ?1 AND NOT EXISTS "
 	    "(SELECT 1 FROM undo_log WHERE grp = ?1)",
-	[S_RUN_ADD] = "INSERT INTO run (day, distance_m, duration_s, rpe, type, "
-	    "avg_hr, climb_m, mass_before_g, mass_after_g, note, source, "
-	    "external_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, coalesce(?, " NOW "), coalesce(?, " NOW ")) "
-	    "ON CONFLICT (source, external_id) DO NOTHING",
-	[S_RUN_UPD] = "UPDATE run SET day = ?, distance_m = ?, duration_s = ?, "
-	    "rpe = ?, type = ?, avg_hr = ?, climb_m = ?, mass_before_g = ?, "
-	    "mass_after_g = ?, note = ?, updated_at = " NOW " WHERE id = ?",
-	[S_SLEEP_FIND] = "SELECT id FROM sleep WHERE day = ?",
-	[S_SLEEP_ADD] = "INSERT INTO sleep (day, minutes, quality, note, "
-	    "created_at, updated_at) VALUES (?, ?, ?, ?, coalesce(?, " NOW "), "
-	    "coalesce(?, " NOW "))",
-	[S_SLEEP_UPD] = "UPDATE sleep SET minutes = ?, quality = ?, note = ?, "
-	    "updated_at = coalesce(?, " NOW ") WHERE id = ?",
-	[S_DRINK_ADD] = "INSERT INTO drink (day, volume_ml, electrolytes, "
-	    "created_at, updated_at) VALUES (?, ?, ?, coalesce(?, " NOW "), "
-	    "coalesce(?, " NOW "))",
-	[S_DRINK_UPD] = "UPDATE drink SET day = ?, volume_ml = ?, electrolytes = ?, "
-	    "updated_at = " NOW " WHERE id = ?",
-	[S_CHECKIN_FIND] = "SELECT id FROM checkin WHERE day = ?",
-	[S_CHECKIN_ADD] = "INSERT INTO checkin (day, fatigue, soreness, mood, "
-	    "stress, rhr, ill, pain, swelling, numbness, no_weight, note, "
-	    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "coalesce(?, " NOW "), coalesce(?, " NOW "))",
-	[S_CHECKIN_UPD] = "UPDATE checkin SET fatigue = ?, soreness = ?, mood = ?, "
-	    "stress = ?, rhr = ?, ill = ?, pain = ?, swelling = ?, numbness = ?, "
-	    "no_weight = ?, note = ?, updated_at = coalesce(?, " NOW ") WHERE id = ?",
-	[S_REST_FIND] = "SELECT id FROM rest WHERE day = ?",
-	[S_REST_ADD] = "INSERT INTO rest (day, note, created_at, updated_at) "
-	    "VALUES (?, ?, coalesce(?, " NOW "), coalesce(?, " NOW "))",
-	[S_REST_UPD] = "UPDATE rest SET note = ?, updated_at = coalesce(?, " NOW
-	    ") WHERE id = ?",
-	[S_RUNS] = "SELECT " RUN_COLS " FROM run WHERE day BETWEEN ? AND ? "
-	    "ORDER BY day, id",
-	[S_SLEEPS] = "SELECT " SLEEP_COLS " FROM sleep WHERE day BETWEEN ? AND ? "
-	    "ORDER BY day, id",
-	[S_DRINKS] = "SELECT " DRINK_COLS " FROM drink WHERE day BETWEEN ? AND ? "
-	    "ORDER BY day, id",
-	[S_CHECKINS] = "SELECT " CHECKIN_COLS " FROM checkin WHERE day BETWEEN ? "
-	    "AND ? ORDER BY day, id",
-	[S_RESTS] = "SELECT " REST_COLS " FROM rest WHERE day BETWEEN ? AND ? "
-	    "ORDER BY day, id",
-	[S_RUN_GET] = "SELECT " RUN_COLS " FROM run WHERE id = ?",
-	[S_SLEEP_GET] = "SELECT " SLEEP_COLS " FROM sleep WHERE id = ?",
-	[S_DRINK_GET] = "SELECT " DRINK_COLS " FROM drink WHERE id = ?",
-	[S_CHECKIN_GET] = "SELECT " CHECKIN_COLS " FROM checkin WHERE id = ?",
 };
 
-const char *const kind_tables[ENTRY_KIND_COUNT] = {
-	"run", "sleep", "drink", "checkin", "rest"
-};
 
 int
 db_fail(struct store *st, const char *what)
@@ -1291,7 +1242,7 @@ insert_like(const char *t, sqlite3_stmt *src)
 static int
 table_fits(struct store *st, sqlite3 *mem, enum entry_kind k)
 {
-	const char *t = kind_tables[k];
+	const char *t = entry_descs[k].table;
 	char *sql = xasprintf("SELECT * FROM %s ORDER BY id", t), *ins = NULL;
 	sqlite3_stmt *src = NULL, *dst = NULL;
 	int n, i, rc = -1, step;
@@ -1353,7 +1304,7 @@ rows_fit(struct store *st)
 	}
 	sqlite3_exec(mem, "BEGIN", NULL, NULL, NULL);
 	for (k = 0; k < ENTRY_KIND_COUNT && rc == 0; k++)
-		if (schema_has(st->schema, "table", kind_tables[k]))
+		if (schema_has(st->schema, "table", entry_descs[k].table))
 			rc = table_fits(st, mem, (enum entry_kind)k);
 	sqlite3_close(mem);
 	return rc;
