@@ -19,6 +19,7 @@ max_len() {
 	fuzz_config) echo 4096 ;;
 	fuzz_csv_values) echo 256 ;;
 	fuzz_csv*|fuzz_import*) echo 65536 ;;
+	fuzz_journal) echo 65536 ;;
 	*) echo 128 ;;
 	esac
 }
