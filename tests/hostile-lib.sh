@@ -7,8 +7,8 @@
 #     creates no file beside it (-wal, -shm, -journal, a copy, a temporary);
 #   - a read command never changes the journal and leaves nothing beside it;
 #   - a refused journal is refused by every command, with a message;
-#   - a journal with bad rows is still read, and show and export name each
-#     bad row as "<table> <letter><id>:".
+#   - a journal with bad rows is still read; show --all names each bad
+#     row as "<table> <letter><id>:", export --what KIND those of its table.
 # Counters: hx_runs (commands run), hx_journals (journals tried).
 
 export RUNLOG_TODAY=2026-11-25 TZ=UTC
@@ -50,7 +50,7 @@ hx_null() {
 	    UPDATE sqlite_master SET sql = (SELECT sql FROM hx_saved) WHERE type = 'table' AND name = '$2';" 2>"$T/sql.err" ||
 	    fail "sqlite3 writable_schema: $(cat "$T/sql.err")"
 	sqlite3 -batch "$1" "DROP TABLE hx_saved;" 2>"$T/sql.err" || fail "sqlite3: $(cat "$T/sql.err")"
-	[ "$(sqlite3 -batch "$1" "SELECT count(*) FROM $2 WHERE id = $4 AND $3 IS NULL")" = 1 ] ||
+	[ "$(sqlite3 -batch "$1" "SELECT count(*) FROM $2 WHERE id = $4 AND typeof($3) = 'null'")" = 1 ] ||
 	    fail "could not store NULL in $2.$3"
 }
 
@@ -62,6 +62,12 @@ hx_set() {
 	else
 		hx_sql "$1" "UPDATE $2 SET $4 = $5 WHERE id = $3;"
 	fi
+}
+
+# hx_rows DB: a checksum of every row of the entry tables.
+hx_rows() {
+	sqlite3 -readonly "$1" "SELECT * FROM run; SELECT * FROM sleep; SELECT * FROM drink;
+	    SELECT * FROM checkin; SELECT * FROM rest;" | sha256sum | cut -c1-16
 }
 
 # hx_flip DB OFFSET BYTE: overwrites one byte (BYTE in decimal).
@@ -97,7 +103,11 @@ hx_commands() {
 	cat <<'EOF'
 r show --all
 r export
-r export -o OUT/e.csv
+r export --what runs -o OUT/e.csv
+r export --what sleep
+r export --what hydration
+r export --what fatigue
+r export --what rest
 r check --date 2026-10-19 --verbose
 r week 2026-10-11
 r trends --weeks 16
@@ -135,8 +145,9 @@ hx_journal() {
 			before=$(hx_state "$T/w")
 			hx_fresh=0
 		fi
+		hx_out=0
 		case $hx_args in *OUT*)
-			rm -rf "$T/o"; mkdir "$T/o"
+			rm -rf "$T/o"; mkdir "$T/o"; hx_out=1
 			hx_args="${hx_args%%OUT*}$T/o${hx_args#*OUT}" ;;
 		esac
 		# shellcheck disable=SC2086
@@ -147,7 +158,7 @@ hx_journal() {
 			[ "$before" = "$after" ] ||
 			    fail "$hx_name: $*: exit $rc, and the journal or its directory changed:$(printf '\n%s\n--\n%s' "$before" "$after")"
 			[ -s "$T/err" ] || fail "$hx_name: $*: exit $rc without a message"
-			[ ! -d "$T/o" ] || [ -z "$(ls -A "$T/o")" ] || fail "$hx_name: $*: exit $rc, yet left $(ls -A "$T/o")"
+			[ $hx_out = 0 ] || [ -z "$(ls -A "$T/o")" ] || fail "$hx_name: $*: exit $rc, yet left $(ls -A "$T/o")"
 		elif [ "$hx_rw" = r ] && [ "$before" != "$after" ]; then
 			fail "$hx_name: $*: a read changed the journal or left a file:$(printf '\n%s\n--\n%s' "$before" "$after")"
 		fi
@@ -160,15 +171,25 @@ hx_journal() {
 			if [ "$hx_rw" = r ] && [ "$1" != backup ] && [ $rc -ne 0 ] && [ $rc -ne 3 ]; then
 				fail "$hx_name: $*: exit $rc on a journal with bad rows: $(head -c 300 "$T/err")"
 			fi
-			case $1 in show|export)
-				hx_rest=$hx_bad
-				while [ -n "$hx_rest" ]; do
-					hx_one=${hx_rest%%,*}; hx_one=${hx_one# }
-					case $hx_rest in *,*) hx_rest=${hx_rest#*,} ;; *) hx_rest= ;; esac
-					grep -qF "$hx_one:" "$T/err" ||
-					    fail "$hx_name: $*: no message names '$hx_one:' (stderr: $(head -c 300 "$T/err" | tr '\n' '|'))"
-				done ;;
-			esac ;;
+			# show --all names every bad row; export --what KIND
+			# those of its table.
+			case "$1 $2 $3" in
+			"show --all "*) hx_want=. ;;
+			"export --what runs") hx_want="^run " ;;
+			"export --what sleep") hx_want="^sleep " ;;
+			"export --what hydration") hx_want="^drink " ;;
+			"export --what fatigue") hx_want="^checkin " ;;
+			"export --what rest") hx_want="^rest " ;;
+			*) hx_want= ;;
+			esac
+			hx_rest=$hx_bad
+			while [ -n "$hx_want" ] && [ -n "$hx_rest" ]; do
+				hx_one=${hx_rest%%,*}; hx_one=${hx_one# }
+				case $hx_rest in *,*) hx_rest=${hx_rest#*,} ;; *) hx_rest= ;; esac
+				echo "$hx_one" | grep -q "$hx_want" || continue
+				grep -qF "$hx_one:" "$T/err" ||
+				    fail "$hx_name: $*: no message names '$hx_one:' (stderr: $(head -c 300 "$T/err" | tr '\n' '|'))"
+			done ;;
 		esac
 	done <"$T/cmds"
 }
