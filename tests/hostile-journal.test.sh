@@ -91,8 +91,8 @@ hx_journal "$T/newer.db" refused
 printf 'date,distance\n2026-11-01,10\n' >"$T/notdb.db"
 hx_journal "$T/notdb.db" refused
 
-# Damaged bytes: in the header's page count, in the schema page, in a
-# data page. Anything but a crash, and a failure changes nothing.
+# Damaged bytes: in the header's page count and in two tables' pages.
+# Anything but a crash, and a failure changes nothing.
 for off in 28 4200 9000; do
 	cp "$D" "$T/flip$off.db"; hx_flip "$T/flip$off.db" $off 255
 	hx_journal "$T/flip$off.db" any

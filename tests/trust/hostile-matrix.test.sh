@@ -70,7 +70,7 @@ for table in run sleep drink checkin rest; do
 			if [ "$col" = id ]; then bad=; id=$v
 			else id=5; bad=; hx_must_report $table $col "$notnull" "$v" && bad="$table ${letter}5"
 			fi
-			hx_journal "$f" bad "$bad"
+			hx_journal "$f" bad "$bad" $table
 			rm -f "$f"
 		done <"$T/values"
 	done <"$T/cols.$table"
@@ -195,7 +195,7 @@ done
 # the header, the schema page and the data, in WAL and DELETE mode.
 "$RUNLOG" --db "$D" backup "$T/demo-delete.db" >/dev/null || fail "backup of the demo"
 size=$(wc -c <"$D")
-awk -v n=${FLIPS:-80} -v size="$size" 'BEGIN {
+awk -v n=${FLIPS:-60} -v size="$size" 'BEGIN {
 	srand(20261127)
 	for (i = 0; i < n; i++) {
 		k = 1 + int(rand() * 3); line = ""
