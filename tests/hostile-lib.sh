@@ -36,7 +36,7 @@ hx_sql() {
 	    fail "sqlite3 $1: $2: $(cat "$T/sql.err")"
 }
 
-# hx_null DB TABLE COLUMN ID: sets a NOT NULL column to NULL. NOT NULL
+# hx_null DB TABLE COLUMN ROWID: sets a NOT NULL column to NULL. NOT NULL
 # cannot be switched off, so the table's CREATE text is edited through
 # writable_schema, the row updated by a second connection, and the text
 # put back by a third: the schema reads as before, the row holds a NULL.
@@ -45,12 +45,12 @@ hx_null() {
 	    PRAGMA writable_schema=ON;
 	    UPDATE sqlite_master SET sql = replace(sql, 'NOT NULL', '') WHERE type = 'table' AND name = '$2';" 2>"$T/sql.err" ||
 	    fail "sqlite3 writable_schema: $(cat "$T/sql.err")"
-	hx_sql "$1" "UPDATE $2 SET $3 = NULL WHERE id = $4;"
+	hx_sql "$1" "UPDATE $2 SET $3 = NULL WHERE rowid = $4;"
 	sqlite3 -batch "$1" "PRAGMA writable_schema=ON;
 	    UPDATE sqlite_master SET sql = (SELECT sql FROM hx_saved) WHERE type = 'table' AND name = '$2';" 2>"$T/sql.err" ||
 	    fail "sqlite3 writable_schema: $(cat "$T/sql.err")"
 	sqlite3 -batch "$1" "DROP TABLE hx_saved;" 2>"$T/sql.err" || fail "sqlite3: $(cat "$T/sql.err")"
-	[ "$(sqlite3 -batch "$1" "SELECT count(*) FROM $2 WHERE id = $4 AND typeof($3) = 'null'")" = 1 ] ||
+	[ "$(sqlite3 -batch "$1" "SELECT count(*) FROM $2 WHERE rowid = $4 AND typeof($3) = 'null'")" = 1 ] ||
 	    fail "could not store NULL in $2.$3"
 }
 

@@ -81,9 +81,9 @@ echo "values: $hx_journals journals, $hx_runs runs, $(( $(date +%s) - start )) s
 # runlog leaves a journal) and in DELETE mode (as backup writes a copy).
 latest=$(sqlite3 "$D" 'PRAGMA user_version')
 schema_case() {
-	name=$1; shift
+	what=$1; shift
 	for mode in wal delete; do
-		f=$T/schema-$name-$mode.db
+		f=$T/schema-$what-$mode.db
 		cp "$D" "$f"
 		[ $mode = delete ] && hx_sql "$f" "PRAGMA journal_mode=DELETE;"
 		for s in "$@"; do hx_sql "$f" "$s"; done
