@@ -13,7 +13,7 @@ J=$T/j.db
 "$RUNLOG" --db "$J" drink 250ml --date 2026-11-01 >/dev/null || fail "seed"
 sqlite3 "$J" "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 200000)
     INSERT INTO run (day, distance_m, duration_s, rpe, note)
-    SELECT date('1980-01-01', '+' || (i / 4) || ' days'), 5000 + i % 20000, 1800 + i % 3000, 1 + i % 10,
+    SELECT date('1980-01-01', '+' || (i / 8) || ' days'), 5000 + i % 20000, 1800 + i % 3000, 1 + i % 10,
         'run ' || i || ' ' || hex(randomblob(40)) FROM c;" || fail "filling the journal"
 "$RUNLOG" --db "$J" export >"$T/full.csv" 2>"$T/err" || fail "export: $(cat "$T/err")"
 full=$(wc -l <"$T/full.csv")
