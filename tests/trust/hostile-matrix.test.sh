@@ -51,29 +51,51 @@ text_values() {
 id_values() { printf '%s\n' -1 0 9223372036854775807; }
 
 # One journal per table, column and value: row 5 of the table spoiled.
-for table in run sleep drink checkin rest; do
-	letter=$(hx_letter $table)
-	sqlite3 -batch "$D" "SELECT name, \"notnull\", lower(type) FROM pragma_table_info('$table')" |
-	    tr '|' ' ' >"$T/cols.$table"
-	while read -r col notnull type; do
-		case $col in
-		id) id_values ;;
-		day) day_values ;;
-		*) case $type in int*) int_values ;; *) text_values ;; esac ;;
-		esac >"$T/values"
-		i=0
-		while IFS= read -r v; do
-			i=$((i + 1))
-			f=$T/$table.$col.$i.db
-			cp "$D" "$f"
-			hx_set "$f" $table 5 $col "$v"
-			if [ "$col" = id ]; then bad=; id=$v
-			else id=5; bad=; hx_must_report $table $col "$notnull" "$v" && bad="$table ${letter}5"
-			fi
-			hx_journal "$f" bad "$bad" $table
-			rm -f "$f"
-		done <"$T/values"
-	done <"$T/cols.$table"
+# values_part NAME TABLE...: those tables' journals, in a scratch
+# directory of their own, so that two parts run at once (CI has two
+# cores); the counts go to $P/counts-NAME.
+values_part() {
+	T=$P/part-$1; shift
+	mkdir -p "$T"
+	hx_journals=0; hx_runs=0; fails=0
+	for table in "$@"; do
+		letter=$(hx_letter $table)
+		sqlite3 -batch "$D" "SELECT name, \"notnull\", lower(type) FROM pragma_table_info('$table')" |
+		    tr '|' ' ' >"$T/cols.$table"
+		while read -r col notnull type; do
+			case $col in
+			id) id_values ;;
+			day) day_values ;;
+			*) case $type in int*) int_values ;; *) text_values ;; esac ;;
+			esac >"$T/values"
+			i=0
+			while IFS= read -r v; do
+				i=$((i + 1))
+				f=$T/$table.$col.$i.db
+				cp "$D" "$f"
+				hx_set "$f" $table 5 $col "$v"
+				bad=
+				if [ "$col" != id ] && hx_must_report $table $col "$notnull" "$v"; then
+					bad="$table ${letter}5"
+				fi
+				hx_journal "$f" bad "$bad" $table
+				rm -f "$f"
+			done <"$T/values"
+		done <"$T/cols.$table"
+	done
+	echo "$hx_journals $hx_runs $fails" >"$P/counts-$1"
+}
+P=$T
+values_part a run drink rest &
+values_part b sleep checkin &
+wait
+for part in a b; do
+	if [ -f "$P/counts-$part" ]; then
+		read -r j r f <"$P/counts-$part"
+		hx_journals=$((hx_journals + j)); hx_runs=$((hx_runs + r)); fails=$((fails + f))
+	else
+		fail "part $part of the value matrix did not finish"
+	fi
 done
 echo "values: $hx_journals journals, $hx_runs runs, $(( $(date +%s) - start )) s"
 
@@ -103,7 +125,6 @@ schema_case check "PRAGMA writable_schema=ON; UPDATE sqlite_master SET sql = rep
 schema_case newer "PRAGMA user_version = $((latest + 1));"
 schema_case far-newer "PRAGMA user_version = 2147483647;"
 schema_case negative "PRAGMA user_version = -1;"
-schema_case app-id "PRAGMA application_id = 1234;"
 
 # Other applications' databases.
 foreign() {
@@ -177,7 +198,7 @@ for what in garbage null huge text; do
 	"$RUNLOG" --db "$f" delete r2 >/dev/null || fail "delete on the demo journal"
 	for t in $(sqlite3 "$f" "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'undo%'"); do
 		for c in $(sqlite3 "$f" "SELECT name FROM pragma_table_info('$t') WHERE pk = 0 AND name NOT IN ('grp', 'at', 'label', 'bulk')"); do
-			if [ $v = NULL ] && [ "$(sqlite3 "$f" "SELECT \"notnull\" FROM pragma_table_info('$t') WHERE name = '$c'")" = 1 ]; then
+			if [ "$v" = NULL ] && [ "$(sqlite3 "$f" "SELECT \"notnull\" FROM pragma_table_info('$t') WHERE name = '$c'")" = 1 ]; then
 				for id in $(sqlite3 "$f" "SELECT rowid FROM $t"); do hx_null "$f" "$t" "$c" "$id"; done
 			else
 				hx_sql "$f" "UPDATE $t SET $c = $v;"
@@ -209,15 +230,35 @@ awk -v n=${FLIPS:-60} -v size="$size" 'BEGIN {
 		print line
 	}
 }' >"$T/flips"
-n=0
-while read -r flips; do
-	n=$((n + 1))
-	src=$D; [ $((n % 2)) -eq 0 ] && src=$T/demo-delete.db
-	f=$T/flip-$n.db
-	cp "$src" "$f"
-	for fl in $flips; do hx_flip "$f" "${fl%%:*}" "${fl#*:}"; done
-	hx_journal "$f" any
-	rm -f "$f"
-done <"$T/flips"
+# flips_part PARITY: the odd or even lines of $T/flips (DELETE mode for
+# the even ones), in a scratch directory of their own.
+flips_part() {
+	T=$P/flips-$1
+	mkdir -p "$T"
+	hx_journals=0; hx_runs=0; fails=0
+	n=0
+	while read -r flips; do
+		n=$((n + 1))
+		[ $((n % 2)) -eq "$1" ] || continue
+		src=$D; [ "$1" -eq 0 ] && src=$P/demo-delete.db
+		f=$T/flip-$n.db
+		cp "$src" "$f"
+		for fl in $flips; do hx_flip "$f" "${fl%%:*}" "${fl#*:}"; done
+		hx_journal "$f" any
+		rm -f "$f"
+	done <"$P/flips"
+	echo "$hx_journals $hx_runs $fails" >"$P/counts-flips-$1"
+}
+flips_part 0 &
+flips_part 1 &
+wait
+for part in 0 1; do
+	if [ -f "$P/counts-flips-$part" ]; then
+		read -r j r f <"$P/counts-flips-$part"
+		hx_journals=$((hx_journals + j)); hx_runs=$((hx_runs + r)); fails=$((fails + f))
+	else
+		fail "part $part of the byte flips did not finish"
+	fi
+done
 
 finish "$hx_journals journals, $hx_runs runs, $(( $(date +%s) - start )) s"
