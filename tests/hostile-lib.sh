@@ -129,12 +129,14 @@ EOF
 
 # hx_journal FILE KIND [BADROWS [TABLE]]: runs every command on a copy of
 # FILE, copied again only after a command changed it. With TABLE, of the
-# exports by kind only TABLE's runs.
+# exports by kind only TABLE's runs (only runs' for the kinds but "bad").
 # KIND: "bad" (bad rows: reads must work and name each of BADROWS, a list
 # like "sleep s5, run r5"), "refused" (every command must fail), "any"
 # (damaged: anything but a crash; a failure changes nothing).
 hx_journal() {
 	hx_src=$1; hx_kind=$2; hx_bad=${3:-}; hx_table=${4:-}
+	# A refused or damaged file: one export by kind is enough.
+	[ "$hx_kind" = bad ] || [ -n "$hx_table" ] || hx_table=run
 	hx_journals=$((hx_journals + 1))
 	hx_name=${hx_src##*/}
 	[ -f "$T/cmds" ] || hx_commands >"$T/cmds"
