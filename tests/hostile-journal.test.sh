@@ -250,4 +250,6 @@ $RUNLOG --db "$D" backup "$bpath" >"$T/out" 2>"$T/err" || fail "backup to a path
 LC_ALL=C grep -q "[$(printf '\001-\010\013-\037\177')]" "$T/out" "$T/err" &&
     fail "backup prints control characters from its path"
 
-finish "$hx_journals journals, $hx_runs runs, $(( $(date +%s) - start )) s"
+figures="$hx_journals journals, $hx_runs runs, $(( $(date +%s) - start )) s"
+echo "hostile-journal.test.sh: $figures"
+finish "$figures"

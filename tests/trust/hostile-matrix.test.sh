@@ -263,4 +263,6 @@ for part in 0 1; do
 	fi
 done
 
-finish "$hx_journals journals, $hx_runs runs, $(( $(date +%s) - start )) s"
+figures="$hx_journals journals, $hx_runs runs, $(( $(date +%s) - start )) s"
+echo "hostile-matrix.test.sh: $figures"
+finish "$figures"
