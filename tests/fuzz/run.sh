@@ -16,10 +16,10 @@ mkdir -p "$out"
 # The longest input worth trying, per target: short tokens vs whole files.
 max_len() {
 	case $1 in
+	fuzz_journal) echo 65536 ;;
 	fuzz_config) echo 4096 ;;
 	fuzz_csv_values) echo 256 ;;
 	fuzz_csv*|fuzz_import*) echo 65536 ;;
-	fuzz_journal) echo 65536 ;;
 	*) echo 128 ;;
 	esac
 }
