@@ -7,6 +7,7 @@
  * refused, never crash, leak or hang. The seeds (corpus/journal/) are
  * small valid journals; libFuzzer mutates their bytes.
  */
+#include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -29,17 +30,24 @@ int store_open_read(const char *path, struct store **out);
 
 static char fuzz_dir[64], fuzz_path[96];
 
+/* Removes every file of the scratch directory: the journal, its -wal,
+ * -shm or -journal, and any copy an upgrade kept. */
 static void
 fuzz_cleanup(void)
 {
-	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
-	char p[128];
-	size_t i;
+	char p[sizeof fuzz_dir + 260];
+	struct dirent *de;
+	DIR *d;
 
-	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
-		snprintf(p, sizeof p, "%s%s", fuzz_path, ext[i]);
+	if ((d = opendir(fuzz_dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		snprintf(p, sizeof p, "%s/%s", fuzz_dir, de->d_name);
 		unlink(p);
 	}
+	closedir(d);
 }
 
 static void
