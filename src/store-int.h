@@ -11,7 +11,7 @@
 
 #include "store.h"
 
-#define ENTRY_STMT_OPS 5   /* range, get, add, update, find by day */
+#define ENTRY_STMT_OPS 6   /* range, get, add, update, find, outside */
 
 enum stmt_id {
 	S_GRP_NEW, S_GRP_OPEN, S_GRP_CLOSE, S_GRP_PRUNE_LOG, S_GRP_PRUNE,
