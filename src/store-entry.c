@@ -31,7 +31,7 @@ enum entry_op {
 	OP_ADD,      /* every field but the id; stamps default to now */
 	OP_UPD,      /* the entry's own fields and updated_at, by id */
 	OP_FIND,     /* the id of a day's entry (kinds of one per day) */
-	OP_OUTSIDE   /* every field, day missing or outside the years, by id */
+	OP_OUTSIDE   /* every field, day missing or outside the years */
 };
 
 #define SQL_MAX 1024
@@ -152,7 +152,7 @@ entry_sql(const struct entry_desc *d, enum entry_op op, char *sql)
 		sql_columns(sql, d);
 		sql_add(sql, " FROM %s WHERE day IS (SELECT NULL)"
 		    " OR day < '1900-01-01'"
-		    " OR day > '2099-12-31' ORDER BY id", d->table);
+		    " OR day > '2099-12-31'", d->table);
 		break;
 	}
 }
