@@ -816,8 +816,12 @@ replay_newest(struct store *st, int redo, char *label, size_t labelsz)
 	memset(&r, 0, sizeof r);
 	r.st = st;
 	r.redo = redo;
-	if (sqlite3_prepare_v2(st->db, "SELECT id, label FROM undo_group "
-	    "WHERE redo = ? ORDER BY id DESC LIMIT 1", -1, &g, NULL) != SQLITE_OK)
+	/* A group whose redo flag is neither 0 nor 1 is damaged: if it is
+	 * newer than the group to replay, which comes first is unknown. */
+	if (sqlite3_prepare_v2(st->db, "SELECT id, label, typeof(label) = "
+	    "'text' AND redo IN (0, 1) FROM undo_group WHERE redo = ?1 OR "
+	    "(redo IS NOT 0 AND redo IS NOT 1) ORDER BY id DESC LIMIT 1", -1,
+	    &g, NULL) != SQLITE_OK)
 		goto fail_db;
 	sqlite3_bind_int(g, 1, redo);
 	if ((rc = sqlite3_step(g)) == SQLITE_DONE) {
@@ -828,6 +832,12 @@ replay_newest(struct store *st, int redo, char *label, size_t labelsz)
 	if (rc != SQLITE_ROW)
 		goto fail_db;
 	r.grp = sqlite3_column_int64(g, 0);
+	if (sqlite3_column_int(g, 2) != 1) {
+		err_set("%s: undo group %" PRId64 " is damaged (its label or "
+		    "redo mark); nothing was %s", st->path, r.grp,
+		    redo ? "redone" : "undone");
+		goto fail;
+	}
 	text = col_text(g, 1);
 	sqlite3_finalize(g);
 	g = NULL;
