@@ -51,6 +51,7 @@ struct store {
 	const struct schema *schema; /* runlog's schema at the journal's version */
 	struct schema *schema_own; /* the same, when the handle owns it */
 	int           migrating;  /* the authorizer allows schema changes */
+	int           wal_pending; /* rollback mode until a change commits */
 	int           lock_fd;    /* a read lock held while read immutable; -1 */
 	char          denied[128]; /* what the authorizer refused last */
 };
@@ -69,6 +70,13 @@ void store_warn(struct store *st, const char *fmt, ...)
  * the schema its migrations build; else -1 and msg says what to write.
  */
 int  store_schema_digests(char *msg, size_t n);
+
+/*
+ * After a commit: a journal opened in rollback mode is switched to WAL
+ * once a change of it has succeeded, never before, so a command that
+ * fails leaves such a file byte for byte as it was.
+ */
+void store_committed(struct store *st);
 
 /* -1 with err_set() naming what failed and SQLite's message. */
 int  db_fail(struct store *st, const char *what);

@@ -109,6 +109,7 @@ group_close(struct store *st)
 	sqlite3_bind_int64(s, 1, st->group);
 	if (step_done(st, s) != 0 || db_exec(st, "COMMIT") != 0)
 		goto fail;
+	store_committed(st);
 	return 0;
 fail:
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);

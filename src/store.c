@@ -1568,10 +1568,37 @@ check_writable(struct store *st, const char *real)
 	return what != NULL ? -1 : 0;
 }
 
+/*
+ * Changes reach the file itself only when the last connection closes,
+ * which waits for no reader holding the shared lock: a read that began
+ * while there was no -wal file (read as immutable) never sees the file
+ * change under it, even during a long import.
+ */
+static int
+wal_switch(struct store *st)
+{
+	st->wal_pending = 0;
+	return db_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
+	    db_exec(st, "PRAGMA wal_autocheckpoint = 0") != 0 ? -1 : 0;
+}
+
+void
+store_committed(struct store *st)
+{
+	/* The change is in: a switch that fails (a reader holds the file)
+	 * is tried again by the next command, and fails nothing now. */
+	if (st->wal_pending && sqlite3_exec(st->db, "PRAGMA journal_mode = WAL",
+	    NULL, NULL, NULL) == SQLITE_OK)
+		sqlite3_exec(st->db, "PRAGMA wal_autocheckpoint = 0", NULL, NULL,
+		    NULL);
+	st->wal_pending = 0;
+}
+
 /* The connection that writes, once inspect() has passed. */
 static int
 open_write(struct store *st, const char *real)
 {
+	char jm[16];
 	int version;
 
 	if (check_writable(st, real) != 0)
@@ -1592,16 +1619,21 @@ open_write(struct store *st, const char *real)
 		return -1;
 	/* Migrated before the switch to WAL: a refused upgrade is rolled back
 	 * and leaves a rollback-mode file exactly as it was. */
-	if (version < store_latest_version() && migrate(st) != 0)
-		return -1;
-	/*
-	 * Changes reach the file itself only when the last connection closes,
-	 * which waits for no reader holding the shared lock: a read that
-	 * began while there was no -wal file (read as immutable) never sees
-	 * the file change under it, even during a long import.
-	 */
-	return db_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
-	    db_exec(st, "PRAGMA wal_autocheckpoint = 0") != 0 ? -1 : 0;
+	if (version < store_latest_version()) {
+		if (migrate(st) != 0)
+			return -1;
+		return wal_switch(st);
+	}
+	/* A file in rollback mode stays in it until a change has committed:
+	 * a command that fails, even on damage quick_check did not see,
+	 * then leaves it byte for byte as it was. */
+	if (query_text(st->db, "PRAGMA journal_mode", jm, sizeof jm) != 0)
+		return db_fail(st, "cannot open the journal for writing");
+	if (strcmp(jm, "wal") != 0) {
+		st->wal_pending = 1;
+		return 0;
+	}
+	return wal_switch(st);
 }
 
 int
