@@ -52,6 +52,15 @@ int  store_open(const char *path, struct store **out);
 int  store_open_read(const char *path, struct store **out);
 /* An empty journal in memory (an import's dry run, tests). */
 int  store_open_memory(struct store **out);
+/*
+ * An empty journal opened for writing gets its schema in a transaction
+ * that the first change commits (store_close() commits it too). After a
+ * failed command, store_abandon() rolls it back, so the file stays empty;
+ * store_settle() commits it at once, for the UI, which must not keep
+ * other writers waiting. Both do nothing for any other journal.
+ */
+void store_abandon(struct store *st);
+void store_settle(struct store *st);
 void store_close(struct store *st);
 /*
  * Reads the whole file to check its structure (PRAGMA quick_check); -1

@@ -52,6 +52,7 @@ struct store {
 	struct schema *schema_own; /* the same, when the handle owns it */
 	int           migrating;  /* the authorizer allows schema changes */
 	int           wal_pending; /* rollback mode until a change commits */
+	int           init_open;  /* an empty file's schema, not committed */
 	int           lock_fd;    /* a read lock held while read immutable; -1 */
 	char          denied[128]; /* what the authorizer refused last */
 };
@@ -77,6 +78,11 @@ int  store_schema_digests(char *msg, size_t n);
  * fails leaves such a file byte for byte as it was.
  */
 void store_committed(struct store *st);
+/* 1 while an empty file's first schema waits for the first change. */
+int  store_init_open(struct store *st);
+/* A change's transaction (a savepoint in an empty file's first one). */
+int  tx_begin(struct store *st);
+void tx_rollback(struct store *st);
 
 /* -1 with err_set() naming what failed and SQLite's message. */
 int  db_fail(struct store *st, const char *what);

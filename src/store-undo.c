@@ -87,10 +87,10 @@ group_new(struct store *st, const char *label, int bulk, enum group_mode mode)
 static int
 group_open(struct store *st, const char *label, int bulk)
 {
-	if (db_exec(st, "BEGIN IMMEDIATE") != 0)
+	if (tx_begin(st) != 0)
 		return -1;
 	if (group_new(st, label, bulk, GROUP_CHANGE) != 0) {
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		tx_rollback(st);
 		return -1;
 	}
 	return 0;
@@ -112,7 +112,7 @@ group_close(struct store *st)
 	store_committed(st);
 	return 0;
 fail:
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	tx_rollback(st);
 	return -1;
 }
 
@@ -151,7 +151,7 @@ store_begin(struct store *st, const char *label)
 		return -1;
 	for (k = 0; k < ENTRY_KIND_COUNT; k++) {
 		if ((st->bulk_max[k] = max_id(st, (enum entry_kind)k)) < 0) {
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			tx_rollback(st);
 			return -1;
 		}
 	}
@@ -198,7 +198,7 @@ store_commit(struct store *st)
 {
 	st->batch = 0;
 	if (record_bulk_undo(st) != 0) {
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		tx_rollback(st);
 		return -1;
 	}
 	return group_close(st);
@@ -208,7 +208,7 @@ void
 store_rollback(struct store *st)
 {
 	st->batch = 0;
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	tx_rollback(st);
 }
 
 /* A single write outside a batch opens and closes its own group. */
@@ -224,7 +224,7 @@ write_end(struct store *st, int rc)
 	if (st->batch)
 		return rc;
 	if (rc < 0) {
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		tx_rollback(st);
 		return rc;
 	}
 	return group_close(st) == 0 ? rc : -1;
@@ -308,7 +308,7 @@ store_delete_many(struct store *st, const enum entry_kind *k,
 			if (missing != NULL)
 				*missing = i;
 			if (!st->batch)
-				sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+				tx_rollback(st);
 			return 1;
 		}
 	}
@@ -812,7 +812,7 @@ replay_newest(struct store *st, int redo, char *label, size_t labelsz)
 		    redo ? "redo" : "undo");
 		return -1;
 	}
-	if (db_exec(st, "BEGIN IMMEDIATE") != 0)
+	if (tx_begin(st) != 0)
 		return -1;
 	memset(&r, 0, sizeof r);
 	r.st = st;
@@ -827,7 +827,7 @@ replay_newest(struct store *st, int redo, char *label, size_t labelsz)
 	sqlite3_bind_int(g, 1, redo);
 	if ((rc = sqlite3_step(g)) == SQLITE_DONE) {
 		sqlite3_finalize(g);
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		tx_rollback(st);
 		return 1;
 	}
 	if (rc != SQLITE_ROW)
@@ -865,7 +865,7 @@ fail:
 	sqlite3_finalize(g);
 	replay_free(&r);
 	free(text);
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	tx_rollback(st);
 	return -1;
 }
 

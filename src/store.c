@@ -55,7 +55,7 @@ struct schema {
 };
 
 static void schemas_reset(void);
-static int migrate(struct store *st);
+static int migrate(struct store *st, int keep);
 
 int
 store_latest_version(void)
@@ -1392,9 +1392,13 @@ backup_before_migrate(struct store *st, int version)
 	return rc;
 }
 
-/* Applies the migrations after the journal's version, in one transaction. */
+/*
+ * Applies the migrations after the journal's version, in one transaction;
+ * with keep, that transaction is left open (an empty file's first schema,
+ * committed with the first change: see store_abandon()).
+ */
 static int
-migrate(struct store *st)
+migrate(struct store *st, int keep)
 {
 	int version, i;
 	char sql[64];
@@ -1410,9 +1414,10 @@ migrate(struct store *st)
 			goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
 	    store_latest_version());
-	if (db_exec(st, sql) != 0 || db_exec(st, "COMMIT") != 0)
+	if (db_exec(st, sql) != 0 || (!keep && db_exec(st, "COMMIT") != 0))
 		goto fail;
 	st->migrating = 0;
+	st->init_open = keep;
 	schema_keep(st, schema_read(st->db));
 	return 0;
 fail:
@@ -1456,7 +1461,7 @@ open_empty(struct store *st)
 	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		return db_fail(st, "cannot open");
-	return guard(st) != 0 || migrate(st) != 0 ? -1 : 0;
+	return guard(st) != 0 || migrate(st, 0) != 0 ? -1 : 0;
 }
 
 int
@@ -1582,6 +1587,50 @@ wal_switch(struct store *st)
 	    db_exec(st, "PRAGMA wal_autocheckpoint = 0") != 0 ? -1 : 0;
 }
 
+int
+store_init_open(struct store *st)
+{
+	if (st->init_open && (st->db == NULL || sqlite3_get_autocommit(st->db)))
+		st->init_open = 0;
+	return st->init_open;
+}
+
+int
+tx_begin(struct store *st)
+{
+	/* Inside an empty file's first transaction a change is a savepoint:
+	 * one that fails is rolled back to it, the schema stays. */
+	return db_exec(st, store_init_open(st) ? "SAVEPOINT change" :
+	    "BEGIN IMMEDIATE");
+}
+
+void
+tx_rollback(struct store *st)
+{
+	if (store_init_open(st))
+		sqlite3_exec(st->db, "ROLLBACK TO change; RELEASE change", NULL,
+		    NULL, NULL);
+	else
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+store_abandon(struct store *st)
+{
+	if (st != NULL && st->init_open) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		st->init_open = 0;
+	}
+}
+
+void
+store_settle(struct store *st)
+{
+	if (st != NULL && store_init_open(st) && sqlite3_exec(st->db, "COMMIT",
+	    NULL, NULL, NULL) == SQLITE_OK)
+		store_committed(st);
+}
+
 void
 store_committed(struct store *st)
 {
@@ -1592,6 +1641,7 @@ store_committed(struct store *st)
 		sqlite3_exec(st->db, "PRAGMA wal_autocheckpoint = 0", NULL, NULL,
 		    NULL);
 	st->wal_pending = 0;
+	st->init_open = 0;
 }
 
 /* The connection that writes, once inspect() has passed. */
@@ -1620,8 +1670,14 @@ open_write(struct store *st, const char *real)
 	/* Migrated before the switch to WAL: a refused upgrade is rolled back
 	 * and leaves a rollback-mode file exactly as it was. */
 	if (version < store_latest_version()) {
-		if (migrate(st) != 0)
+		/* An empty file: its schema commits with the first change,
+		 * so a command that fails leaves it empty. */
+		if (migrate(st, version == 0) != 0)
 			return -1;
+		if (version == 0) {
+			st->wal_pending = 1;
+			return 0;
+		}
 		return wal_switch(st);
 	}
 	/* A file in rollback mode stays in it until a change has committed:
@@ -1677,6 +1733,9 @@ store_close(struct store *st)
 		return;
 	if (st->batch)
 		store_rollback(st);
+	if (store_init_open(st) && sqlite3_exec(st->db, "COMMIT", NULL, NULL,
+	    NULL) == SQLITE_OK)
+		store_committed(st);
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
