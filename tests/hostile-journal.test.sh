@@ -121,6 +121,12 @@ hx_sql "$T/v1.db" "PRAGMA user_version = 1;
 	INSERT INTO undo_log (grp, sql) VALUES (1, 'DELETE FROM run WHERE id=1');"
 cp "$T/v1.db" "$T/v1-saved.db"
 hx_exec "undo of stored SQL" --db "$T/v1.db" undo
+# The upgrade drops the first version's SQL history: nothing to undo, the
+# run stays, and the old file is kept beside it.
+[ $rc -eq 0 ] || fail "undo on a first-version journal: exit $rc (stderr: $(cat "$T/err"))"
+grep -q "Nothing to undo" "$T/out" || fail "undo on a first-version journal: $(cat "$T/out")"
+[ "$(q "$T/v1.db" 'SELECT count(*) FROM run')" = 1 ] || fail "undo on a first-version journal removed the run"
+[ "$(dumpsum "$T/v1.db.v1.bak")" = "$(dumpsum "$T/v1-saved.db")" ] || fail "the upgrade did not keep a copy of the first-version journal"
 [ ! -e "$T/new.db" ] || fail "undo ran stored SQL: $T/new.db was created"
 [ "$(sha256sum <"$T/other.db")" = "$other" ] || fail "undo ran stored SQL: another database changed"
 [ "$(q "$T/other.db" 'SELECT count(*) FROM t')" = 1 ] || fail "undo emptied another database"
