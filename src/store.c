@@ -1477,8 +1477,11 @@ store_open_read(const char *path, struct store **out)
 		return -1;
 	st = store_new(path);
 	if (real == NULL || size == 0) {
-		if (open_empty(st) != 0)
-			goto fail;
+		free(real);
+		if (open_empty(st) != 0) {
+			store_close(st);
+			return -1;
+		}
 		*out = st;
 		return 0;
 	}
