@@ -195,6 +195,12 @@ struct entries {
 	struct rest    *rests;    size_t nrests;
 };
 int  store_load(struct store *st, int from, int to, struct entries *out);
+/*
+ * Queues a warning (store_warning()) for each row whose day is missing or
+ * outside 1900 to 2099, rows no range of days reaches; a read of every
+ * day does the same by itself. Cheap: the ends of each day index.
+ */
+int  store_check_days(struct store *st);
 void entries_free(struct entries *e);
 /* The list of kind k in e (struct run * for ENTRY_RUN, ...) and its length. */
 const void *entries_list(const struct entries *e, enum entry_kind k, size_t *n);

@@ -70,7 +70,8 @@ cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 		return 1;
 	if ((st = cli_store_existing(ctx, 0)) == NULL)
 		return 1;
-	if (series_load(st, day, day, &ctx->cfg.an, &se) != 0)
+	if (store_check_days(st) != 0 ||
+	    series_load(st, day, day, &ctx->cfg.an, &se) != 0)
 		return cli_fail(NULL);
 	n = series_flags(&se, &ctx->cfg.an, day, f);
 	for (i = 0; i < n; i++) {

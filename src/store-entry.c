@@ -989,6 +989,17 @@ store_load(struct store *st, int from, int to, struct entries *out)
 	return 0;
 }
 
+int
+store_check_days(struct store *st)
+{
+	int k;
+
+	for (k = 0; k < ENTRY_KIND_COUNT; k++)
+		if (warn_outside(st, entry_desc((enum entry_kind)k)) != 0)
+			return -1;
+	return 0;
+}
+
 void
 entries_free(struct entries *e)
 {

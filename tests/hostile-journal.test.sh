@@ -109,6 +109,12 @@ $RUNLOG --db "$T/date.db" show --all >/dev/null 2>"$T/err"
 grep -qF "sleep s5: " "$T/err" && ! grep -q "2026-02-30" "$T/err" &&
     fail "the message about sleep s5 does not quote the bad day: $(cat "$T/err")"
 
+# check reads a few weeks, yet names the rows whose day no range reaches.
+$RUNLOG --db "$T/date.db" check --date 2026-10-19 >/dev/null 2>"$T/err"
+for one in "run r5" "drink d5" "checkin f5" "rest x5"; do
+	grep -qF "$one: " "$T/err" || fail "check does not name $one: $(cat "$T/err")"
+done
+
 # 1. Undo SQL stored in a first-version journal never runs: no database
 # attached, emptied or created.
 sqlite3 "$T/other.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
