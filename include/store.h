@@ -51,6 +51,15 @@ int  store_open(const char *path, struct store **out);
 int  store_open_read(const char *path, struct store **out);
 /* An empty journal in memory (an import's dry run, tests). */
 int  store_open_memory(struct store **out);
+/*
+ * An empty journal opened for writing gets its schema in a transaction
+ * that the first change commits (store_close() commits it too). After a
+ * failed command, store_abandon() rolls it back, so the file stays empty;
+ * store_settle() commits it at once, for the UI, which must not keep
+ * other writers waiting. Both do nothing for any other journal.
+ */
+void store_abandon(struct store *st);
+void store_settle(struct store *st);
 void store_close(struct store *st);
 /*
  * Reads the whole file to check its structure (PRAGMA quick_check); -1
@@ -183,6 +192,12 @@ struct entries {
 	struct rest    *rests;    size_t nrests;
 };
 int  store_load(struct store *st, int from, int to, struct entries *out);
+/*
+ * Queues a warning (store_warning()) for each row whose day is missing or
+ * outside 1900 to 2099, rows no range of days reaches; a read of every
+ * day does the same by itself. Cheap: the ends of each day index.
+ */
+int  store_check_days(struct store *st);
 void entries_free(struct entries *e);
 /* The list of kind k in e (struct run * for ENTRY_RUN, ...) and its length. */
 const void *entries_list(const struct entries *e, enum entry_kind k, size_t *n);

@@ -281,7 +281,8 @@ cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 		return 1;
 	if ((st = cli_store_existing(ctx, 0)) == NULL)
 		return 1;
-	if ((n = cli_day_flags(ctx, st, day, cf, NULL)) < 0)
+	if (store_check_days(st) != 0 ||
+	    (n = cli_day_flags(ctx, st, day, cf, NULL)) < 0)
 		return cli_fail(NULL);
 	if (cli_flag(&o, CO_JSON))
 		print_json(ctx, day, cf, n);

@@ -75,6 +75,8 @@ main(int argc, char **argv)
 			rc = 2;
 		}
 		free(av);
+		if (rc != 0)
+			store_abandon(ctx.st);
 		ctx_free(&ctx);
 		return cli_output_done(rc);
 	}
@@ -90,6 +92,8 @@ main(int argc, char **argv)
 			rc = ui_run(&ctx);
 		cli_warnings(&ctx);
 	}
+	if (rc != 0)
+		store_abandon(ctx.st);
 	ctx_free(&ctx);
 	return rc;
 }

@@ -30,7 +30,8 @@ enum entry_op {
 	OP_GET,      /* every field, id = ?1 */
 	OP_ADD,      /* every field but the id; stamps default to now */
 	OP_UPD,      /* the entry's own fields and updated_at, by id */
-	OP_FIND      /* the id of a day's entry (kinds of one per day) */
+	OP_FIND,     /* the id of a day's entry (kinds of one per day) */
+	OP_OUTSIDE   /* every field, day missing or outside the years */
 };
 
 #define SQL_MAX 1024
@@ -156,6 +157,18 @@ entry_sql(struct store *st, const struct entry_desc *d, enum entry_op op,
 		break;
 	case OP_FIND:
 		sql_add(sql, "SELECT id FROM %s WHERE day = ?1", d->table);
+		break;
+	case OP_OUTSIDE:
+		/* Numbers sort before any text, blobs after it: with the
+		 * index on day, a lookup and two range scans of its ends.
+		 * "day IS NULL" would be dropped as always false, the
+		 * column being NOT NULL; a NULL stored behind SQLite's back
+		 * is still found by comparing with a NULL value. */
+		sql_add(sql, "SELECT ");
+		sql_columns(st, sql, d);
+		sql_add(sql, " FROM %s WHERE day IS (SELECT NULL)"
+		    " OR day < '1900-01-01'"
+		    " OR day > '2099-12-31'", d->table);
 		break;
 	}
 }
@@ -733,6 +746,34 @@ read_entry(sqlite3_stmt *s, const struct entry_desc *d, void *e, char *msg,
 	return -1;
 }
 
+/*
+ * A read of every supported day also names the rows whose day no range
+ * reaches: missing, not text, or outside the years 1900 to 2099. Such a
+ * row never loads, but it is not passed over in silence either.
+ */
+static int
+warn_outside(struct store *st, const struct entry_desc *d)
+{
+	sqlite3_stmt *s = entry_stmt(st, d, OP_OUTSIDE);
+	char msg[512];
+	void *e;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	e = xmalloc(d->size);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (read_entry(s, d, e, msg, sizeof msg) == 0) {
+			entry_free_fields(d, e);    /* not reached: day refused */
+			continue;
+		}
+		store_warn(st, "%s", msg);
+	}
+	sqlite3_reset(s);
+	free(e);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, "read");
+}
+
 int
 store_read(struct store *st, enum entry_kind k, int from, int to, void **out,
     size_t *n)
@@ -764,6 +805,8 @@ store_read(struct store *st, enum entry_kind k, int from, int to, void **out,
 	*n = len;
 	if (rc != SQLITE_DONE)
 		return db_fail(st, "read");
+	if (from <= DATE_MIN && to >= DATE_MAX)
+		return warn_outside(st, d);
 	return 0;
 }
 
@@ -959,6 +1002,17 @@ store_load(struct store *st, int from, int to, struct entries *out)
 			return -1;
 		}
 	}
+	return 0;
+}
+
+int
+store_check_days(struct store *st)
+{
+	int k;
+
+	for (k = 0; k < ENTRY_KIND_COUNT; k++)
+		if (warn_outside(st, entry_desc((enum entry_kind)k)) != 0)
+			return -1;
 	return 0;
 }
 

@@ -11,7 +11,7 @@
 
 #include "store.h"
 
-#define ENTRY_STMT_OPS 5   /* range, get, add, update, find by day */
+#define ENTRY_STMT_OPS 6   /* range, get, add, update, find, outside */
 
 enum stmt_id {
 	S_GRP_NEW, S_GRP_OPEN, S_GRP_CLOSE, S_GRP_PRUNE_LOG, S_GRP_PRUNE,
@@ -46,6 +46,8 @@ struct store {
 	const struct schema *schema; /* runlog's schema at the journal's version */
 	struct schema *schema_own; /* the same, when the handle owns it */
 	int           migrating;  /* the authorizer allows schema changes */
+	int           wal_pending; /* rollback mode until a change commits */
+	int           init_open;  /* an empty file's schema, not committed */
 	int           lock_fd;    /* a read lock held while read immutable; -1 */
 	char          denied[128]; /* what the authorizer refused last */
 };
@@ -62,6 +64,18 @@ void store_warn(struct store *st, const char *fmt, ...)
  * the schema its migrations build; else -1 and msg says what to write.
  */
 int  store_schema_digests(char *msg, size_t n);
+
+/*
+ * After a commit: a journal opened in rollback mode is switched to WAL
+ * once a change of it has succeeded, never before, so a command that
+ * fails leaves such a file byte for byte as it was.
+ */
+void store_committed(struct store *st);
+/* 1 while an empty file's first schema waits for the first change. */
+int  store_init_open(struct store *st);
+/* A change's transaction (a savepoint in an empty file's first one). */
+int  tx_begin(struct store *st);
+void tx_rollback(struct store *st);
 
 /* -1 with err_set() naming what failed and SQLite's message. */
 int  db_fail(struct store *st, const char *what);

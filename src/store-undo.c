@@ -87,10 +87,10 @@ group_new(struct store *st, const char *label, int bulk, enum group_mode mode)
 static int
 group_open(struct store *st, const char *label, int bulk)
 {
-	if (db_exec(st, "BEGIN IMMEDIATE") != 0)
+	if (tx_begin(st) != 0)
 		return -1;
 	if (group_new(st, label, bulk, GROUP_CHANGE) != 0) {
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		tx_rollback(st);
 		return -1;
 	}
 	return 0;
@@ -109,9 +109,10 @@ group_close(struct store *st)
 	sqlite3_bind_int64(s, 1, st->group);
 	if (step_done(st, s) != 0 || db_exec(st, "COMMIT") != 0)
 		goto fail;
+	store_committed(st);
 	return 0;
 fail:
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	tx_rollback(st);
 	return -1;
 }
 
@@ -150,7 +151,7 @@ store_begin(struct store *st, const char *label)
 		return -1;
 	for (k = 0; k < ENTRY_KIND_COUNT; k++) {
 		if ((st->bulk_max[k] = max_id(st, (enum entry_kind)k)) < 0) {
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			tx_rollback(st);
 			return -1;
 		}
 	}
@@ -197,7 +198,7 @@ store_commit(struct store *st)
 {
 	st->batch = 0;
 	if (record_bulk_undo(st) != 0) {
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		tx_rollback(st);
 		return -1;
 	}
 	return group_close(st);
@@ -207,7 +208,7 @@ void
 store_rollback(struct store *st)
 {
 	st->batch = 0;
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	tx_rollback(st);
 }
 
 /* A single write outside a batch opens and closes its own group. */
@@ -223,7 +224,7 @@ write_end(struct store *st, int rc)
 	if (st->batch)
 		return rc;
 	if (rc < 0) {
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		tx_rollback(st);
 		return rc;
 	}
 	return group_close(st) == 0 ? rc : -1;
@@ -307,7 +308,7 @@ store_delete_many(struct store *st, const enum entry_kind *k,
 			if (missing != NULL)
 				*missing = i;
 			if (!st->batch)
-				sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+				tx_rollback(st);
 			return 1;
 		}
 	}
@@ -818,23 +819,33 @@ replay_newest(struct store *st, int redo, char *label, size_t labelsz)
 		    redo ? "redo" : "undo");
 		return -1;
 	}
-	if (db_exec(st, "BEGIN IMMEDIATE") != 0)
+	if (tx_begin(st) != 0)
 		return -1;
 	memset(&r, 0, sizeof r);
 	r.st = st;
 	r.redo = redo;
-	if (sqlite3_prepare_v2(st->db, "SELECT id, label FROM undo_group "
-	    "WHERE redo = ? ORDER BY id DESC LIMIT 1", -1, &g, NULL) != SQLITE_OK)
+	/* A group whose redo flag is neither 0 nor 1 is damaged: if it is
+	 * newer than the group to replay, which comes first is unknown. */
+	if (sqlite3_prepare_v2(st->db, "SELECT id, label, typeof(label) = "
+	    "'text' AND redo IN (0, 1) FROM undo_group WHERE redo = ?1 OR "
+	    "(redo IS NOT 0 AND redo IS NOT 1) ORDER BY id DESC LIMIT 1", -1,
+	    &g, NULL) != SQLITE_OK)
 		goto fail_db;
 	sqlite3_bind_int(g, 1, redo);
 	if ((rc = sqlite3_step(g)) == SQLITE_DONE) {
 		sqlite3_finalize(g);
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		tx_rollback(st);
 		return 1;
 	}
 	if (rc != SQLITE_ROW)
 		goto fail_db;
 	r.grp = sqlite3_column_int64(g, 0);
+	if (sqlite3_column_int(g, 2) != 1) {
+		err_set("%s: undo group %" PRId64 " is damaged (its label or "
+		    "redo mark); nothing was %s", st->path, r.grp,
+		    redo ? "redone" : "undone");
+		goto fail;
+	}
 	text = col_text(g, 1);
 	sqlite3_finalize(g);
 	g = NULL;
@@ -861,7 +872,7 @@ fail:
 	sqlite3_finalize(g);
 	replay_free(&r);
 	free(text);
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	tx_rollback(st);
 	return -1;
 }
 

@@ -55,7 +55,7 @@ struct schema {
 };
 
 static void schemas_reset(void);
-static int migrate(struct store *st);
+static int migrate(struct store *st, int keep);
 
 int
 store_latest_version(void)
@@ -1345,9 +1345,13 @@ backup_before_migrate(struct store *st, int version)
 	return rc;
 }
 
-/* Applies the migrations after the journal's version, in one transaction. */
+/*
+ * Applies the migrations after the journal's version, in one transaction;
+ * with keep, that transaction is left open (an empty file's first schema,
+ * committed with the first change: see store_abandon()).
+ */
 static int
-migrate(struct store *st)
+migrate(struct store *st, int keep)
 {
 	int version, i;
 	char sql[64];
@@ -1363,9 +1367,10 @@ migrate(struct store *st)
 			goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
 	    store_latest_version());
-	if (db_exec(st, sql) != 0 || db_exec(st, "COMMIT") != 0)
+	if (db_exec(st, sql) != 0 || (!keep && db_exec(st, "COMMIT") != 0))
 		goto fail;
 	st->migrating = 0;
+	st->init_open = keep;
 	schema_keep(st, schema_read(st->db));
 	return 0;
 fail:
@@ -1409,7 +1414,7 @@ open_empty(struct store *st)
 	if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
 		return db_fail(st, "cannot open");
-	return guard(st) != 0 || migrate(st) != 0 ? -1 : 0;
+	return guard(st) != 0 || migrate(st, 0) != 0 ? -1 : 0;
 }
 
 int
@@ -1425,8 +1430,11 @@ store_open_read(const char *path, struct store **out)
 		return -1;
 	st = store_new(path);
 	if (real == NULL || size == 0) {
-		if (open_empty(st) != 0)
-			goto fail;
+		free(real);
+		if (open_empty(st) != 0) {
+			store_close(st);
+			return -1;
+		}
 		*out = st;
 		return 0;
 	}
@@ -1521,10 +1529,82 @@ check_writable(struct store *st, const char *real)
 	return what != NULL ? -1 : 0;
 }
 
+/*
+ * Changes reach the file itself only when the last connection closes,
+ * which waits for no reader holding the shared lock: a read that began
+ * while there was no -wal file (read as immutable) never sees the file
+ * change under it, even during a long import.
+ */
+static int
+wal_switch(struct store *st)
+{
+	st->wal_pending = 0;
+	return db_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
+	    db_exec(st, "PRAGMA wal_autocheckpoint = 0") != 0 ? -1 : 0;
+}
+
+int
+store_init_open(struct store *st)
+{
+	if (st->init_open && (st->db == NULL || sqlite3_get_autocommit(st->db)))
+		st->init_open = 0;
+	return st->init_open;
+}
+
+int
+tx_begin(struct store *st)
+{
+	/* Inside an empty file's first transaction a change is a savepoint:
+	 * one that fails is rolled back to it, the schema stays. */
+	return db_exec(st, store_init_open(st) ? "SAVEPOINT change" :
+	    "BEGIN IMMEDIATE");
+}
+
+void
+tx_rollback(struct store *st)
+{
+	if (store_init_open(st))
+		sqlite3_exec(st->db, "ROLLBACK TO change; RELEASE change", NULL,
+		    NULL, NULL);
+	else
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+store_abandon(struct store *st)
+{
+	if (st != NULL && st->init_open) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		st->init_open = 0;
+	}
+}
+
+void
+store_settle(struct store *st)
+{
+	if (st != NULL && store_init_open(st) && sqlite3_exec(st->db, "COMMIT",
+	    NULL, NULL, NULL) == SQLITE_OK)
+		store_committed(st);
+}
+
+void
+store_committed(struct store *st)
+{
+	/* The change is in: a switch that fails (a reader holds the file)
+	 * is tried again by the next command, and fails nothing now. */
+	if (st->wal_pending && sqlite3_exec(st->db, "PRAGMA journal_mode = WAL",
+	    NULL, NULL, NULL) == SQLITE_OK)
+		sqlite3_exec(st->db, "PRAGMA wal_autocheckpoint = 0", NULL, NULL,
+		    NULL);
+	st->wal_pending = 0;
+	st->init_open = 0;
+}
+
 /* The connection that writes, once inspect() has passed. */
 static int
 open_write(struct store *st, const char *real)
 {
+	char jm[16];
 	int version;
 
 	if (check_writable(st, real) != 0)
@@ -1545,16 +1625,27 @@ open_write(struct store *st, const char *real)
 		return -1;
 	/* Migrated before the switch to WAL: a refused upgrade is rolled back
 	 * and leaves a rollback-mode file exactly as it was. */
-	if (version < store_latest_version() && migrate(st) != 0)
-		return -1;
-	/*
-	 * Changes reach the file itself only when the last connection closes,
-	 * which waits for no reader holding the shared lock: a read that
-	 * began while there was no -wal file (read as immutable) never sees
-	 * the file change under it, even during a long import.
-	 */
-	return db_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
-	    db_exec(st, "PRAGMA wal_autocheckpoint = 0") != 0 ? -1 : 0;
+	if (version < store_latest_version()) {
+		/* An empty file: its schema commits with the first change,
+		 * so a command that fails leaves it empty. */
+		if (migrate(st, version == 0) != 0)
+			return -1;
+		if (version == 0) {
+			st->wal_pending = 1;
+			return 0;
+		}
+		return wal_switch(st);
+	}
+	/* A file in rollback mode stays in it until a change has committed:
+	 * a command that fails, even on damage quick_check did not see,
+	 * then leaves it byte for byte as it was. */
+	if (query_text(st->db, "PRAGMA journal_mode", jm, sizeof jm) != 0)
+		return db_fail(st, "cannot open the journal for writing");
+	if (strcmp(jm, "wal") != 0) {
+		st->wal_pending = 1;
+		return 0;
+	}
+	return wal_switch(st);
 }
 
 int
@@ -1598,6 +1689,9 @@ store_close(struct store *st)
 		return;
 	if (st->batch)
 		store_rollback(st);
+	if (store_init_open(st) && sqlite3_exec(st->db, "COMMIT", NULL, NULL,
+	    NULL) == SQLITE_OK)
+		store_committed(st);
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);

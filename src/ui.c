@@ -965,6 +965,7 @@ ui_run(struct cli_ctx *ctx)
 		return 1;
 	if ((scr = term_open()) == NULL)
 		return 1;
+	store_settle(st);
 	ui = xcalloc(1, sizeof *ui);
 	ui_init(ui, st, &ctx->cfg);
 	ui_resize(ui, LINES, COLS);

@@ -1584,6 +1584,9 @@ test_guard_refuses(void **state)
 	char *cwd = getcwd(NULL, 0);
 	size_t i;
 
+	/* A new journal's schema waits for its first change: committed
+	 * here, so that VACUUM meets the guard, not the open transaction. */
+	store_settle(f->st);
 	assert_int_equal(chdir(f->dir), 0);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		int rc = sqlite3_exec(f->st->db, bad[i], NULL, NULL, NULL);

@@ -16,6 +16,7 @@ mkdir -p "$out"
 # The longest input worth trying, per target: short tokens vs whole files.
 max_len() {
 	case $1 in
+	fuzz_journal) echo 65536 ;;
 	fuzz_config) echo 4096 ;;
 	fuzz_csv_values) echo 256 ;;
 	fuzz_csv*|fuzz_import*|fuzz_fit|fuzz_garmin_json|fuzz_wellness) echo 65536 ;;
