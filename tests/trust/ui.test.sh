@@ -136,7 +136,7 @@ for sig in INT TERM HUP QUIT; do
 		start
 		wait_for "[1 Day]"
 		case $scr in
-		form) keys r; wait_for "New run on"; text "7km"; keys Tab; text "35:00" ;;
+		form) keys r; wait_for "New run on"; text "7km"; keys Tab; text "35:00"; wait_for "35:00" ;;
 		*) keys "$scr"; wait_for "[$scr " ;;
 		esac
 		kill -"$sig" "$(cat "$T/pid")"
