@@ -28,6 +28,8 @@ hx_must_report() {
 	# Stamps and origins: any value read must not crash anything, but
 	# what counts as bad there is not the rows' content.
 	source|external_id|created_at|updated_at) return 1 ;;
+	# A UTC start: any whole second from 1900 to 2099 is one, 0 is none.
+	start_utc) case $4 in NULL|-1|0|999999999) return 1 ;; esac; return 0 ;;
 	esac
 	case $4 in
 	NULL) [ "$3" = 1 ] ;;
