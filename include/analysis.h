@@ -87,6 +87,7 @@ struct an_params {
 	int    acwr_min_run_days;     /* days with a run in the chronic window */
 	double acwr_warn;             /* > 1.3 */
 	double acwr_alert;            /* > 1.5 */
+	int    acwr_hold_days;        /* consecutive days above a band, 2 */
 	double load_per_km;           /* AU per km for a run without RPE, 24 */
 	/* monotony */
 	int    monotony_days;         /* 7 */
@@ -199,6 +200,8 @@ struct an_metrics {
 	                                 first run */
 	double  acwr;                 /* acute / chronic; < 0 when not computed */
 	int     acwr_run_days;        /* days with a run in the chronic window */
+	int     acwr_warn_run;        /* consecutive days to d above acwr_warn */
+	int     acwr_alert_run;       /* and above acwr_alert */
 	/* monotony */
 	double  load_win;             /* load over the monotony window */
 	double  mono_mean, mono_sd;   /* daily mean and population SD */
@@ -257,6 +260,7 @@ struct an_pass {
 	double  acute, chronic;       /* raw EWMAs, before normalising */
 	int     ran, first_run;       /* a run seen, and the day of the first */
 	int     run_days;             /* days with a run in the chronic window */
+	int     acwr_warn_run, acwr_alert_run;   /* days above each band */
 	double  la, lc;               /* EWMA lambdas */
 	int64_t dist_win, dist_prev;
 	int     sleep_n;

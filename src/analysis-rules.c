@@ -99,9 +99,10 @@ decide_acwr(const struct an_metrics *m, const struct an_params *p,
 {
 	int alert;
 
-	if (m->acwr < 0 || m->acwr <= p->acwr_warn)
+	if (m->acwr < 0 || m->acwr <= p->acwr_warn ||
+	    m->acwr_warn_run < p->acwr_hold_days)
 		return 0;
-	alert = m->acwr > p->acwr_alert;
+	alert = m->acwr_alert_run >= p->acwr_hold_days;
 	flag_set(f, alert ? AN_ALERT : AN_WARNING,
 	    m->day - p->acwr_chronic_days + 1, m->day, AN_Q_RATIO);
 	f->value = m->acwr;
@@ -617,7 +618,7 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		    "guide, but this gap is large.",
 		.keys = KEYS("acwr_acute_days", "acwr_chronic_days",
 		    "acwr_min_days", "acwr_min_chronic", "acwr_min_run_days",
-		    "acwr_warn", "acwr_alert", "load_per_km"),
+		    "acwr_warn", "acwr_alert", "acwr_hold_days", "load_per_km"),
 	},
 	[AN_MONOTONY] = {
 		.id = AN_MONOTONY,

@@ -39,6 +39,7 @@ an_params_defaults(struct an_params *p)
 	p->acwr_min_run_days = 8;
 	p->acwr_warn = 1.3;
 	p->acwr_alert = 1.5;
+	p->acwr_hold_days = 2;
 	p->load_per_km = 24.0;
 	p->monotony_days = 7;
 	p->monotony_max = 2.0;
@@ -93,6 +94,7 @@ const struct an_param_info an_param_table[] = {
 	P_DBL(acwr_min_chronic, 0.001, 10000, "acwr: no ratio below this chronic load, AU/day"),
 	P_DBL(acwr_warn, 0.5, 10, "acwr: warning above this ratio"),
 	P_DBL(acwr_alert, 0.5, 10, "acwr: alert above this ratio"),
+	P_INT(acwr_hold_days, 1, 28, "acwr: consecutive days the ratio must stay above a band"),
 	P_DBL(load_per_km, 1, 1000, "load of a run without RPE, AU per km"),
 	P_INT(monotony_days, 2, 365, "monotony: days in the window"),
 	P_DBL(monotony_max, 0.1, 10, "monotony: warning above this"),
@@ -463,7 +465,8 @@ upd_spike(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
  * (A steady runner's ratio is 1 from the first run; after a few months
  * the divisor is 1.) The ratio needs a real base: acwr_min_days days
  * since the first run, acwr_min_run_days days with a run and a chronic
- * load of acwr_min_chronic in the chronic window.
+ * load of acwr_min_chronic in the chronic window. The days in a row to d
+ * above each band are counted for acwr_hold_days.
  */
 static void
 upd_acwr(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
@@ -477,14 +480,20 @@ upd_acwr(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 	ps->acute = ps->la * m->load + (1 - ps->la) * ps->acute;
 	ps->chronic = ps->lc * m->load + (1 - ps->lc) * ps->chronic;
 	m->acwr = -1;
-	if (!ps->ran)
-		return;
-	t = a->day - ps->first_run + 1;
-	m->acute = ps->acute / (1 - pow(1 - ps->la, t));
-	m->chronic = ps->chronic / (1 - pow(1 - ps->lc, t));
-	if (t >= p->acwr_min_days && m->chronic >= p->acwr_min_chronic &&
-	    ps->run_days >= p->acwr_min_run_days)
-		m->acwr = m->acute / m->chronic;
+	if (ps->ran) {
+		t = a->day - ps->first_run + 1;
+		m->acute = ps->acute / (1 - pow(1 - ps->la, t));
+		m->chronic = ps->chronic / (1 - pow(1 - ps->lc, t));
+		if (t >= p->acwr_min_days &&
+		    m->chronic >= p->acwr_min_chronic &&
+		    ps->run_days >= p->acwr_min_run_days)
+			m->acwr = m->acute / m->chronic;
+	}
+	ps->acwr_warn_run = m->acwr > p->acwr_warn ? ps->acwr_warn_run + 1 : 0;
+	ps->acwr_alert_run = m->acwr > p->acwr_alert ?
+	    ps->acwr_alert_run + 1 : 0;
+	m->acwr_warn_run = ps->acwr_warn_run;
+	m->acwr_alert_run = ps->acwr_alert_run;
 }
 
 /*

@@ -242,6 +242,10 @@ demo_day(struct demo *dm, int day, int w, int dow)
 		    RUN_LONG, wp->kind == W_JUMP ? "longest run yet, the last "
 		    "5 km were hard" : dow == 6 ? "long run on Sunday this "
 		    "week" : NULL);
+	} else if (wp->kind == W_JUMP && dow == 6) {
+		/* the jump's Sunday: long again the day after the long run */
+		rc |= add_run(dm, day, 14.0, 370, 6, RUN_LONG,
+		    "legs heavy from yesterday");
 	} else if (weekday[slot].km > 0) {
 		km = weekday[slot].km * wp->scale;
 		pace = weekday[slot].pace_s + (tired ? 22 : 0) +

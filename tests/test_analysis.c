@@ -177,6 +177,16 @@ test_params_set(void **state)
 	assert_int_equal(an_params_set(&p, "acwr_warn", "nan", err,
 	    sizeof(err)), -1);
 	assert_int_equal(p.fatigue_level, 8);
+	assert_int_equal(an_params_set(&p, "acwr_hold_days", "0", err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "acwr_hold_days"));
+	assert_non_null(strstr(err, "28"));
+	assert_int_equal(an_params_set(&p, "acwr_hold_days", "29", err,
+	    sizeof(err)), -1);
+	assert_int_equal(p.acwr_hold_days, 2);
+	assert_int_equal(an_params_set(&p, "acwr_hold_days", "28", err,
+	    sizeof(err)), 0);
+	assert_int_equal(p.acwr_hold_days, 28);
 
 	an_params_defaults(&p);
 	p.acwr_alert = 1.2;
@@ -643,6 +653,7 @@ test_acwr_thresholds(void **state)
 	fx_eval(40);
 	l13 = acwr_load_for(1.3);
 	l15 = acwr_load_for(1.5);
+	fx.p.acwr_hold_days = 1;        /* the bands alone, on one day */
 	acwr_with_load(l13 * 0.99);
 	assert_true(fx.m[40].acwr < 1.3);
 	assert_no_flag(AN_ACWR);
@@ -653,6 +664,93 @@ test_acwr_thresholds(void **state)
 	assert_flag(AN_ACWR, AN_WARNING);
 	acwr_with_load(l15 * 1.01);
 	assert_flag(AN_ACWR, AN_ALERT);
+}
+
+/*
+ * acwr_hold_days: steady 100s, then a heavy day 40 just over 1.3. One
+ * day over is nothing, on that day or the next (back to 100); a second
+ * heavy day, with the ratio over 1.3 again, is a warning on that day.
+ * Over 1.5 on one day and over 1.3 on the next is only a warning.
+ */
+static void
+test_acwr_hold(void **state)
+{
+	int i;
+	double l13, l15;
+
+	(void)state;
+	fx_init(42);
+	for (i = 0; i < 42; i++)
+		fx_run(i, 5000, 10 * 60, 10);   /* 100 AU */
+	fx_eval(40);
+	l13 = acwr_load_for(1.3);
+	l15 = acwr_load_for(1.5);
+	assert_int_equal(fx.p.acwr_hold_days, 2);
+
+	acwr_with_load(l13 * 1.01);
+	assert_true(fx.m[40].acwr > 1.3 && fx.m[41].acwr <= 1.3);
+	assert_int_equal(fx_days_flagged(AN_ACWR, 0, 41, NULL), 0);
+
+	fx.runs[41][0].duration_s = fx.runs[40][0].duration_s;
+	fx_eval(41);
+	assert_true(fx.m[40].acwr > 1.3 && fx.m[41].acwr > 1.3);
+	assert_int_equal(fx.m[41].acwr_warn_run, 2);
+	assert_flag(AN_ACWR, AN_WARNING);
+	assert_int_equal(fx_days_flagged(AN_ACWR, 0, 40, NULL), 0);
+
+	/* day 40 over 1.5, day 41 over 1.3 only: a warning, not an alert */
+	acwr_with_load(l15 * 1.01);
+	fx.runs[41][0].duration_s = 10 * 60;
+	fx_eval(41);
+	assert_true(fx.m[40].acwr > 1.5);
+	assert_true(fx.m[41].acwr > 1.3 && fx.m[41].acwr <= 1.5);
+	assert_flag(AN_ACWR, AN_WARNING);
+
+	/* with a hold of 3 two days over are not enough */
+	fx.p.acwr_hold_days = 3;
+	assert_int_equal(fx_days_flagged(AN_ACWR, 0, 41, NULL), 0);
+	fx.p.acwr_hold_days = 1;
+	assert_int_equal(fx_days_flagged(AN_ACWR, 0, 41, NULL), 2);
+}
+
+/* Daily runs of a periodised week: a long run of 45 % of the week's
+ * distance on its seventh day, the rest evenly on the six before. */
+static void
+fx_daily_week(int w, int km)
+{
+	int64_t week = (int64_t)km * 1000, lr = week * 45 / 100;
+	int k;
+
+	for (k = 0; k < 6; k++)
+		fx_run(7 * w + k, (week - lr) / 6, (week - lr) / 6 * 360 / 1000,
+		    0);
+	fx_run(7 * w + 6, lr, lr * 360 / 1000, 0);
+}
+
+/*
+ * A healthy 16-week plan: three weeks up and one down between 40 and
+ * 52 km, a long run every Sunday, and a taper of 50, 40, 30 and 20 km.
+ * Each long run lifts the 7-day load for a day; read on one day the
+ * ratio crosses 1.3 on some Sundays, but never two days in a row, so no
+ * day is flagged.
+ */
+static void
+test_acwr_plan(void **state)
+{
+	static const int km[16] = { 40, 44, 48, 40, 44, 48, 52, 44,
+	    46, 50, 52, 44, 50, 40, 30, 20 };
+	int i;
+
+	(void)state;
+	fx_init(112);
+	for (i = 0; i < 16; i++)
+		fx_daily_week(i, km[i]);
+	assert_int_equal(fx_days_flagged(AN_ACWR, 0, 111, NULL), 0);
+	fx.p.acwr_hold_days = 1;
+	assert_int_equal(fx_days_flagged(AN_ACWR, 0, 111, NULL), 4);
+	for (i = 0; i < 112; i++)
+		if (fx.m[i].acwr > 1.3)
+			assert_int_equal(i % 7, 6);     /* only on Sundays */
 }
 
 static void
@@ -697,8 +795,9 @@ fx_base_week(int w)
  * A month of sleep logs, then a gentle 3 km jog every day (72 AU, no
  * RPE): the load history starts at the first jog, so the ratio stays at
  * 1 and nothing is raised. Beside it, an 8-week base, two weeks off and
- * straight back to full volume: a warning on the fifth day back and an
- * alert on the seventh.
+ * straight back to full volume. The ratio rises and falls with the days
+ * off in between: over 1.3 on the fifth day back alone, then over 1.5 on
+ * the seventh and the eighth, an alert, and over 1.3 on the days after.
  */
 static void
 test_acwr_base(void **state)
@@ -722,16 +821,19 @@ test_acwr_base(void **state)
 		fx_base_week(i);
 	assert_int_equal(fx_days_flagged(AN_ACWR, 0, 69, NULL), 0);
 	assert_true(fx_days_flagged(AN_ACWR, 70, 90, &first) > 0);
-	assert_int_equal(first, 74);
-	fx_eval(74);
-	assert_flag(AN_ACWR, AN_WARNING);
-	fx_eval(76);
+	assert_int_equal(first, 77);
+	assert_true(fx.m[74].acwr > 1.3 && fx.m[75].acwr <= 1.3);
+	fx_eval(77);
 	assert_flag(AN_ACWR, AN_ALERT);
-	/* acwr_min_run_days: 8 days with a run in days 49..76 */
-	assert_int_equal(fx.m[76].acwr_run_days, 8);
+	fx_eval(78);
+	assert_flag(AN_ACWR, AN_WARNING);
+	fx_eval(79);
+	assert_flag(AN_ACWR, AN_WARNING);
+	/* acwr_min_run_days: 8 days with a run in days 50..77 */
+	assert_int_equal(fx.m[77].acwr_run_days, 8);
 	fx.p.acwr_min_run_days = 9;
-	fx_eval(76);
-	assert_true(fx.m[76].acwr < 0);
+	fx_eval(77);
+	assert_true(fx.m[77].acwr < 0);
 	assert_no_flag(AN_ACWR);
 }
 
@@ -2049,6 +2151,8 @@ main(void)
 		cmocka_unit_test(test_acwr_by_hand),
 		cmocka_unit_test(test_acwr_warmup),
 		cmocka_unit_test(test_acwr_thresholds),
+		cmocka_unit_test(test_acwr_hold),
+		cmocka_unit_test(test_acwr_plan),
 		cmocka_unit_test(test_acwr_chronic_zero),
 		cmocka_unit_test(test_acwr_base),
 		cmocka_unit_test(test_acwr_min_days),
