@@ -279,16 +279,14 @@ draw_week_row(const struct ui *ui, const struct trends_week *tw, WINDOW *w,
 		x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %5.0f",
 		    tw->load);
 	x = draw_means(ui, tw, w, c, y, x);
-	/* Over the config's bands: the colour, and a mark beside it. */
+	/* The ratio as a figure only: whether it raised anything is the
+	 * week's mark, from the acwr rule itself (which wants the ratio to
+	 * hold over its band), so the screen and check always agree. */
 	if (tw->acwr >= 0)
-		snprintf(a, sizeof a, "%.2f%s", tw->acwr,
-		    tw->acwr > cfg->an.acwr_alert ? "!!" :
-		    tw->acwr > cfg->an.acwr_warn ? "! " : "  ");
+		snprintf(a, sizeof a, "%.2f  ", tw->acwr);
 	else
 		snprintf(a, sizeof a, "-  ");
-	x += ui_putf(w, y, x, ui->cols - x, tw->acwr > cfg->an.acwr_alert ?
-	    ROLE_ALERT : tw->acwr > cfg->an.acwr_warn ? ROLE_WARNING :
-	    ROLE_NORMAL, " %7s", a);
+	x += ui_putf(w, y, x, ui->cols - x, ROLE_NORMAL, " %7s", a);
 	if (tw->worst >= 1)
 		ui_put(w, y, x + 1, ui->cols - x - 1, tw->worst >= 2 ?
 		    ROLE_ALERT : ROLE_WARNING, tw->worst >= 2 ? "!!" : "!");
