@@ -50,6 +50,9 @@ an_progress(const struct an_metrics *m, const struct an_params *p,
 	pr->pct = (held - level) * 100.0 / level;
 	if (level < p->jump_floor_km * 1000.0)
 		return 0;
+	/* Switched off in the config: no mark anywhere, as no flag. */
+	if (p->rules_off & (1u << AN_MILEAGE_JUMP))
+		return 0;
 	/* compared in products, so that exactly +10% is not over +10% */
 	if (held * 100.0 > level * (100.0 + p->jump_alert_pct))
 		pr->mark = 2;

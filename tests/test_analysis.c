@@ -294,6 +294,12 @@ test_mileage_jump(void **state)
 			assert_no_flag(AN_MILEAGE_JUMP);
 			continue;
 		}
+		/* Switched off: no mark for the screens either. */
+		fx.p.rules_off = 1u << AN_MILEAGE_JUMP;
+		assert_int_equal(an_progress(&fx.m[15], &fx.p, &pr), 0);
+		fx.p.rules_off = 0;
+		assert_int_equal(an_progress(&fx.m[15], &fx.p, &pr),
+		    c[k].sev == AN_ALERT ? 2 : 1);
 		assert_flag(AN_MILEAGE_JUMP, (enum an_severity)c[k].sev);
 		assert_int_equal(fx_flag(AN_MILEAGE_JUMP)->first_day, BASE + 9);
 		assert_int_equal(fx_flag(AN_MILEAGE_JUMP)->last_day, BASE + 15);
