@@ -77,8 +77,8 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_GRP_CLOSE] = "UPDATE undo_state SET grp = 0, bulk = 0",
 	[S_GRP_PRUNE_LOG] = "DELETE FROM undo_log WHERE grp < ?",
 	[S_GRP_PRUNE] = "DELETE FROM undo_group WHERE id < ?",
-	[S_GRP_EMPTY] = "DELETE FROM undo_group WHERE id = ?1 AND NOT EXISTS "
-	    "(SELECT 1 FROM undo_log WHERE grp = ?1)",
+	[S_GRP_EMPTY] = ("DELETE FROM undo_group WHERE id = ?1 AND NOT EXISTS "
+	    "(SELECT 1 FROM undo_log WHERE grp = ?1)"),
 };
 
 
