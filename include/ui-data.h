@@ -31,17 +31,6 @@ struct ui_daysum {
 	struct an_progress prog;
 };
 
-/* One flag episode: the days in a row a flag held at one severity. */
-struct flag_row {
-	int     first_day, last_day;
-	int     severity;        /* an_severity */
-	int     id;              /* an_flag_id */
-	const char *name;        /* "mileage-jump" */
-	char    reason[200];
-	char    value[48], threshold[48];
-	const char *advice;
-};
-
 /*
  * Sums every day of [from, to] into out[to - from + 1], with the analysis
  * (load, ACWR, flags) from a bounded series; -1 with err_set() on error.
@@ -64,8 +53,5 @@ struct series;
 int ui_progress_on(const struct ui *ui, const struct series *se, int day,
     struct an_progress *pr);
 
-/* Every flag of [from, to] as episodes, newest first; -1 on error. */
-int ui_flags_load(struct ui *ui, int from, int to, struct flag_row **rows,
-    size_t *n);
 
 #endif

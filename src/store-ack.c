@@ -7,9 +7,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "store-ack.h"
 #include "store-int.h"
 #include "util.h"
+
+/* Why an ack row is not one runlog writes, or NULL. */
+static const char *
+ack_bad(sqlite3_stmt *s)
+{
+	const unsigned char *rule = sqlite3_column_text(s, 1);
+	const char *day = (const char *)sqlite3_column_text(s, 2);
+	size_t i;
+	int d;
+
+	if (sqlite3_column_type(s, 1) != SQLITE_TEXT || rule == NULL ||
+	    rule[0] == '\0' || strlen((const char *)rule) > 40)
+		return "the rule is not a rule's name";
+	for (i = 0; rule[i] != '\0'; i++)
+		if ((rule[i] < 'a' || rule[i] > 'z') && rule[i] != '-')
+			return "the rule is not a rule's name";
+	if (sqlite3_column_type(s, 2) != SQLITE_TEXT || day == NULL ||
+	    strlen(day) != 10 || date_parse(day, &d) != 0)
+		return "the day is not a real date from 1900 to 2099";
+	return NULL;
+}
 
 int
 store_acks(struct store *st, struct store_ack **out, size_t *n)
@@ -29,6 +51,15 @@ store_acks(struct store *st, struct store_ack **out, size_t *n)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const unsigned char *rule = sqlite3_column_text(s, 1);
 		const unsigned char *at = sqlite3_column_text(s, 3);
+		const char *why = ack_bad(s);
+
+		/* The journal is untrusted: a row that is not one runlog
+		 * writes is left out and named, as bad entries are. */
+		if (why != NULL) {
+			store_warn(st, "ack %lld: %s", (long long)
+			    sqlite3_column_int64(s, 0), why);
+			continue;
+		}
 
 		if (nv == cap) {
 			cap = cap ? cap * 2 : 16;

@@ -113,4 +113,14 @@ expect 0 "$RUNLOG" --db "$DB" check --date 2026-11-10
 expect 0 "$RUNLOG" --db "$DB" ack --list
 same "$(cksum < "$DB")" "$sum" "a read changed the journal"
 
+# Acknowledgements edited by hand are untrusted: left out and named.
+sqlite3 "$DB" "PRAGMA ignore_check_constraints = 1;
+    INSERT INTO ack (rule, day) VALUES ('x'' OR 1', '2026-11-05');
+    INSERT INTO ack (rule, day) VALUES ('low-fluid', '2026-02-30');"
+expect 0 "$RUNLOG" --db "$DB" ack --list
+"$RUNLOG" --db "$DB" ack --list 2>"$T/err" >/dev/null
+grep -q "ack [0-9]*: the rule is not a rule's name" "$T/err" && ok || fail "a bad rule name in the journal was not named"
+grep -q "ack [0-9]*: the day is not a real date" "$T/err" && ok || fail "a bad ack day in the journal was not named"
+out_has "low-fluid"
+
 done_tests
