@@ -373,7 +373,10 @@ mkdir_p(const char *path)
 	return rc;
 }
 
-/* Creates the journal, empty, 0600 whatever the umask; *real its path. */
+/*
+ * Creates the journal, empty, 0600 whatever the umask; *real its path.
+ * 1 when another process created it first: the caller opens that one.
+ */
 static int
 create_file(const char *path, char **real)
 {
@@ -383,6 +386,8 @@ create_file(const char *path, char **real)
 		return -1;
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 	    0600);
+	if (fd < 0 && errno == EEXIST)
+		return 1;
 	if (fd < 0) {
 		err_set("cannot create %s: %s", path, strerror(errno));
 		return -1;
@@ -1661,9 +1666,20 @@ store_open(const char *path, struct store **out)
 		return -1;
 	st = store_new(path);
 	if (real == NULL) {
-		if (create_file(path, &real) != 0)
+		int rc = create_file(path, &real);
+
+		if (rc < 0)
 			goto fail;
-	} else if ((mode = read_header(path, real)) < 0) {
+		/* Lost the race to create it: open the other process's. */
+		if (rc == 1 && journal_path(path, &real, &size) != 0)
+			goto fail;
+		if (rc == 1 && real == NULL) {
+			err_set("%s: created and removed by another process "
+			    "meanwhile; try again", path);
+			goto fail;
+		}
+	}
+	if (size >= 0 && (mode = read_header(path, real)) < 0) {
 		goto fail;
 	}
 	if (mode > 0 && inspect(st, real, mode) != 0)

@@ -17,7 +17,15 @@ writer() {
 		i=$((i + 1))
 	done
 }
+# The writers create the journal, so the reader first waits for it: until
+# the first run is committed, "no journal" is the right answer to a read,
+# and any other message is still a failure.
 reader() {
+	while [ ! -e "$T/stop" ]; do
+		$RUNLOG --db "$J" show --all >/dev/null 2>"$T/first.err" && break
+		grep -qv "no journal at" "$T/first.err" && cat "$T/first.err" >>"$T/reader.err"
+		sleep 0.05
+	done
 	while [ ! -e "$T/stop" ]; do
 		$RUNLOG --db "$J" show --all >/dev/null 2>>"$T/reader.err" || echo "show failed" >>"$T/reader.err"
 		$RUNLOG --db "$J" backup "$T/copy.db" >/dev/null 2>>"$T/reader.err" || echo "backup failed" >>"$T/reader.err"
