@@ -80,6 +80,11 @@ KEYMAP(ui_keys_week, "Week", "Week", week_keys);
 
 static const struct ui_key trends_keys[] = {
 	{ 'p', CMD_PERIOD, "12/26/52", "show 12, 26 or 52 weeks" },
+	{ 'c', CMD_PGDN, "charts", "next page of charts, when they do not all fit" },
+	{ KEY_NPAGE, CMD_PGDN, NULL, NULL },
+	{ 'C', CMD_PGUP, NULL, "previous page of charts" },
+	{ KEY_PPAGE, CMD_PGUP, NULL, NULL },
+	{ 'v', CMD_STYLE, NULL, "draw the charts in braille, blocks or ASCII" },
 	{ '[', CMD_PREV, "earlier", "move the period back" },
 	{ KEY_LEFT, CMD_PREV, NULL, NULL },
 	{ 'h', CMD_PREV, NULL, NULL },

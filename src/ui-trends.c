@@ -1,15 +1,23 @@
 /*
  * ui-trends: 12, 26 or 52 weeks of weekly distance as bars, with the
  * average fatigue and sleep and the ACWR at each week's end beside them;
- * weeks holding a warning or an alert are marked. One bounded read of the
- * weeks shown.
+ * weeks holding a warning or an alert are marked. Under the weeks, and on
+ * pages of their own when they do not fit, the same weeks as line charts
+ * (ui-chart.h): fitness, fatigue and form, resting HR, HRV, sleep, the
+ * check-in's fatigue and body mass, with the band a rule judges a value
+ * by behind the line. Every number is the analysis's (series.h,
+ * fitness.h) or the journal's own; the screen only lays them out.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
+#include "fitness.h"
+#include "series.h"
 #include "ui.h"
+#include "ui-chart.h"
 #include "ui-data.h"
 #include "ui-text.h"
 #include "units.h"
@@ -29,6 +37,37 @@ struct trends_week {
 	int     before;          /* ends before the journal's first entry */
 };
 
+#define TRENDS_DAYS (7 * TRENDS_MAX)
+
+/* The charts, in the order they are shown. */
+enum trends_chart_id {
+	TC_CTL, TC_ATL, TC_TSB, TC_RHR, TC_HRV, TC_SLEEP, TC_FATIGUE, TC_MASS,
+	TC_COUNT
+};
+
+static const struct {
+	const char  *title;
+	int          decimals;
+	enum ui_role role;
+} chart_desc[TC_COUNT] = {
+	[TC_CTL]     = { "Fitness (CTL), load/day", 0, ROLE_GOOD },
+	[TC_ATL]     = { "Fatigue (ATL), load/day", 0, ROLE_WARNING },
+	[TC_TSB]     = { "Form (TSB)", 0, ROLE_NOTE },
+	[TC_RHR]     = { "Resting HR, bpm", 0, ROLE_NOTE },
+	[TC_HRV]     = { "HRV, ms rMSSD", 0, ROLE_NOTE },
+	[TC_SLEEP]   = { "Sleep, h", 1, ROLE_NOTE },
+	[TC_FATIGUE] = { "Check-in fatigue, 1-10", 0, ROLE_NOTE },
+	[TC_MASS]    = { "Body mass, kg", 1, ROLE_NOTE },
+};
+
+/* One chart's days; NAN where there is no value. */
+struct trends_chart {
+	double  v[TRENDS_DAYS];
+	double  lo[TRENDS_DAYS], hi[TRENDS_DAYS];   /* the band */
+	int     band;            /* some day has one */
+	char    note[96];        /* the last value and what the band is */
+};
+
 /* What the Trends screen shows, private to it. */
 struct trends_state {
 	int     weeks;           /* 12, 26 or 52 */
@@ -36,6 +75,10 @@ struct trends_state {
 	struct trends_week w[TRENDS_MAX];
 	int     top;             /* first row shown when scrolled */
 	int     first_day;       /* the journal's first entry; DATE_MAX + 1 */
+	int     page;            /* 0: the weeks; 1...: charts alone */
+	int     style;           /* enum chart_style; -1: the terminal's */
+	int     cfirst, cdays;   /* the days charted */
+	struct trends_chart c[TC_COUNT];
 };
 
 static void *
@@ -45,6 +88,7 @@ trends_init(struct ui *ui)
 
 	ts->weeks = 12;
 	ts->end = ui->today;
+	ts->style = -1;
 	return ts;
 }
 
@@ -63,6 +107,10 @@ trends_peek(const void *state, const char *what)
 		return ts->weeks;
 	if (strcmp(what, "top") == 0)
 		return ts->top;
+	if (strcmp(what, "page") == 0)
+		return ts->page;
+	if (strcmp(what, "style") == 0)
+		return ts->style;
 	return INT64_MIN;
 }
 
@@ -72,6 +120,177 @@ list_rows(const struct ui *ui)
 	int n = ui_body_rows(ui) - 2;
 
 	return n < 1 ? 1 : n;
+}
+
+static void
+charts_clear(struct trends_state *ts)
+{
+	int k, i;
+
+	for (k = 0; k < TC_COUNT; k++) {
+		struct trends_chart *c = &ts->c[k];
+
+		for (i = 0; i < TRENDS_DAYS; i++)
+			c->v[i] = c->lo[i] = c->hi[i] = NAN;
+		c->band = 0;
+		c->note[0] = '\0';
+	}
+}
+
+/*
+ * The HRV chart's band on one day: none yet. When the analysis gives the
+ * hrv-low rule's baseline of ln rMSSD, this is where the band goes (the
+ * chart is in ms, so the edges are e^(mean - k SD) and e^(mean + k SD)).
+ */
+static int
+hrv_band(const struct an_metrics *m, const struct an_params *p, double *lo,
+    double *hi)
+{
+	(void)m;
+	(void)p;
+	*lo = *hi = NAN;
+	return 0;
+}
+
+/* The bands of day k from the day's metrics; rules switched off have none. */
+static void
+charts_bands(struct trends_state *ts, const struct an_metrics *m,
+    const struct an_params *p, size_t k)
+{
+	struct trends_chart *c;
+
+	if (!(p->rules_off & (1u << AN_RESTING_HR)) && m->rhr_baseline >= 0) {
+		c = &ts->c[TC_RHR];
+		c->lo[k] = m->rhr_baseline;
+		c->hi[k] = m->rhr_baseline + p->rhr_rise_bpm;
+		c->band = 1;
+	}
+	if (!(p->rules_off & (1u << AN_SLEEP_DEBT))) {
+		c = &ts->c[TC_SLEEP];
+		c->lo[k] = p->short_sleep_h;
+		c->hi[k] = p->sleep_mean_h;
+		c->band = 1;
+	}
+	if (!(p->rules_off & (1u << AN_PERSISTENT_FATIGUE))) {
+		c = &ts->c[TC_FATIGUE];
+		c->lo[k] = p->fatigue_level;
+		c->hi[k] = 10;
+		c->band = 1;
+	}
+	c = &ts->c[TC_HRV];
+	if (hrv_band(m, p, &c->lo[k], &c->hi[k]))
+		c->band = 1;
+}
+
+/* Each chart's last value, and what its band means. */
+static void
+charts_notes(struct trends_state *ts, const struct an_params *p)
+{
+	char band[64], ds[11];
+	int k, i;
+
+	for (k = 0; k < TC_COUNT; k++) {
+		struct trends_chart *c = &ts->c[k];
+
+		band[0] = '\0';
+		if (c->band && k == TC_RHR)
+			snprintf(band, sizeof band, ", band baseline to +%.0f",
+			    p->rhr_rise_bpm);
+		else if (c->band && k == TC_SLEEP)
+			snprintf(band, sizeof band, ", band %g to %g h",
+			    p->short_sleep_h, p->sleep_mean_h);
+		else if (c->band && k == TC_FATIGUE)
+			snprintf(band, sizeof band, ", band %d and over",
+			    p->fatigue_level);
+		for (i = ts->cdays - 1; i >= 0 && !isfinite(c->v[i]); i--)
+			;
+		if (i >= 0)
+			snprintf(c->note, sizeof c->note, "%.*f on %s%s",
+			    chart_desc[k].decimals, c->v[i],
+			    date_format(ts->cfirst + i, ds) + 5, band);
+		else
+			snprintf(c->note, sizeof c->note, "%s", band[0] ?
+			    band + 2 : "");
+	}
+}
+
+/* The check-in values the analysis does not read: HRV and body mass. */
+static int
+charts_checkins(struct ui *ui, struct trends_state *ts, int last)
+{
+	struct checkin *ck = NULL;
+	size_t n = 0, i;
+
+	if (store_checkins(ui->st, ts->cfirst, last, &ck, &n) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		long k = (long)ck[i].day - ts->cfirst;
+
+		if (k < 0 || k >= ts->cdays || ck[i].day > ui->today)
+			continue;
+		if (ck[i].hrv_ms > 0)
+			ts->c[TC_HRV].v[k] = ck[i].hrv_ms;
+		if (ck[i].mass_g > 0)
+			ts->c[TC_MASS].v[k] = (double)ck[i].mass_g / 1000.0;
+	}
+	checkin_list_free(ck, n);
+	return 0;
+}
+
+/*
+ * The charts of first..last (at most TRENDS_DAYS days): fitness, fatigue
+ * and form from the loads of the series (a year before first included,
+ * so the smoothing has settled), the wellness values and their bands
+ * from its metrics. 0, or -1 with err_set().
+ */
+static int
+charts_load(struct ui *ui, struct trends_state *ts, int first, int last)
+{
+	const struct an_params *p = &ui->cfg->an;
+	struct series se;
+	struct fit_day *fd;
+	double *load;
+	size_t i, nd;
+	int d;
+
+	charts_clear(ts);
+	ts->cfirst = first;
+	ts->cdays = last - first + 1 < TRENDS_DAYS ? last - first + 1 :
+	    TRENDS_DAYS;
+	last = first + ts->cdays - 1;
+	if (series_load(ui->st, first, last, p, &se) != 0)
+		return -1;
+	nd = se.s.ndays;
+	load = xcalloc(nd, sizeof *load);
+	fd = xcalloc(nd, sizeof *fd);
+	for (i = 0; i < nd; i++)
+		load[i] = se.m[i].load;
+	fit_chart(load, nd, fd);
+	for (d = first; d <= last && d <= ui->today; d++) {
+		const struct an_metrics *m = series_metrics(&se, d);
+		size_t k = (size_t)(d - first), j;
+
+		if (m == NULL || d < ts->first_day)
+			continue;
+		j = (size_t)(d - se.s.days[0].day);
+		ts->c[TC_CTL].v[k] = fd[j].ctl;
+		ts->c[TC_ATL].v[k] = fd[j].atl;
+		ts->c[TC_TSB].v[k] = fd[j].tsb;
+		if (m->rhr_bpm > 0)
+			ts->c[TC_RHR].v[k] = m->rhr_bpm;
+		if (m->sleep_min >= 0)
+			ts->c[TC_SLEEP].v[k] = (double)m->sleep_min / 60.0;
+		if (m->fatigue > 0)
+			ts->c[TC_FATIGUE].v[k] = m->fatigue;
+		charts_bands(ts, m, p, k);
+	}
+	free(load);
+	free(fd);
+	series_free(&se);
+	if (charts_checkins(ui, ts, last) != 0)
+		return -1;
+	charts_notes(ts, p);
+	return 0;
 }
 
 static void
@@ -90,6 +309,7 @@ trends_enter(struct ui *ui, void *state)
 		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
 		    err_get());
 		memset(ts->w, 0, sizeof ts->w);
+		charts_clear(ts);
 		free(d);
 		return;
 	}
@@ -121,13 +341,94 @@ trends_enter(struct ui *ui, void *state)
 	}
 	free(d);
 	ts->top = ts->weeks > list_rows(ui) ? ts->weeks - list_rows(ui) : 0;
+	if (charts_load(ui, ts, first, last + 6) != 0) {
+		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
+		    err_get());
+		charts_clear(ts);
+	}
+}
+
+/*
+ * Pages: the weeks come first, with as many charts under them as the
+ * rows left allow; the other charts follow on pages of their own, under
+ * a title row. Charts stand one above another, two side by side from
+ * TRENDS_TWO_COLS columns, a blank row between them.
+ */
+#define CHART_MIN_H     6    /* title, 4 rows of plot, dates */
+#define CHART_PAGE_H    9    /* the least on a page of charts alone */
+#define CHART_MAX_H     16
+#define TRENDS_TWO_COLS 120
+#define TRENDS_PAGES    (TC_COUNT + 1)
+
+struct trends_page {
+	int table;               /* the weeks come first on it */
+	int y, rows;             /* where its charts go */
+	int first, n;            /* charts first..first+n-1 */
+	int ncol, h;             /* charts across, each h rows high */
+};
+
+/* Lays out up to left charts of at least min rows in rows; how many fit. */
+static int
+page_fit(int rows, int min, int ncol, int left, struct trends_page *pg)
+{
+	int down = (rows + 1) / (min + 1), n, high;
+
+	if (down < 1 && rows >= 3)
+		down = 1;        /* a small terminal: one chart, smaller */
+	if (down < 1 || left < 1)
+		return pg->n = 0;
+	n = down * ncol < left ? down * ncol : left;
+	high = (n + ncol - 1) / ncol;
+	pg->ncol = ncol;
+	pg->h = rows < CHART_MIN_H ? rows : (rows + 1) / high - 1;
+	if (pg->h > CHART_MAX_H)
+		pg->h = CHART_MAX_H;
+	return pg->n = n;
+}
+
+/* The pages at the terminal's size, into pg; how many. */
+static int
+trends_pages(const struct ui *ui, const struct trends_state *ts,
+    struct trends_page *pg)
+{
+	int body = ui_body_rows(ui), need = 2 + ts->weeks, done = 0, np = 1;
+	int ncol = ui->cols >= TRENDS_TWO_COLS ? 2 : 1;
+
+	memset(pg, 0, TRENDS_PAGES * sizeof *pg);
+	pg[0].table = 1;
+	pg[0].y = 1 + need + 1;
+	pg[0].rows = body - need - 1;
+	if (pg[0].rows >= CHART_MIN_H)
+		done = page_fit(pg[0].rows, CHART_MIN_H, ncol, TC_COUNT,
+		    &pg[0]);
+	while (done < TC_COUNT && np < TRENDS_PAGES) {
+		struct trends_page *q = &pg[np];
+
+		q->y = 2;
+		q->rows = body - 1;
+		q->first = done;
+		if (page_fit(q->rows, CHART_PAGE_H, ncol, TC_COUNT - done,
+		    q) == 0)
+			break;
+		done += q->n;
+		np++;
+	}
+	return np;
+}
+
+static int
+trends_npages(const struct ui *ui, const struct trends_state *ts)
+{
+	struct trends_page pg[TRENDS_PAGES];
+
+	return trends_pages(ui, ts, pg);
 }
 
 static int
 trends_key(struct ui *ui, void *state, enum ui_cmd cmd)
 {
 	struct trends_state *ts = state;
-	int rows = list_rows(ui);
+	int rows = list_rows(ui), np;
 
 	switch (cmd) {
 	case CMD_PERIOD:
@@ -157,6 +458,27 @@ trends_key(struct ui *ui, void *state, enum ui_cmd cmd)
 	case CMD_DOWN:
 		if (ts->top + rows < ts->weeks)
 			ts->top++;
+		return UI_REDRAW;
+	case CMD_PGDN:
+	case CMD_PGUP:
+		np = trends_npages(ui, ts);
+		if (np < 2) {
+			ui_message(ui, ROLE_NORMAL, "Every chart is on this page");
+			return UI_REDRAW;
+		}
+		ts->page = (ts->page + (cmd == CMD_PGDN ? 1 : np - 1)) % np;
+		return UI_REDRAW;
+	case CMD_STYLE:
+		if (!ui_text_utf8()) {
+			ts->style = CHART_ASCII;
+			ui_message(ui, ROLE_NORMAL, "Charts in ASCII: the locale "
+			    "is not UTF-8");
+			return UI_REDRAW;
+		}
+		ts->style = ((ts->style < 0 ? (int)chart_style_default() :
+		    ts->style) + 1) % CHART_STYLES;
+		ui_message(ui, ROLE_NORMAL, "Charts in %s",
+		    chart_style_name((enum chart_style)ts->style));
 		return UI_REDRAW;
 	default:
 		return -1;
@@ -292,10 +614,43 @@ draw_week_row(const struct ui *ui, const struct trends_week *tw, WINDOW *w,
 		    ROLE_ALERT : ROLE_WARNING, tw->worst >= 2 ? "!!" : "!");
 }
 
+/* The charts of a page. */
 static void
-trends_draw(const struct ui *ui, const void *state, WINDOW *w)
+draw_charts(const struct ui *ui, const struct trends_state *ts, WINDOW *w,
+    const struct trends_page *pg)
 {
-	const struct trends_state *ts = state;
+	enum chart_style style = ts->style < 0 ? chart_style_default() :
+	    (enum chart_style)ts->style;
+	int cw, i;
+
+	if (pg->n == 0)
+		return;
+	cw = ui->cols / pg->ncol;
+	for (i = 0; i < pg->n; i++) {
+		int id = pg->first + i, col = i % pg->ncol, row = i / pg->ncol;
+		const struct trends_chart *tc = &ts->c[id];
+		struct chart c;
+
+		memset(&c, 0, sizeof c);
+		c.title = chart_desc[id].title;
+		c.note = tc->note;
+		c.decimals = chart_desc[id].decimals;
+		c.role = chart_desc[id].role;
+		c.s.v = tc->v;
+		c.s.lo = tc->band ? tc->lo : NULL;
+		c.s.hi = tc->band ? tc->hi : NULL;
+		c.s.n = (size_t)ts->cdays;
+		c.first_day = ts->cfirst;
+		c.tick_day = ts->cfirst;
+		chart_draw(w, pg->y + row * (pg->h + 1), col * cw, pg->h,
+		    cw - (col + 1 < pg->ncol ? 2 : 0), &c, style);
+	}
+}
+
+/* The weeks, as rows. */
+static void
+draw_weeks(const struct ui *ui, const struct trends_state *ts, WINDOW *w)
+{
 	int rows = list_rows(ui), top = ts->top, k, y;
 	struct trends_cols c;
 	int64_t maxd = 0;
@@ -316,6 +671,30 @@ trends_draw(const struct ui *ui, const void *state, WINDOW *w)
 		ui_put(w, 1, ui->cols - pw > 0 ? ui->cols - pw : 0, pw, ROLE_DIM,
 		    pos);
 	}
+}
+
+static void
+trends_draw(const struct ui *ui, const void *state, WINDOW *w)
+{
+	const struct trends_state *ts = state;
+	struct trends_page pg[TRENDS_PAGES];
+	int np = trends_pages(ui, ts, pg);
+	int page = ts->page < np ? ts->page : np - 1;
+
+	if (page == 0)
+		draw_weeks(ui, ts, w);
+	else {
+		char pos[32], ds[11];
+		int pw = snprintf(pos, sizeof pos, " page %d/%d", page + 1, np);
+		int wide = ui->cols >= 60;
+
+		ui_putf(w, 1, 0, ui->cols, ROLE_HEADER, "%d weeks to %s",
+		    ts->weeks, date_format(date_week_start(ts->end,
+		    ui->cfg->week_start) + 6, ds) + (wide ? 0 : 5));
+		ui_put(w, 1, ui->cols - pw > 0 ? ui->cols - pw : 0, pw, ROLE_DIM,
+		    pos);
+	}
+	draw_charts(ui, ts, w, &pg[page]);
 }
 
 const struct screen trends_screen = {
