@@ -1,6 +1,6 @@
 /*
  * The journal UI in process: every screen drawn into a curses screen on
- * /dev/null at 80x24 and 40x12, read back and compared with the golden
+ * /dev/null at 80x24 and 40x12 (Trends at 140x45 too), read back and compared with the golden
  * files in tests/golden/ (UPDATE_GOLDEN=1 rewrites them); keys fed to the
  * handlers; forms refusing bad values; a resize keeping what was typed.
  */
@@ -253,6 +253,16 @@ test_golden_screens(void **state)
 			assert_null(strchr(text, '\x1b'));
 			free(text);
 		}
+	}
+	/* Trends uses the whole of a large terminal. */
+	{
+		char *text;
+
+		resize(f, 45, 140);
+		ui_switch(f->ui, &trends_screen);
+		text = render(f);
+		check_golden("trends", 140, 45, text);
+		free(text);
 	}
 	resize(f, 24, 80);
 }
