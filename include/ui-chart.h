@@ -32,7 +32,7 @@ struct chart_series {
 /* One cell of the plot, before it becomes text. */
 struct chart_cell {
 	unsigned char dots;      /* braille: dot bits, U+2800 + dots */
-	unsigned char fill;      /* block: eighths filled from the bottom, 0-8 */
+	unsigned char fill;      /* block: eighths filled from the bottom */
 	char          ascii;     /* ASCII: '*' or '|', 0 for none */
 	unsigned char band;      /* 1: inside the band */
 };

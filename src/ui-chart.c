@@ -379,7 +379,8 @@ chart_draw(WINDOW *win, int y, int x, int h, int w, const struct chart *c,
 	if (c->note != NULL && tw + 2 < w)
 		ui_put(win, y, x + tw + 2, w - tw - 2, ROLE_DIM, c->note);
 	if (chart_range(&c->s, c->decimals, &min, &max) != 0) {
-		ui_put(win, y + 1, x, w, ROLE_DIM, "nothing logged in these weeks");
+		ui_put(win, y + 1, x, w, ROLE_DIM,
+		    "nothing logged in these weeks");
 		return;
 	}
 	lw = draw_scale(win, y + 1, x, ph, min, max, c->decimals);

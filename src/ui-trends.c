@@ -152,7 +152,7 @@ hrv_band(const struct an_metrics *m, const struct an_params *p, double *lo,
 	return 0;
 }
 
-/* The bands of day k from the day's metrics; rules switched off have none. */
+/* The bands of day k from its metrics; a rule switched off has none. */
 static void
 charts_bands(struct trends_state *ts, const struct an_metrics *m,
     const struct an_params *p, size_t k)
@@ -463,16 +463,19 @@ trends_key(struct ui *ui, void *state, enum ui_cmd cmd)
 	case CMD_PGUP:
 		np = trends_npages(ui, ts);
 		if (np < 2) {
-			ui_message(ui, ROLE_NORMAL, "Every chart is on this page");
+			ui_message(ui, ROLE_NORMAL,
+			    "Every chart is on this page");
 			return UI_REDRAW;
 		}
+		if (ts->page >= np)
+			ts->page = np - 1;   /* the terminal grew */
 		ts->page = (ts->page + (cmd == CMD_PGDN ? 1 : np - 1)) % np;
 		return UI_REDRAW;
 	case CMD_STYLE:
 		if (!ui_text_utf8()) {
 			ts->style = CHART_ASCII;
-			ui_message(ui, ROLE_NORMAL, "Charts in ASCII: the locale "
-			    "is not UTF-8");
+			ui_message(ui, ROLE_NORMAL,
+			    "Charts in ASCII: the locale is not UTF-8");
 			return UI_REDRAW;
 		}
 		ts->style = ((ts->style < 0 ? (int)chart_style_default() :
@@ -691,8 +694,8 @@ trends_draw(const struct ui *ui, const void *state, WINDOW *w)
 		ui_putf(w, 1, 0, ui->cols, ROLE_HEADER, "%d weeks to %s",
 		    ts->weeks, date_format(date_week_start(ts->end,
 		    ui->cfg->week_start) + 6, ds) + (wide ? 0 : 5));
-		ui_put(w, 1, ui->cols - pw > 0 ? ui->cols - pw : 0, pw, ROLE_DIM,
-		    pos);
+		ui_put(w, 1, ui->cols - pw > 0 ? ui->cols - pw : 0, pw,
+		    ROLE_DIM, pos);
 	}
 	draw_charts(ui, ts, w, &pg[page]);
 }

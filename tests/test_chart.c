@@ -409,6 +409,11 @@ test_trends_chart_pages(void **state)
 	assert_non_null(strstr(text, "Body mass"));
 	free(text);
 	resize(f, 24, 80);
+	text = render(f);
+	assert_non_null(strstr(text, "page 5/5"));
+	free(text);
+	press(f, 'c');               /* from the last page of five */
+	assert_int_equal(ui_peek(f->ui, &trends_screen, "page"), 0);
 }
 
 /* Whether s holds a braille character, U+2800 to U+28FF. */
@@ -416,8 +421,8 @@ static int
 has_braille(const char *s)
 {
 	for (; *s != '\0'; s++)
-		if ((unsigned char)s[0] == 0xe2 && (unsigned char)s[1] >= 0xa0 &&
-		    (unsigned char)s[1] <= 0xa3)
+		if ((unsigned char)s[0] == 0xe2 &&
+		    (unsigned char)s[1] >= 0xa0 && (unsigned char)s[1] <= 0xa3)
 			return 1;
 	return 0;
 }
