@@ -1,6 +1,6 @@
 /*
  * The journal UI in process: every screen drawn into a curses screen on
- * /dev/null at 80x24 and 40x12 (Trends at 140x45 too), read back and compared with the golden
+ * /dev/null at 80x24 and 40x12, read back and compared with the golden
  * files in tests/golden/ (UPDATE_GOLDEN=1 rewrites them); keys fed to the
  * handlers; forms refusing bad values; a resize keeping what was typed.
  */
@@ -254,7 +254,7 @@ test_golden_screens(void **state)
 			free(text);
 		}
 	}
-	/* Trends uses the whole of a large terminal. */
+	/* Trends, at 140x45 as well: it uses the whole of a large terminal. */
 	{
 		char *text;
 
