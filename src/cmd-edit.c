@@ -325,11 +325,11 @@ const struct cmd_entry cmd_edit_entry = {
 	.opts = edit_opts,
 	.args = edit_args,
 	.usage = "ID [--date D] [--note TEXT] and the options of the entry's "
-	    "kind: run --distance --duration --rpe --type --hr --climb "
-	    "--before --after --start; sleep --hours --quality; drink --volume "
-	    "--electrolytes; check-in --fatigue --soreness --mood --stress "
-	    "--rhr --hrv --mass --ill --pain --swelling --numbness --no-weight; "
-	    "plan --distance --duration --rpe --type",
+	    "kind: run and plan --distance --duration --rpe --type; run --hr "
+	    "--climb --before --after --start; sleep --hours --quality; drink "
+	    "--volume --electrolytes; check-in --fatigue --soreness --mood "
+	    "--stress --rhr --hrv --mass --ill --pain --swelling --numbness "
+	    "--no-weight",
 	.summary = "change the fields given of one entry (r12, s3 ...)",
 	.exec = cmd_edit,
 };
