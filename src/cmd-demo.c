@@ -267,8 +267,9 @@ demo_day(struct demo *dm, int day, int w, int dow)
 	return rc != 0 ? -1 : 0;
 }
 
-/* The days after today: the usual week planned ahead, a long run with
- * its expected effort, and the rest days left free. */
+/* Today and the days after it: the usual week planned ahead, a long run
+ * with its expected effort, the rest days left free. Today's plan, when
+ * there is one, is done by today's run. */
 #define DEMO_PLAN_DAYS 9
 
 static int
@@ -282,7 +283,7 @@ demo_plans(struct demo *dm, int today, int *n)
 	struct plan p;
 	int day, dow, rc = 0;
 
-	for (day = today + 1; day <= today + DEMO_PLAN_DAYS && rc == 0; day++) {
+	for (day = today; day <= today + DEMO_PLAN_DAYS && rc == 0; day++) {
 		dow = date_weekday(day);
 		if (wk[dow].km == 0)
 			continue;
@@ -342,8 +343,8 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 	    "nights of sleep, %d drinks, %d check-ins, %d rest days.\n",
 	    ctx->db_path, date_format(first, a), date_format(today, b), dm.runs,
 	    dm.sleeps, dm.drinks, dm.checkins, dm.rests);
-	outf("And %d runs planned over the next %d days (runlog plan).\n",
-	    plans, DEMO_PLAN_DAYS);
+	outf("And %d runs planned for today and the next %d days (runlog "
+	    "plan).\n", plans, DEMO_PLAN_DAYS);
 	/* The hints name the journal and config this demo was given. */
 	g = cli_global_opts(ctx);
 	outf("Try:  runlog trends --weeks 16%s\n"
