@@ -178,6 +178,12 @@ int cli_not_journal(const struct cli_ctx *ctx, const char *what,
     const char *dest);
 /* --date D (or today when NULL) into *day; prints and returns 1 on error. */
 int cli_date_opt(const char *s, int *day);
+/*
+ * A plan's day into *day (today when NULL): as typed for a plan
+ * (date_parse_rel() looking ahead), from today to PLAN_AHEAD_DAYS ahead;
+ * prints why and returns 1 otherwise.
+ */
+int cli_plan_date(const char *s, int *day);
 /* The same for a report, where any day of the calendar may be asked for. */
 int cli_report_date(const char *s, int *day);
 
@@ -206,6 +212,7 @@ int cmd_import(struct cli_ctx *, int, char **);
 int cmd_backup(struct cli_ctx *, int, char **);
 int cmd_screen(struct cli_ctx *, int, char **);
 int cmd_completion(struct cli_ctx *, int, char **);
+int cmd_plan(struct cli_ctx *, int, char **);
 extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_sleep_entry;
 extern const struct cmd_entry cmd_drink_entry;
@@ -230,6 +237,7 @@ extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_screen_entry;
 extern const struct cmd_entry cmd_completion_entry;
+extern const struct cmd_entry cmd_plan_entry;
 
 /*
  * Prints one flag: "severity id reason"; verbose adds the days covered,

@@ -125,7 +125,7 @@ int csv_parse_number_dec(const char *s, int decimals, char dec,
 
 enum csv_what {
 	CSV_DAYS, CSV_RUNS, CSV_SLEEP, CSV_HYDRATION, CSV_FATIGUE, CSV_REST,
-	CSV_WHAT_COUNT
+	CSV_PLANS, CSV_WHAT_COUNT
 };
 
 const char *csv_what_name(enum csv_what w);

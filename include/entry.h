@@ -1,6 +1,6 @@
 /*
  * entry: the four kinds of journal entry (run, sleep, drink, check-in) plus
- * rest days, their fields in stored units, and the allowed ranges that the
+ * rest days and planned runs, their fields in stored units, and the allowed ranges that the
  * command line, the forms, the importers and the schema all agree on.
  */
 #ifndef RUNLOG_ENTRY_H
@@ -15,7 +15,7 @@
 
 enum entry_kind {
 	ENTRY_RUN, ENTRY_SLEEP, ENTRY_DRINK, ENTRY_CHECKIN, ENTRY_REST,
-	ENTRY_KIND_COUNT
+	ENTRY_PLAN, ENTRY_KIND_COUNT
 };
 
 enum run_type {
@@ -89,6 +89,26 @@ struct rest {
 	char   *updated_at;
 };
 
+/*
+ * A planned run: kept apart from the runs done, and never counted as
+ * training. It is done when a run was logged on its day (worked out from
+ * the journal, not stored).
+ */
+struct plan {
+	int64_t id;
+	int     day;
+	int64_t distance_m;      /* as a run's */
+	int64_t duration_s;      /* as a run's; 0 = not given */
+	int     rpe;             /* 1-10, 0 = not given */
+	enum run_type type;
+	char   *note;
+	char   *created_at;
+	char   *updated_at;
+};
+
+/* A plan is made for today up to this many days ahead. */
+#define PLAN_AHEAD_DAYS 365
+
 /* The range of one numeric field, in stored units. */
 struct field_range {
 	const char *name;        /* as the user knows it: "distance" */
@@ -117,6 +137,13 @@ int run_validate(const struct run *r);
 int sleep_validate(const struct sleep *s);
 int drink_validate(const struct drink *d);
 int checkin_validate(const struct checkin *c);
+int plan_validate(const struct plan *p);
+/*
+ * 1 when plan p is done: one of the n runs (done runs, in any order) is
+ * on its day. Worked out, never stored, so it follows the runs as they
+ * are edited and deleted.
+ */
+int plan_done(const struct plan *p, const struct run *runs, size_t n);
 int note_validate(const char *note);
 
 /*
@@ -145,9 +172,9 @@ int checkin_empty(const struct checkin *c);
 char *entry_utc_format(int64_t t, char *out);
 int   entry_utc_parse(const char *s, int64_t *t);
 
-/* The letter that prefixes an entry's id on screen: r, s, d, f, x. */
+/* The letter that prefixes an entry's id on screen: r, s, d, f, x, p. */
 char entry_kind_letter(enum entry_kind k);
-/* "run", "sleep", "drink", "check-in", "rest day". */
+/* "run", "sleep", "drink", "check-in", "rest day", "plan". */
 const char *entry_kind_name(enum entry_kind k);
 /* "r12" -> ENTRY_RUN, 12. -1 with err_set() on anything else. */
 int entry_ref_parse(const char *s, enum entry_kind *k, int64_t *id);
@@ -239,5 +266,6 @@ void sleep_free(struct sleep *s);
 void checkin_free(struct checkin *c);
 void rest_free(struct rest *r);
 void drink_free(struct drink *d);
+void plan_free(struct plan *p);
 
 #endif

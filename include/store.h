@@ -109,6 +109,8 @@ int store_add_drink(struct store *st, struct drink *d);
 int store_update_drink(struct store *st, const struct drink *d);
 int store_put_checkin(struct store *st, struct checkin *c, int *replaced);
 int store_put_rest(struct store *st, struct rest *r, int *replaced);
+/* A planned run (plan_validate(); how far ahead is the caller's rule). */
+int store_add_plan(struct store *st, struct plan *p);
 /*
  * Rewrites the entry of kind k whose id e holds with e's fields (an edit),
  * keeping its id and created_at; a one-per-day kind moved onto a day that
@@ -173,11 +175,17 @@ int store_sleeps(struct store *st, int from, int to, struct sleep **out, size_t 
 int store_drinks(struct store *st, int from, int to, struct drink **out, size_t *n);
 int store_checkins(struct store *st, int from, int to, struct checkin **out, size_t *n);
 int store_rests(struct store *st, int from, int to, struct rest **out, size_t *n);
+/*
+ * The planned runs of the days [from, to], by day then id; none (and 0)
+ * from a journal older than the plan table.
+ */
+int store_plans(struct store *st, int from, int to, struct plan **out, size_t *n);
 void run_list_free(struct run *v, size_t n);
 void sleep_list_free(struct sleep *v, size_t n);
 void drink_list_free(struct drink *v, size_t n);
 void checkin_list_free(struct checkin *v, size_t n);
 void rest_list_free(struct rest *v, size_t n);
+void plan_list_free(struct plan *v, size_t n);
 
 /*
  * Every entry of every kind on the days [from, to], each list ordered by
@@ -190,6 +198,8 @@ struct entries {
 	struct drink   *drinks;   size_t ndrinks;
 	struct checkin *checkins; size_t ncheckins;
 	struct rest    *rests;    size_t nrests;
+	struct plan    *plans;    size_t nplans;  /* planned, not done: never
+	                                          * training */
 };
 int  store_load(struct store *st, int from, int to, struct entries *out);
 /*

@@ -267,13 +267,44 @@ demo_day(struct demo *dm, int day, int w, int dow)
 	return rc != 0 ? -1 : 0;
 }
 
+/* Today and the days after it: the usual week planned ahead, a long run
+ * with its expected effort, the rest days left free. Today's plan, when
+ * there is one, is done by today's run. */
+#define DEMO_PLAN_DAYS 9
+
+static int
+demo_plans(struct demo *dm, int today, int *n)
+{
+	static const struct { int km, rpe; enum run_type type; } wk[7] = {
+		{ 0, 0, RUN_EASY }, { 7, 0, RUN_EASY }, { 8, 7, RUN_TEMPO },
+		{ 6, 0, RUN_EASY }, { 0, 0, RUN_EASY }, { 14, 5, RUN_LONG },
+		{ 5, 0, RUN_RECOVERY },
+	};
+	struct plan p;
+	int day, dow, rc = 0;
+
+	for (day = today; day <= today + DEMO_PLAN_DAYS && rc == 0; day++) {
+		dow = date_weekday(day);
+		if (wk[dow].km == 0)
+			continue;
+		memset(&p, 0, sizeof p);
+		p.day = day;
+		p.distance_m = wk[dow].km * 1000;
+		p.rpe = wk[dow].rpe;
+		p.type = wk[dow].type;
+		rc = store_add_plan(dm->st, &p);
+		(*n)++;
+	}
+	return rc;
+}
+
 int
 cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct optres o;
 	struct demo dm;
 	char a[11], b[11], c[11], e[11], *g;
-	int today, first, day, rc;
+	int today, first, day, rc, plans = 0;
 	int64_t n;
 
 	if ((rc = cli_parse(ctx, argc, argv, NULL, &o)) != 0)
@@ -302,12 +333,18 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_fail("demo");
 		}
 	}
+	if (demo_plans(&dm, today, &plans) != 0) {
+		store_rollback(dm.st);
+		return cli_fail("demo");
+	}
 	if (store_commit(dm.st) != 0)
 		return cli_fail(NULL);
 	outf("Filled %s with a demo journal from %s to %s: %d runs, %d "
 	    "nights of sleep, %d drinks, %d check-ins, %d rest days.\n",
 	    ctx->db_path, date_format(first, a), date_format(today, b), dm.runs,
 	    dm.sleeps, dm.drinks, dm.checkins, dm.rests);
+	outf("And %d runs planned for today and the next %d days (runlog "
+	    "plan).\n", plans, DEMO_PLAN_DAYS);
 	/* The hints name the journal and config this demo was given. */
 	g = cli_global_opts(ctx);
 	outf("Try:  runlog trends --weeks 16%s\n"

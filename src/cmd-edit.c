@@ -80,6 +80,30 @@ parse_bool(const struct entry_field *f, const char *s, int64_t *v)
 }
 
 int
+cli_plan_date(const char *s, int *day)
+{
+	int today = date_today();
+	char a[11], b[11];
+	char *shown;
+
+	if (s == NULL) {
+		*day = today;
+		return 0;
+	}
+	if (date_parse_rel(s, 1, day) != 0)
+		return cli_fail(NULL);
+	if (*day >= today && *day <= today + PLAN_AHEAD_DAYS)
+		return 0;
+	shown = text_printable(s);
+	out_printf(stderr, "runlog: date %.40s: %s; a plan is for a day from "
+	    "today to %d days ahead (%s to %s)\n", shown, *day < today ?
+	    "is in the past" : "is too far ahead", PLAN_AHEAD_DAYS,
+	    date_format(today, a), date_format(today + PLAN_AHEAD_DAYS, b));
+	free(shown);
+	return 1;
+}
+
+int
 cli_field_parse(const struct cli_ctx *ctx, enum entry_kind k,
     const char *column, const char *s, void *e)
 {
@@ -100,7 +124,8 @@ cli_field_parse(const struct cli_ctx *ctx, enum entry_kind k,
 		return 0;
 	}
 	if (f->type == FT_DAY) {
-		if (cli_date_opt(s, &day) != 0)
+		if ((k == ENTRY_PLAN ? cli_plan_date(s, &day) :
+		    cli_date_opt(s, &day)) != 0)
 			return 1;
 		entry_set(e, f, day);
 		return 0;
@@ -257,7 +282,8 @@ static const struct opt edit_opts[] = {
 };
 #define K(k) (1u << (k))
 #define K_ALL (K(ENTRY_RUN) | K(ENTRY_SLEEP) | K(ENTRY_DRINK) | \
-    K(ENTRY_CHECKIN) | K(ENTRY_REST))
+    K(ENTRY_CHECKIN) | K(ENTRY_REST) | K(ENTRY_PLAN))
+#define K_RUNS (K(ENTRY_RUN) | K(ENTRY_PLAN))
 /* The column each option sets, and the kinds that have it. */
 static const struct {
 	const char *column;
@@ -265,10 +291,10 @@ static const struct {
 } edit_cols[EO_COUNT] = {
 	[EO_DATE] = { "day", K_ALL },
 	[EO_NOTE] = { "note", K_ALL & ~K(ENTRY_DRINK) },
-	[EO_DISTANCE] = { "distance_m", K(ENTRY_RUN) },
-	[EO_DURATION] = { "duration_s", K(ENTRY_RUN) },
-	[EO_RPE] = { "rpe", K(ENTRY_RUN) },
-	[EO_TYPE] = { "type", K(ENTRY_RUN) },
+	[EO_DISTANCE] = { "distance_m", K_RUNS },
+	[EO_DURATION] = { "duration_s", K_RUNS },
+	[EO_RPE] = { "rpe", K_RUNS },
+	[EO_TYPE] = { "type", K_RUNS },
 	[EO_HR] = { "avg_hr", K(ENTRY_RUN) },
 	[EO_CLIMB] = { "climb_m", K(ENTRY_RUN) },
 	[EO_BEFORE] = { "mass_before_g", K(ENTRY_RUN) },
@@ -299,10 +325,11 @@ const struct cmd_entry cmd_edit_entry = {
 	.opts = edit_opts,
 	.args = edit_args,
 	.usage = "ID [--date D] [--note TEXT] and the options of the entry's "
-	    "kind: run --distance --duration --rpe --type --hr --climb "
-	    "--before --after --start; sleep --hours --quality; drink --volume "
-	    "--electrolytes; check-in --fatigue --soreness --mood --stress "
-	    "--rhr --hrv --mass --ill --pain --swelling --numbness --no-weight",
+	    "kind: run and plan --distance --duration --rpe --type; run --hr "
+	    "--climb --before --after --start; sleep --hours --quality; drink "
+	    "--volume --electrolytes; check-in --fatigue --soreness --mood "
+	    "--stress --rhr --hrv --mass --ill --pain --swelling --numbness "
+	    "--no-weight",
 	.summary = "change the fields given of one entry (r12, s3 ...)",
 	.exec = cmd_edit,
 };
@@ -346,7 +373,7 @@ int
 cmd_edit(struct cli_ctx *ctx, int argc, char **argv)
 {
 	union { struct run r; struct sleep s; struct drink d;
-		struct checkin c; struct rest x; } old, new;
+		struct checkin c; struct rest x; struct plan p; } old, new;
 	struct optres o;
 	struct store *st;
 	enum entry_kind k;

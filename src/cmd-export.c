@@ -16,7 +16,7 @@
 
 enum { EO_WHAT, EO_FROM, EO_TO, EO_OUT, EO_ALL };
 static const struct opt export_opts[] = {
-	{ "what", 0, OPT_CHOICE, "days|runs|sleep|hydration|fatigue|rest" },
+	{ "what", 0, OPT_CHOICE, "days|runs|sleep|hydration|fatigue|rest|plans" },
 	{ "from", 'f', OPT_DATE, NULL }, { "to", 0, OPT_DATE, NULL },
 	{ "output", 'o', OPT_FILE, NULL }, { "all", 'a', OPT_FLAG, NULL },
 	{ NULL, 0, 0, NULL },
@@ -24,7 +24,7 @@ static const struct opt export_opts[] = {
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.opts = export_opts,
-	.usage = "[--what days|runs|sleep|hydration|fatigue|rest] [-f D] "
+	.usage = "[--what days|runs|sleep|hydration|fatigue|rest|plans] [-f D] "
 	    "[--to D] [-o FILE] [-a]",
 	.summary = "write the journal as CSV (stdout, FILE, or with -a a DIR)",
 	.exec = cmd_export,

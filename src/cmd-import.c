@@ -47,6 +47,7 @@ noun(enum csv_what k, size_t n)
 	case CSV_HYDRATION: return n == 1 ? "drink" : "drinks";
 	case CSV_FATIGUE:   return n == 1 ? "check-in" : "check-ins";
 	case CSV_REST:      return n == 1 ? "rest day" : "rest days";
+	case CSV_PLANS:     return n == 1 ? "planned run" : "planned runs";
 	case CSV_DAYS:      return n == 1 ? "entry" : "entries";
 	default:            return n == 1 ? "run" : "runs";
 	}

@@ -15,6 +15,7 @@
 /* The order of a day's entries: the rest day first, then what was done. */
 static const enum entry_kind show_order[ENTRY_KIND_COUNT] = {
 	ENTRY_REST, ENTRY_RUN, ENTRY_SLEEP, ENTRY_DRINK, ENTRY_CHECKIN,
+	ENTRY_PLAN,
 };
 
 /* Entry i of kind k in e, and its day. */

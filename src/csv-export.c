@@ -7,7 +7,8 @@
  * file imported into another journal gets new ones. Everything else is,
  * including source, external id and the UTC created_at/updated_at stamps,
  * so that export, import into an empty journal, export gives the same
- * bytes. Rest days have their own file (--what rest).
+ * bytes. Rest days have their own file (--what rest), and so do planned
+ * runs (--what plans).
  */
 #include <errno.h>
 #include <math.h>
@@ -25,7 +26,7 @@
 #include "util.h"
 
 static const char *const what_names[CSV_WHAT_COUNT] = {
-	"days", "runs", "sleep", "hydration", "fatigue", "rest",
+	"days", "runs", "sleep", "hydration", "fatigue", "rest", "plans",
 };
 
 const char *
@@ -46,7 +47,7 @@ csv_what_parse(const char *s, enum csv_what *w)
 		}
 	}
 	err_set("--what '%.40s': must be one of days, runs, sleep, hydration, "
-	    "fatigue, rest", s);
+	    "fatigue, rest, plans", s);
 	return -1;
 }
 
@@ -62,7 +63,7 @@ static const char *const cols_days[] = {
 static const int what_kind[CSV_WHAT_COUNT] = {
 	[CSV_DAYS] = -1, [CSV_RUNS] = ENTRY_RUN, [CSV_SLEEP] = ENTRY_SLEEP,
 	[CSV_HYDRATION] = ENTRY_DRINK, [CSV_FATIGUE] = ENTRY_CHECKIN,
-	[CSV_REST] = ENTRY_REST,
+	[CSV_REST] = ENTRY_REST, [CSV_PLANS] = ENTRY_PLAN,
 };
 
 #define KIND_COLS_MAX 32
@@ -376,6 +377,7 @@ csv_what_noun(enum csv_what w, size_t n)
 	case CSV_HYDRATION: return n == 1 ? "drink" : "drinks";
 	case CSV_FATIGUE:   return n == 1 ? "check-in" : "check-ins";
 	case CSV_REST:      return n == 1 ? "rest day" : "rest days";
+	case CSV_PLANS:     return n == 1 ? "planned run" : "planned runs";
 	default:            return "rows";
 	}
 }
@@ -493,7 +495,8 @@ out:
 
 /* The files of an export of everything, in the order its message names. */
 static const enum csv_what all_files[] = {
-	CSV_RUNS, CSV_SLEEP, CSV_HYDRATION, CSV_FATIGUE, CSV_REST, CSV_DAYS,
+	CSV_RUNS, CSV_SLEEP, CSV_HYDRATION, CSV_FATIGUE, CSV_REST, CSV_PLANS,
+	CSV_DAYS,
 };
 #define NALL (sizeof all_files / sizeof all_files[0])
 

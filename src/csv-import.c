@@ -186,8 +186,9 @@ struct import_batch {
 	size_t                    nold;
 };
 
-/* Checks that hold for every entry: a day in range, not in the future,
- * and the kind's own ranges. */
+/* Checks that hold for every entry: a day in range, not in the future
+ * (a plan excepted: it is made for days ahead, and kept once they have
+ * passed), and the kind's own ranges. */
 static int
 check_entry(const struct import_batch *j, const struct import_item *it)
 {
@@ -199,7 +200,7 @@ check_entry(const struct import_batch *j, const struct import_item *it)
 	if (day < DATE_MIN || day > DATE_MAX)
 		return csv_bad_line(it->line, "date", date_format(day, s), "runlog "
 		    "keeps days from 1900-01-01 to 2099-12-31");
-	if (day > j->today)
+	if (day > j->today && it->kind != ENTRY_PLAN)
 		return csv_bad_line(it->line, "date", date_format(day, s), "is in "
 		    "the future; entries are for today or earlier");
 	switch (it->kind) {
@@ -210,6 +211,7 @@ check_entry(const struct import_batch *j, const struct import_item *it)
 	case ENTRY_REST:
 		rc = note_validate(((const struct rest *)it->entry)->note);
 		break;
+	case ENTRY_PLAN:    rc = plan_validate(it->entry); break;
 	default:
 		err_set("an entry of an unknown kind");
 		rc = -1;
@@ -376,6 +378,36 @@ same_values(const struct entry_desc *d, const void *a, const void *b)
 	return 1;
 }
 
+/*
+ * A planned run: the same plan when the day has one with the same
+ * created_at stamp (the second it was first made), or, without a stamp,
+ * the same values; so a plan edited since the export is not added twice.
+ */
+static int
+put_plan(struct import_batch *j, struct plan *p)
+{
+	const struct entry_desc *d = entry_desc(ENTRY_PLAN);
+	struct plan *old;
+	size_t n, i;
+	int found = 0;
+
+	if (store_plans(j->st, p->day, p->day, &old, &n) != 0)
+		return -2;
+	for (i = 0; i < n && !found; i++)
+		found = p->created_at != NULL ? old[i].created_at != NULL &&
+		    strcmp(old[i].created_at, p->created_at) == 0 :
+		    same_values(d, &old[i], p);
+	plan_list_free(old, n);
+	if (found) {
+		j->r->already++;
+		return 0;
+	}
+	if (store_add_plan(j->st, p) != 0)
+		return -2;
+	j->r->added++;
+	return 0;
+}
+
 /* A value of check-in field f as the summary shows it: "52", "71.5 kg". */
 static void
 checkin_value_text(const struct entry_field *f, const void *e, char *out,
@@ -533,6 +565,8 @@ import_file_end(struct import_batch *b, int ok)
 		if (ok && rc == 0 && !b->failed) {
 			if (it->kind == ENTRY_DRINK)
 				rc = put_drink(b, it->entry);
+			else if (it->kind == ENTRY_PLAN)
+				rc = put_plan(b, it->entry);
 			else if (it->kind == ENTRY_CHECKIN &&
 			    b->r->format != CSV_FMT_RUNLOG)
 				/* Other sources fill only a check-in's empty

@@ -1,6 +1,6 @@
 /*
  * csv-runlog: runlog's own per-entry files, as 'runlog export --what runs,
- * sleep, hydration, fatigue or rest' writes them.
+ * sleep, hydration, fatigue, rest or plans' writes them.
  *
  * The columns come from the entry descriptors (entry.h): a file is of the
  * kind whose CSV names its header holds, all and only them, in any order,
@@ -29,7 +29,7 @@ struct runlog {
 static const enum csv_what kind_what[ENTRY_KIND_COUNT] = {
 	[ENTRY_RUN] = CSV_RUNS, [ENTRY_SLEEP] = CSV_SLEEP,
 	[ENTRY_DRINK] = CSV_HYDRATION, [ENTRY_CHECKIN] = CSV_FATIGUE,
-	[ENTRY_REST] = CSV_REST,
+	[ENTRY_REST] = CSV_REST, [ENTRY_PLAN] = CSV_PLANS,
 };
 
 /* The kind whose CSV columns the header has, all and only them (a column

@@ -53,6 +53,23 @@ run_line(const struct run *r, enum dist_unit du, struct buf *out)
 	add_note(out, r->note);
 }
 
+/* "plan     12.00 km  1:05:00  5:25 /km  long  RPE 6": what is known of it. */
+static void
+plan_line(const struct plan *p, enum dist_unit du, struct buf *out)
+{
+	char a[32], b[32], c[32];
+
+	buf_printf(out, "plan     %s", units_format_distance(p->distance_m, du,
+	    a));
+	if (p->duration_s > 0)
+		buf_printf(out, "  %s  %s", units_format_duration(p->duration_s, b),
+		    units_format_pace(p->distance_m, p->duration_s, du, c));
+	buf_printf(out, "  %s", run_type_name(p->type));
+	if (p->rpe)
+		buf_printf(out, "  RPE %d", p->rpe);
+	add_note(out, p->note);
+}
+
 static void
 checkin_line(const struct checkin *k, struct buf *out)
 {
@@ -123,6 +140,9 @@ entry_text_line(enum entry_kind k, const void *e, enum dist_unit du,
 	case ENTRY_REST:
 		buf_adds(out, "rest day");
 		add_note(out, ((const struct rest *)e)->note);
+		break;
+	case ENTRY_PLAN:
+		plan_line(e, du, out);
 		break;
 	case ENTRY_KIND_COUNT:
 		break;

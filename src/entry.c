@@ -257,6 +257,31 @@ checkin_validate(const struct checkin *c)
 	return 0;
 }
 
+int
+plan_validate(const struct plan *p)
+{
+	if (range_check(&RANGE_DISTANCE, p->distance_m, NULL) ||
+	    opt_check(&RANGE_DURATION, p->duration_s) ||
+	    opt_check(&RANGE_RPE, p->rpe) || note_validate(p->note))
+		return -1;
+	if ((unsigned)p->type >= RUN_TYPE_COUNT) {
+		err_set("type: unknown run type");
+		return -1;
+	}
+	return 0;
+}
+
+int
+plan_done(const struct plan *p, const struct run *runs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (runs[i].day == p->day)
+			return 1;
+	return 0;
+}
+
 char *
 entry_utc_format(int64_t t, char *out)
 {
@@ -317,6 +342,12 @@ void
 rest_free(struct rest *r)
 {
 	entry_free_fields(&entry_descs[ENTRY_REST], r);
+}
+
+void
+plan_free(struct plan *p)
+{
+	entry_free_fields(&entry_descs[ENTRY_PLAN], p);
 }
 
 /* --- descriptors ------------------------------------------------------ */
@@ -429,6 +460,26 @@ static const struct entry_field rest_fields[] = {
 	STAMPS(rest),
 };
 
+/* A plan's fields are a run's, and its file is told from a run's by its
+ * note column. */
+static const struct entry_field plan_fields[] = {
+	{ "id", NULL, "id", FT_ID, FU_NONE, NULL, 0, FIELD_REQUIRED,
+	    F(plan, id) },
+	{ "day", "date", "date", FT_DAY, FU_NONE, NULL, 0, FIELD_REQUIRED,
+	    F(plan, day) },
+	{ "distance_m", "distance_km", "distance", FT_INT64, FU_DISTANCE,
+	    &RANGE_DISTANCE, 0, FIELD_REQUIRED, F(plan, distance_m) },
+	{ "duration_s", "duration_s", "duration", FT_INT64, FU_DURATION,
+	    &RANGE_DURATION, 0, FIELD_OPTIONAL, F(plan, duration_s) },
+	{ "rpe", "rpe_1_10", "rpe", FT_INT, FU_NONE, &RANGE_RPE, 0,
+	    FIELD_OPTIONAL, F(plan, rpe) },
+	{ "type", "type", "type", FT_RUN_TYPE, FU_NONE, NULL, 0,
+	    FIELD_REQUIRED, F(plan, type) },
+	{ "note", "plan_note", "note", FT_TEXT, FU_NONE, NULL, 0,
+	    FIELD_OPTIONAL, F(plan, note) },
+	STAMPS(plan),
+};
+
 #define NF(a) (sizeof (a) / sizeof (a)[0])
 
 const struct entry_desc entry_descs[ENTRY_KIND_COUNT] = {
@@ -442,6 +493,8 @@ const struct entry_desc entry_descs[ENTRY_KIND_COUNT] = {
 	    checkin_fields, NF(checkin_fields), 1 },
 	{ ENTRY_REST, 'x', "rest day", "rest", sizeof (struct rest),
 	    rest_fields, NF(rest_fields), 1 },
+	{ ENTRY_PLAN, 'p', "plan", "plan", sizeof (struct plan),
+	    plan_fields, NF(plan_fields), 0 },
 };
 
 const struct entry_desc *
@@ -475,7 +528,7 @@ entry_ref_parse(const char *s, enum entry_kind *k, int64_t *id)
 		}
 	}
 	err_set("entry '%.40s': expected an id as 'runlog show' prints it "
-	    "(r12 run, s3 sleep, d7 drink, f5 check-in, x2 rest day)", s);
+	    "(r12 run, s3 sleep, d7 drink, f5 check-in, x2 rest day, p4 plan)", s);
 	return -1;
 }
 

@@ -22,7 +22,8 @@ slot_of(int day, int start, size_t n)
 /*
  * Folds the entries into days (s.ndays days from start). Whatever the
  * store returns, nothing is written outside the day array: an entry
- * whose day falls outside is left out.
+ * whose day falls outside is left out. Planned runs (e->plans) are never
+ * folded in: a plan is not training done.
  */
 static void
 series_fold(struct series *se, const struct entries *e, int start)

@@ -80,6 +80,18 @@ column_absent(struct store *st, const struct entry_desc *d,
 	    NULL, NULL, NULL, NULL, NULL) != SQLITE_OK;
 }
 
+int
+store_kind_present(struct store *st, enum entry_kind k)
+{
+	const struct entry_desc *d = entry_desc(k);
+
+	/* the kinds of the first version are always there */
+	if (d == NULL || k != ENTRY_PLAN)
+		return d != NULL;
+	return sqlite3_table_column_metadata(st->db, "main", d->table, "id",
+	    NULL, NULL, NULL, NULL, NULL) == SQLITE_OK;
+}
+
 /* The columns of every field, in descriptor order: what the reader reads
  * (a column the journal lacks yet reads as none). */
 static void
@@ -469,6 +481,20 @@ store_put_rest(struct store *st, struct rest *r, int *replaced)
 	return write_entry(st, ENTRY_REST, r, 0, replaced, label);
 }
 
+int
+store_add_plan(struct store *st, struct plan *p)
+{
+	char label[96] = "", d[32], day[11];
+
+	if (plan_validate(p) != 0)
+		return -1;
+	if (!st->batch)
+		snprintf(label, sizeof label, "add plan %s on %s",
+		    units_format_distance(p->distance_m, UNIT_KM, d),
+		    date_format(p->day, day));
+	return write_entry(st, ENTRY_PLAN, p, 0, NULL, label);
+}
+
 /*
  * Any entry rewritten by its id with e's fields, keeping its id and
  * created_at: the edit of a single entry. A one-per-day kind moved to a
@@ -486,7 +512,8 @@ store_update_entry(struct store *st, enum entry_kind k, const void *e)
 	    (k == ENTRY_SLEEP && sleep_validate(e) != 0) ||
 	    (k == ENTRY_DRINK && drink_validate(e) != 0) ||
 	    (k == ENTRY_CHECKIN && checkin_validate(e) != 0) ||
-	    (k == ENTRY_REST && note_validate(((const struct rest *)e)->note)))
+	    (k == ENTRY_REST && note_validate(((const struct rest *)e)->note)) ||
+	    (k == ENTRY_PLAN && plan_validate(e) != 0))
 		return -1;
 	snprintf(what, sizeof what, "edit %s %c%" PRId64, d->name, d->letter, id);
 	day_label(st, label, sizeof label, what, day);
@@ -786,6 +813,8 @@ store_read(struct store *st, enum entry_kind k, int from, int to, void **out,
 
 	*out = NULL;
 	*n = 0;
+	if (d != NULL && !store_kind_present(st, k))
+		return 0;       /* a journal older than the kind: none */
 	if (d == NULL || (s = entry_stmt(st, d, OP_RANGE)) == NULL)
 		return -1;
 	bind_day(s, 1, from < DATE_MIN ? DATE_MIN : from);
@@ -818,6 +847,8 @@ store_get(struct store *st, enum entry_kind k, int64_t id, void *out)
 	char msg[512];
 	int rc;
 
+	if (d != NULL && !store_kind_present(st, k))
+		return 1;
 	if (d == NULL || (s = entry_stmt(st, d, OP_GET)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, id);
@@ -867,6 +898,18 @@ int
 store_rests(struct store *st, int from, int to, struct rest **out, size_t *n)
 {
 	return store_read(st, ENTRY_REST, from, to, (void **)out, n);
+}
+
+int
+store_plans(struct store *st, int from, int to, struct plan **out, size_t *n)
+{
+	return store_read(st, ENTRY_PLAN, from, to, (void **)out, n);
+}
+
+void
+plan_list_free(struct plan *v, size_t n)
+{
+	entry_list_free(ENTRY_PLAN, v, n);
 }
 
 void
@@ -927,23 +970,28 @@ store_get_checkin(struct store *st, int64_t id, struct checkin *c)
 int64_t
 store_count(struct store *st, enum entry_kind k)
 {
-	char sql[160];
+	char sql[64];
 	sqlite3_stmt *s;
-	int64_t n = -1;
+	int64_t n = 0, one;
+	int i;
 
-	if (k == ENTRY_KIND_COUNT)
-		snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM run) + "
-		    "(SELECT count(*) FROM sleep) + (SELECT count(*) FROM drink) + "
-		    "(SELECT count(*) FROM checkin) + (SELECT count(*) FROM rest)");
-	else
-		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", entry_descs[k].table);
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
-		db_fail(st, "read");
-		return -1;
+	for (i = 0; i < ENTRY_KIND_COUNT; i++) {
+		if ((k != ENTRY_KIND_COUNT && i != (int)k) ||
+		    !store_kind_present(st, (enum entry_kind)i))
+			continue;
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s",
+		    entry_descs[i].table);
+		if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+			db_fail(st, "read");
+			return -1;
+		}
+		one = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) :
+		    -1;
+		sqlite3_finalize(s);
+		if (one < 0)
+			return -1;
+		n += one;
 	}
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
 	return n;
 }
 
@@ -963,6 +1011,8 @@ static const struct {
 	    offsetof(struct entries, ncheckins) },
 	[ENTRY_REST] = { offsetof(struct entries, rests),
 	    offsetof(struct entries, nrests) },
+	[ENTRY_PLAN] = { offsetof(struct entries, plans),
+	    offsetof(struct entries, nplans) },
 };
 
 static void **
@@ -1011,7 +1061,8 @@ store_check_days(struct store *st)
 	int k;
 
 	for (k = 0; k < ENTRY_KIND_COUNT; k++)
-		if (warn_outside(st, entry_desc((enum entry_kind)k)) != 0)
+		if (store_kind_present(st, (enum entry_kind)k) &&
+		    warn_outside(st, entry_desc((enum entry_kind)k)) != 0)
 			return -1;
 	return 0;
 }

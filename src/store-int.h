@@ -91,6 +91,8 @@ int  col_day(sqlite3_stmt *s, int i);
 char *col_text(sqlite3_stmt *s, int i);
 int  step_done(struct store *st, sqlite3_stmt *s);
 
+/* 1 when the journal has kind k's table (plans arrive with version 6). */
+int  store_kind_present(struct store *st, enum entry_kind k);
 /* The largest id of kind k's table; 0 when empty, -1 on error. */
 int64_t max_id(struct store *st, enum entry_kind k);
 /* One write outside a batch: its own transaction and undo group. */

@@ -124,6 +124,8 @@ max_id(struct store *st, enum entry_kind k)
 	sqlite3_stmt *s;
 	int64_t id = -1;
 
+	if (!store_kind_present(st, k))
+		return 0;
 	snprintf(sql, sizeof sql, "SELECT coalesce(max(id), 0) FROM %s",
 	    entry_descs[k].table);
 	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
@@ -347,6 +349,7 @@ static const struct undo_table {
 	{ "drink", kind_cols[ENTRY_DRINK] },
 	{ "checkin", kind_cols[ENTRY_CHECKIN] },
 	{ "rest", kind_cols[ENTRY_REST] },
+	{ "plan", kind_cols[ENTRY_PLAN] },
 	{ "ack", ack_cols },
 };
 

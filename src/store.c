@@ -751,6 +751,7 @@ static const char *const schema_digests[] = {
 	"7c050c285e4801ee28726f888d3e8e4a40c579dd2cc9d48774d5d5e8dbce73d4",
 	"e31fe795044348e0342f54d79089fbfbcc7bb0b1e38a5bd4b1a0d2aff1c30cd8",
 	"5f836d426fad468fcd162922b7715e979a8d9a5ab935f6c98358323c1c4929cd",
+	"70a7db6daabce72f90092bbd3c68b4c2607b8d3a8c8d6fb7557ea4391ec0a4e3",
 };
 
 struct sha256 {

@@ -40,7 +40,7 @@ done
 # too: every kind's file imported into an empty journal and exported again.
 C=$T/c.db
 expect 0 "$RUNLOG" --db "$A" export --all -o "$T/all-1"
-out_has "Wrote 3 runs, 2 sleep entries, 3 drinks, 3 check-ins, 1 rest day and 4 days to $T/all-1/, one file each."
+out_has "Wrote 3 runs, 2 sleep entries, 3 drinks, 3 check-ins, 1 rest day, 0 planned runs and 4 days to $T/all-1/, one file each."
 for w in runs sleep hydration fatigue rest; do
 	if cmp -s "$T/$w-1.csv" "$T/all-1/$w.csv"; then ok; else fail "$w: --all differs from --what"; fi
 	expect 0 "$RUNLOG" --db "$C" import "$T/all-1/$w.csv"

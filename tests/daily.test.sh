@@ -276,7 +276,7 @@ same "$(grep -c "^20[0-9-]*       -    -       -      -" "$T/out")" 31 "weeks be
 
 # --- export --all ----------------------------------------------------------
 R 0 "$RUNLOG" --db "$D2" export --all -o "$T/out-all"
-out_has "Wrote 0 runs, 1 sleep entry, 0 drinks, 1 check-in, 0 rest days and 1 day to $T/out-all/, one file each."
+out_has "Wrote 0 runs, 1 sleep entry, 0 drinks, 1 check-in, 0 rest days, 0 planned runs and 1 day to $T/out-all/, one file each."
 perm=$(stat -c %a "$T/out-all"); same "$perm" 700 "export directory mode $perm"
 for f in runs sleep hydration fatigue rest days; do
 	[ -f "$T/out-all/$f.csv" ] && ok || fail "export --all lacks $f.csv"

@@ -197,7 +197,8 @@ test_bad_stored_day(void **state)
 	free(dir);
 }
 
-/* Entries dated outside the days asked for are left out, never indexed. */
+/* Entries dated outside the days asked for are left out, never indexed;
+ * a planned run inside them is no run. */
 static void
 test_entries_outside_days(void **state)
 {
@@ -206,6 +207,7 @@ test_entries_outside_days(void **state)
 	struct drink drinks[1];
 	struct checkin cks[1];
 	struct rest rests[1];
+	struct plan plans[1];
 	struct entries e;
 	struct series se;
 	struct an_params p;
@@ -219,6 +221,7 @@ test_entries_outside_days(void **state)
 	memset(drinks, 0, sizeof drinks);
 	memset(cks, 0, sizeof cks);
 	memset(rests, 0, sizeof rests);
+	memset(plans, 0, sizeof plans);
 	runs[0].day = d - 400;          /* before the array */
 	runs[1].day = d;
 	runs[2].day = d + 1;            /* after it */
@@ -236,7 +239,10 @@ test_entries_outside_days(void **state)
 	cks[0].day = 2000000000;
 	cks[0].fatigue = 9;
 	rests[0].day = d + 30;
-	e = (struct entries){ runs, 3, sleeps, 2, drinks, 1, cks, 1, rests, 1 };
+	plans[0].day = d - 3;
+	plans[0].distance_m = 30000;
+	e = (struct entries){ runs, 3, sleeps, 2, drinks, 1, cks, 1, rests, 1,
+	    plans, 1 };
 
 	assert_int_equal(series_from_entries(&e, d - 7, d - 2, d, d - 7, &p, &se),
 	    0);

@@ -1028,6 +1028,7 @@ write_kind(struct store *st, enum entry_kind k, void *e)
 	case ENTRY_DRINK:   return store_add_drink(st, e);
 	case ENTRY_CHECKIN: return store_put_checkin(st, e, NULL);
 	case ENTRY_REST:    return store_put_rest(st, e, NULL);
+	case ENTRY_PLAN:    return store_add_plan(st, e);
 	default:            return -1;
 	}
 }
@@ -1146,6 +1147,117 @@ test_every_field_round_trips(void **state)
 		}
 	}
 	assert_null(store_warning(f->st));
+}
+
+/*
+ * Plans are a kind of their own: store_load() gives them apart from the
+ * runs (e.plans), store_plans() reads a day range, store_count() counts
+ * them with every kind, plan_done() follows the runs of the day, and a
+ * delete and its undo treat them as any entry.
+ */
+static void
+test_plans_kept_apart(void **state)
+{
+	struct fx *f = *state;
+	struct plan p = { .day = day("2026-03-02"), .distance_m = 12000,
+	    .type = RUN_LONG, .rpe = 6 }, q = { .day = day("2026-03-04"),
+	    .distance_m = 8000, .duration_s = 2700 }, bad = q, *pv;
+	struct run r = a_run("2026-03-02", 10000, 3150);
+	struct entries e;
+	size_t n;
+	int first, last;
+
+	assert_int_equal(store_add_plan(f->st, &p), 0);
+	assert_int_equal(store_add_plan(f->st, &q), 0);
+	assert_int_equal(p.id, 1);
+	assert_int_equal(q.id, 2);
+	bad.distance_m = 0;
+	assert_int_equal(store_add_plan(f->st, &bad), -1);
+	assert_non_null(strstr(err_get(), "distance"));
+	bad = q;
+	bad.rpe = 11;
+	assert_int_equal(store_add_plan(f->st, &bad), -1);
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 2);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 0);
+	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), 2);
+
+	/* the plans of a range: what a look at the week ahead reads */
+	assert_int_equal(store_plans(f->st, day("2026-03-01"), day("2026-03-03"),
+	    &pv, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(pv[0].id, 1);
+	assert_int_equal(pv[0].distance_m, 12000);
+	assert_int_equal(pv[0].duration_s, 0);
+	assert_int_equal(pv[0].rpe, 6);
+	assert_int_equal(pv[0].type, RUN_LONG);
+	assert_false(plan_done(&pv[0], NULL, 0));
+	plan_list_free(pv, n);
+
+	assert_int_equal(store_add_run(f->st, &r), 0);
+	assert_int_equal(store_load(f->st, day("2026-03-01"), day("2026-03-07"),
+	    &e), 0);
+	assert_int_equal(e.nruns, 1);
+	assert_int_equal(e.nplans, 2);
+	assert_int_equal(e.plans[1].duration_s, 2700);
+	assert_true(plan_done(&e.plans[0], e.runs, e.nruns));
+	assert_false(plan_done(&e.plans[1], e.runs, e.nruns));
+	entries_free(&e);
+
+	/* the journal's span is that of its done days, not of its plans */
+	assert_int_equal(store_span(f->st, &first, &last), 0);
+	assert_int_equal(first, day("2026-03-02"));
+	assert_int_equal(last, day("2026-03-02"));
+
+	assert_int_equal(store_delete(f->st, ENTRY_PLAN, 2), 0);
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 1);
+	assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_int_equal(store_plans(f->st, DATE_MIN, DATE_MAX, &pv, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(pv[1].id, 2);
+	assert_int_equal(pv[1].duration_s, 2700);
+	plan_list_free(pv, n);
+}
+
+/*
+ * A journal older than the plan table, opened to read and not upgraded,
+ * has no plans, and every read of every kind still works.
+ */
+static void
+test_plans_of_an_older_journal(void **state)
+{
+	char *dir = test_tmpdir(), *path = xasprintf("%s/old.db", dir);
+	struct plan *pv = NULL, one;
+	struct store *st;
+	struct entries e;
+	size_t n = 9;
+	int w;
+
+	(void)state;
+	for (w = 0; w < store_latest_version(); w++)
+		if (strstr(schema_migrations[w], "CREATE TABLE plan") != NULL)
+			break;
+	assert_true(w > 0 && w < store_latest_version());
+	store_set_migrations(schema_migrations, w);
+	assert_int_equal(store_open(path, &st), 0);
+	store_close(st);
+	raw_exec(path, "INSERT INTO run (id, day, distance_m, duration_s) "
+	    "VALUES (1, '2026-03-01', 10000, 3000);");
+	store_set_migrations(NULL, 0);
+
+	assert_int_equal(store_open_read(path, &st), 0);
+	assert_int_equal(store_schema_version(st), w);
+	assert_int_equal(store_plans(st, DATE_MIN, DATE_MAX, &pv, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_count(st, ENTRY_KIND_COUNT), 1);
+	assert_int_equal(store_load(st, DATE_MIN, DATE_MAX, &e), 0);
+	assert_int_equal(e.nruns, 1);
+	assert_int_equal(e.nplans, 0);
+	entries_free(&e);
+	assert_int_equal(store_get(st, ENTRY_PLAN, 1, &one), 1);
+	store_close(st);
+	free(path);
+	test_rmdir(dir);
+	free(dir);
 }
 
 /*
@@ -1409,6 +1521,11 @@ static const struct bad_row bad_rows[] = {
 	{ ENTRY_RUN, "run", "INSERT INTO run (id, day, distance_m, duration_s) "
 	    "VALUES (50, '2026-03-10', 5000, NULL)", "run r50: duration (none): ",
 	    "required" },
+	{ ENTRY_PLAN, NULL, "INSERT INTO plan (id, day, distance_m, duration_s) "
+	    "VALUES (50, '2026-03-10', 5000, 0)", "plan p50: duration 0 s: ",
+	    "must be more than 0 and at most 48 hours" },
+	{ ENTRY_PLAN, "plan", "INSERT INTO plan (id, day, distance_m) VALUES "
+	    "(50, '2026-03-10', NULL)", "plan p50: distance (none): ", "required" },
 	/* Escapes in a stored value never reach the message. */
 	{ ENTRY_RUN, NULL, "INSERT INTO run (id, day, distance_m, duration_s, "
 	    "type) VALUES (50, '2026-03-10', 5000, 1800, "
@@ -1979,6 +2096,9 @@ main(void)
 		cmocka_unit_test(test_store_never_prints),
 		cmocka_unit_test(test_schema_digests),
 		cmocka_unit_test(test_upgrade_to_wellness),
+		cmocka_unit_test_setup_teardown(test_plans_kept_apart, setup,
+		    teardown),
+		cmocka_unit_test(test_plans_of_an_older_journal),
 	};
 
 	umask(022);

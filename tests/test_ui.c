@@ -821,7 +821,7 @@ test_export_all(void **state)
 	assert_string_equal(form_field_error(f->ui->form, 1), "");
 	key(f, '\n');
 	assert_null(f->ui->form);
-	want = xasprintf("Wrote 6 files to %s/: 13 runs, ", dir);
+	want = xasprintf("Wrote 7 files to %s/: 13 runs, ", dir);
 	assert_non_null(strstr(f->ui->msg, want));
 	free(want);
 	assert_int_equal(stat(dir, &sb), 0);

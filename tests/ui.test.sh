@@ -113,7 +113,7 @@ wait_for "Export the whole journal as CSV"
 text "a"; keys Tab
 wait_for "a new directory, one file for each kind in it"
 keys C-u; text "$T/every"; keys Enter
-wait_for "Wrote 6 files to $T/every/: 1 run"
+wait_for "Wrote 7 files to $T/every/: 1 run"
 for f in runs sleep hydration fatigue rest days; do
 	[ -s "$T/every/$f.csv" ] && ok || fail "the UI's export wrote no $f.csv"
 done
