@@ -98,6 +98,7 @@ struct next_week {
 	                                 -1 when no day is free of a plan */
 	int      rest_index;          /* the variant's extra rest day; -1 */
 	int64_t  base_m;              /* the week the long run is tried in */
+	int64_t  run_day_m[NEXT_DAYS];   /* that week with the longest run */
 };
 
 /* A day of the week ahead. */

@@ -314,6 +314,7 @@ variant(struct nctx *c, const struct next_result *res, const double *w,
 		v->run.value_m = bigplan;
 		v->base_m = res->planned_m;
 		week_fill(res->planned_m, res->planned_m, w, v->day_m);
+		memcpy(v->run_day_m, v->day_m, sizeof v->day_m);
 		return;
 	}
 	search(c, &cd, res->planned_m, NEXT_CAP_WEEK_M, &v->week);
@@ -336,6 +337,7 @@ variant(struct nctx *c, const struct next_result *res, const double *w,
 	if (v->run.status == NEXT_NO_LIMIT)
 		v->run.value_m = res->pat.usual_long_m > bigplan ?
 		    res->pat.usual_long_m : bigplan;
+	cand_build(&cd, v->run.value_m, v->run_day_m);
 }
 
 /*
