@@ -154,5 +154,12 @@ int  plan_load_planned(struct store *st, int today, struct an_planned **plan,
     size_t *np);
 int  next_journal(struct store *st, const struct an_params *p, int today,
     struct next_result *out);
+/* What limits an answer: the rule's name, "none" or "plan". */
+const char *next_limit_name(const struct next_answer *a);
+/*
+ * Why no rule limits, in words: writes the sentences of the NEXT_WHY_*
+ * bits of why, joined by "; ", into out (n bytes).
+ */
+char *next_why_text(unsigned why, char *out, size_t n);
 
 #endif

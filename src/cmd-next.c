@@ -68,9 +68,8 @@ next_journal(struct store *st, const struct an_params *p, int today,
 	return rc;
 }
 
-/* The name of what limits an answer: a rule, "none" or "plan". */
-static const char *
-limit_name(const struct next_answer *a)
+const char *
+next_limit_name(const struct next_answer *a)
 {
 	switch (a->status) {
 	case NEXT_LIMITED:
@@ -143,15 +142,28 @@ static const struct {
 };
 #define NWHY (sizeof why_words / sizeof why_words[0])
 
+char *
+next_why_text(unsigned why, char *out, size_t n)
+{
+	size_t i, len = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < NWHY && len < n; i++)
+		if (why & why_words[i].bit)
+			len += (size_t)snprintf(out + len, n - len, "%s%s",
+			    len ? "; " : "", why_words[i].words);
+	return out;
+}
+
 static void
 json_answer(struct buf *b, const char *pre, const struct next_week *v)
 {
 	buf_addf(b, ", \"%smax_week_m\": %lld, \"%smax_run_m\": %lld", pre,
 	    (long long)v->week.value_m, pre, (long long)v->run.value_m);
 	buf_addf(b, ", \"%slimited_by\": ", pre);
-	json_str(b, limit_name(&v->week));
+	json_str(b, next_limit_name(&v->week));
 	buf_addf(b, ", \"%srun_limited_by\": ", pre);
-	json_str(b, limit_name(&v->run));
+	json_str(b, next_limit_name(&v->run));
 }
 
 static void
@@ -220,8 +232,7 @@ static void
 print_limit(const struct cli_ctx *ctx, const struct next_result *r,
     const struct next_answer *a, int64_t usual)
 {
-	char reason[256], dn[16], dist[32];
-	size_t i;
+	char reason[512], dn[16], dist[32];
 
 	switch (a->status) {
 	case NEXT_LIMITED:
@@ -236,11 +247,8 @@ print_limit(const struct cli_ctx *ctx, const struct next_result *r,
 		outf("    the plan fills every day of the week.\n");
 		break;
 	case NEXT_NO_LIMIT:
-		outf("    no rule limits it:");
-		for (i = 0; i < NWHY; i++)
-			if (r->why & why_words[i].bit)
-				outf(" %s;", why_words[i].words);
-		outf(" stay near the usual %s.\n",
+		outf("    no rule limits it (%s): stay near the usual %s.\n",
+		    next_why_text(r->why, reason, sizeof reason),
 		    units_format_distance(usual, ctx->cfg.dist_unit, dist));
 		break;
 	}

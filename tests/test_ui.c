@@ -239,7 +239,7 @@ test_golden_screens(void **state)
 
 	for (s = 0; s < 2; s++) {
 		resize(f, sizes[s][1], sizes[s][0]);
-		for (i = 0; i < 5; i++) {
+		for (i = 0; i < UI_SCREENS; i++) {
 			char *text, name[32];
 			size_t k;
 
