@@ -322,9 +322,10 @@ print_text(const struct cli_ctx *ctx, const struct next_result *r)
 		    ctx->cfg.dist_unit, dist));
 	for (id = 0; id < AN_FLAG_COUNT; id++)
 		if (r->already & (1u << id))
-			outf("Already raised on a day ahead even at rest: %s "
-			    "(from the days run; it does not limit the "
-			    "answers).\n", an_flag_name((enum an_flag_id)id));
+			outf("Raised in the week ahead whatever else is run, by "
+			    "the days run or by the plan: %s; it does not "
+			    "limit the answers.\n",
+			    an_flag_name((enum an_flag_id)id));
 	outf("\nAs usual:\n");
 	print_variant(ctx, r, &r->usual);
 	if (r->rest.rest_index >= 0) {
