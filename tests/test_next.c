@@ -317,6 +317,43 @@ test_plan_fills_week(void **state)
 	assert_int_equal(r.rest.rest_index, -1);
 }
 
+/*
+ * The usual week planned run by run: loaded by distance without an RPE
+ * it raises nothing; at RPE 10 and 6:00 a km (60 AU a km against the 24
+ * of a run loaded by distance) the load ratio climbs over its band.
+ */
+static int
+plan_acwr(int rpe)
+{
+	struct next_result r;
+	struct an_planned plan[NEXT_DAYS];
+	int today = steady(&J, 12), k, f, np = 0, bits = 0;
+
+	memset(plan, 0, sizeof plan);
+	for (k = 1; k <= NEXT_DAYS; k++) {
+		if (usual_m(today + k) == 0)
+			continue;
+		plan[np].day = today + k;
+		plan[np].distance_m = usual_m(today + k);
+		plan[np].duration_s = plan[np].distance_m * 36 / 100;
+		plan[np].rpe = rpe;
+		np++;
+	}
+	assert_int_equal(compute(today, plan, (size_t)np, &r), 0);
+	for (k = 0; k < NEXT_DAYS; k++)
+		for (f = 0; f < r.days[k].nflags; f++)
+			bits |= 1 << r.days[k].flags[f].id;
+	return bits;
+}
+
+static void
+test_plan_load(void **state)
+{
+	(void)state;
+	assert_int_equal(plan_acwr(0), 0);
+	assert_true(plan_acwr(10) & (1 << AN_ACWR));
+}
+
 /* A new journal: no rule can limit; the answer says why. */
 static void
 test_no_limit_new_journal(void **state)
@@ -432,6 +469,7 @@ main(void)
 		cmocka_unit_test_setup(test_rest_variant, setup),
 		cmocka_unit_test_setup(test_projected_flags, setup),
 		cmocka_unit_test_setup(test_plan_fills_week, setup),
+		cmocka_unit_test_setup(test_plan_load, setup),
 		cmocka_unit_test_setup(test_no_limit_new_journal, setup),
 		cmocka_unit_test_setup(test_already_raised, setup),
 		cmocka_unit_test_setup(test_bad_input, setup),
