@@ -74,7 +74,7 @@ enum next_status {
 /* Why no rule limits an answer: bits of next_result.why. */
 enum {
 	NEXT_WHY_JUMP_OFF   = 1,    /* mileage-jump switched off */
-	NEXT_WHY_JUMP_FLOOR = 2,    /* recent level unknown or under the floor */
+	NEXT_WHY_JUMP_FLOOR = 2,    /* recent level unknown or under floor */
 	NEXT_WHY_SPIKE_OFF  = 4,
 	NEXT_WHY_SPIKE_NEW  = 8,    /* no long run to compare with yet */
 	NEXT_WHY_ACWR_OFF   = 16,

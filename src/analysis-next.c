@@ -37,7 +37,7 @@ struct nctx {
 	size_t           ahead;        /* index of today + 1 */
 	struct an_pass   saved;        /* state after today */
 	struct an_run   *runs;         /* per day: its plan, then one more */
-	int              nplan[NEXT_DAYS];     /* planned runs with a distance */
+	int              nplan[NEXT_DAYS];     /* planned runs with distance */
 	int              first[NEXT_DAYS];     /* index of the day's runs */
 	double           au_per_km;    /* of a pattern run; 0: load_per_km */
 	int              base[NEXT_DAYS][NPROJ];   /* severity with the plan
@@ -215,7 +215,8 @@ week_fill(int64_t planned, int64_t week_total, const double w[NEXT_DAYS],
 			big = k;
 	}
 	for (k = 0; k < NEXT_DAYS; k++) {
-		hyp[k] = left > 0 && sum > 0 ? (int64_t)(left * (w[k] / sum)) : 0;
+		hyp[k] = left > 0 && sum > 0 ?
+		    (int64_t)(left * (w[k] / sum)) : 0;
 		given += hyp[k];
 	}
 	if (big >= 0 && left > given)

@@ -181,7 +181,8 @@ print_json(const struct next_result *r)
 	json_answer(&b, "rest_", &r->rest);
 	buf_adds(&b, ", \"rest_day\": ");
 	if (r->rest.rest_index >= 0)
-		json_str(&b, date_format(r->today + 1 + r->rest.rest_index, ds));
+		json_str(&b, date_format(r->today + 1 + r->rest.rest_index,
+		    ds));
 	else
 		buf_adds(&b, "null");
 	buf_addf(&b, ", \"usual_week_m\": %lld, \"usual_long_m\": %lld, "
@@ -203,7 +204,8 @@ print_json(const struct next_result *r)
 		buf_adds(&b, k ? ", {\"date\": " : "{\"date\": ");
 		json_str(&b, date_format(d->day, ds));
 		buf_addf(&b, ", \"planned_m\": %lld, \"week_m\": %lld, "
-		    "\"rest_week_m\": %lld, \"flags\": [", (long long)d->planned_m,
+		    "\"rest_week_m\": %lld, \"flags\": [",
+		    (long long)d->planned_m,
 		    (long long)r->usual.day_m[k] + d->planned_m,
 		    (long long)r->rest.day_m[k] + d->planned_m);
 		for (f = 0; f < d->nflags; f++) {
@@ -223,7 +225,8 @@ day_name(int day, char *out)
 {
 	char ds[11];
 
-	snprintf(out, 16, "%s %s", date_weekday_name(day), date_format(day, ds));
+	snprintf(out, 16, "%s %s", date_weekday_name(day),
+	    date_format(day, ds));
 	return out;
 }
 
@@ -240,7 +243,8 @@ print_limit(const struct cli_ctx *ctx, const struct next_result *r,
 		    reason, sizeof reason);
 		outf("    limited by %s: %s more would raise it on %s (%s).\n",
 		    an_flag_name(a->flag.id),
-		    units_format_distance(NEXT_STEP_M, ctx->cfg.dist_unit, dist),
+		    units_format_distance(NEXT_STEP_M, ctx->cfg.dist_unit,
+		    dist),
 		    day_name(a->limit_day, dn), reason);
 		break;
 	case NEXT_FIXED:
@@ -284,7 +288,8 @@ print_planned(const struct cli_ctx *ctx, const struct next_result *r)
 		if (d->nplanned == 0)
 			continue;
 		if (!any++)
-			outf("\nPlanned runs, with the flags they would raise:\n");
+			outf("\nPlanned runs, with the flags they would "
+			    "raise:\n");
 		outf("  %s  %s", day_name(d->day, dn),
 		    units_format_distance(d->planned_m, ctx->cfg.dist_unit,
 		    dist));
@@ -322,9 +327,9 @@ print_text(const struct cli_ctx *ctx, const struct next_result *r)
 		    ctx->cfg.dist_unit, dist));
 	for (id = 0; id < AN_FLAG_COUNT; id++)
 		if (r->already & (1u << id))
-			outf("Raised in the week ahead whatever else is run, by "
-			    "the days run or by the plan: %s; it does not "
-			    "limit the answers.\n",
+			outf("Raised in the week ahead whatever else is "
+			    "run, by the days run or by the plan: %s; it "
+			    "does not limit the answers.\n",
 			    an_flag_name((enum an_flag_id)id));
 	outf("\nAs usual:\n");
 	print_variant(ctx, r, &r->usual);

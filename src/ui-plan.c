@@ -184,8 +184,8 @@ draw_days(const struct ui *ui, const struct plan_state *ps, WINDOW *w,
 	char ds[11], pl[32], us[32], rs[32];
 
 	if (wd) {
-		ui_putf(w, y++, 0, ui->cols, ROLE_DIM, "%-15s %10s %10s %10s  %s",
-		    "Day", "planned", "most week", "with rest",
+		ui_putf(w, y++, 0, ui->cols, ROLE_DIM,
+		    "%-15s %10s %10s %10s  %s", "Day", "planned", "most week", "with rest",
 		    "if run as planned");
 		rows--;
 	}
@@ -207,9 +207,9 @@ draw_days(const struct ui *ui, const struct plan_state *ps, WINDOW *w,
 			    "%s %s %10s %10s %10s  ", date_weekday_name(d->day),
 			    date_format(d->day, ds), pl, us, rs);
 		else
-			x = ui_putf(w, y, 0, ui->cols, role, "%s %2s %5s %6s %6s ",
-			    date_weekday_name(d->day), date_format(d->day, ds) + 8,
-			    pl, us, rs);
+			x = ui_putf(w, y, 0, ui->cols, role,
+			    "%s %2s %5s %6s %6s ", date_weekday_name(d->day),
+			    date_format(d->day, ds) + 8, pl, us, rs);
 		draw_flags(w, y, x, ui->cols - x, d);
 	}
 }
@@ -239,13 +239,15 @@ draw_reasons(const struct ui *ui, const struct plan_state *ps, WINDOW *w,
 		if (ans[i]->status == NEXT_LIMITED) {
 			an_flag_reason(&ans[i]->flag, ui->cfg->dist_unit,
 			    ui->cfg->vol_unit, reason, sizeof reason);
-			snprintf(line, sizeof line, "%s: 100 m more raises %s on "
-			    "%s %s: %s", what[i], an_flag_name(ans[i]->flag.id),
+			snprintf(line, sizeof line, "%s: %s more raises %s "
+			    "on %s %s: %s", what[i], units_format_distance(
+			    NEXT_STEP_M, ui->cfg->dist_unit, dist),
+			    an_flag_name(ans[i]->flag.id),
 			    date_weekday_name(ans[i]->limit_day),
 			    date_format(ans[i]->limit_day, dn) + 5, reason);
 		} else if (ans[i]->status == NEXT_NO_LIMIT) {
-			snprintf(line, sizeof line, "%s: no rule limits it (%s); "
-			    "stay near the usual %s.", what[i],
+			snprintf(line, sizeof line, "%s: no rule limits it "
+			    "(%s); stay near the usual %s.", what[i],
 			    next_why_text(r->why, reason, sizeof reason),
 			    units_format_distance(i == 0 ? r->pat.usual_week_m :
 			    r->pat.usual_long_m, ui->cfg->dist_unit, dist));
