@@ -25,8 +25,7 @@ const struct cmd_entry cmd_next_entry = {
 	.name = "next",
 	.opts = next_opts,
 	.usage = "[--json]",
-	.summary = "the most distance and the longest run the rules allow "
-	    "in the next 7 days",
+	.summary = "the most distance and longest run for the next 7 days",
 	.exec = cmd_next,
 };
 
