@@ -114,9 +114,11 @@ struct next_result {
 	int                 today;
 	struct next_pattern pat;
 	struct next_week    usual;     /* the pattern as it is */
-	struct next_week    rest;      /* with one more rest day; equal to
-	                                  usual when the pattern has fewer
-	                                  than two free running days */
+	struct next_week    rest;      /* with one more rest day: the free
+	                                  running day of least share rests
+	                                  and the others share its part;
+	                                  equal to usual when there are
+	                                  fewer than two such days */
 	int64_t             planned_m; /* planned distance in the week */
 	unsigned            why;       /* NEXT_WHY_* */
 	unsigned            already;   /* 1 << rule id: raised on a day ahead
