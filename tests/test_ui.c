@@ -239,7 +239,7 @@ test_golden_screens(void **state)
 
 	for (s = 0; s < 2; s++) {
 		resize(f, sizes[s][1], sizes[s][0]);
-		for (i = 0; i < 5; i++) {
+		for (i = 0; i < UI_SCREENS; i++) {
 			char *text, name[32];
 			size_t k;
 
@@ -598,6 +598,31 @@ test_week_keys(void **state)
 	key(f, '\n');                            /* opens that day */
 	assert_ptr_equal(f->ui->screen, &day_screen);
 	assert_int_equal(f->ui->day, day("2026-11-17"));
+}
+
+/* Plan: 6 opens it on the answers of next; j and k select a day. */
+static void
+test_plan_select(void **state)
+{
+	struct fx *f = *state;
+	char *text;
+
+	keys(f, "6");
+	assert_ptr_equal(f->ui->screen, &plan_screen);
+	assert_true(ui_peek(f->ui, &plan_screen, "max_week_m") > 0);
+	assert_int_equal(ui_peek(f->ui, &plan_screen, "sel"), 0);
+	keys(f, "jjj");
+	assert_int_equal(ui_peek(f->ui, &plan_screen, "sel"), 3);
+	keys(f, "jjjjjj");                       /* stops on the 7th day */
+	assert_int_equal(ui_peek(f->ui, &plan_screen, "sel"), 6);
+	keys(f, "kkkkkkkk");
+	assert_int_equal(ui_peek(f->ui, &plan_screen, "sel"), 0);
+	text = render(f);
+	assert_non_null(strstr(text, "Most for the 7 days"));
+	assert_non_null(strstr(text, "Thu 2026-11-26"));
+	free(text);
+	keys(f, "q");
+	assert_ptr_equal(f->ui->screen, &day_screen);
 }
 
 static void
@@ -1798,6 +1823,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_drink_form, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_week_keys, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_trends_period, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_plan_select, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_history_delete_undo, setup,
 		    fx_close),
 		cmocka_unit_test_setup_teardown(test_history_bounded, setup, fx_close),

@@ -1,0 +1,378 @@
+/*
+ * cmd-next: runlog next, the safe week ahead. Every number comes from
+ * next_compute() (analysis-next.c); this file reads the journal and the
+ * plan and words the answers, as text in the user's units or as one JSON
+ * object in metres.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "date.h"
+#include "next.h"
+#include "series.h"
+#include "store.h"
+#include "entry.h"
+#include "units.h"
+#include "util.h"
+
+enum { NO_JSON };
+static const struct opt next_opts[] = {
+	{ "json", 0, OPT_FLAG, NULL },
+	{ NULL, 0, 0, NULL },
+};
+const struct cmd_entry cmd_next_entry = {
+	.name = "next",
+	.opts = next_opts,
+	.usage = "[--json]",
+	.summary = "the most distance and longest run for the next 7 days",
+	.exec = cmd_next,
+};
+
+int
+plan_load_planned(struct store *st, int today, struct an_planned **plan,
+    size_t *np)
+{
+	struct plan *v;
+	size_t n, i;
+
+	/* Days ahead hold no run yet, so none of these plans is done. */
+	if (store_plans(st, today + 1, today + NEXT_DAYS, &v, &n) != 0)
+		return -1;
+	*plan = n ? xcalloc(n, sizeof **plan) : NULL;
+	for (i = 0; i < n; i++)
+		(*plan)[i] = (struct an_planned){ v[i].day, v[i].distance_m,
+		    v[i].duration_s, v[i].rpe, run_type_name(v[i].type) };
+	plan_list_free(v, n);
+	*np = n;
+	return 0;
+}
+
+int
+next_journal(struct store *st, const struct an_params *p, int today,
+    struct next_result *out)
+{
+	struct series se;
+	struct an_planned *plan;
+	size_t np;
+	int rc;
+
+	if (plan_load_planned(st, today, &plan, &np) != 0)
+		return -1;
+	if (series_load(st, today, today, p, &se) != 0) {
+		free(plan);
+		return -1;
+	}
+	rc = next_compute(&se.s, p, today, plan, np, out);
+	series_free(&se);
+	free(plan);
+	if (rc != 0)
+		err_set("out of memory");
+	return rc;
+}
+
+const char *
+next_limit_name(const struct next_answer *a)
+{
+	switch (a->status) {
+	case NEXT_LIMITED:
+		return an_flag_name(a->flag.id);
+	case NEXT_FIXED:
+		return "plan";
+	default:
+		return "none";
+	}
+}
+
+static void buf_addf(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+buf_addf(struct buf *b, const char *fmt, ...)
+{
+	char tmp[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	buf_adds(b, tmp);
+}
+
+static void
+json_str(struct buf *b, const char *s)
+{
+	buf_addc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_addf(b, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			buf_addf(b, "\\u%04x", (unsigned char)*s);
+		else
+			buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
+}
+
+static void
+json_rules(struct buf *b, const char *key, unsigned bits)
+{
+	int id, n = 0;
+
+	buf_addf(b, ", \"%s\": [", key);
+	for (id = 0; id < AN_FLAG_COUNT; id++)
+		if (bits & (1u << id)) {
+			buf_adds(b, n++ ? ", " : "");
+			json_str(b, an_flag_name((enum an_flag_id)id));
+		}
+	buf_adds(b, "]");
+}
+
+/* What keeps each rule from limiting, as words. */
+static const struct {
+	unsigned    bit;
+	const char *words;
+} why_words[] = {
+	{ NEXT_WHY_JUMP_OFF, "mileage-jump is switched off" },
+	{ NEXT_WHY_JUMP_FLOOR, "the recent weekly level is under the "
+	    "mileage floor or not known yet" },
+	{ NEXT_WHY_SPIKE_OFF, "long-run-spike is switched off" },
+	{ NEXT_WHY_SPIKE_NEW, "there is no long run of the last 30 days to "
+	    "compare with yet" },
+	{ NEXT_WHY_ACWR_OFF, "acwr is switched off" },
+	{ NEXT_WHY_ACWR_BASE, "there is no load ratio yet (it needs 4 weeks "
+	    "of runs)" },
+};
+#define NWHY (sizeof why_words / sizeof why_words[0])
+
+char *
+next_why_text(unsigned why, char *out, size_t n)
+{
+	size_t i, len = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < NWHY && len < n; i++)
+		if (why & why_words[i].bit)
+			len += (size_t)snprintf(out + len, n - len, "%s%s",
+			    len ? "; " : "", why_words[i].words);
+	return out;
+}
+
+static void
+json_answer(struct buf *b, const char *pre, const struct next_week *v)
+{
+	buf_addf(b, ", \"%smax_week_m\": %lld, \"%smax_run_m\": %lld", pre,
+	    (long long)v->week.value_m, pre, (long long)v->run.value_m);
+	buf_addf(b, ", \"%slimited_by\": ", pre);
+	json_str(b, next_limit_name(&v->week));
+	buf_addf(b, ", \"%srun_limited_by\": ", pre);
+	json_str(b, next_limit_name(&v->run));
+}
+
+static void
+print_json(const struct next_result *r)
+{
+	struct buf b;
+	char ds[11];
+	size_t i;
+	int k, f;
+
+	buf_init(&b);
+	buf_adds(&b, "{\"today\": ");
+	json_str(&b, date_format(r->today, ds));
+	json_answer(&b, "", &r->usual);
+	json_answer(&b, "rest_", &r->rest);
+	buf_adds(&b, ", \"rest_day\": ");
+	if (r->rest.rest_index >= 0)
+		json_str(&b, date_format(r->today + 1 + r->rest.rest_index,
+		    ds));
+	else
+		buf_adds(&b, "null");
+	buf_addf(&b, ", \"usual_week_m\": %lld, \"usual_long_m\": %lld, "
+	    "\"pattern_weeks\": %d, \"planned_m\": %lld",
+	    (long long)r->pat.usual_week_m, (long long)r->pat.usual_long_m,
+	    r->pat.weeks, (long long)r->planned_m);
+	buf_adds(&b, ", \"no_limit_reasons\": [");
+	for (i = 0, k = 0; i < NWHY; i++)
+		if (r->why & why_words[i].bit) {
+			buf_adds(&b, k++ ? ", " : "");
+			json_str(&b, why_words[i].words);
+		}
+	buf_adds(&b, "]");
+	json_rules(&b, "already", r->already);
+	buf_adds(&b, ", \"days\": [");
+	for (k = 0; k < NEXT_DAYS; k++) {
+		const struct next_day *d = &r->days[k];
+
+		buf_adds(&b, k ? ", {\"date\": " : "{\"date\": ");
+		json_str(&b, date_format(d->day, ds));
+		buf_addf(&b, ", \"planned_m\": %lld, \"week_m\": %lld, "
+		    "\"rest_week_m\": %lld, \"flags\": [",
+		    (long long)d->planned_m,
+		    (long long)r->usual.day_m[k] + d->planned_m,
+		    (long long)r->rest.day_m[k] + d->planned_m);
+		for (f = 0; f < d->nflags; f++) {
+			buf_adds(&b, f ? ", " : "");
+			json_str(&b, an_flag_name(d->flags[f].id));
+		}
+		buf_adds(&b, "]}");
+	}
+	buf_adds(&b, "]}\n");
+	out_puts(stdout, b.data);
+	buf_free(&b);
+}
+
+/* "Wed 2026-12-02" into out (at least 16 bytes). */
+static char *
+day_name(int day, char *out)
+{
+	char ds[11];
+
+	snprintf(out, 16, "%s %s", date_weekday_name(day),
+	    date_format(day, ds));
+	return out;
+}
+
+/* Why an answer is what it is, indented under it. */
+static void
+print_limit(const struct cli_ctx *ctx, const struct next_result *r,
+    const struct next_answer *a, int64_t usual)
+{
+	char reason[512], dn[16], dist[32];
+
+	switch (a->status) {
+	case NEXT_LIMITED:
+		an_flag_reason(&a->flag, ctx->cfg.dist_unit, ctx->cfg.vol_unit,
+		    reason, sizeof reason);
+		outf("    limited by %s: %s more would raise it on %s (%s).\n",
+		    an_flag_name(a->flag.id),
+		    units_format_distance(NEXT_STEP_M, ctx->cfg.dist_unit,
+		    dist),
+		    day_name(a->limit_day, dn), reason);
+		break;
+	case NEXT_FIXED:
+		outf("    the plan fills every day of the week.\n");
+		break;
+	case NEXT_NO_LIMIT:
+		outf("    no rule limits it (%s): stay near the usual %s.\n",
+		    next_why_text(r->why, reason, sizeof reason),
+		    units_format_distance(usual, ctx->cfg.dist_unit, dist));
+		break;
+	}
+}
+
+static void
+print_variant(const struct cli_ctx *ctx, const struct next_result *r,
+    const struct next_week *v)
+{
+	char dist[32], dn[16];
+
+	outf("  Most for the 7 days:  %s\n",
+	    units_format_distance(v->week.value_m, ctx->cfg.dist_unit, dist));
+	print_limit(ctx, r, &v->week, r->pat.usual_week_m);
+	outf("  Longest single run:   %s", units_format_distance(
+	    v->run.value_m, ctx->cfg.dist_unit, dist));
+	if (v->long_index >= 0)
+		outf(" on %s", day_name(r->today + 1 + v->long_index, dn));
+	outf(", the rest of the week at %s\n",
+	    units_format_distance(v->base_m, ctx->cfg.dist_unit, dist));
+	print_limit(ctx, r, &v->run, r->pat.usual_long_m);
+}
+
+static void
+print_planned(const struct cli_ctx *ctx, const struct next_result *r)
+{
+	char dist[32], dn[16];
+	int k, f, any = 0;
+
+	for (k = 0; k < NEXT_DAYS; k++) {
+		const struct next_day *d = &r->days[k];
+
+		if (d->nplanned == 0)
+			continue;
+		if (!any++)
+			outf("\nPlanned runs, with the flags they would "
+			    "raise:\n");
+		outf("  %s  %s", day_name(d->day, dn),
+		    units_format_distance(d->planned_m, ctx->cfg.dist_unit,
+		    dist));
+		if (d->nflags == 0)
+			outf("  no flag\n");
+		for (f = 0; f < d->nflags; f++)
+			outf("%s%s %s", f ? ", " : "  ",
+			    an_flag_name(d->flags[f].id),
+			    an_severity_name(d->flags[f].severity));
+		if (d->nflags > 0)
+			outf("\n");
+	}
+	if (!any)
+		outf("\nNo runs planned in the next 7 days.\n");
+}
+
+static void
+print_text(const struct cli_ctx *ctx, const struct next_result *r)
+{
+	char dist[32], dl[32], dn[16], dn2[16];
+	int id;
+
+	outf("The week ahead, %s to %s, judged by mileage-jump, "
+	    "long-run-spike and acwr.\n", day_name(r->today + 1, dn),
+	    day_name(r->today + NEXT_DAYS, dn2));
+	if (r->pat.weeks > 0)
+		outf("Usual week (last %d week%s): %s, longest run %s.\n",
+		    r->pat.weeks, r->pat.weeks == 1 ? "" : "s",
+		    units_format_distance(r->pat.usual_week_m,
+		    ctx->cfg.dist_unit, dist), units_format_distance(
+		    r->pat.usual_long_m, ctx->cfg.dist_unit, dl));
+	else
+		outf("Usual week: not a whole week in the journal yet (%s "
+		    "so far).\n", units_format_distance(r->pat.usual_week_m,
+		    ctx->cfg.dist_unit, dist));
+	for (id = 0; id < AN_FLAG_COUNT; id++)
+		if (r->already & (1u << id))
+			outf("Raised in the week ahead whatever else is "
+			    "run, by the days run or by the plan: %s; it "
+			    "does not limit the answers.\n",
+			    an_flag_name((enum an_flag_id)id));
+	outf("\nAs usual:\n");
+	print_variant(ctx, r, &r->usual);
+	if (r->rest.rest_index >= 0) {
+		outf("\nWith one more rest day, on %s:\n",
+		    day_name(r->today + 1 + r->rest.rest_index, dn));
+		print_variant(ctx, r, &r->rest);
+	} else {
+		outf("\nWith one more rest day: the usual week has fewer than "
+		    "two running days to choose from; as above.\n");
+	}
+	print_planned(ctx, r);
+}
+
+int
+cmd_next(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct optres o;
+	struct store *st;
+	struct next_result *r;
+	int rc;
+
+	if ((rc = cli_parse(ctx, argc, argv, next_opts, &o)) != 0)
+		return rc;
+	if (o.npos > 0)
+		return cli_usage("next", "unexpected argument '%.40s'",
+		    o.pos[0]);
+	if ((st = cli_store_existing(ctx, 0)) == NULL)
+		return 1;
+	r = xcalloc(1, sizeof *r);
+	if (next_journal(st, &ctx->cfg.an, date_today(), r) != 0) {
+		free(r);
+		return cli_fail(NULL);
+	}
+	if (cli_flag(&o, NO_JSON))
+		print_json(r);
+	else
+		print_text(ctx, r);
+	free(r);
+	return 0;
+}

@@ -1,0 +1,480 @@
+/*
+ * next: the safe week ahead agrees with the rules. Each answer is built
+ * into a real week of runs after the journal and run through the real
+ * pass and rules (an_metrics_all, an_flags): at the answer nothing of
+ * mileage-jump, long-run-spike or acwr is raised, 10% over it something
+ * is. Also: the usual pattern, the rest-day variant, projected flags on
+ * planned days, the answer without a limiting rule on a new journal, and
+ * a 50-year journal.
+ */
+#include "testutil.h"
+
+#include <time.h>
+
+#include "date.h"
+#include "next.h"
+
+#define MAXD 18400
+
+/* A journal of at most one run a day: runs[i] is day i's. */
+struct jr {
+	struct an_day days[MAXD];
+	struct an_run runs[MAXD];
+	size_t        n;
+	int           start;
+};
+
+static struct jr J, V;       /* the journal, and journal + a week */
+
+static void
+jr_init(struct jr *j, int start, size_t n)
+{
+	size_t i;
+
+	memset(j, 0, sizeof *j);
+	j->start = start;
+	j->n = n;
+	for (i = 0; i < n; i++) {
+		j->days[i].day = start + (int)i;
+		j->days[i].sleep_min = -1;
+		j->days[i].fluid_ml = -1;
+		j->days[i].runs = &j->runs[i];
+	}
+}
+
+/* A run of m metres at 6:00 a km, no RPE: loaded by distance. */
+static void
+jr_set(struct jr *j, size_t i, int64_t m)
+{
+	j->runs[i].distance_m = m;
+	j->runs[i].duration_s = m * 36 / 100;
+	j->runs[i].rpe = 0;
+	j->days[i].nruns = m > 0;
+}
+
+static struct an_series
+jr_series(const struct jr *j)
+{
+	struct an_series s = { j->days, j->n, j->start };
+	return s;
+}
+
+/* The usual week: Tue 8, Thu 10, Sat 16 and Sun 6 km, 40 km in all. */
+static int64_t
+usual_m(int day)
+{
+	static const int64_t km[7] = { 0, 8, 0, 10, 0, 16, 6 };
+	return km[date_weekday(day)] * 1000;
+}
+
+/* weeks of the usual week, ending on today; returns today. */
+static int
+steady(struct jr *j, int weeks)
+{
+	int start = date_from_ymd(2026, 1, 5);     /* a Monday */
+	size_t i;
+
+	jr_init(j, start, (size_t)weeks * 7);
+	for (i = 0; i < j->n; i++)
+		jr_set(j, i, usual_m(start + (int)i));
+	return start + (int)j->n - 1;
+}
+
+static struct an_params P;
+
+/*
+ * The journal J followed by the week ahead, day k at day_m[k] x scale:
+ * the bits (1 << id) of the projected rules raised as a warning or an
+ * alert on a day ahead.
+ */
+static unsigned
+raised_ahead(const int64_t day_m[NEXT_DAYS], double scale)
+{
+	static struct an_metrics m[MAXD];
+	struct an_series s;
+	struct an_flag f[AN_FLAGS_MAX];
+	unsigned bits = 0;
+	size_t i;
+	int k, n, q;
+
+	jr_init(&V, J.start, J.n + NEXT_DAYS);
+	for (i = 0; i < J.n; i++)
+		jr_set(&V, i, J.runs[i].distance_m);
+	for (k = 0; k < NEXT_DAYS; k++)
+		jr_set(&V, J.n + (size_t)k, (int64_t)(day_m[k] * scale + 0.5));
+	s = jr_series(&V);
+	an_metrics_all(&s, &P, m);
+	for (i = J.n; i < V.n; i++) {
+		n = an_flags(&m[i], &P, f);
+		for (q = 0; q < n; q++)
+			if (next_rule_projected(f[q].id) &&
+			    f[q].severity >= AN_WARNING)
+				bits |= 1u << f[q].id;
+	}
+	return bits;
+}
+
+static int
+compute(int today, const struct an_planned *plan, size_t np,
+    struct next_result *r)
+{
+	struct an_series s = jr_series(&J);
+
+	return next_compute(&s, &P, today, plan, np, r);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	an_params_defaults(&P);
+	return 0;
+}
+
+/* The usual pattern: shares per weekday, the mean week and long run. */
+static void
+test_pattern(void **state)
+{
+	struct next_pattern pat;
+	struct an_series s;
+	int today;
+
+	(void)state;
+	today = steady(&J, 12);
+	s = jr_series(&J);
+	next_pattern(&s, &P, today, &pat);
+	assert_int_equal(pat.weeks, NEXT_PATTERN_WEEKS);
+	assert_int_equal(pat.usual_week_m, 40000);
+	assert_int_equal(pat.usual_long_m, 16000);
+	assert_float_equal(pat.share[5], 0.4, 1e-12);      /* Saturday */
+	assert_float_equal(pat.share[0], 0, 1e-12);
+	assert_float_equal(pat.au_per_km, P.load_per_km, 1e-9);
+	/* A journal of 10 days: one whole week. */
+	jr_init(&J, date_from_ymd(2026, 3, 2), 10);
+	jr_set(&J, 9, 5000);
+	jr_set(&J, 1, 7000);
+	s = jr_series(&J);
+	next_pattern(&s, &P, J.start + 9, &pat);
+	assert_int_equal(pat.weeks, 1);
+	assert_int_equal(pat.usual_week_m, 5000);
+}
+
+/*
+ * A steady runner: the largest week, spread over the pattern, raises
+ * nothing; 10% more raises a flag of the three; the day-by-day week the
+ * answer reports is the one judged.
+ */
+static void
+test_week_answer_agrees(void **state)
+{
+	struct next_result r;
+	int64_t sum = 0;
+	int today, k;
+
+	(void)state;
+	today = steady(&J, 12);
+	assert_int_equal(compute(today, NULL, 0, &r), 0);
+	assert_int_equal(r.usual.week.status, NEXT_LIMITED);
+	for (k = 0; k < NEXT_DAYS; k++)
+		sum += r.usual.day_m[k];
+	assert_int_equal(sum, r.usual.week.value_m);
+	/* a rise of about 10% over 40 km */
+	assert_true(r.usual.week.value_m > 40000);
+	assert_true(r.usual.week.value_m < 48000);
+	assert_int_equal(r.usual.week.value_m % NEXT_STEP_M, 0);
+	assert_int_equal(raised_ahead(r.usual.day_m, 1.0), 0);
+	assert_int_not_equal(raised_ahead(r.usual.day_m, 1.1), 0);
+	/* the rule named is raised 100 m over */
+	assert_true(next_rule_projected(r.usual.week.flag.id));
+	assert_true(r.usual.week.limit_day > today);
+	assert_true(r.usual.week.limit_day <= today + NEXT_DAYS);
+	/* the pattern's days: nothing on Monday, most on Saturday */
+	for (k = 0; k < NEXT_DAYS; k++)
+		if (usual_m(today + 1 + k) == 0)
+			assert_int_equal(r.usual.day_m[k], 0);
+		else
+			assert_true(r.usual.day_m[k] > 0);
+	assert_int_equal(date_weekday(today + 1 + r.usual.long_index), 5);
+	assert_int_equal(r.why & NEXT_WHY_JUMP_FLOOR, 0);
+	assert_int_equal(r.already, 0);
+}
+
+/* The longest run: at it no long-run-spike, 10% over it one. */
+static void
+test_run_answer_agrees(void **state)
+{
+	struct next_result r;
+	int64_t wk[NEXT_DAYS];
+	int today, li;
+
+	(void)state;
+	today = steady(&J, 12);
+	assert_int_equal(compute(today, NULL, 0, &r), 0);
+	assert_int_equal(r.usual.run.status, NEXT_LIMITED);
+	assert_int_equal(r.usual.run.flag.id, AN_LONG_RUN_SPIKE);
+	/* 110% of the 16 km long run, to 100 m */
+	assert_int_equal(r.usual.run.value_m, 17600);
+	li = r.usual.long_index;
+	assert_int_equal(r.usual.run_day_m[li], r.usual.run.value_m);
+	assert_int_equal(raised_ahead(r.usual.run_day_m, 1.0), 0);
+	memcpy(wk, r.usual.run_day_m, sizeof wk);
+	wk[li] = r.usual.run.value_m * 11 / 10;
+	assert_true(raised_ahead(wk, 1.0) & (1u << AN_LONG_RUN_SPIKE));
+	/* 100 m over is already one */
+	wk[li] = r.usual.run.value_m + NEXT_STEP_M;
+	assert_true(raised_ahead(wk, 1.0) & (1u << AN_LONG_RUN_SPIKE));
+}
+
+/*
+ * One more rest day: the running day of least share (Sunday, 6 km) is
+ * rested, the others carry the week; its answers agree with the rules.
+ */
+static void
+test_rest_variant(void **state)
+{
+	struct next_result r;
+	int today;
+
+	(void)state;
+	today = steady(&J, 12);
+	assert_int_equal(compute(today, NULL, 0, &r), 0);
+	assert_true(r.rest.rest_index >= 0);
+	assert_int_equal(date_weekday(today + 1 + r.rest.rest_index), 6);
+	assert_int_equal(r.rest.day_m[r.rest.rest_index], 0);
+	assert_int_equal(r.usual.rest_index, -1);
+	assert_int_equal(raised_ahead(r.rest.day_m, 1.0), 0);
+	assert_int_not_equal(raised_ahead(r.rest.day_m, 1.1), 0);
+	assert_int_equal(raised_ahead(r.rest.run_day_m, 1.0), 0);
+	/* the long run grows with the week on fewer days: the week is less */
+	assert_true(r.rest.week.value_m <= r.usual.week.value_m);
+}
+
+/*
+ * Planned runs keep their day and distance, and each planned day shows
+ * the flags it would raise: a 25 km long run raises long-run-spike on
+ * its own day, an easy 5 km nothing.
+ */
+static void
+test_projected_flags(void **state)
+{
+	struct next_result r;
+	struct an_planned plan[2];
+	int today, k, f, spike;
+
+	(void)state;
+	today = steady(&J, 12);
+	memset(plan, 0, sizeof plan);
+	plan[0].day = today + 1;
+	plan[0].distance_m = 5000;
+	plan[1].day = today + 3;
+	plan[1].distance_m = 25000;
+	plan[1].rpe = 0;
+	assert_int_equal(compute(today, plan, 2, &r), 0);
+	assert_int_equal(r.planned_m, 30000);
+	assert_int_equal(r.days[0].planned_m, 5000);
+	assert_int_equal(r.days[0].nflags, 0);
+	assert_int_equal(r.days[2].planned_m, 25000);
+	for (k = 0, spike = 0; k < NEXT_DAYS; k++) {
+		for (f = 0; f < r.days[k].nflags; f++)
+			if (r.days[k].flags[f].id == AN_LONG_RUN_SPIKE)
+				spike |= 1 << k;
+		if (r.days[k].nplanned == 0)
+			assert_int_equal(r.days[k].nflags, 0);
+	}
+	assert_int_equal(spike, 1 << 2);
+	/* the spike comes from the plan: the answers take it as given */
+	assert_true(r.already & (1u << AN_LONG_RUN_SPIKE));
+	assert_true(r.usual.week.value_m >= r.planned_m);
+	assert_int_equal(r.usual.day_m[0], 0);
+	assert_int_equal(r.usual.day_m[2], 0);
+	/* a plan outside the week ahead is left out */
+	plan[1].day = today + 8;
+	assert_int_equal(compute(today, plan, 2, &r), 0);
+	assert_int_equal(r.planned_m, 5000);
+}
+
+/* A plan with an RPE is loaded by it, one without by distance. */
+static void
+test_plan_fills_week(void **state)
+{
+	struct next_result r;
+	struct an_planned plan[NEXT_DAYS];
+	int today, k;
+
+	(void)state;
+	today = steady(&J, 12);
+	memset(plan, 0, sizeof plan);
+	for (k = 0; k < NEXT_DAYS; k++) {
+		plan[k].day = today + 1 + k;
+		plan[k].distance_m = 4000;
+		plan[k].duration_s = 1500;
+		plan[k].rpe = 3;
+	}
+	assert_int_equal(compute(today, plan, NEXT_DAYS, &r), 0);
+	assert_int_equal(r.usual.week.status, NEXT_FIXED);
+	assert_int_equal(r.usual.week.value_m, 28000);
+	assert_int_equal(r.usual.run.value_m, 4000);
+	assert_int_equal(r.rest.rest_index, -1);
+}
+
+/*
+ * The usual week planned run by run: loaded by distance without an RPE
+ * it raises nothing; at RPE 10 and 6:00 a km (60 AU a km against the 24
+ * of a run loaded by distance) the load ratio climbs over its band.
+ */
+static int
+plan_acwr(int rpe)
+{
+	struct next_result r;
+	struct an_planned plan[NEXT_DAYS];
+	int today = steady(&J, 12), k, f, np = 0, bits = 0;
+
+	memset(plan, 0, sizeof plan);
+	for (k = 1; k <= NEXT_DAYS; k++) {
+		if (usual_m(today + k) == 0)
+			continue;
+		plan[np].day = today + k;
+		plan[np].distance_m = usual_m(today + k);
+		plan[np].duration_s = plan[np].distance_m * 36 / 100;
+		plan[np].rpe = rpe;
+		np++;
+	}
+	assert_int_equal(compute(today, plan, (size_t)np, &r), 0);
+	for (k = 0; k < NEXT_DAYS; k++)
+		for (f = 0; f < r.days[k].nflags; f++)
+			bits |= 1 << r.days[k].flags[f].id;
+	return bits;
+}
+
+static void
+test_plan_load(void **state)
+{
+	(void)state;
+	assert_int_equal(plan_acwr(0), 0);
+	assert_true(plan_acwr(10) & (1 << AN_ACWR));
+}
+
+/* A new journal: no rule can limit; the answer says why. */
+static void
+test_no_limit_new_journal(void **state)
+{
+	struct next_result r;
+	struct an_series s = { NULL, 0, 0 };
+	int today = date_from_ymd(2026, 11, 25);
+
+	(void)state;
+	s.journal_start = today;
+	assert_int_equal(next_compute(&s, &P, today, NULL, 0, &r), 0);
+	assert_int_equal(r.usual.week.status, NEXT_NO_LIMIT);
+	assert_int_equal(r.usual.run.status, NEXT_NO_LIMIT);
+	assert_int_equal(r.usual.week.value_m, 0);
+	assert_int_equal(r.why & NEXT_WHY_JUMP_FLOOR, NEXT_WHY_JUMP_FLOOR);
+	assert_int_equal(r.why & NEXT_WHY_SPIKE_NEW, NEXT_WHY_SPIKE_NEW);
+	assert_int_equal(r.why & NEXT_WHY_ACWR_BASE, NEXT_WHY_ACWR_BASE);
+	assert_int_equal(r.pat.weeks, 0);
+
+	/* A first week of 9 km: under the floor, no ratio yet, and the
+	 * first run not yet 14 days back on any day ahead: nothing limits.
+	 * The usual level is the suggestion. */
+	jr_init(&J, today - 6, 7);
+	jr_set(&J, 0, 3000);
+	jr_set(&J, 3, 3000);
+	jr_set(&J, 6, 3000);
+	assert_int_equal(compute(today, NULL, 0, &r), 0);
+	assert_int_equal(r.usual.week.status, NEXT_NO_LIMIT);
+	assert_int_equal(r.usual.run.status, NEXT_NO_LIMIT);
+	assert_int_equal(r.pat.usual_week_m, 9000);
+	assert_int_equal(r.usual.week.value_m, 9000);
+	assert_int_equal(r.usual.run.value_m, 3000);
+	/* A week on, the first run is 14 days back within the week ahead:
+	 * long-run-spike limits the long run, and with it the week. */
+	jr_init(&J, today - 13, 14);
+	jr_set(&J, 0, 3000);
+	jr_set(&J, 3, 3000);
+	jr_set(&J, 7, 3000);
+	jr_set(&J, 10, 3000);
+	assert_int_equal(compute(today, NULL, 0, &r), 0);
+	assert_int_equal(r.usual.run.status, NEXT_LIMITED);
+	assert_int_equal(r.usual.run.flag.id, AN_LONG_RUN_SPIKE);
+	assert_int_equal(r.usual.run.value_m, 3300);
+	/* switched off: said so */
+	P.rules_off = 1u << AN_ACWR;
+	assert_int_equal(compute(today, NULL, 0, &r), 0);
+	assert_int_equal(r.why & NEXT_WHY_ACWR_OFF, NEXT_WHY_ACWR_OFF);
+	an_params_defaults(&P);
+}
+
+/* A week already run too far: the flags it leaves are taken as given. */
+static void
+test_already_raised(void **state)
+{
+	struct next_result r;
+	int today;
+
+	(void)state;
+	today = steady(&J, 12);
+	/* the last week doubled */
+	jr_set(&J, J.n - 2, 32000);
+	jr_set(&J, J.n - 4, 20000);
+	jr_set(&J, J.n - 6, 16000);
+	assert_int_equal(compute(today, NULL, 0, &r), 0);
+	assert_true(r.already & (1u << AN_MILEAGE_JUMP));
+	assert_int_equal(raised_ahead(r.usual.day_m, 1.0) & ~r.already, 0);
+}
+
+/* Bad input: a series that starts after today. */
+static void
+test_bad_input(void **state)
+{
+	struct next_result r;
+
+	(void)state;
+	steady(&J, 2);
+	assert_int_equal(compute(J.start - 1, NULL, 0, &r), -1);
+}
+
+/*
+ * A 50-year journal: the same answers as from its last year alone (the
+ * look-back the command reads), computed in well under a second.
+ */
+static void
+test_fifty_years(void **state)
+{
+	struct next_result a, b;
+	struct an_series s;
+	clock_t t0;
+	int today;
+
+	(void)state;
+	today = steady(&J, 2600);
+	t0 = clock();
+	assert_int_equal(compute(today, NULL, 0, &a), 0);
+	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 1.0);
+	s.days = &J.days[J.n - 366];
+	s.ndays = 366;
+	s.journal_start = J.start;
+	assert_int_equal(next_compute(&s, &P, today, NULL, 0, &b), 0);
+	assert_int_equal(a.usual.week.value_m, b.usual.week.value_m);
+	assert_int_equal(a.usual.run.value_m, b.usual.run.value_m);
+	assert_int_equal(a.rest.week.value_m, b.rest.week.value_m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_pattern, setup),
+		cmocka_unit_test_setup(test_week_answer_agrees, setup),
+		cmocka_unit_test_setup(test_run_answer_agrees, setup),
+		cmocka_unit_test_setup(test_rest_variant, setup),
+		cmocka_unit_test_setup(test_projected_flags, setup),
+		cmocka_unit_test_setup(test_plan_fills_week, setup),
+		cmocka_unit_test_setup(test_plan_load, setup),
+		cmocka_unit_test_setup(test_no_limit_new_journal, setup),
+		cmocka_unit_test_setup(test_already_raised, setup),
+		cmocka_unit_test_setup(test_bad_input, setup),
+		cmocka_unit_test_setup(test_fifty_years, setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
