@@ -28,6 +28,7 @@
 const struct screen *const ui_screens[UI_SCREENS] = {
 	&day_screen, &week_screen, &trends_screen, &flags_screen,
 	&history_screen,
+	&calendar_screen,
 };
 
 /* The index of s in ui_screens, which is also its slot in ui->state. */
@@ -441,6 +442,7 @@ screen_key(struct ui *ui, int key)
 		return UI_REDRAW;
 	case CMD_DAY: case CMD_WEEK: case CMD_TRENDS: case CMD_FLAGS:
 	case CMD_HISTORY:
+	case CMD_CALENDAR:
 		ui_switch(ui, ui_screens[cmd - CMD_DAY]);
 		return UI_REDRAW;
 	case CMD_BACK:
@@ -478,7 +480,7 @@ ui_key(struct ui *ui, int key)
 static void
 draw_tabs(const struct ui *ui, WINDOW *w)
 {
-	int i, x = 0, full = 0, pass;
+	int i, x = 0, full = 0, pass, bare;
 
 	for (pass = 0; pass < 2; pass++) {
 		int width = 0;
@@ -490,13 +492,22 @@ draw_tabs(const struct ui *ui, WINDOW *w)
 			break;
 		}
 	}
+	/* When short names would push the current tab off the line, the
+	 * others show their number alone. */
+	for (i = 0; !full && i < UI_SCREENS; i++) {
+		x += 4 + ui_text_width(ui_screens[i]->short_name);
+		if (ui_screens[i] == ui->screen)
+			break;
+	}
+	bare = !full && x > ui->cols;
+	x = 0;
 	for (i = 0; i < UI_SCREENS; i++) {
 		const struct screen *s = ui_screens[i];
 		const char *name = full ? s->name : s->short_name;
 		int cur = s == ui->screen;
 
 		x += ui_putf(w, 0, x, ui->cols - x, cur ? ROLE_TAB : ROLE_NORMAL,
-		    cur ? "[%d %s]" : " %d %s ", i + 1, name);
+		    cur ? "[%d %s]" : bare ? " %d " : " %d %s ", i + 1, name);
 		if (full)
 			x += ui_put(w, 0, x, ui->cols - x, ROLE_NORMAL, " ");
 	}
