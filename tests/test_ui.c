@@ -278,6 +278,8 @@ run_cmd(struct store *st, int (*cmd)(struct cli_ctx *, int, char **),
 	memset(&ctx, 0, sizeof ctx);
 	ctx.prog = "runlog";
 	ctx.db_path = (char *)"journal.db";
+	/* No config file: the defaults, whatever $HOME holds. */
+	ctx.config_path = (char *)"/nonexistent/runlog/config";
 	ctx.st = st;
 	ctx.verified = 1;
 	config_defaults(&ctx.cfg);
@@ -380,9 +382,11 @@ test_calendar_agrees(void **state)
 
 	tot = run_cmd(f->st, cmd_totals, 1, tot_argv);
 	for (mo = 8; mo <= 11; mo++) {
-		char label[16], dist[32];
-		int64_t m = ui_peek(f->ui, &calendar_screen, (snprintf(label,
-		    sizeof label, "month_m%d", mo), label));
+		char label[32], dist[48];
+		int64_t m;
+
+		snprintf(label, sizeof label, "month_m%d", mo);
+		m = ui_peek(f->ui, &calendar_screen, label);
 
 		snprintf(label, sizeof label, "2026-%02d ", mo);
 		line = strstr(tot, label);
