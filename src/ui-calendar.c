@@ -281,17 +281,18 @@ cal_layout(const struct ui *ui, const struct cal_state *cs,
     struct cal_layout *L)
 {
 	const struct fit_cal *c = &cs->cal;
-	int body = ui_body_rows(ui), n, mapw, col;
+	int body = ui_body_rows(ui), n, mapw, col, row;
 
 	memset(L, 0, sizeof *L);
 	L->w1 = c->weeks;
 	L->legend_x = L->ty = L->month_y = -1;
 	if (ui->cols < 4 + c->weeks) {
 		/* The half of the year holding the selected day. */
-		fit_cal_cell(c, date_from_ymd(cs->year, 7, 1), &col, &n);
+		fit_cal_cell(c, date_from_ymd(cs->year, 7, 1), &col, &row);
 		L->half = month_of(cs->sel) <= 6 ? 1 : 2;
+		/* The week of 1 July in both halves when June ends in it. */
 		if (L->half == 1)
-			L->w1 = col + (n > 0);
+			L->w1 = col + (row > 0);
 		else
 			L->w0 = col;
 	}
