@@ -494,6 +494,41 @@ test_calendar_keys(void **state)
 	    day("2026-09-11"));
 }
 
+/*
+ * The year against the one before: up to the same day while the year is
+ * not over (a run after 25 November 2025 is in 2025's total, not in the
+ * comparison), the whole year once it is.
+ */
+static void
+test_calendar_years(void **state)
+{
+	struct fx *f = *state;
+	char *text;
+
+	add_run(f->st, "2025-11-01", 10000, 3000, 4, RUN_EASY, NULL);
+	add_run(f->st, "2025-12-01", 5000, 1500, 4, RUN_EASY, NULL);
+	keys(f, "6");
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "year_m"), 115000);
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "prev_m"), 15000);
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "month_m11"), 115000);
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "month_m10"), 0);
+	text = render(f);
+	assert_non_null(strstr(text, "2026 to 11-25: 115.00 km, +1050% on 2025 "
+	    "to 11-25 (10.00 km)"));
+	assert_non_null(strstr(text, "2025    15.00"));
+	assert_non_null(strstr(text, "\nApr      0.00      0:00    0      0"));
+	free(text);
+	keys(f, "[");
+	text = render(f);
+	/* Months before the journal's first entry are not months of 0 km. */
+	assert_non_null(strstr(text, "\nApr         -"));
+	assert_non_null(strstr(text, "Oct         -\n"));
+	assert_non_null(strstr(text, " Nov     10.00     50:00    1    200\n"));
+	assert_non_null(strstr(text, "2025: 15.00 km; none in 2024 to compare"));
+	assert_non_null(strstr(text, "2024        -"));
+	free(text);
+}
+
 static void
 test_note_sanitised(void **state)
 {
@@ -2067,6 +2102,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_calendar_agrees, setup_demo,
 		    fx_close),
 		cmocka_unit_test_setup_teardown(test_calendar_keys, setup_demo,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_calendar_years, setup,
 		    fx_close),
 	};
 
