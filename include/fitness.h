@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "analysis.h"
+
 #define FIT_CTL_DAYS     42   /* time constant of fitness, days */
 #define FIT_ATL_DAYS     7    /* time constant of fatigue, days */
 #define FIT_FRESH_MAX    60   /* days of rest looked at for form >= 0 */
@@ -74,5 +76,58 @@ long   fit_best_effort(const struct fit_effort *e, size_t n);
  * the nedges rising edges (metres) at or under it.
  */
 int    fit_band(int64_t metres, const int64_t *edges, int nedges);
+
+/*
+ * The calendar: a year of daily distance as a heat map, one column per
+ * week and one row per weekday, each day a band of fit_band() over the
+ * rising edges of 5, 10 and 20 km (3, 6 and 12 mi with miles). The
+ * command and the screen both draw what fit_calendar() gives.
+ */
+#define FIT_CAL_BANDS  5     /* none and four distance bands */
+#define FIT_CAL_EDGES  3
+#define FIT_CAL_WEEKS  54    /* columns of the widest year */
+#define FIT_CAL_BLANK  (-1)  /* before the journal or after today */
+
+/* The FIT_CAL_EDGES rising edges, metres, and the same in the unit. */
+const int64_t *fit_cal_edges(int miles);
+const int     *fit_cal_nominal(int miles);
+/* One column showing a band: Unicode shades, or ASCII; " " for blank. */
+const char    *fit_cal_glyph(int band, int utf8);
+
+struct fit_cal {
+	int     jan1, ndays;         /* 1 January's day number; 365 or 366 */
+	int     first;               /* the top left cell: the week start on
+	                                or before jan1 */
+	int     weeks;               /* columns */
+	signed char band[366];       /* of day jan1 + i: a band or blank */
+	int64_t total_m;             /* over the days not blank */
+	int     days_run;            /* of them with a distance */
+};
+/*
+ * The heat map of the ndays days from jan1 whose distances (metres) are
+ * dist_m[0..ndays), with weeks starting on first's weekday (first <=
+ * jan1 < first + 7). Days outside from..to (day numbers: the journal's
+ * first entry, today) are blank.
+ */
+void   fit_calendar(struct fit_cal *c, int jan1, int ndays, int first,
+    const int64_t *dist_m, int from, int to, int miles);
+/* The column and row of day d in c; -1 when d is not of its year. */
+int    fit_cal_cell(const struct fit_cal *c, int d, int *col, int *row);
+
+/* What a span of days adds up to: the totals of months and years. */
+struct fit_total {
+	int64_t distance_m, duration_s;
+	double  load;                /* AU, the rules' load */
+	int     runs;
+	int     days_run;            /* days with a distance */
+};
+/* Adds one day's metrics (NULL: a day outside the journal, nothing). */
+void   fit_total_add(struct fit_total *t, const struct an_metrics *m);
+/*
+ * The change of distance from before to now, percent: 0, or -1 when
+ * before holds no distance (no change can be given).
+ */
+int    fit_change_pct(const struct fit_total *now,
+    const struct fit_total *before, double *pct);
 
 #endif

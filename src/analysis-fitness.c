@@ -4,6 +4,7 @@
  * only load the days and print.
  */
 #include <math.h>
+#include <string.h>
 
 #include "fitness.h"
 
@@ -97,4 +98,101 @@ fit_band(int64_t metres, const int64_t *edges, int nedges)
 		if (metres >= edges[i])
 			b = i + 2;
 	return b;
+}
+
+/* The bands' rising edges: 5, 10, 20 km or 3, 6, 12 mi, in metres. */
+static const int64_t edges_km[FIT_CAL_EDGES] = { 5000, 10000, 20000 };
+static const int64_t edges_mi[FIT_CAL_EDGES] = { 4828, 9656, 19312 };
+static const int nominal_km[FIT_CAL_EDGES] = { 5, 10, 20 };
+static const int nominal_mi[FIT_CAL_EDGES] = { 3, 6, 12 };
+
+const int64_t *
+fit_cal_edges(int miles)
+{
+	return miles ? edges_mi : edges_km;
+}
+
+const int *
+fit_cal_nominal(int miles)
+{
+	return miles ? nominal_mi : nominal_km;
+}
+
+const char *
+fit_cal_glyph(int band, int utf8)
+{
+	static const char *const shade_utf8[FIT_CAL_BANDS] = {
+		"\u00b7", "\u2591", "\u2592", "\u2593", "\u2588",
+	};
+	static const char *const shade_ascii[FIT_CAL_BANDS] = {
+		".", ":", "+", "*", "#",
+	};
+
+	if (band < 0 || band >= FIT_CAL_BANDS)
+		return " ";
+	return utf8 ? shade_utf8[band] : shade_ascii[band];
+}
+
+void
+fit_calendar(struct fit_cal *c, int jan1, int ndays, int first,
+    const int64_t *dist_m, int from, int to, int miles)
+{
+	const int64_t *e = fit_cal_edges(miles);
+	int i;
+
+	memset(c, 0, sizeof *c);
+	if (ndays < 0)
+		ndays = 0;
+	if (ndays > 366)
+		ndays = 366;
+	c->jan1 = jan1;
+	c->ndays = ndays;
+	c->first = first;
+	c->weeks = ndays > 0 ? (jan1 + ndays - 1 - first) / 7 + 1 : 0;
+	for (i = 0; i < ndays; i++) {
+		int d = jan1 + i;
+
+		if (d < from || d > to) {
+			c->band[i] = FIT_CAL_BLANK;
+			continue;
+		}
+		c->band[i] = (signed char)fit_band(dist_m[i], e, FIT_CAL_EDGES);
+		if (dist_m[i] > 0) {
+			c->total_m += dist_m[i];
+			c->days_run++;
+		}
+	}
+}
+
+int
+fit_cal_cell(const struct fit_cal *c, int d, int *col, int *row)
+{
+	if (d < c->jan1 || d >= c->jan1 + c->ndays)
+		return -1;
+	*col = (d - c->first) / 7;
+	*row = (d - c->first) % 7;
+	return 0;
+}
+
+void
+fit_total_add(struct fit_total *t, const struct an_metrics *m)
+{
+	if (m == NULL)
+		return;
+	t->distance_m += m->distance_m;
+	t->duration_s += m->duration_s;
+	t->load += m->load;
+	t->runs += m->nruns;
+	t->days_run += m->distance_m > 0;
+}
+
+int
+fit_change_pct(const struct fit_total *now, const struct fit_total *before,
+    double *pct)
+{
+	if (before->distance_m <= 0)
+		return -1;
+	*pct = 100.0 * (double)(now->distance_m - before->distance_m) /
+	    (double)before->distance_m;
+	return 0;
 }

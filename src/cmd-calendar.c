@@ -2,10 +2,11 @@
  * cmd-calendar: runlog calendar, a year of daily distance as a heat map.
  * One column per week (the configured first day on top), one row per
  * weekday, a month's name above the week holding its first day; each day
- * is a shade by its distance band (fit_band()), in Unicode block elements
- * when the locale's character set is UTF-8 and in ASCII otherwise. Days
- * before the journal's first entry and after today are blank. The
- * widest year (54 weeks) takes 4 + 54 columns, inside 80.
+ * is a shade by its distance band, in Unicode block elements when the
+ * locale's character set is UTF-8 and in ASCII otherwise. Days before the
+ * journal's first entry and after today are blank. The bands and shades
+ * are fit_calendar()'s, which the Calendar screen draws too. The widest
+ * year (54 weeks) takes 4 + 54 columns, inside 80.
  */
 #include <langinfo.h>
 #include <stdio.h>
@@ -18,9 +19,6 @@
 #include "units.h"
 #include "util.h"
 
-#define CAL_WEEKS_MAX 54
-#define CAL_BANDS     5   /* none and four distance bands */
-
 static const struct cmd_arg calendar_args[] = {
 	{ "YEAR", OPT_VALUE, NULL, CMD_ARG_OPTIONAL }, { NULL, 0, NULL, 0 },
 };
@@ -32,14 +30,6 @@ const struct cmd_entry cmd_calendar_entry = {
 	.exec = cmd_calendar,
 };
 
-/* The rising edges of the bands, metres: 5, 10, 20 km or 3, 6, 12 mi. */
-static const int64_t edges_km[] = { 5000, 10000, 20000 };
-static const int64_t edges_mi[] = { 4828, 9656, 19312 };
-static const int nominal_km[] = { 5, 10, 20 }, nominal_mi[] = { 3, 6, 12 };
-static const char *const shade_utf8[CAL_BANDS] = {
-	"\u00b7", "\u2591", "\u2592", "\u2593", "\u2588",
-};
-static const char *const shade_ascii[CAL_BANDS] = { ".", ":", "+", "*", "#" };
 static const char *const month_names[12] = {
 	"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 	"Nov", "Dec",
@@ -58,7 +48,7 @@ locale_utf8(void)
 static void
 print_months(int ws0, int y)
 {
-	char line[CAL_WEEKS_MAX + 8];
+	char line[FIT_CAL_WEEKS + 8];
 	int mo, col;
 
 	memset(line, ' ', sizeof line);
@@ -66,35 +56,58 @@ print_months(int ws0, int y)
 		col = 4 + (date_from_ymd(y, mo, 1) - ws0) / 7;
 		memcpy(line + col, month_names[mo - 1], 3);
 	}
-	line[4 + CAL_WEEKS_MAX + 3] = '\0';
+	line[4 + FIT_CAL_WEEKS + 3] = '\0';
 	while (line[strlen(line) - 1] == ' ')
 		line[strlen(line) - 1] = '\0';
 	outf("%s\n", line);
 }
 
 static void
-print_legend(const struct config *cfg, const char *const *shade)
+print_legend(const struct config *cfg, int utf8)
 {
-	const int *n = cfg->dist_unit == UNIT_MI ? nominal_mi : nominal_km;
+	const int *n = fit_cal_nominal(cfg->dist_unit == UNIT_MI);
 	const char *u = units_distance_name(cfg->dist_unit);
 
 	outf("\n%s none  %s under %d  %s %d-%d  %s %d-%d  %s %d %s or more\n",
-	    shade[0], shade[1], n[0], shade[2], n[0], n[1], shade[3], n[1],
-	    n[2], shade[4], n[2], u);
+	    fit_cal_glyph(0, utf8), fit_cal_glyph(1, utf8), n[0],
+	    fit_cal_glyph(2, utf8), n[0], n[1], fit_cal_glyph(3, utf8), n[1],
+	    n[2], fit_cal_glyph(4, utf8), n[2], u);
+}
+
+/* The weekday rows of c, blanks at a row's end left out. */
+static void
+print_rows(const struct fit_cal *c, int utf8)
+{
+	char line[8 + 4 * FIT_CAL_WEEKS];
+	int row, k, i;
+	size_t len;
+
+	for (row = 0; row < 7; row++) {
+		len = (size_t)snprintf(line, sizeof line, "%-3.3s ",
+		    date_weekday_name(c->first + row));
+		for (k = 0; k < c->weeks; k++) {
+			i = c->first + 7 * k + row - c->jan1;
+			len += (size_t)snprintf(line + len, sizeof line - len, "%s",
+			    fit_cal_glyph(i >= 0 && i < c->ndays ? c->band[i] :
+			    FIT_CAL_BLANK, utf8));
+		}
+		while (len > 0 && line[len - 1] == ' ')
+			line[--len] = '\0';
+		outf("%s\n", line);
+	}
 }
 
 int
 cmd_calendar(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct config *cfg = &ctx->cfg;
-	const char *const *shade = locale_utf8() ? shade_utf8 : shade_ascii;
-	const int64_t *e = cfg->dist_unit == UNIT_MI ? edges_mi : edges_km;
+	int utf8 = locale_utf8();
 	struct optres o;
 	struct store *st;
 	struct series se;
-	int64_t year, total = 0;
-	int y, mo, dd, jan1, dec31, ws0, today, row, d, rc, days = 0;
-	int first, last;
+	struct fit_cal c;
+	int64_t year, dist[366];
+	int y, mo, dd, jan1, ndays, today, i, rc, first, last;
 	char a[32];
 
 	if ((rc = cli_parse(ctx, argc, argv, NULL, &o)) != 0)
@@ -117,31 +130,23 @@ cmd_calendar(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc == 1)
 		first = today + 1;
 	jan1 = date_from_ymd((int)year, 1, 1);
-	dec31 = date_from_ymd((int)year, 12, 31);
-	if (series_load(st, jan1, dec31, &cfg->an, &se) != 0)
+	ndays = date_from_ymd((int)year, 12, 31) - jan1 + 1;
+	if (series_load(st, jan1, jan1 + ndays - 1, &cfg->an, &se) != 0)
 		return cli_fail(NULL);
-	ws0 = date_week_start(jan1, cfg->week_start);
-	outf("%d, distance per day\n\n", (int)year);
-	print_months(ws0, (int)year);
-	for (row = 0; row < 7; row++) {
-		outf("%-3.3s ", date_weekday_name(ws0 + row));
-		for (d = ws0 + row; d <= dec31 && d <= today; d += 7) {
-			const struct an_metrics *m = series_metrics(&se, d);
+	for (i = 0; i < ndays; i++) {
+		const struct an_metrics *m = series_metrics(&se, jan1 + i);
 
-			if (d < jan1 || d < first || m == NULL) {
-				outf(" ");
-				continue;
-			}
-			outf("%s", shade[fit_band(m->distance_m, e, 3)]);
-			total += m->distance_m;
-			days += m->distance_m > 0;
-		}
-		outf("\n");
+		dist[i] = m != NULL ? m->distance_m : 0;
 	}
-	print_legend(cfg, shade);
-	outf("%s on %d day%s\n",
-	    units_format_distance(total, cfg->dist_unit, a), days,
-	    days == 1 ? "" : "s");
 	series_free(&se);
+	fit_calendar(&c, jan1, ndays, date_week_start(jan1, cfg->week_start),
+	    dist, first, today, cfg->dist_unit == UNIT_MI);
+	outf("%d, distance per day\n\n", (int)year);
+	print_months(c.first, (int)year);
+	print_rows(&c, utf8);
+	print_legend(cfg, utf8);
+	outf("%s on %d day%s\n",
+	    units_format_distance(c.total_m, cfg->dist_unit, a), c.days_run,
+	    c.days_run == 1 ? "" : "s");
 	return 0;
 }

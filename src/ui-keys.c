@@ -25,6 +25,7 @@ static const struct ui_key global_keys[] = {
 	{ '4', CMD_FLAGS, NULL, "Flags screen" },
 	{ '5', CMD_HISTORY, NULL, "History screen" },
 	{ '6', CMD_PLAN, NULL, "Plan screen" },
+	{ '7', CMD_CALENDAR, NULL, "Calendar screen" },
 	{ '?', CMD_HELP, "help", "list the keys of this screen" },
 	{ 'q', CMD_BACK, "quit", "back to the Day screen; quit from Day" },
 	{ 27, CMD_BACK, NULL, NULL },
@@ -152,6 +153,27 @@ static const struct ui_key plan_keys[] = {
 };
 KEYMAP(ui_keys_plan, "Plan", "Plan", plan_keys);
 
+/* The selected day moves down a week's column and across the weeks. */
+static const struct ui_key calendar_keys[] = {
+	{ '\n', CMD_OPEN, "open", "open the selected day" },
+	{ 'k', CMD_UP, NULL, "previous day" },
+	{ KEY_UP, CMD_UP, NULL, NULL },
+	{ 'j', CMD_DOWN, NULL, "next day" },
+	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
+	{ 'h', CMD_LEFT, "week-", "previous week" },
+	{ KEY_LEFT, CMD_LEFT, NULL, NULL },
+	{ 'l', CMD_RIGHT, "week+", "next week" },
+	{ KEY_RIGHT, CMD_RIGHT, NULL, NULL },
+	{ '[', CMD_PREV, "year-", "the same day a year earlier" },
+	{ KEY_PPAGE, CMD_PREV, NULL, NULL },
+	{ ']', CMD_NEXT, "year+", "the same day a year later (today at most)" },
+	{ KEY_NPAGE, CMD_NEXT, NULL, NULL },
+	{ 't', CMD_TODAY, "today", "select today" },
+	{ 'g', CMD_GOTO, "go to", "select a typed day: 2025-06-01, -30, fri" },
+	{ ':', CMD_GOTO, NULL, NULL },
+};
+KEYMAP(ui_keys_calendar, "Calendar", "Calendar", calendar_keys);
+
 /* Moving and deleting inside a line of text, in forms and prompts. */
 #define EDIT_KEYS \
 	{ KEY_HOME, CMD_HOME, NULL, "cursor to the start" }, \
@@ -235,7 +257,9 @@ KEYMAP(ui_keys_confirm, "question", "Questions", confirm_keys);
 
 const struct ui_keymap *const ui_keymaps[] = {
 	&ui_keys_global, &ui_keys_day, &ui_keys_week, &ui_keys_trends,
-	&ui_keys_flags, &ui_keys_history, &ui_keys_plan, &ui_keys_form, &ui_keys_prompt,
+	&ui_keys_flags, &ui_keys_history, &ui_keys_plan,
+	&ui_keys_calendar,
+	&ui_keys_form, &ui_keys_prompt,
 	&ui_keys_pick, &ui_keys_help, &ui_keys_confirm, NULL,
 };
 

@@ -2,7 +2,7 @@
  * fitness: the chart of fitness, fatigue and form, the days until fresh,
  * the records and Riegel's estimates, against values worked out by hand
  * (the factors 1 - e^(-1/42) = 0.0235283133 and 1 - e^(-1/7) =
- * 0.1331221002), and the bands of the calendar.
+ * 0.1331221002), the bands and cells of the calendar, and the totals.
  */
 #include "testutil.h"
 
@@ -151,6 +151,98 @@ test_bands(void **state)
 	assert_int_equal(fit_band(500000, edges, 3), 4);
 }
 
+/*
+ * A leap year starting on a Sunday, weeks from Monday: 1 January is the
+ * seventh cell of the first column, and 31 December (day 365) falls in
+ * the 54th column, (365 + 6) / 7 = 53 full columns before it. Days before
+ * from and after to are blank and count for nothing.
+ */
+static void
+test_calendar(void **state)
+{
+	static int64_t dist[366];
+	struct fit_cal c;
+	int col, row;
+
+	(void)state;
+	memset(dist, 0, sizeof dist);
+	dist[0] = 3000;         /* before from: blank */
+	dist[10] = 4999;        /* band 1 */
+	dist[11] = 5000;        /* band 2 */
+	dist[12] = 25000;       /* band 4 */
+	dist[300] = 12000;      /* after to: blank */
+	fit_calendar(&c, 1006, 366, 1000, dist, 1006 + 5, 1006 + 299, 0);
+	assert_int_equal(c.weeks, 54);
+	assert_int_equal(c.band[0], FIT_CAL_BLANK);
+	assert_int_equal(c.band[4], FIT_CAL_BLANK);
+	assert_int_equal(c.band[5], 0);
+	assert_int_equal(c.band[10], 1);
+	assert_int_equal(c.band[11], 2);
+	assert_int_equal(c.band[12], 4);
+	assert_int_equal(c.band[299], 0);
+	assert_int_equal(c.band[300], FIT_CAL_BLANK);
+	assert_int_equal(c.total_m, 4999 + 5000 + 25000);
+	assert_int_equal(c.days_run, 3);
+	assert_int_equal(fit_cal_cell(&c, 1006, &col, &row), 0);
+	assert_int_equal(col, 0);
+	assert_int_equal(row, 6);
+	assert_int_equal(fit_cal_cell(&c, 1006 + 365, &col, &row), 0);
+	assert_int_equal(col, 53);
+	assert_int_equal(row, 0);
+	assert_int_equal(fit_cal_cell(&c, 1005, &col, &row), -1);
+	assert_int_equal(fit_cal_cell(&c, 1006 + 366, &col, &row), -1);
+
+	/* Miles: 3 mi is 4828 m, so 4900 m is in the second band. */
+	dist[10] = 4900;
+	fit_calendar(&c, 1006, 365, 1006, dist, 0, 5000, 1);
+	assert_int_equal(c.weeks, 53);
+	assert_int_equal(c.band[10], 2);
+	assert_int_equal(fit_cal_nominal(1)[2], 12);
+	assert_int_equal(fit_cal_edges(0)[0], 5000);
+
+	assert_string_equal(fit_cal_glyph(0, 0), ".");
+	assert_string_equal(fit_cal_glyph(4, 0), "#");
+	assert_string_equal(fit_cal_glyph(4, 1), "\u2588");
+	assert_string_equal(fit_cal_glyph(FIT_CAL_BLANK, 1), " ");
+	assert_string_equal(fit_cal_glyph(FIT_CAL_BANDS, 0), " ");
+}
+
+/* Totals add the day metrics the rules read; a day outside adds nothing. */
+static void
+test_totals(void **state)
+{
+	struct an_metrics m[2];
+	struct fit_total a, b;
+	double pct = 0;
+
+	(void)state;
+	memset(m, 0, sizeof m);
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	m[0].distance_m = 10000;
+	m[0].duration_s = 3000;
+	m[0].load = 250;
+	m[0].nruns = 2;
+	m[1].load = 0;          /* a day without a run */
+	fit_total_add(&a, &m[0]);
+	fit_total_add(&a, &m[1]);
+	fit_total_add(&a, NULL);
+	assert_int_equal(a.distance_m, 10000);
+	assert_int_equal(a.duration_s, 3000);
+	assert_float_equal(a.load, 250, EPS);
+	assert_int_equal(a.runs, 2);
+	assert_int_equal(a.days_run, 1);
+
+	/* No distance before: no change can be given, pct untouched. */
+	assert_int_equal(fit_change_pct(&a, &b, &pct), -1);
+	assert_float_equal(pct, 0, EPS);
+	b.distance_m = 8000;
+	assert_int_equal(fit_change_pct(&a, &b, &pct), 0);
+	assert_float_equal(pct, 25, EPS);
+	assert_int_equal(fit_change_pct(&b, &a, &pct), 0);
+	assert_float_equal(pct, -20, EPS);
+}
+
 int
 main(void)
 {
@@ -162,6 +254,8 @@ main(void)
 		cmocka_unit_test(test_records),
 		cmocka_unit_test(test_riegel),
 		cmocka_unit_test(test_bands),
+		cmocka_unit_test(test_calendar),
+		cmocka_unit_test(test_totals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,12 +4,14 @@
  * files in tests/golden/ (UPDATE_GOLDEN=1 rewrites them); keys fed to the
  * handlers; forms refusing bad values; a resize keeping what was typed.
  */
+#include <fcntl.h>
 #include <inttypes.h>
 #include <locale.h>
 #include <sys/stat.h>
 
 #include "uitest.h"
 
+#include "cli.h"
 #include "config.h"
 #include "date.h"
 #include "store.h"
@@ -265,6 +267,276 @@ test_golden_screens(void **state)
 		free(text);
 	}
 	resize(f, 24, 80);
+}
+
+/*
+ * What a command prints when run on the fixture's journal, as text; the
+ * caller frees. For checking the screens against the commands.
+ */
+static char *
+run_cmd(struct store *st, int (*cmd)(struct cli_ctx *, int, char **),
+    int argc, char **argv)
+{
+	struct cli_ctx ctx;
+	FILE *tmp = tmpfile();
+	struct buf b;
+	char chunk[4096];
+	size_t n;
+	int saved;
+
+	assert_non_null(tmp);
+	memset(&ctx, 0, sizeof ctx);
+	ctx.prog = "runlog";
+	ctx.db_path = (char *)"journal.db";
+	/* No config file: the defaults, whatever $HOME holds. */
+	ctx.config_path = (char *)"/nonexistent/runlog/config";
+	ctx.st = st;
+	ctx.verified = 1;
+	config_defaults(&ctx.cfg);
+	fflush(stdout);
+	saved = dup(1);
+	assert_true(saved >= 0 && dup2(fileno(tmp), 1) >= 0);
+	assert_int_equal(cmd(&ctx, argc, argv), 0);
+	fflush(stdout);
+	assert_true(dup2(saved, 1) >= 0);
+	close(saved);
+	rewind(tmp);
+	buf_init(&b);
+	buf_adds(&b, "");
+	while ((n = fread(chunk, 1, sizeof chunk, tmp)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(tmp);
+	return b.data;
+}
+
+/* The journal of runlog demo: 16 weeks to 2026-11-25 from 2026-08-10. */
+static void
+fill_demo(struct store *st)
+{
+	char *argv[] = { (char *)"demo", NULL };
+
+	free(run_cmd(st, cmd_demo, 1, argv));
+}
+
+static int
+setup_demo(void **state)
+{
+	struct fx *f = fx_open(fill_demo);
+
+	if (f == NULL)
+		return -1;
+	ui_text_force_ascii(0);
+	*state = f;
+	return 0;
+}
+
+/*
+ * The Calendar screen on the demo journal at the sizes it is laid out
+ * for: the year and its months in two columns at 80x24, half a year at
+ * 40x12, every month with a bar under larger cells at 140x45.
+ */
+static void
+test_calendar_golden(void **state)
+{
+	struct fx *f = *state;
+	static const int sizes[][2] = { { 80, 24 }, { 40, 12 }, { 140, 45 } };
+	size_t s;
+
+	keys(f, "7");
+	assert_ptr_equal(f->ui->screen, &calendar_screen);
+	for (s = 0; s < 3; s++) {
+		char *text;
+
+		resize(f, sizes[s][1], sizes[s][0]);
+		text = render(f);
+		check_golden("calendar-demo", sizes[s][0], sizes[s][1], text);
+		assert_null(strchr(text, '\x1b'));
+		free(text);
+	}
+	resize(f, 24, 80);
+}
+
+/*
+ * The screen and the commands agree: the heat map's month names and
+ * weekday rows at 80x24 are the lines runlog calendar prints, and each
+ * month's totals are the row of runlog totals.
+ */
+static void
+test_calendar_agrees(void **state)
+{
+	struct fx *f = *state;
+	char *cal_argv[] = { (char *)"calendar", NULL };
+	char *tot_argv[] = { (char *)"totals", NULL };
+	char *cli, *screen, *line, *next, *tot;
+	int rows = 0, mo;
+
+	keys(f, "7");
+	screen = render(f);
+	cli = run_cmd(f->st, cmd_calendar, 1, cal_argv);
+	for (line = strstr(cli, "\n\n") + 2; *line != '\0' && *line != '\n';
+	    line = next + 1) {
+		char *want;
+
+		next = strchr(line, '\n');
+		assert_non_null(next);
+		want = xasprintf("\n%.*s\n", (int)(next - line + 0), line);
+		if (strstr(screen, want) == NULL)
+			fail_msg("the screen has no line '%.*s'",
+			    (int)(next - line), line);
+		free(want);
+		rows++;
+	}
+	assert_int_equal(rows, 8);          /* the months and 7 weekdays */
+	assert_non_null(strstr(cli, "598.91 km on 76 days"));
+	assert_non_null(strstr(screen, "2026   598.91  60:14:13   76"));
+
+	tot = run_cmd(f->st, cmd_totals, 1, tot_argv);
+	for (mo = 8; mo <= 11; mo++) {
+		char label[32], dist[48];
+		int64_t m;
+
+		snprintf(label, sizeof label, "month_m%d", mo);
+		m = ui_peek(f->ui, &calendar_screen, label);
+
+		snprintf(label, sizeof label, "2026-%02d ", mo);
+		line = strstr(tot, label);
+		assert_non_null(line);
+		next = strchr(line, '\n');
+		snprintf(dist, sizeof dist, " %" PRId64 ".%02" PRId64 " ",
+		    (m + 5) / 1000, (m + 5) / 10 % 100);
+		if (strstr(line, dist) == NULL || strstr(line, dist) > next)
+			fail_msg("totals say '%.40s', the screen %s", line, dist);
+	}
+	free(tot);
+	free(cli);
+	free(screen);
+}
+
+/*
+ * Keys: j and k move a day, h and l a week, [ and ] a year (the same
+ * day, today at most), never past today; Enter opens the Day screen on
+ * the selected day; the go-to prompt selects a typed day.
+ */
+static void
+test_calendar_keys(void **state)
+{
+	struct fx *f = *state;
+	char *text;
+
+	f->ui->day = day("2026-11-20");
+	keys(f, "7");
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "sel"),
+	    day("2026-11-20"));
+	keys(f, "k");
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "sel"),
+	    day("2026-11-19"));
+	key(f, KEY_DOWN);
+	keys(f, "j");
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "sel"),
+	    day("2026-11-21"));
+	keys(f, "h");
+	key(f, KEY_LEFT);
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "sel"),
+	    day("2026-11-07"));
+	keys(f, "l");
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "sel"),
+	    day("2026-11-14"));
+	keys(f, "ll");                           /* 11-28 has not come */
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "sel"),
+	    day("2026-11-21"));
+	assert_non_null(strstr(f->ui->msg, "2026-11-28 has not come yet"));
+	keys(f, "t");
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "sel"),
+	    day("2026-11-25"));
+	keys(f, "j");
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "sel"),
+	    day("2026-11-25"));
+
+	/* A year back: the same day, the year before the journal. */
+	keys(f, "k[");
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "sel"),
+	    day("2025-11-24"));
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "year"), 2025);
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "year_m"), 0);
+	text = render(f);
+	assert_non_null(strstr(text, "2025, distance per day"));
+	assert_non_null(strstr(text, "Mon 2025-11-24  before the journal"));
+	assert_non_null(strstr(text, "\nMon\n"));  /* nothing shaded */
+	free(text);
+	key(f, KEY_NPAGE);
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "year"), 2026);
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "sel"),
+	    day("2026-11-24"));
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "prev_m"), 0);
+	keys(f, "]");
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "year"), 2026);
+	assert_non_null(strstr(f->ui->msg, "2027 has not come yet"));
+
+	/* j across New Year loads the other year. */
+	assert_int_equal(key(f, ':'), UI_REDRAW);
+	keys(f, "2025-12-31\n");
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "year"), 2025);
+	keys(f, "j");
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "year"), 2026);
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "sel"),
+	    day("2026-01-01"));
+
+	/* The narrow screen shows the selected day's half of the year. */
+	resize(f, 12, 40);
+	text = render(f);
+	assert_non_null(strstr(text, "2026 Jan-Jun"));
+	assert_non_null(strstr(text, "[7 Cal]"));
+	free(text);
+	resize(f, 24, 80);
+
+	/* Enter: the Day screen on the selected day. */
+	keys(f, ":");
+	keys(f, "2026-09-12\n");
+	keys(f, "j\n");
+	assert_ptr_equal(f->ui->screen, &day_screen);
+	assert_int_equal(f->ui->day, day("2026-09-13"));
+	text = render(f);
+	assert_non_null(strstr(text, "Sunday 2026-09-13"));
+	free(text);
+	/* Back on the Calendar: the day the Day screen shows, selected. */
+	keys(f, "[[7");
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "sel"),
+	    day("2026-09-11"));
+}
+
+/*
+ * The year against the one before: up to the same day while the year is
+ * not over (a run after 25 November 2025 is in 2025's total, not in the
+ * comparison), the whole year once it is.
+ */
+static void
+test_calendar_years(void **state)
+{
+	struct fx *f = *state;
+	char *text;
+
+	add_run(f->st, "2025-11-01", 10000, 3000, 4, RUN_EASY, NULL);
+	add_run(f->st, "2025-12-01", 5000, 1500, 4, RUN_EASY, NULL);
+	keys(f, "7");
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "year_m"), 115000);
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "prev_m"), 15000);
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "month_m11"), 115000);
+	assert_int_equal(ui_peek(f->ui, &calendar_screen, "month_m10"), 0);
+	text = render(f);
+	assert_non_null(strstr(text, "2026 to 11-25: 115.00 km, +1050% on 2025 "
+	    "to 11-25 (10.00 km)"));
+	assert_non_null(strstr(text, "2025    15.00"));
+	assert_non_null(strstr(text, "\nApr      0.00      0:00    0      0"));
+	free(text);
+	keys(f, "[");
+	text = render(f);
+	/* Months before the journal's first entry are not months of 0 km. */
+	assert_non_null(strstr(text, "\nApr         -"));
+	assert_non_null(strstr(text, "Oct         -\n"));
+	assert_non_null(strstr(text, " Nov     10.00     50:00    1    200\n"));
+	assert_non_null(strstr(text, "2025: 15.00 km; none in 2024 to compare"));
+	assert_non_null(strstr(text, "2024        -"));
+	free(text);
 }
 
 static void
@@ -1861,6 +2133,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_long_message_whole, setup,
 		    fx_close),
 		cmocka_unit_test_setup_teardown(test_term_usable, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_calendar_golden, setup_demo,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_calendar_agrees, setup_demo,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_calendar_keys, setup_demo,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_calendar_years, setup,
+		    fx_close),
 	};
 
 	return cmocka_run_group_tests_name("ui", tests, NULL, NULL);
