@@ -83,6 +83,16 @@ out_has "Estimates (Riegel"
 expect 3 "$RUNLOG" --db "$D" check --date 2026-10-14
 out_has "warning  hrv-low             7-day HRV 59.4 ms (7 readings), under 67.3 ms"
 out_has "raised resting HR, low HRV"
+# its episode on the Flags screen; acknowledged, check hides it until it ends
+expect 0 "$RUNLOG" --db "$D" screen flags --date 2026-10-16 --size 80x24
+out_has "2026-10-11..10-23 !  warning hrv-low"
+expect 0 "$RUNLOG" --db "$D" ack hrv-low --date 2026-10-14
+out_has "Acknowledged hrv-low since 2026-10-11 (warning)"
+expect 3 "$RUNLOG" --db "$D" check --date 2026-10-16
+if grep -q hrv-low "$T/out"; then fail "demo: acknowledged hrv-low shown"; else ok; fi
+out_has "1 acknowledged flag not shown"
+expect 3 "$RUNLOG" --db "$D" check --date 2026-10-16 --verbose
+out_has "hrv-low"
 # the same journal every time
 expect 0 "$RUNLOG" --db "$T/again.db" demo
 for q in "SELECT day, distance_m, duration_s, rpe, type, note FROM run" \
