@@ -10,8 +10,8 @@
  * metrics of day i alone.
  *
  * Missing data is never invented: a day without runs has zero load, but a
- * day without a check-in has no fatigue, soreness, mood or resting HR, a day
- * without a sleep entry has no sleep and a day without drinks has no fluid
+ * day without a check-in has no fatigue, soreness, mood, resting HR or HRV,
+ * a day without a sleep entry has no sleep and a day without drinks has no fluid
  * value. Such days neither count toward a streak nor break it when they are
  * a single day between two logged days (see "streaks" below).
  */
@@ -39,6 +39,7 @@ struct an_checkin {
 	int mood;               /* 1-5 (5 = best), 0 = not given */
 	int stress;             /* 1-5, 0 = not given */
 	int rhr_bpm;            /* resting heart rate, 0 = not given */
+	int hrv_ms;             /* morning rMSSD, ms; 0 = not given */
 	int ill, pain, swelling, numbness, no_weight;   /* 0/1 */
 };
 
@@ -115,6 +116,13 @@ struct an_params {
 	double rhr_rise_bpm;          /* >= baseline + 5 */
 	int    rhr_days;              /* on 2 consecutive readings */
 	int    rhr_shift_days;        /* a raise this long is the new baseline */
+	/* hrv-low: ln rMSSD, Plews 2013 and 2014 */
+	int    hrv_days;              /* window of the rolling mean, 7 */
+	int    hrv_min_readings;      /* readings needed in it, 3 */
+	int    hrv_base_days;         /* baseline: the 60 days before it */
+	int    hrv_base_min_readings; /* readings needed in the baseline, 20 */
+	double hrv_sd_factor;         /* mean < baseline - 0.5 SD */
+	int    hrv_hold_days;         /* consecutive days under it, 3 */
 	/* sleep-debt */
 	int    sleep_days;            /* window of the mean, 7 */
 	double sleep_mean_h;          /* mean < 7 h */
@@ -173,7 +181,7 @@ enum {
 	 * persistent-fatigue flag whose fatigue came with an illness
 	 */
 	AN_OT_PERF = 16, AN_OT_SORENESS = 32, AN_OT_MOOD = 64, AN_OT_ILLNESS = 128,
-	AN_OT_RHR = 256
+	AN_OT_RHR = 256, AN_OT_HRV = 512
 };
 
 /* What is known about one day, after the pass. Doubles are < 0 when unknown. */
@@ -224,6 +232,21 @@ struct an_metrics {
 	int     rhr_shift_day;        /* last shift of baseline; INT_MIN none */
 	int     rhr_shift_first;      /* first raised day of that shift */
 	double  rhr_shift_old, rhr_shift_new;   /* baselines before, after */
+	/*
+	 * hrv-low, in ln(rMSSD in ms): the rolling mean of the readings of
+	 * d-(hrv_days-1)..d against the baseline of the hrv_base_days before
+	 * that window (d-66..d-7 by default), which excludes the window
+	 */
+	int     hrv_ms;               /* the day's reading; 0 = none that day */
+	double  hrv_mean7;            /* mean ln rMSSD of the window; < 0 when
+	                                 fewer than hrv_min_readings */
+	int     hrv_n7;               /* readings in the window */
+	double  hrv_base_mean, hrv_base_sd;   /* mean and sample SD of the
+	                                 baseline's ln rMSSD; hrv_base_mean < 0
+	                                 when fewer than hrv_base_min_readings */
+	int     hrv_base_n;           /* readings in the baseline */
+	int     hrv_low_run;          /* consecutive days to d with the
+	                                 rolling mean under the threshold */
 	/* sleep-debt */
 	double  sleep_mean_min;       /* < 0 when too few nights */
 	int     sleep_nights;         /* nights logged in the window */
@@ -247,8 +270,8 @@ struct an_metrics {
  */
 enum an_metric {
 	AN_M_DAY, AN_M_JUMP, AN_M_SPIKE, AN_M_ACWR, AN_M_MONOTONY,
-	AN_M_FATIGUE, AN_M_SIGNS, AN_M_PERF, AN_M_RHR, AN_M_SLEEP, AN_M_MASS,
-	AN_M_FLUID, AN_M_INJURY, AN_M_COUNT
+	AN_M_FATIGUE, AN_M_SIGNS, AN_M_PERF, AN_M_RHR, AN_M_HRV, AN_M_SLEEP,
+	AN_M_MASS, AN_M_FLUID, AN_M_INJURY, AN_M_COUNT
 };
 #define AN_NEEDS(metric) (1u << (metric))
 
@@ -277,6 +300,10 @@ struct an_pass {
 	struct an_streak fat, rhr, slp, flu;         /* raw, before "holds" */
 	double  rhr_streak_base;      /* baseline of the current raised run */
 	double  rhr_last_bpm, rhr_last_baseline;
+	/* hrv-low: sums of ln rMSSD in fixed point, so they stay exact */
+	int64_t hrv_sum7, hrv_base_sum, hrv_base_sq;
+	int     hrv_n7, hrv_base_n;
+	int     hrv_low_run;
 };
 
 void an_pass_init(struct an_pass *ps, const struct an_series *s,
@@ -291,15 +318,16 @@ double an_run_load(const struct an_run *r, const struct an_params *p);
 
 enum an_flag_id {
 	AN_MILEAGE_JUMP, AN_LONG_RUN_SPIKE, AN_ACWR, AN_MONOTONY,
-	AN_PERSISTENT_FATIGUE, AN_OVERTRAINING, AN_RESTING_HR, AN_SLEEP_DEBT,
-	AN_DEHYDRATION, AN_LOW_FLUID, AN_INJURY_SIGNS, AN_FLAG_COUNT
+	AN_PERSISTENT_FATIGUE, AN_OVERTRAINING, AN_RESTING_HR, AN_HRV_LOW,
+	AN_SLEEP_DEBT, AN_DEHYDRATION, AN_LOW_FLUID, AN_INJURY_SIGNS,
+	AN_FLAG_COUNT
 };
 enum an_severity { AN_NOTE, AN_WARNING, AN_ALERT };
 
 /* What kind of number a flag measured, for formatting in user units. */
 enum an_quantity {
 	AN_Q_PERCENT, AN_Q_RATIO, AN_Q_DAYS, AN_Q_NIGHTS, AN_Q_HOURS, AN_Q_BPM,
-	AN_Q_SIGNS
+	AN_Q_SIGNS, AN_Q_MS
 };
 
 struct an_flag {
@@ -417,6 +445,7 @@ const char *an_flag_advice(const struct an_flag *f);
  * fatigue, resting HR) a single day of its condition (a day under the
  * fluid target) also counts as a day with it (an_rule.persists): such a
  * rule is raised at three days but cleared only by days without any.
+ * hrv-low persists while the rolling mean stays under the baseline mean.
  * Whether a flag is new on a day is worked out from the flags of the days
  * before alone: it is new on its episode's first day, and on the day it
  * first reaches a higher severity than before in the episode (a warning

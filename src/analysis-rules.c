@@ -8,6 +8,7 @@
  * FLAGS section of man/runlog.1; keep the two in step.
  */
 #include <limits.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -162,6 +163,41 @@ decide_fatigue(const struct an_metrics *m, const struct an_params *p,
 	return 1;
 }
 
+/* The threshold of hrv-low in ln units: baseline mean less k SD. */
+static double
+hrv_threshold(const struct an_metrics *m, const struct an_params *p)
+{
+	return m->hrv_base_mean - p->hrv_sd_factor * m->hrv_base_sd;
+}
+
+/* hrv-low: the rolling mean of ln rMSSD under the baseline band. */
+static int
+hrv_low(const struct an_metrics *m, const struct an_params *p)
+{
+	return m->hrv_mean7 >= 0 && m->hrv_base_mean >= 0 &&
+	    m->hrv_mean7 < hrv_threshold(m, p) &&
+	    m->hrv_low_run >= p->hrv_hold_days;
+}
+
+/*
+ * hrv-low; the figures are in ms: the geometric means of the readings
+ * (e to the mean of ln rMSSD) and the threshold brought back from ln.
+ */
+static int
+decide_hrv(const struct an_metrics *m, const struct an_params *p,
+    struct an_flag *f)
+{
+	if (!hrv_low(m, p))
+		return 0;
+	flag_set(f, AN_WARNING, m->day - p->hrv_days + 1, m->day, AN_Q_MS);
+	f->value = exp(m->hrv_mean7);
+	f->threshold = exp(hrv_threshold(m, p));
+	f->a = exp(m->hrv_base_mean);
+	f->b = m->hrv_n7;
+	f->c = m->hrv_base_n;
+	return 1;
+}
+
 /*
  * overtraining-signs: persistent fatigue plus a companion sign. It is
  * found by ruling out other causes first, so an illness in the last
@@ -181,6 +217,8 @@ decide_overtraining(const struct an_metrics *m, const struct an_params *p,
 		bits |= AN_OT_MOOD;
 	if (m->rhr_hi.len >= p->rhr_days)
 		bits |= AN_OT_RHR;
+	if (hrv_low(m, p))
+		bits |= AN_OT_HRV;
 	if (m->fatigue_hi.len < p->fatigue_warn_days || bits == 0 ||
 	    recently_ill(m, p))
 		return 0;
@@ -303,6 +341,15 @@ persists_rhr(const struct an_metrics *m, const struct an_params *p)
 	return m->rhr_hi.len > 0;
 }
 
+/* hrv-low: the rolling mean still under the baseline mean itself. */
+static int
+persists_hrv(const struct an_metrics *m, const struct an_params *p)
+{
+	(void)p;
+	return m->hrv_mean7 >= 0 && m->hrv_base_mean >= 0 &&
+	    m->hrv_mean7 < m->hrv_base_mean;
+}
+
 static int
 persists_sleep(const struct an_metrics *m, const struct an_params *p)
 {
@@ -352,6 +399,7 @@ sign_list(int bits, char *out, size_t n)
 		{ AN_OT_MOOD, "low mood" },
 		{ AN_OT_ILLNESS, "recent illness" },
 		{ AN_OT_RHR, "raised resting HR" },
+		{ AN_OT_HRV, "low HRV" },
 	};
 	size_t k, len = 0;
 
@@ -500,6 +548,20 @@ advice_rhr(const struct an_flag *f)
 	    "medication can all do\nthat. Later readings are compared with "
 	    "the new level. If you feel\nunwell, rest anyway and see a doctor "
 	    "if it does not settle.";
+}
+
+static void
+reason_hrv(const struct an_flag *f, enum dist_unit du, enum vol_unit vu,
+    char *out, size_t n)
+{
+	int pr = prec(f->value, f->threshold, 1);
+
+	(void)du;
+	(void)vu;
+	snprintf(out, n, "%d-day HRV %.*f ms (%.0f readings), under %.*f ms, "
+	    "the low edge of a baseline of %.1f ms (%.0f readings)",
+	    f->last_day - f->first_day + 1, pr, f->value, f->b, pr,
+	    f->threshold, f->a, f->c);
 }
 
 static void
@@ -662,7 +724,8 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		.id = AN_OVERTRAINING,
 		.name = "overtraining-signs",
 		.metrics = AN_NEEDS(AN_M_FATIGUE) | AN_NEEDS(AN_M_SIGNS) |
-		    AN_NEEDS(AN_M_PERF) | AN_NEEDS(AN_M_RHR),
+		    AN_NEEDS(AN_M_PERF) | AN_NEEDS(AN_M_RHR) |
+		    AN_NEEDS(AN_M_HRV),
 		.decide = decide_overtraining,
 		.reason = reason_overtraining,
 		.cmp = ">= ",
@@ -692,6 +755,23 @@ const struct an_rule an_rules[AN_FLAG_COUNT] = {
 		.persists = persists_rhr,
 		.keys = KEYS("rhr_baseline_days", "rhr_min_readings",
 		    "rhr_rise_bpm", "rhr_days", "rhr_shift_days"),
+	},
+	[AN_HRV_LOW] = {
+		.id = AN_HRV_LOW,
+		.name = "hrv-low",
+		.metrics = AN_NEEDS(AN_M_HRV),
+		.decide = decide_hrv,
+		.reason = reason_hrv,
+		.cmp = "< ",
+		.advice = "Your heart rate variability has stayed under its usual "
+		    "range for a\nweek: the nervous system has not finished "
+		    "recovering, whether from\ntraining, short sleep, stress or "
+		    "an infection on its way. Keep the\nnext days easy or rest, "
+		    "and build again once the readings are back\nin their "
+		    "usual range.",
+		.persists = persists_hrv,
+		.keys = KEYS("hrv_days", "hrv_min_readings", "hrv_base_days",
+		    "hrv_base_min_readings", "hrv_sd_factor", "hrv_hold_days"),
 	},
 	[AN_SLEEP_DEBT] = {
 		.id = AN_SLEEP_DEBT,
@@ -916,6 +996,8 @@ quantity_unit(enum an_quantity q)
 		return " bpm";
 	case AN_Q_SIGNS:
 		return " signs";
+	case AN_Q_MS:
+		return " ms";
 	}
 	return "";
 }
@@ -932,7 +1014,7 @@ an_flag_value(const struct an_flag *f, char *out, size_t n)
 		snprintf(out, n, "%+.*f%%", prec(f->value, f->threshold, 0),
 		    f->value);
 	else if (f->quantity == AN_Q_PERCENT || f->quantity == AN_Q_HOURS ||
-	    f->quantity == AN_Q_BPM)
+	    f->quantity == AN_Q_BPM || f->quantity == AN_Q_MS)
 		snprintf(out, n, "%.*f%s", prec(f->value, f->threshold, 1),
 		    f->value, quantity_unit(f->quantity));
 	else
@@ -953,6 +1035,9 @@ an_flag_threshold(const struct an_flag *f, char *out, size_t n)
 	}
 	if (f->quantity == AN_Q_RATIO)
 		snprintf(out, n, "%s%.2f", cmp, f->threshold);
+	else if (f->quantity == AN_Q_MS)
+		snprintf(out, n, "%s%.*f ms", cmp,
+		    prec(f->value, f->threshold, 1), f->threshold);
 	else
 		snprintf(out, n, "%s%s%g%s", cmp, plus ? "+" : "", f->threshold,
 		    quantity_unit(f->quantity));

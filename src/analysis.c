@@ -63,6 +63,12 @@ an_params_defaults(struct an_params *p)
 	p->rhr_rise_bpm = 5.0;
 	p->rhr_days = 2;
 	p->rhr_shift_days = 14;
+	p->hrv_days = 7;
+	p->hrv_min_readings = 3;
+	p->hrv_base_days = 60;
+	p->hrv_base_min_readings = 20;
+	p->hrv_sd_factor = 0.5;
+	p->hrv_hold_days = 3;
 	p->sleep_days = 7;
 	p->sleep_mean_h = 7.0;
 	p->sleep_min_nights = 4;
@@ -118,6 +124,12 @@ const struct an_param_info an_param_table[] = {
 	P_DBL(rhr_rise_bpm, 0, 100, "resting-hr: rise over the baseline, bpm"),
 	P_INT(rhr_days, 1, 365, "resting-hr: raised readings in a row"),
 	P_INT(rhr_shift_days, 1, 365, "resting-hr: days a raise lasts before it is the new baseline"),
+	P_INT(hrv_days, 1, 91, "hrv-low: days of the rolling mean of ln rMSSD"),
+	P_INT(hrv_min_readings, 1, 91, "hrv-low: readings needed for the rolling mean"),
+	P_INT(hrv_base_days, 2, 273, "hrv-low: days before the rolling mean's window that give the baseline"),
+	P_INT(hrv_base_min_readings, 2, 273, "hrv-low: readings needed for a baseline"),
+	P_DBL(hrv_sd_factor, 0, 5, "hrv-low: warning when the rolling mean is this many baseline SDs below the baseline mean"),
+	P_INT(hrv_hold_days, 1, 28, "hrv-low: consecutive days the rolling mean must stay under that threshold"),
 	P_INT(sleep_days, 1, 365, "sleep-debt: days of the mean"),
 	P_DBL(sleep_mean_h, 0, 24, "sleep-debt: warning when the mean is below this, hours"),
 	P_INT(sleep_min_nights, 1, 365, "sleep-debt: nights logged needed for a mean"),
@@ -196,6 +208,17 @@ an_params_check(const struct an_params *p, char *err, size_t errsz)
 		snprintf(err, errsz, "rhr_min_readings (%d) is more than "
 		    "rhr_baseline_days (%d)", p->rhr_min_readings,
 		    p->rhr_baseline_days);
+		return -1;
+	}
+	if (p->hrv_min_readings > p->hrv_days) {
+		snprintf(err, errsz, "hrv_min_readings (%d) is more than "
+		    "hrv_days (%d)", p->hrv_min_readings, p->hrv_days);
+		return -1;
+	}
+	if (p->hrv_base_min_readings > p->hrv_base_days) {
+		snprintf(err, errsz, "hrv_base_min_readings (%d) is more than "
+		    "hrv_base_days (%d)", p->hrv_base_min_readings,
+		    p->hrv_base_days);
 		return -1;
 	}
 	if (p->sleep_min_nights > p->sleep_days) {
@@ -670,6 +693,88 @@ upd_rhr(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
 	m->rhr_shift_new = ps->rhr_shift_new;
 }
 
+/*
+ * hrv-low sums ln rMSSD in fixed point: units of 1e-12. The sums gain and
+ * lose whole numbers, so they are exact: a window's mean and SD depend on
+ * its readings alone, never on how far back the pass began or on the
+ * rounding of the years before (a reading of 300 ms is 5.7e12 units, its
+ * square 3.3e13; 273 days of them stay far inside int64_t).
+ */
+#define HRV_FX 1e12
+
+/* The HRV reading of a day, or 0. */
+static int
+day_hrv(const struct an_day *d)
+{
+	const struct an_checkin *c = day_ck(d);
+
+	return c != NULL && c->hrv_ms > 0 ? c->hrv_ms : 0;
+}
+
+/* Adds (sign 1) or removes (sign -1) a day's reading to or from sums. */
+static void
+hrv_feed(const struct an_day *d, int sign, int64_t *sum, int64_t *sq,
+    int *n)
+{
+	int v = day_hrv(d);
+	double l;
+
+	if (v == 0)
+		return;
+	l = log((double)v);
+	*sum += sign * llround(l * HRV_FX);
+	if (sq != NULL)
+		*sq += sign * llround(l * l * HRV_FX);
+	*n += sign;
+}
+
+/*
+ * hrv-low (Plews 2013, 2014): the mean of ln rMSSD over the readings of
+ * the W days to d (W = hrv_days), and the baseline, mean and sample SD of
+ * the readings of the B days before that window (B = hrv_base_days): the
+ * window is left out, so a dip does not pull down its own bar. Both are
+ * sliding sums: a day enters the window, the day W back moves from the
+ * window into the baseline, the day W + B back leaves the baseline.
+ */
+static void
+upd_hrv(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
+{
+	const struct an_params *p = a->p;
+	const struct an_day *o = back(a, p->hrv_days);
+	double n, s, q, var;
+	int run;
+
+	hrv_feed(a->d, 1, &ps->hrv_sum7, NULL, &ps->hrv_n7);
+	hrv_feed(o, -1, &ps->hrv_sum7, NULL, &ps->hrv_n7);
+	hrv_feed(o, 1, &ps->hrv_base_sum, &ps->hrv_base_sq, &ps->hrv_base_n);
+	hrv_feed(back(a, p->hrv_days + p->hrv_base_days), -1,
+	    &ps->hrv_base_sum, &ps->hrv_base_sq, &ps->hrv_base_n);
+	m->hrv_ms = day_hrv(a->d);
+	m->hrv_n7 = ps->hrv_n7;
+	m->hrv_base_n = ps->hrv_base_n;
+	m->hrv_mean7 = m->hrv_base_mean = m->hrv_base_sd = -1;
+	run = ps->hrv_low_run;
+	m->hrv_low_run = ps->hrv_low_run = 0;
+	if (ps->hrv_n7 >= p->hrv_min_readings && ps->hrv_n7 > 0)
+		m->hrv_mean7 = ps->hrv_sum7 / HRV_FX / ps->hrv_n7;
+	if (ps->hrv_base_n < p->hrv_base_min_readings || ps->hrv_base_n < 2)
+		return;
+	n = ps->hrv_base_n;
+	s = ps->hrv_base_sum / HRV_FX;
+	q = ps->hrv_base_sq / HRV_FX;
+	/* sample SD: the baseline is a sample of the runner's variation */
+	var = (q - s * s / n) / (n - 1);
+	m->hrv_base_mean = s / n;
+	m->hrv_base_sd = var > 0 ? sqrt(var) : 0;
+	/*
+	 * The weekly mean of a steady runner dips under the band on about
+	 * one day in ten by chance alone; a dip that lasts is what matters.
+	 */
+	if (m->hrv_mean7 >= 0 && m->hrv_mean7 <
+	    m->hrv_base_mean - p->hrv_sd_factor * m->hrv_base_sd)
+		m->hrv_low_run = ps->hrv_low_run = run + 1;
+}
+
 /* sleep-debt: mean of the nights logged in d-W+1..d; short nights. */
 static void
 upd_sleep(struct an_pass *ps, const struct an_at *a, struct an_metrics *m)
@@ -775,6 +880,7 @@ static void (*const an_steps[AN_M_COUNT])(struct an_pass *,
 	[AN_M_SIGNS] = upd_signs,
 	[AN_M_PERF] = upd_perf,
 	[AN_M_RHR] = upd_rhr,
+	[AN_M_HRV] = upd_hrv,
 	[AN_M_SLEEP] = upd_sleep,
 	[AN_M_MASS] = upd_mass,
 	[AN_M_FLUID] = upd_fluid,

@@ -2,11 +2,12 @@
  * cmd-demo: runlog demo fills an empty journal with 16 weeks ending today,
  * so a newcomer can try every screen and see every kind of flag. The data
  * is made up but plausible, and the same for the same today: training of
- * three weeks up and one down, a long run moved, a cold, and a risk
- * planted for each rule (a monotonous week, a jump with the longest run
- * yet, a week of lasting fatigue and its recovery, a hot long run, an
- * injury scare). Each rule is raised once, on its risk, and the other
- * weeks raise nothing (tests/demo.test.sh counts it). All of it is
+ * three weeks up and one down, a 10 km race at the end of the first build,
+ * a long run moved, a cold, morning HRV and body mass, and a risk planted
+ * for each rule (a monotonous week, a jump with the longest run yet, a
+ * week of lasting fatigue with its HRV dip and its recovery, a hot long
+ * run, an injury scare). Each rule is raised once, on its risk, and the
+ * other weeks raise nothing (tests/demo.test.sh counts it). All of it is
  * written in one batch: one transaction, one undo.
  */
 #include <inttypes.h>
@@ -29,12 +30,12 @@ const struct cmd_entry cmd_demo_entry = {
 #define DEMO_WEEKS 16
 
 enum week_kind { W_ORDINARY, W_MONOTONE, W_JUMP, W_TIRED, W_RECOVER,
-	W_INJURY, W_HOT, W_COLD };
+	W_INJURY, W_HOT, W_COLD, W_RACE };
 
 struct week_plan {
 	enum week_kind kind;
 	double         scale;     /* of the ordinary weekday distances */
-	int            long_km;   /* the week's long run */
+	int            long_km;   /* the week's long run, or its race */
 	int            long_dow;  /* its day: 5 Saturday, 6 Sunday (moved) */
 };
 
@@ -43,11 +44,12 @@ struct week_plan {
  * them: each rule is raised once, on its risk, and the weeks around raise
  * nothing. The weeks that return to a distance run lately (after a
  * cutback, the cold or the recovery) are no jump; the long run moved to
- * Sunday in week 7 and back to Saturday is none either.
+ * Sunday in week 7 and back to Saturday is none either. The first build
+ * ends with a 10 km race in place of the long run.
  */
 static const struct week_plan plan[DEMO_WEEKS] = {
 	{ W_ORDINARY, 1.00, 12, 5 }, { W_ORDINARY, 1.04, 13, 5 },
-	{ W_ORDINARY, 1.08, 14, 5 }, { W_ORDINARY, 0.80, 10, 5 },
+	{ W_RACE, 1.08, 10, 5 },     { W_ORDINARY, 0.80, 10, 5 },
 	{ W_ORDINARY, 1.06, 14, 5 }, { W_MONOTONE, 1.00, 0, 5 },
 	{ W_ORDINARY, 1.08, 15, 6 }, { W_ORDINARY, 0.85, 11, 5 },
 	{ W_JUMP, 1.50, 21, 5 },     { W_TIRED, 1.10, 16, 5 },
@@ -74,15 +76,59 @@ static const struct {
 struct demo {
 	struct store *st;
 	uint32_t      seed;
+	uint32_t      body_seed;  /* HRV and body mass: their own draws */
 	int           runs, sleeps, drinks, checkins, rests;
+	int           rpe, long_run;  /* the day's hardest run, so far */
 };
 
 /* A small fixed generator, so the demo is the same on every machine. */
 static int
+rnd_from(uint32_t *seed, int n)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (int)((*seed >> 16) % (unsigned)n);
+}
+
+static int
 rnd(struct demo *dm, int n)
 {
-	dm->seed = dm->seed * 1103515245u + 12345u;
-	return (int)((dm->seed >> 16) % (unsigned)n);
+	return rnd_from(&dm->seed, n);
+}
+
+/* Notes the day's runs for the next morning's HRV. */
+static void
+ran(struct demo *dm, int rpe, int64_t distance_m)
+{
+	if (rpe > dm->rpe)
+		dm->rpe = rpe;
+	if (distance_m >= 14000)
+		dm->long_run = 1;
+}
+
+/*
+ * The morning's rMSSD in ms, about 68: lower after a hard or long run,
+ * higher after a day off, so every ordinary week has the same shape and
+ * the same mean. It sinks after the jump's long runs and through the
+ * tired week (hrv-low, one more overtraining sign there) and comes back
+ * as the recovery week goes on. rpe and long_run describe yesterday.
+ */
+static int
+morning_hrv(struct demo *dm, enum week_kind kind, int dow, int rpe,
+    int long_run)
+{
+	static const double recover[7] = {
+		0.86, 0.92, 0.97, 1.00, 1.03, 1.04, 1.04
+	};
+	double f = rpe == 0 ? 1.04 : long_run || rpe >= 6 ? 0.94 : 1.01;
+
+	if (kind == W_JUMP && dow == 6)
+		f *= 0.86;
+	else if (kind == W_TIRED)
+		f *= 0.80;
+	else if (kind == W_RECOVER)
+		f *= recover[dow];
+	f *= 1 + (rnd_from(&dm->body_seed, 31) - 15) / 1000.0;
+	return (int)(68 * f + 0.5);
 }
 
 static int
@@ -100,6 +146,7 @@ add_run(struct demo *dm, int day, double km, int pace_s, int rpe,
 	r.climb_m = 20 + rnd(dm, 80);
 	r.note = (char *)note;
 	dm->runs++;
+	ran(dm, rpe, r.distance_m);
 	return store_add_run(dm->st, &r);
 }
 
@@ -120,6 +167,7 @@ add_run_mass(struct demo *dm, int day, double km, int pace_s, int rpe,
 	r.mass_after_g = after_g;
 	r.note = (char *)note;
 	dm->runs++;
+	ran(dm, rpe, r.distance_m);
 	return store_add_run(dm->st, &r);
 }
 
@@ -166,18 +214,14 @@ add_checkin(struct demo *dm, struct checkin *c)
 	return store_put_checkin(dm->st, c, NULL);
 }
 
-/* One day of the demo: w is the week (0 = oldest), dow 0 = Monday. */
+/* The morning of a day of the demo: sleep and the check-in. */
 static int
-demo_day(struct demo *dm, int day, int w, int dow)
+demo_morning(struct demo *dm, int day, const struct week_plan *wp, int dow)
 {
-	const struct week_plan *wp = &plan[w];
 	struct checkin c;
-	struct rest x;
-	double km;
-	int tired = wp->kind == W_TIRED, rc = 0, pace, slot;
-	int64_t sleep_min, fluid_ml;
+	int tired = wp->kind == W_TIRED, rc = 0;
+	int64_t sleep_min;
 
-	/* The morning: sleep and the check-in. */
 	sleep_min = tired ? 330 + rnd(dm, 40) :
 	    wp->kind == W_RECOVER ? 480 + rnd(dm, 30) : 420 + rnd(dm, 75);
 	if (tired || rnd(dm, 13) != 0)
@@ -190,6 +234,11 @@ demo_day(struct demo *dm, int day, int w, int dow)
 	c.mood = 3 + rnd(dm, 3);
 	c.stress = 2 + rnd(dm, 2);
 	c.rhr = 49 + rnd(dm, 3);
+	c.hrv_ms = morning_hrv(dm, wp->kind, dow, dm->rpe, dm->long_run);
+	/* on the scales most mornings; a little light after the hot run */
+	if (rnd_from(&dm->body_seed, 5) != 0)
+		c.mass_g = (wp->kind == W_HOT && dow == 6 ? 67700 : 68500) +
+		    100 * (rnd_from(&dm->body_seed, 7) - 3);
 	if (tired) {
 		c.fatigue = 7 + rnd(dm, 3);
 		c.soreness = 6 + rnd(dm, 2);
@@ -216,9 +265,37 @@ demo_day(struct demo *dm, int day, int w, int dow)
 		c.note = "sharp pain on the inside of the left shin, a little "
 		    "swollen";
 	}
-	/* A check-in now and then forgotten, never in the tired week. */
-	if (tired ? dow != 3 : rnd(dm, 11) != 0)
+	/*
+	 * A check-in now and then forgotten, never in the tired week but its
+	 * Thursday; the watch's HRV and the scales' body mass are logged all
+	 * the same, as a check-in without answers.
+	 */
+	if (tired ? dow != 3 : rnd(dm, 11) != 0) {
 		rc |= add_checkin(dm, &c);
+	} else {
+		struct checkin watch;
+
+		memset(&watch, 0, sizeof watch);
+		watch.day = day;
+		watch.hrv_ms = c.hrv_ms;
+		watch.mass_g = c.mass_g;
+		rc |= add_checkin(dm, &watch);
+	}
+	return rc;
+}
+
+/* One day of the demo: w is the week (0 = oldest), dow 0 = Monday. */
+static int
+demo_day(struct demo *dm, int day, int w, int dow)
+{
+	const struct week_plan *wp = &plan[w];
+	struct rest x;
+	double km;
+	int tired = wp->kind == W_TIRED, rc, pace, slot;
+	int64_t fluid_ml;
+
+	rc = demo_morning(dm, day, wp, dow);
+	dm->rpe = dm->long_run = 0;     /* yesterday's runs: the HRV is read */
 
 	/* The runs: Sunday's short run moves to Saturday with the long run. */
 	slot = wp->long_dow == 6 && dow == 5 ? 6 : dow;
@@ -233,6 +310,9 @@ demo_day(struct demo *dm, int day, int w, int dow)
 		rc |= store_put_rest(dm->st, &x, NULL);
 	} else if (wp->kind == W_COLD && dow == 1) {
 		;                        /* the cold: a day off, then easier */
+	} else if (dow == wp->long_dow && wp->kind == W_RACE) {
+		rc |= add_run(dm, day, wp->long_km + 0.06, 266, 9, RUN_RACE,
+		    "10 km race in town, even splits");
 	} else if (dow == wp->long_dow && wp->kind == W_HOT) {
 		rc |= add_run_mass(dm, day, wp->long_km, 385, 5, 68400, 66700,
 		    "hot and humid, ran out of water at 9 km");
@@ -313,6 +393,7 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage("demo", "unexpected argument '%.40s'", o.pos[0]);
 	memset(&dm, 0, sizeof dm);
 	dm.seed = 20261125u;
+	dm.body_seed = 68u;
 	if ((dm.st = cli_store_verified(ctx)) == NULL)
 		return 1;
 	if ((n = store_count(dm.st, ENTRY_KIND_COUNT)) < 0)
@@ -351,9 +432,10 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 	    "      runlog week %s%s        (a sudden jump in distance)\n"
 	    "      runlog check --date %s --verbose%s   (a week of fatigue)\n"
 	    "      runlog check --date %s --verbose%s   (injury signs)\n"
+	    "      runlog records%s   (a 10 km race)\n"
 	    "Undo it all with: runlog undo%s\n", g,
 	    date_format(first + 8 * 7 + 6, c), g, date_format(first + 10 * 7, e),
-	    g, date_format(first + 14 * 7 + 3, a), g, g);
+	    g, date_format(first + 14 * 7 + 3, a), g, g, g);
 	free(g);
 	return 0;
 }

@@ -77,6 +77,7 @@ series_fold(struct series *se, const struct entries *e, int start)
 		a->mood = c->mood;
 		a->stress = c->stress;
 		a->rhr_bpm = c->rhr;
+		a->hrv_ms = c->hrv_ms;
 		a->ill = c->ill;
 		a->pain = c->pain;
 		a->swelling = c->swelling;

@@ -138,18 +138,20 @@ charts_clear(struct trends_state *ts)
 }
 
 /*
- * The HRV chart's band on one day: none yet. When the analysis gives the
- * hrv-low rule's baseline of ln rMSSD, this is where the band goes (the
- * chart is in ms, so the edges are e^(mean - k SD) and e^(mean + k SD)).
+ * The HRV chart's band on one day: the hrv-low rule's baseline, mean less
+ * and plus k SD of ln rMSSD, in ms (e to those powers): under the band's
+ * low edge is where the rule's rolling mean raises it.
  */
 static int
 hrv_band(const struct an_metrics *m, const struct an_params *p, double *lo,
     double *hi)
 {
-	(void)m;
-	(void)p;
 	*lo = *hi = NAN;
-	return 0;
+	if ((p->rules_off & (1u << AN_HRV_LOW)) || m->hrv_base_mean < 0)
+		return 0;
+	*lo = exp(m->hrv_base_mean - p->hrv_sd_factor * m->hrv_base_sd);
+	*hi = exp(m->hrv_base_mean + p->hrv_sd_factor * m->hrv_base_sd);
+	return 1;
 }
 
 /* The bands of day k from its metrics; a rule switched off has none. */
@@ -202,6 +204,9 @@ charts_notes(struct trends_state *ts, const struct an_params *p)
 		else if (c->band && k == TC_FATIGUE)
 			snprintf(band, sizeof band, ", band %d and over",
 			    p->fatigue_level);
+		else if (c->band && k == TC_HRV)
+			snprintf(band, sizeof band, ", band baseline %g SD",
+			    p->hrv_sd_factor);
 		for (i = ts->cdays - 1; i >= 0 && !isfinite(c->v[i]); i--)
 			;
 		if (i >= 0)

@@ -221,7 +221,8 @@ expect 0 "$RUNLOG" --db "$DB" demo
 out_has "Filled $DB with a demo journal from 2026-08-10 to 2026-11-25"
 expect 0 "$RUNLOG" --db "$DB" trends --weeks 16
 for id in mileage-jump long-run-spike acwr monotony persistent-fatigue \
-    overtraining-signs resting-hr sleep-debt dehydration low-fluid injury-signs; do
+    overtraining-signs resting-hr hrv-low sleep-debt dehydration low-fluid \
+    injury-signs; do
 	out_has "$id"
 done
 expect 3 "$RUNLOG" --db "$DB" check --date 2026-10-19 --verbose
@@ -240,7 +241,8 @@ for key in $(sed -n 's/^\tP_\(INT\|DBL\)(\([a-z_]*\),.*/\2/p' src/analysis.c); d
 	if grep -q "^\.Pq Cm $key\( [.,;:]\)\{0,1\}\$" man/runlog.1; then ok; else fail "FLAGS lacks key $key"; fi
 done
 for id in mileage-jump long-run-spike acwr monotony persistent-fatigue \
-    overtraining-signs resting-hr sleep-debt dehydration low-fluid injury-signs; do
+    overtraining-signs resting-hr hrv-low sleep-debt dehydration low-fluid \
+    injury-signs; do
 	if grep -q "^\.It Cm $id\$" man/runlog.1; then ok; else fail "manual lacks $id"; fi
 done
 

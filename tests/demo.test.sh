@@ -34,16 +34,17 @@ flags "$D" 2026-08-10 2026-11-25
 echo "demo, 2026-08-10 to 2026-11-25, days flagged by rule:"
 summary | tee "$T/sum" | sed 's/^/  /'
 for id in mileage-jump long-run-spike acwr monotony persistent-fatigue \
-    overtraining-signs resting-hr sleep-debt dehydration low-fluid \
+    overtraining-signs resting-hr hrv-low sleep-debt dehydration low-fluid \
     injury-signs; do
 	n=$(sed -n "s/^$id  *[0-9]* days  *\([0-9]*\) episode.*/\1/p" "$T/sum")
 	same "${n:-0}" 1 "demo: $id is raised in ${n:-0} episodes, not one"
 done
 # The planted risks: the monotonous week (its window reaches into the
-# next), the jump with the longest run yet, the tired week and its
-# recovery, the hot long run, the injury scare. Nothing else is raised:
-# not the cutbacks and the returns after them, not the long run moved to
-# Sunday, not the cold.
+# next), the jump with the longest run yet, the tired week with its HRV
+# dip and its recovery, the hot long run, the injury scare. Nothing else
+# is raised: not the cutbacks and the returns after them, not the race,
+# not the long run moved to Sunday, not the cold, not the mornings without
+# a reading; HRV varies with the training of the day before all along.
 while read -r d rule sev; do
 	case "$d" in
 	2026-09-1[4-9]|2026-09-2[0-7]) w=monotone ;;
@@ -59,6 +60,46 @@ while read -r d rule sev; do
 	*) fail "demo: $rule on $d, in the $w week planted for another rule" ;;
 	esac
 done <"$T/flags"
+
+# HRV on most mornings, on the scales most mornings, one race: the 10 km
+# at the end of the first build, which records shows with its estimates.
+mornings=$(sqlite3 "$D" "SELECT count(*) FROM checkin WHERE hrv_ms IS NOT NULL")
+weighed=$(sqlite3 "$D" "SELECT count(*) FROM checkin WHERE mass_g BETWEEN 66000 AND 70000")
+same "$mornings" 108 "demo: HRV on $mornings of 108 mornings"
+if [ "$weighed" -ge 70 ] && [ "$weighed" -lt 108 ]; then ok; else
+	fail "demo: body mass on $weighed mornings"; fi
+# the tired week's mornings are well under the others (geometric means)
+dip=$(sqlite3 -separator ' ' "$D" "SELECT day, hrv_ms FROM checkin" | awk '
+	$1 >= "2026-10-12" && $1 <= "2026-10-18" { t += log($2); nt++ }
+	$1 < "2026-10-05" { u += log($2); nu++ }
+	END { printf "%d", 100 * exp(t / nt - u / nu) + 0.5 }')
+if [ "$dip" -ge 75 ] && [ "$dip" -le 85 ]; then ok; else
+	fail "demo: the tired week's HRV is $dip% of the usual"; fi
+same "$(sqlite3 "$D" "SELECT day || ' ' || distance_m FROM run WHERE type = 'race'")" \
+    "2026-08-29 10060" "demo: not one 10 km race on 2026-08-29"
+expect 0 "$RUNLOG" --db "$D" records
+out_has "10 km        44:35  10.06 km    4:26 /km 2026-08-29"
+out_has "Estimates (Riegel"
+expect 3 "$RUNLOG" --db "$D" check --date 2026-10-14
+out_has "warning  hrv-low             7-day HRV 59.4 ms (7 readings), under 67.3 ms"
+out_has "raised resting HR, low HRV"
+# its episode on the Flags screen; acknowledged, check hides it until it ends
+expect 0 "$RUNLOG" --db "$D" screen flags --date 2026-10-16 --size 80x24
+out_has "2026-10-13..10-23 !  warning hrv-low"
+expect 0 "$RUNLOG" --db "$D" ack hrv-low --date 2026-10-14
+out_has "Acknowledged hrv-low since 2026-10-13 (warning)"
+expect 3 "$RUNLOG" --db "$D" check --date 2026-10-16
+if grep -q hrv-low "$T/out"; then fail "demo: acknowledged hrv-low shown"; else ok; fi
+out_has "1 acknowledged flag not shown"
+expect 3 "$RUNLOG" --db "$D" check --date 2026-10-16 --verbose
+out_has "hrv-low"
+# the same journal every time
+expect 0 "$RUNLOG" --db "$T/again.db" demo
+for q in "SELECT day, distance_m, duration_s, rpe, type, note FROM run" \
+    "SELECT day, fatigue, rhr, hrv_ms, mass_g, ill FROM checkin"; do
+	same "$(sqlite3 "$T/again.db" "$q")" "$(sqlite3 "$D" "$q")" \
+	    "demo: a second demo differs: $q"
+done
 
 # --- a 16-week periodised plan -------------------------------------------
 P="$T/plan.db"

@@ -1711,6 +1711,7 @@ test_lifetime_speed(void **state)
 		days[i].has_checkin = 1;
 		days[i].ck.fatigue = 1 + (int)(i % 9);
 		days[i].ck.rhr_bpm = 48 + (int)(i % 11);
+		days[i].ck.hrv_ms = i % 5 == 4 ? 0 : 40 + (int)(i % 37);
 		if (i % 7 != 3) {
 			runs[i].distance_m = 5000 + (int64_t)(i % 13) * 1000;
 			runs[i].duration_s = runs[i].distance_m * 33 / 100;
@@ -1795,6 +1796,7 @@ four_flags(struct an_metrics *m)
 	memset(m, 0, sizeof(*m));
 	m->day = BASE + 100;
 	m->acwr = m->monotony = m->sleep_mean_min = -1;
+	m->hrv_mean7 = m->hrv_base_mean = m->hrv_base_sd = -1;
 	m->last_ill = INT_MIN;
 	m->fatigue_hi.len = 3;
 	m->fatigue_hi.first = BASE + 98;
@@ -2138,6 +2140,426 @@ test_rules_off(void **state)
 	assert_no_flag(AN_LOW_FLUID);
 }
 
+/*
+ * hrv-low. D is the day judged: its window is D-6..D, its baseline
+ * D-66..D-7. fx_hrv() logs a morning rMSSD on a check-in without a rating.
+ */
+#define D 80
+
+static void
+fx_hrv(int i, int ms)
+{
+	fx_ck(i, 0)->hrv_ms = ms;
+}
+
+/* n days; the baseline: 10 mornings at 60 ms and 10 at 70 on D-26..D-7. */
+static void
+hrv_base_n(int n)
+{
+	int i;
+
+	fx_init(n);
+	/* these tests are about the threshold: a day under it is enough */
+	fx.p.hrv_hold_days = 1;
+	for (i = 0; i < 20; i++)
+		fx_hrv(D - 26 + i, i % 2 ? 70 : 60);
+}
+
+static void
+hrv_base(void)
+{
+	hrv_base_n(D + 1);
+}
+
+/*
+ * By hand: ln 60 and ln 70 ten times each have the mean ln sqrt(4200) and
+ * the sample SD h x sqrt(20/19), h = ln(70/60) / 2; the threshold is the
+ * mean less half of it, 62.29 ms. Three mornings at 62 ms are under it, at
+ * 63 ms not.
+ */
+static void
+test_hrv_by_hand(void **state)
+{
+	double h = log(70.0 / 60.0) / 2, sd = h * sqrt(20.0 / 19.0);
+	double thr = exp(log(sqrt(4200.0)) - 0.5 * sd);
+	char buf[256];
+
+	(void)state;
+	hrv_base();
+	fx_hrv(D - 4, 62);
+	fx_hrv(D - 2, 62);
+	fx_hrv(D, 62);
+	fx_eval(D);
+	assert_int_equal(fx.m[D].hrv_ms, 62);
+	assert_int_equal(fx.m[D].hrv_n7, 3);
+	assert_int_equal(fx.m[D].hrv_base_n, 20);
+	assert_true(fabs(fx.m[D].hrv_mean7 - log(62.0)) < 1e-9);
+	assert_true(fabs(fx.m[D].hrv_base_mean - log(sqrt(4200.0))) < 1e-9);
+	/* the sample SD, not the population SD (h itself) */
+	assert_true(fabs(fx.m[D].hrv_base_sd - sd) < 1e-9);
+	assert_flag(AN_HRV_LOW, AN_WARNING);
+	assert_int_equal(fx_flag(AN_HRV_LOW)->quantity, AN_Q_MS);
+	assert_true(fabs(fx_flag(AN_HRV_LOW)->value - 62) < 1e-6);
+	assert_true(fabs(fx_flag(AN_HRV_LOW)->threshold - thr) < 1e-6);
+	assert_int_equal(fx_flag(AN_HRV_LOW)->first_day, BASE + D - 6);
+	assert_int_equal(fx_flag(AN_HRV_LOW)->last_day, BASE + D);
+	an_flag_reason(fx_flag(AN_HRV_LOW), UNIT_KM, UNIT_L, buf, sizeof(buf));
+	assert_string_equal(buf, "7-day HRV 62.0 ms (3 readings), under 62.3 "
+	    "ms, the low edge of a baseline of 64.8 ms (20 readings)");
+	assert_string_equal(an_flag_value(fx_flag(AN_HRV_LOW), buf,
+	    sizeof(buf)), "62.0 ms");
+	assert_string_equal(an_flag_threshold(fx_flag(AN_HRV_LOW), buf,
+	    sizeof(buf)), "< 62.3 ms");
+	assert_non_null(strstr(an_flag_advice(fx_flag(AN_HRV_LOW)), "easy"));
+
+	fx_hrv(D - 4, 63);
+	fx_hrv(D - 2, 63);
+	fx_hrv(D, 63);
+	fx_eval(D);
+	assert_no_flag(AN_HRV_LOW);
+	assert_true(fx.m[D].hrv_mean7 > 0);
+}
+
+/*
+ * Just under and just over the threshold: with three mornings at 62 ms,
+ * the flag holds while the SD factor k is under k* = (mean - ln 62) / SD.
+ */
+static void
+test_hrv_threshold(void **state)
+{
+	double k;
+
+	(void)state;
+	hrv_base();
+	fx_hrv(D - 4, 62);
+	fx_hrv(D - 2, 62);
+	fx_hrv(D, 62);
+	fx_eval(D);
+	k = (fx.m[D].hrv_base_mean - fx.m[D].hrv_mean7) / fx.m[D].hrv_base_sd;
+	assert_true(k > 0.5 && k < 0.6);
+	fx.p.hrv_sd_factor = k - 1e-9;
+	fx_eval(D);
+	assert_flag(AN_HRV_LOW, AN_WARNING);
+	fx.p.hrv_sd_factor = k + 1e-9;
+	fx_eval(D);
+	assert_no_flag(AN_HRV_LOW);
+	/* factor 0: any week under the baseline mean (64.8 ms) */
+	fx.p.hrv_sd_factor = 0;
+	fx_hrv(D - 4, 64);
+	fx_hrv(D - 2, 64);
+	fx_hrv(D, 64);
+	fx_eval(D);
+	assert_flag(AN_HRV_LOW, AN_WARNING);
+	fx_hrv(D, 67);
+	fx_eval(D);
+	assert_no_flag(AN_HRV_LOW);
+}
+
+/* 3 readings in the week are enough, 2 are not; the oldest is D-6. */
+static void
+test_hrv_min_readings(void **state)
+{
+	(void)state;
+	hrv_base();
+	fx_hrv(D - 6, 50);
+	fx_hrv(D, 50);
+	fx_eval(D);
+	assert_int_equal(fx.m[D].hrv_n7, 2);
+	assert_true(fx.m[D].hrv_mean7 < 0);
+	assert_no_flag(AN_HRV_LOW);
+	fx_hrv(D - 3, 50);
+	fx_eval(D);
+	assert_int_equal(fx.m[D].hrv_n7, 3);
+	assert_flag(AN_HRV_LOW, AN_WARNING);
+	/* the next day, D-6 has left the window: 2 readings again */
+	hrv_base_n(D + 2);
+	fx_hrv(D - 6, 50);
+	fx_hrv(D - 3, 50);
+	fx_hrv(D, 50);
+	fx_eval(D + 1);
+	assert_int_equal(fx.m[D + 1].hrv_n7, 2);
+	assert_no_flag(AN_HRV_LOW);
+	/* the setting: 2 readings are enough with hrv_min_readings = 2 */
+	fx.p.hrv_min_readings = 2;
+	fx_eval(D + 1);
+	assert_flag(AN_HRV_LOW, AN_WARNING);
+}
+
+/*
+ * A baseline needs 20 readings in D-66..D-7: 19 are not enough, and
+ * readings inside the window never join it, however many there are.
+ */
+static void
+test_hrv_baseline(void **state)
+{
+	double mean, sd;
+	int i;
+
+	(void)state;
+	hrv_base();
+	fx.days[D - 7].has_checkin = 0;       /* 19 readings */
+	for (i = D - 6; i <= D; i++)
+		fx_hrv(i, 50);
+	fx_eval(D);
+	assert_int_equal(fx.m[D].hrv_base_n, 19);
+	assert_true(fx.m[D].hrv_base_mean < 0);
+	assert_int_equal(fx.m[D].hrv_n7, 7);
+	assert_no_flag(AN_HRV_LOW);
+	/* the 20th reading on the baseline's first day, D-66 */
+	fx_hrv(D - 66, 60);
+	fx_eval(D);
+	assert_int_equal(fx.m[D].hrv_base_n, 20);
+	assert_flag(AN_HRV_LOW, AN_WARNING);
+	/* D-67 is before the baseline */
+	fx.days[D - 66].has_checkin = 0;
+	fx_hrv(D - 67, 60);
+	fx_eval(D);
+	assert_int_equal(fx.m[D].hrv_base_n, 19);
+	assert_no_flag(AN_HRV_LOW);
+
+	/* the week's readings do not move the baseline */
+	hrv_base();
+	fx_eval(D);
+	mean = fx.m[D].hrv_base_mean;
+	sd = fx.m[D].hrv_base_sd;
+	assert_int_equal(fx.m[D].hrv_n7, 0);
+	for (i = D - 6; i <= D; i++)
+		fx_hrv(i, 30);
+	fx_eval(D);
+	assert_true(fx.m[D].hrv_base_mean == mean);
+	assert_true(fx.m[D].hrv_base_sd == sd);
+	assert_int_equal(fx.m[D].hrv_base_n, 20);
+	assert_true(fabs(fx.m[D].hrv_mean7 - log(30.0)) < 1e-9);
+	/* hrv_base_min_readings: 19 are enough when it is 19 */
+	fx.days[D - 7].has_checkin = 0;
+	fx.p.hrv_base_min_readings = 19;
+	fx_eval(D);
+	assert_int_equal(fx.m[D].hrv_base_n, 19);
+	assert_flag(AN_HRV_LOW, AN_WARNING);
+}
+
+/* A tiny fixed generator for the noise test. */
+static uint32_t
+hrv_rnd(uint32_t *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (*seed >> 8) & 0xffffff;
+}
+
+/*
+ * Ordinary day-to-day noise: 67 mornings of 65 ms times (1 + u), u
+ * uniform in -10%..+10%, judged on the last day, for 2000 runners. The
+ * rule has no way to tell such a week from a real dip, so it fires at the
+ * rate its threshold implies: the week's mean of ln rMSSD less the
+ * baseline's has an SD of s x sqrt(1/7 + 1/60) (s, the daily SD, about
+ * 0.058), and falling 0.5 s below has the probability Phi(-0.5 /
+ * sqrt(1/7 + 1/60)) = Phi(-1.25), about 10.5% of days. The hold of 3
+ * days in a row halves that (about 4-5% of days, measured here), since a
+ * chance dip of the weekly mean rarely lasts. A real dip, the week 10%
+ * lower, is still caught almost always.
+ */
+static void
+test_hrv_noise(void **state)
+{
+	uint32_t seed = 7;
+	int r, i, noise = 0, dip = 0, days = 0, runs = 2000;
+	double rate;
+
+	(void)state;
+	for (r = 0; r < runs; r++) {
+		fx_init(67);
+		for (i = 0; i < 67; i++) {
+			double u = hrv_rnd(&seed) / (double)0xffffff * 0.2 - 0.1;
+			fx_hrv(i, (int)lround(65 * (1 + u)));
+		}
+		fx_eval(66);
+		noise += fx_flag(AN_HRV_LOW) != NULL;
+		/* every day with a baseline (20 readings from day 26 on) */
+		assert_int_equal(fx_days_flagged(AN_HRV_LOW, 0, 25, NULL), 0);
+		days += fx_days_flagged(AN_HRV_LOW, 26, 66, NULL);
+		for (i = 60; i < 67; i++)
+			fx.days[i].ck.hrv_ms = (int)lround(
+			    fx.days[i].ck.hrv_ms * 0.9);
+		fx_eval(66);
+		dip += fx_flag(AN_HRV_LOW) != NULL;
+	}
+	rate = days * 100.0 / (runs * 41);
+	print_message("hrv-low on noise: %d of %d last days (%.1f%%), %.1f%% "
+	    "of days 26-66; on a 10%% dip: %d\n", noise, runs,
+	    noise * 100.0 / runs, rate, dip);
+	assert_true(noise >= runs * 2 / 100 && noise <= runs * 7 / 100);
+	assert_true(rate >= 2.5 && rate <= 7);
+	assert_true(dip >= runs * 95 / 100);
+}
+
+/*
+ * The hold: the weekly mean under the threshold on hrv_hold_days days in a
+ * row (3 by default), not on one or two.
+ */
+static void
+test_hrv_hold(void **state)
+{
+	(void)state;
+	hrv_base_n(D + 3);
+	fx.p.hrv_hold_days = 3;
+	fx_hrv(D - 2, 62);
+	fx_hrv(D - 1, 62);
+	fx_hrv(D, 62);
+	fx_eval(D + 1);
+	assert_int_equal(fx.m[D + 1].hrv_low_run, 2);
+	assert_no_flag(AN_HRV_LOW);
+	fx_eval(D + 2);
+	assert_int_equal(fx.m[D + 2].hrv_low_run, 3);
+	assert_flag(AN_HRV_LOW, AN_WARNING);
+	/* a morning back up lifts the mean over the band: the run ends */
+	fx_hrv(D + 2, 200);
+	fx_eval(D + 2);
+	assert_int_equal(fx.m[D + 2].hrv_low_run, 0);
+	assert_no_flag(AN_HRV_LOW);
+}
+
+/*
+ * The overtraining cluster counts a low HRV as a sign with persistent
+ * fatigue; an illness still explains it away.
+ */
+static void
+test_hrv_overtraining(void **state)
+{
+	(void)state;
+	hrv_base();
+	fx_hrv(D - 2, 50);
+	fx_hrv(D - 1, 50);
+	fx_hrv(D, 50);
+	fx_eval(D);
+	assert_flag(AN_HRV_LOW, AN_WARNING);
+	assert_no_flag(AN_OVERTRAINING);      /* no fatigue: no cluster */
+	fx.days[D - 2].ck.fatigue = fx.days[D - 1].ck.fatigue = 8;
+	fx.days[D].ck.fatigue = 8;
+	fx_eval(D);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
+	assert_flag(AN_OVERTRAINING, AN_ALERT);
+	assert_int_equal(fx_flag(AN_OVERTRAINING)->bits, AN_OT_HRV);
+	assert_true(fx_flag(AN_OVERTRAINING)->value == 1);
+	/* two signs: low HRV and low mood */
+	fx.days[D - 2].ck.mood = fx.days[D - 1].ck.mood = 2;
+	fx.days[D].ck.mood = 2;
+	fx_eval(D);
+	assert_int_equal(fx_flag(AN_OVERTRAINING)->bits,
+	    AN_OT_HRV | AN_OT_MOOD);
+	assert_true(fx_flag(AN_OVERTRAINING)->value == 2);
+	fx.days[D - 2].ck.mood = fx.days[D - 1].ck.mood = 0;
+	fx.days[D].ck.mood = 0;
+	/* a day marked ill: the illness, not a sign, explains the fatigue */
+	fx.days[D - 1].ck.ill = 1;
+	fx_eval(D);
+	assert_no_flag(AN_OVERTRAINING);
+	assert_flag(AN_HRV_LOW, AN_WARNING);
+	assert_int_equal(fx_flag(AN_PERSISTENT_FATIGUE)->bits, AN_OT_ILLNESS);
+	/* without the HRV sign the fatigue alone is no cluster */
+	fx.days[D - 1].ck.ill = 0;
+	fx.days[D - 2].ck.hrv_ms = fx.days[D - 1].ck.hrv_ms = 65;
+	fx.days[D].ck.hrv_ms = 65;
+	fx_eval(D);
+	assert_no_flag(AN_HRV_LOW);
+	assert_no_flag(AN_OVERTRAINING);
+}
+
+/*
+ * One dip is one episode: a week at 50 ms, then mornings at 63 ms, over
+ * the threshold (about 61 ms) but under the baseline mean (about 64 ms),
+ * then a second week at 50 ms: the mean never got back to the baseline.
+ * The same with 75 ms between the dips is two episodes.
+ */
+static void
+test_hrv_episode(void **state)
+{
+	int i, first, held, plateau;
+
+	(void)state;
+	for (plateau = 63; plateau <= 75; plateau += 12) {
+		fx_init(D + 30);
+		fx.p.hrv_hold_days = 1;   /* the episodes, not the hold */
+		for (i = D - 66; i < D - 6; i++)
+			fx_hrv(i, i % 2 ? 70 : 60);
+		for (i = D - 6; i < D + 30; i++)
+			fx_hrv(i, i < D - 2 ? 63 : plateau);
+		for (i = D - 2; i <= D; i++)
+			fx_hrv(i, 50);
+		for (i = D + 14; i <= D + 20; i++)
+			fx_hrv(i, 50);
+		assert_int_equal(fx_days_flagged(AN_HRV_LOW, 0, D - 3, NULL), 0);
+		assert_int_equal(fx_days_flagged(AN_HRV_LOW, D + 7, D + 13,
+		    NULL), 0);
+		assert_int_equal(fx_days_flagged(AN_HRV_LOW, D + 17, D + 20,
+		    NULL), 4);
+		assert_int_equal(fx_episode_count(AN_HRV_LOW, &held),
+		    plateau == 63 ? 1 : 2);
+		assert_int_equal(fx_new_days(AN_HRV_LOW, D + 30, &first),
+		    plateau == 63 ? 1 : 2);
+		assert_int_equal(first, D - 2);
+	}
+}
+
+/* The settings of hrv-low: ranges and coherence. */
+static void
+test_hrv_params(void **state)
+{
+	struct an_params p;
+	char err[160];
+
+	(void)state;
+	an_params_defaults(&p);
+	assert_true(p.hrv_days == 7 && p.hrv_min_readings == 3 &&
+	    p.hrv_base_days == 60 && p.hrv_base_min_readings == 20 &&
+	    p.hrv_sd_factor == 0.5);
+	assert_int_equal(an_params_set(&p, "hrv_sd_factor", "0.75", err,
+	    sizeof(err)), 0);
+	assert_true(p.hrv_sd_factor == 0.75);
+	assert_int_equal(an_params_set(&p, "hrv_sd_factor", "-0.5", err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "hrv_sd_factor"));
+	assert_int_equal(an_params_set(&p, "hrv_base_min_readings", "1", err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "from 2 to 273"));
+	assert_int_equal(an_params_check(&p, err, sizeof(err)), 0);
+	p.hrv_min_readings = 8;
+	assert_int_equal(an_params_check(&p, err, sizeof(err)), -1);
+	assert_string_equal(err, "hrv_min_readings (8) is more than hrv_days "
+	    "(7)");
+	p.hrv_min_readings = 3;
+	p.hrv_base_min_readings = 61;
+	assert_int_equal(an_params_check(&p, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "hrv_base_min_readings (61)"));
+}
+
+/*
+ * The sums are exact, so the numbers of a day depend on its readings
+ * alone: the same day judged from a series that starts later (as a
+ * bounded look-back loads it) gives the very same doubles.
+ */
+static void
+test_hrv_exact(void **state)
+{
+	struct an_series s;
+	struct an_metrics late[ND];
+	int i, off = 150;
+
+	(void)state;
+	fx_init(ND);
+	for (i = 0; i < ND; i++)
+		fx_hrv(i, 40 + (i * 37) % 61);
+	an_metrics_all(&fx.s, &fx.p, fx.m);
+	s = fx.s;
+	s.days = fx.days + off;
+	s.ndays = ND - off;
+	an_metrics_all(&s, &fx.p, late);
+	for (i = off + 67; i < ND; i++) {
+		assert_true(late[i - off].hrv_mean7 == fx.m[i].hrv_mean7);
+		assert_true(late[i - off].hrv_base_mean == fx.m[i].hrv_base_mean);
+		assert_true(late[i - off].hrv_base_sd == fx.m[i].hrv_base_sd);
+	}
+}
+
 int
 main(void)
 {
@@ -2173,6 +2595,16 @@ main(void)
 		cmocka_unit_test(test_performance_decline_early),
 		cmocka_unit_test(test_resting_hr),
 		cmocka_unit_test(test_resting_hr_shift),
+		cmocka_unit_test(test_hrv_by_hand),
+		cmocka_unit_test(test_hrv_threshold),
+		cmocka_unit_test(test_hrv_min_readings),
+		cmocka_unit_test(test_hrv_baseline),
+		cmocka_unit_test(test_hrv_noise),
+		cmocka_unit_test(test_hrv_hold),
+		cmocka_unit_test(test_hrv_overtraining),
+		cmocka_unit_test(test_hrv_episode),
+		cmocka_unit_test(test_hrv_params),
+		cmocka_unit_test(test_hrv_exact),
 		cmocka_unit_test(test_sleep_debt),
 		cmocka_unit_test(test_dehydration),
 		cmocka_unit_test(test_low_fluid),

@@ -101,6 +101,7 @@ test_folding_and_lookback(void **state)
 	c.day = d;
 	c.fatigue = 8;
 	c.rhr = 55;
+	c.hrv_ms = 61;
 	c.swelling = 1;
 	assert_int_equal(store_put_checkin(st, &c, NULL), 0);
 
@@ -124,6 +125,10 @@ test_folding_and_lookback(void **state)
 	assert_int_equal(dd->sleep_min, 0);
 	assert_true(dd->has_checkin);
 	assert_int_equal(dd->ck.rhr_bpm, 55);
+	assert_int_equal(dd->ck.hrv_ms, 61);
+	assert_int_equal(series_metrics(&se, d)->hrv_ms, 61);
+	assert_int_equal(series_metrics(&se, d)->hrv_n7, 1);
+	assert_int_equal(series_metrics(&se, d - 1)->hrv_ms, 0);
 	/* 8 km without RPE: 8 x 24 = 192 AU */
 	assert_true(fabs(series_metrics(&se, d)->load - 192) < 1e-9);
 	assert_int_equal(series_metrics(&se, d)->dist_win_m, 21000);
