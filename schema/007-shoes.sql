@@ -10,7 +10,9 @@
 -- A run may name its shoe (shoe_id, NULL for none). The column may be
 -- NULL and only refers to a shoe, so it is added in place, as version 5
 -- added start_utc; the foreign key keeps a run from naming a shoe that
--- does not exist (runlog turns foreign keys on). The run's undo
+-- does not exist (runlog turns foreign keys on). It is checked when the
+-- transaction commits, since undo puts an import back by removing the
+-- shoes it added before the range of runs that named them. The run's undo
 -- triggers are made again with the new column, in the encoding version 3
 -- describes, and the run rows undo kept before this upgrade get the new
 -- column as NULL, so they can still be undone. The shoe table has
@@ -43,7 +45,8 @@ CREATE UNIQUE INDEX shoe_default ON shoe (is_default) WHERE is_default = 1;
 
 -- run
 ALTER TABLE run ADD COLUMN shoe_id INTEGER CONSTRAINT shoe_id CHECK
-    (shoe_id IS NULL OR typeof(shoe_id) = 'integer') REFERENCES shoe (id);
+    (shoe_id IS NULL OR typeof(shoe_id) = 'integer') REFERENCES shoe (id)
+    DEFERRABLE INITIALLY DEFERRED;
 CREATE INDEX run_shoe ON run (shoe_id) WHERE shoe_id IS NOT NULL;
 UPDATE undo_log SET old = substr(old, 1, length(old) - 1) ||
     ',"shoe_id":"n"}' WHERE tbl = 'run' AND old LIKE '{%"}';
