@@ -58,10 +58,10 @@ struct screen {
 	int     (*search)(struct ui *, void *state, const char *text);
 };
 
-#define UI_SCREENS 5
+#define UI_SCREENS 6
 extern const struct screen day_screen, week_screen, trends_screen,
-    flags_screen, history_screen;
-/* The screens in tab order, for keys 1-5. */
+    flags_screen, history_screen, shoes_screen;
+/* The screens in tab order, for keys 1-6. */
 extern const struct screen *const ui_screens[UI_SCREENS];
 
 #define UI_PICK_MAX 256      /* entries a question or the list holds */

@@ -30,9 +30,9 @@ const struct cmd_entry cmd_shoe_entry = {
 	.name = "shoe",
 	.opts = shoe_opts,
 	.args = shoe_args,
-	.usage = "[list] | add NAME [--limit DISTANCE] [--default] | "
-	    "retire NAME | default NAME",
-	.summary = "add, list, retire shoes and choose the default",
+	.usage = "[list|add|retire|default] [NAME] [--limit DISTANCE] "
+	    "[--default]",
+	.summary = "list shoes; add, retire or choose the default one",
 	.exec = cmd_shoe,
 };
 

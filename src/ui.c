@@ -27,7 +27,7 @@
 
 const struct screen *const ui_screens[UI_SCREENS] = {
 	&day_screen, &week_screen, &trends_screen, &flags_screen,
-	&history_screen,
+	&history_screen, &shoes_screen,
 };
 
 /* The index of s in ui_screens, which is also its slot in ui->state. */
@@ -440,7 +440,7 @@ screen_key(struct ui *ui, int key)
 		ui->help = 1;
 		return UI_REDRAW;
 	case CMD_DAY: case CMD_WEEK: case CMD_TRENDS: case CMD_FLAGS:
-	case CMD_HISTORY:
+	case CMD_HISTORY: case CMD_SHOES:
 		ui_switch(ui, ui_screens[cmd - CMD_DAY]);
 		return UI_REDRAW;
 	case CMD_BACK:
@@ -475,28 +475,35 @@ ui_key(struct ui *ui, int key)
 	return r;
 }
 
+/*
+ * The tabs: full names when they fit, else short ones, else numbers only
+ * but the current screen's ("[6 Shoe]").
+ */
 static void
 draw_tabs(const struct ui *ui, WINDOW *w)
 {
-	int i, x = 0, full = 0, pass;
+	int i, x = 0, full = 0, names = 1, width = 0;
 
-	for (pass = 0; pass < 2; pass++) {
-		int width = 0;
-		for (i = 0; i < UI_SCREENS; i++)
-			width += 4 + ui_text_width(pass == 0 ? ui_screens[i]->name :
-			    ui_screens[i]->short_name) + 1;
-		if (pass == 0 && width <= ui->cols) {
-			full = 1;
-			break;
-		}
+	for (i = 0; i < UI_SCREENS; i++)
+		width += 4 + ui_text_width(ui_screens[i]->name) + 1;
+	if (width <= ui->cols) {
+		full = 1;
+	} else {
+		for (i = width = 0; i < UI_SCREENS; i++)
+			width += 4 + ui_text_width(ui_screens[i]->short_name);
+		names = width <= ui->cols;
 	}
 	for (i = 0; i < UI_SCREENS; i++) {
 		const struct screen *s = ui_screens[i];
 		const char *name = full ? s->name : s->short_name;
 		int cur = s == ui->screen;
 
-		x += ui_putf(w, 0, x, ui->cols - x, cur ? ROLE_TAB : ROLE_NORMAL,
-		    cur ? "[%d %s]" : " %d %s ", i + 1, name);
+		if (!names && !cur)
+			x += ui_putf(w, 0, x, ui->cols - x, ROLE_NORMAL, " %d ",
+			    i + 1);
+		else
+			x += ui_putf(w, 0, x, ui->cols - x, cur ? ROLE_TAB :
+			    ROLE_NORMAL, cur ? "[%d %s]" : " %d %s ", i + 1, name);
 		if (full)
 			x += ui_put(w, 0, x, ui->cols - x, ROLE_NORMAL, " ");
 	}

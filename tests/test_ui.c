@@ -93,6 +93,34 @@ add_checkin(struct store *st, const char *d, int fatigue, int soreness,
 	checkin_free(&c);
 }
 
+/*
+ * Shoes for the runs before today: the long runs in racing shoes now past
+ * their limit, the rest in the default shoe, and a retired pair without
+ * runs. Today's run names none.
+ */
+static void
+fill_shoes(struct store *st)
+{
+	struct run *v;
+	size_t n, i;
+
+	assert_int_equal(store_shoe_add(st, "Old trainers", 0, 0,
+	    day("2026-01-10")), 0);
+	assert_int_equal(store_shoe_retire(st, "Old trainers"), 0);
+	assert_int_equal(store_shoe_add(st, "Pegasus 40", 700000, 1,
+	    day("2026-10-01")), 0);
+	assert_int_equal(store_shoe_add(st, "Vaporfly 3", 25000, 0,
+	    day("2026-10-01")), 0);
+	assert_int_equal(store_runs(st, day("2026-11-01"), day("2026-11-24"),
+	    &v, &n), 0);
+	for (i = 0; i < n; i++) {
+		v[i].shoe = xstrdup(v[i].type == RUN_LONG ? "Vaporfly 3" :
+		    "Pegasus 40");
+		assert_int_equal(store_update_run(st, &v[i]), 0);
+	}
+	entry_list_free(ENTRY_RUN, v, n);
+}
+
 /* Three weeks of a plausible journal up to Wednesday 2026-11-25. */
 static void
 fill(struct store *st)
@@ -124,6 +152,7 @@ fill(struct store *st)
 		rest_free(&r);
 	}
 	assert_int_equal(store_commit(st), 0);
+	fill_shoes(st);
 	/* Today: a run with a note holding control characters. */
 	add_run(st, "2026-11-25", 10000, 3150, 5, RUN_TEMPO,
 	    "felt \x1b[31mgood\x07 today");
@@ -239,7 +268,7 @@ test_golden_screens(void **state)
 
 	for (s = 0; s < 2; s++) {
 		resize(f, sizes[s][1], sizes[s][0]);
-		for (i = 0; i < 5; i++) {
+		for (i = 0; i < UI_SCREENS; i++) {
 			char *text, name[32];
 			size_t k;
 
