@@ -280,9 +280,10 @@ void cli_help(FILE *f);
  * The shoe of a run being logged (cmd-shoe.c): the one named, checked
  * against the journal's shoes and spelt as the journal spells it, or the
  * default shoe when none is named. Prints the error (naming the shoes
- * there are) and returns 1 for a shoe that is none of them.
+ * there are) and returns 1 for a shoe that is none of them; a journal
+ * that does not exist yet is not created for that.
  */
-int  cli_run_shoe(struct store *st, struct run *r);
+int  cli_run_shoe(struct cli_ctx *ctx, struct run *r);
 /* After r was logged: a one-line note when r took its shoe past its limit. */
 void cli_run_shoe_note(const struct cli_ctx *ctx, struct store *st,
     const struct run *r);

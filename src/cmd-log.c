@@ -110,8 +110,8 @@ cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 	    cli_field_parse(ctx, ENTRY_RUN, "duration_s", o.pos[1], &r) != 0 ||
 	    set_fields(ctx, ENTRY_RUN, &o, run_cols, RO_COUNT, &r) != 0 ||
 	    run_plausible_cli(ctx, &r, cli_flag(&o, RO_FORCE)) != 0 ||
-	    (st = cli_store_verified(ctx)) == NULL ||
-	    cli_run_shoe(st, &r) != 0) {
+	    cli_run_shoe(ctx, &r) != 0 ||
+	    (st = cli_store_verified(ctx)) == NULL) {
 		run_free(&r);
 		return 1;
 	}

@@ -6,10 +6,12 @@
  * change one. Also the shoe of `runlog run`: the one given or the default,
  * and the one-line note when that run takes a shoe past its limit.
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "date.h"
@@ -214,13 +216,25 @@ cmd_shoe(struct cli_ctx *ctx, int argc, char **argv)
 /* --- the shoe of runlog run -------------------------------------------- */
 
 int
-cli_run_shoe(struct store *st, struct run *r)
+cli_run_shoe(struct cli_ctx *ctx, struct run *r)
 {
 	struct store_shoe *v, sh;
+	struct store *st;
+	struct stat sb;
 	size_t n, i;
 	char *known;
 	int rc;
 
+	/* A journal that is not there has no shoes: refused before it is made. */
+	if (stat(ctx->db_path, &sb) != 0 && errno == ENOENT) {
+		if (r->shoe == NULL)
+			return 0;
+		err_set("--shoe '%.40s': no such shoe; the journal has no shoes "
+		    "yet; add one with 'runlog shoe add NAME'", r->shoe);
+		return cli_fail(NULL);
+	}
+	if ((st = cli_store_verified(ctx)) == NULL)
+		return 1;
 	if (r->shoe == NULL) {
 		if (store_shoes(st, &v, &n) != 0)
 			return cli_fail(NULL);
