@@ -247,8 +247,8 @@ static const struct form_row run_rows[] = {
 	    .unit = "kg", .flags = FF_PAIR,
 	    .pair = "mass before and after go together" },
 	ROW("Mass after", FK_MASS, "mass_after_g", "kg", 0),
-	ROW("Shoe", FK_TEXT, "shoe_id", "", FF_SHOE),
 	ROW("Note", FK_TEXT, "note", "", 0),
+	ROW("Shoe", FK_TEXT, "shoe_id", "", FF_SHOE),
 	DATE_ROW,
 };
 

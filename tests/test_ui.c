@@ -1225,6 +1225,53 @@ test_form_rows_reach_their_fields(void **state)
 }
 
 /*
+ * The run form's shoe: a new run offers the default shoe; a name that is
+ * no shoe's is wrong, naming the shoes; the start of a name is taken when
+ * only one shoe starts so, and saved under the shoe's whole name.
+ */
+static void
+test_form_shoe(void **state)
+{
+	struct fx *f = *state;
+	struct run *v;
+	size_t n;
+	int i;
+
+	assert_int_equal(store_shoe_add(f->st, "Vapor old", 0, 0,
+	    day("2026-11-01")), 0);
+	assert_int_equal(form_open(f->ui, FORM_RUN, day("2026-11-24"), 0), 0);
+	for (i = 0; i < form_nfields(f->ui->form) &&
+	    strcmp(form_field_label(f->ui->form, i), "Shoe") != 0; i++)
+		;
+	assert_true(i < form_nfields(f->ui->form));
+	assert_string_equal(form_text(f->ui->form, i), "Pegasus 40");
+	type(f, "5km\t25:00\t");
+	while (form_current(f->ui->form) != i)
+		key(f, '\t');
+	key(f, CTRL_U);
+	type(f, "Clifton");
+	assert_non_null(strstr(form_field_error(f->ui->form, i),
+	    "shoe 'Clifton': no such shoe"));
+	assert_non_null(strstr(form_field_error(f->ui->form, i), "Vaporfly 3"));
+	key(f, '\n');
+	assert_non_null(f->ui->form);          /* refused, nothing saved */
+	key(f, CTRL_U);
+	type(f, "vapor");
+	assert_non_null(strstr(form_field_error(f->ui->form, i),
+	    "more than one shoe starts so"));
+	type(f, "f");
+	assert_string_equal(form_field_error(f->ui->form, i), "");
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_int_equal(store_runs(f->st, day("2026-11-24"), day("2026-11-24"),
+	    &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_non_null(v[0].shoe);
+	assert_string_equal(v[0].shoe, "Vaporfly 3");
+	entry_list_free(ENTRY_RUN, v, n);
+}
+
+/*
  * An entry deleted by another runlog while its form is open: the save says
  * it no longer exists and adds nothing back, and opening it says the same.
  */
@@ -1324,7 +1371,8 @@ test_form_cursor_editing(void **state)
 	assert_non_null(strstr(text, "[12"));
 	free(text);
 	/* In a note: Ctrl-W takes the word before the cursor. */
-	key(f, KEY_BTAB);
+	key(f, KEY_BTAB);                        /* the date */
+	key(f, KEY_BTAB);                        /* the shoe */
 	key(f, KEY_BTAB);                        /* the note */
 	assert_int_equal(form_field_kind(fm, form_current(fm)), FK_TEXT);
 	type(f, "easy quick run");
@@ -1832,6 +1880,7 @@ main(void)
 		    setup_every_field, fx_close),
 		cmocka_unit_test_setup_teardown(test_form_entry_deleted_elsewhere,
 		    setup_every_field, fx_close),
+		cmocka_unit_test_setup_teardown(test_form_shoe, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_store_warnings_shown, setup,
 		    fx_close),
 		cmocka_unit_test_setup_teardown(test_form_cursor_editing, setup,
