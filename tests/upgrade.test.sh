@@ -47,7 +47,8 @@ refused "$T/newer.db" "newer runlog"
 grep -q "version 99" "$T/err" || fail "the newer-version message does not name the version"
 
 # A newer journal still in WAL mode (as runlog leaves it).
-cp "$J" "$T/newerwal.db"; sqlite3 "$T/newerwal.db" 'PRAGMA journal_mode = WAL; PRAGMA user_version = 7' >/dev/null
+set -- schema/*.sql
+cp "$J" "$T/newerwal.db"; sqlite3 "$T/newerwal.db" "PRAGMA journal_mode = WAL; PRAGMA user_version = $(($# + 1))" >/dev/null
 refused "$T/newerwal.db" "newer runlog"
 
 # Someone else's SQLite database, user_version 0.
