@@ -91,6 +91,21 @@ grep "^Pegasus 40 " "$T/out" | grep -q "2026-11-20  2026-11-24" && ok || fail "f
 expect 0 R show -f 2026-11-21 --to 2026-11-21
 out_has "shoe Vaporfly"
 
+# --- edit: a run's shoe changed, refused, removed -------------------------------
+expect 0 R edit r2 --shoe "pegasus 40"
+out_has 'Changed r2: shoe "Vaporfly" -> "pegasus 40".'
+same "$(sqlite3 "$J" 'SELECT shoe_id FROM run WHERE id = 2')" 1 "edit did not change the run's shoe"
+before=$(rows "$J")
+expect 1 R edit r2 --shoe Clifton
+err_has "shoe 'Clifton': no such shoe; the journal has the shoes Pegasus 40 and Vaporfly"
+same "$(rows "$J")" "$before" "an edit to an unknown shoe changed the journal"
+expect 0 R edit r2 --shoe ""
+same "$(sqlite3 "$J" 'SELECT coalesce(shoe_id, 0) FROM run WHERE id = 2')" 0 "an empty --shoe did not remove the shoe"
+expect 2 R edit s1 --shoe Vaporfly
+expect 0 R undo
+expect 0 R undo
+same "$(sqlite3 "$J" 'SELECT shoe_id FROM run WHERE id = 2')" 2 "undo of the edits did not give the shoe back"
+
 # --- miles ---------------------------------------------------------------------
 mkdir -p "$T/config/runlog"
 printf 'units = mi\n' > "$T/config/runlog/config"
