@@ -968,6 +968,26 @@ run_checked(struct ui *ui, struct ui_form *fm, const struct run *r)
 	return -1;
 }
 
+/*
+ * After a new run: "; Pegasus 40 is now past its limit of 700.00 km"
+ * appended when this run took its shoe past the limit, as runlog run says
+ * it, once.
+ */
+static void
+shoe_passed(const struct ui *ui, const struct run *r, char *what, size_t n)
+{
+	struct store_shoe sh;
+	size_t len = strlen(what);
+	char lim[32];
+
+	if (r->shoe == NULL || store_shoe_get(ui->st, r->shoe, &sh) != 0 ||
+	    sh.limit_m == 0 || sh.distance_m <= sh.limit_m ||
+	    sh.distance_m - r->distance_m > sh.limit_m || len >= n)
+		return;
+	snprintf(what + len, n - len, "; %s is now past its limit of %s",
+	    sh.name, units_format_distance(sh.limit_m, ui->cfg->dist_unit, lim));
+}
+
 /* The shoe's name whole, as the journal spells it, into e. */
 static void
 shoe_complete(const struct ui *ui, struct form_field *f, void *e)
@@ -1018,6 +1038,8 @@ save_entry(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
 		else
 			rc = put_moved(ui, fm, e);
 		def->what(ui, e, what, n);
+		if (rc == 0 && def->entry == ENTRY_RUN && fm->id == 0)
+			shoe_passed(ui, e, what, n);
 	}
 	entry_free_fields(d, e);
 	free(e);

@@ -1269,6 +1269,17 @@ test_form_shoe(void **state)
 	assert_non_null(v[0].shoe);
 	assert_string_equal(v[0].shoe, "Vaporfly 3");
 	entry_list_free(ENTRY_RUN, v, n);
+	/* Past its limit already: this run says nothing of it. */
+	assert_null(strstr(f->ui->msg, "past its limit"));
+	/* A run that takes the default shoe past its limit says so. */
+	assert_int_equal(store_shoe_add(f->st, "Near", 10000, 1,
+	    day("2026-11-01")), 0);
+	assert_int_equal(form_open(f->ui, FORM_RUN, day("2026-11-24"), 0), 0);
+	assert_string_equal(form_text(f->ui->form, i), "Near");
+	type(f, "12km\t1:00:00\n");
+	assert_null(f->ui->form);
+	assert_non_null(strstr(f->ui->msg, "Saved run 12.00 km on 2026-11-24; "
+	    "Near is now past its limit of 10.00 km"));
 }
 
 /*
