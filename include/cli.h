@@ -204,6 +204,7 @@ int cmd_week(struct cli_ctx *, int, char **);
 int cmd_trends(struct cli_ctx *, int, char **);
 int cmd_fitness(struct cli_ctx *, int, char **);
 int cmd_totals(struct cli_ctx *, int, char **);
+int cmd_shoe(struct cli_ctx *, int, char **);
 int cmd_calendar(struct cli_ctx *, int, char **);
 int cmd_records(struct cli_ctx *, int, char **);
 int cmd_next(struct cli_ctx *, int, char **);
@@ -233,6 +234,7 @@ extern const struct cmd_entry cmd_totals_entry;
 extern const struct cmd_entry cmd_calendar_entry;
 extern const struct cmd_entry cmd_records_entry;
 extern const struct cmd_entry cmd_next_entry;
+extern const struct cmd_entry cmd_shoe_entry;
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_import_entry;
@@ -283,5 +285,17 @@ int cli_output_done(int rc);
 /* The usage line of a command, for messages and --help. */
 const char *cli_usage_line(const char *cmd);
 void cli_help(FILE *f);
+
+/*
+ * The shoe of a run being logged (cmd-shoe.c): the one named, checked
+ * against the journal's shoes and spelt as the journal spells it, or the
+ * default shoe when none is named. Prints the error (naming the shoes
+ * there are) and returns 1 for a shoe that is none of them; a journal
+ * that does not exist yet is not created for that.
+ */
+int  cli_run_shoe(struct cli_ctx *ctx, struct run *r);
+/* After r was logged: a one-line note when r took its shoe past its limit. */
+void cli_run_shoe_note(const struct cli_ctx *ctx, struct store *st,
+    const struct run *r);
 
 #endif

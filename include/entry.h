@@ -42,6 +42,8 @@ struct run {
 	char   *external_id;     /* NULL for entries typed here */
 	char   *created_at;      /* "YYYY-MM-DD HH:MM:SS" UTC, set by store */
 	char   *updated_at;
+	char   *shoe;            /* the shoe's name, NULL = none; the journal
+	                          * keeps the shoe's id (store-shoe.c) */
 };
 
 struct sleep {
@@ -216,8 +218,10 @@ enum {
 	FIELD_OPTIONAL = 1 << 1,   /* may be absent: its 'none' value, NULL in SQL */
 	FIELD_STAMP    = 1 << 2,   /* created_at / updated_at, set by the store */
 	FIELD_ORIGIN   = 1 << 3,   /* source / external_id of imported runs */
-	FIELD_LATER    = 1 << 4    /* added after the first version: a CSV
+	FIELD_LATER    = 1 << 4,   /* added after the first version: a CSV
 	                            * file may lack its column */
+	FIELD_SHOE     = 1 << 5    /* FT_TEXT naming a row of the shoe table:
+	                            * the column holds that row's id */
 };
 
 struct entry_field {

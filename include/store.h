@@ -257,4 +257,62 @@ int store_drink_known(struct store_import *im, const struct drink *d);
 /* Commits (commit 1) or rolls back (0) the batch and frees im. */
 int store_import_end(struct store_import *im, int commit);
 
+/*
+ * Shoes (store-shoe.c). A run names its shoe by name (struct run's shoe);
+ * the journal keeps the shoe's id. A name is 1 to SHOE_NAME_MAX bytes of
+ * printable UTF-8 with no space at either end, and names are unique
+ * whatever their case. At most one shoe is the default, the one a run
+ * logged without a shoe is given; a retired shoe is never the default.
+ * Adding, retiring and choosing the default are changes undo takes back.
+ * A journal older than the shoes has none.
+ */
+#define SHOE_NAME_MAX  40
+#define SHOE_LIMIT_MIN 1000        /* metres */
+#define SHOE_LIMIT_MAX 10000000
+
+struct store_shoe {
+	int64_t id;
+	char    name[SHOE_NAME_MAX + 1];
+	int64_t limit_m;          /* 0 = no limit */
+	int     retired;          /* 0/1 */
+	int     is_default;       /* 0/1 */
+	int     day;              /* the day it was added */
+	int64_t distance_m;       /* every run that names it */
+	int64_t runs;
+	int     first_day, last_day; /* of those runs; both 0 when runs == 0 */
+};
+
+/* 0 when name may name a shoe; else -1 with err_set() saying why. */
+int store_shoe_name_check(const char *name);
+/*
+ * Every shoe with its runs' totals into *out (allocated, free() it): the
+ * shoes in use first, then the retired ones, each group in the order
+ * they were added. 0, or -1 with err_set().
+ */
+int store_shoes(struct store *st, struct store_shoe **out, size_t *n);
+/* The shoe called name (any case) into *out; 1 when there is none. */
+int store_shoe_get(struct store *st, const char *name, struct store_shoe *out);
+/*
+ * Adds the shoe name on day, with limit_m (0: none), made the default
+ * when make_default (the former default stops being it). 1 when a shoe
+ * of that name exists (nothing written).
+ */
+int store_shoe_add(struct store *st, const char *name, int64_t limit_m,
+    int make_default, int day);
+/*
+ * Retires the shoe name (it stops being the default); 1 when there is
+ * no such shoe, 2 when it was retired already (nothing written).
+ */
+int store_shoe_retire(struct store *st, const char *name);
+/*
+ * Makes the shoe name the default; 1 when there is no such shoe, 2 when
+ * it is the default already; a retired shoe is refused (-1 with err_set()).
+ */
+int store_shoe_default(struct store *st, const char *name);
+/*
+ * "the journal has the shoes A, B" or "the journal has no shoes yet",
+ * for a message about a name that is none of them. Allocated.
+ */
+char *store_shoe_known(struct store *st);
+
 #endif

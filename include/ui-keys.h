@@ -15,6 +15,7 @@ enum ui_cmd {
 	CMD_QUIT, CMD_BACK, CMD_HELP,
 	CMD_DAY, CMD_WEEK, CMD_TRENDS, CMD_FLAGS, CMD_HISTORY, CMD_PLAN,
 	CMD_CALENDAR,
+	CMD_SHOES,              /* the screens' keys, in ui_screens[] order */
 	CMD_PREV, CMD_NEXT, CMD_TODAY,
 	CMD_UP, CMD_DOWN, CMD_PGUP, CMD_PGDN, CMD_TOP, CMD_BOTTOM,
 	CMD_OPEN,
@@ -48,6 +49,7 @@ struct ui_keymap {
  * and question tables apply alone while their overlay is open. */
 extern const struct ui_keymap ui_keys_global, ui_keys_day, ui_keys_week,
     ui_keys_trends, ui_keys_flags, ui_keys_history, ui_keys_plan,
+    ui_keys_shoes,
     ui_keys_form,
     ui_keys_prompt, ui_keys_pick, ui_keys_help, ui_keys_confirm;
 extern const struct ui_keymap ui_keys_calendar;

@@ -58,10 +58,11 @@ struct screen {
 	int     (*search)(struct ui *, void *state, const char *text);
 };
 
-#define UI_SCREENS 7
+#define UI_SCREENS 8
 extern const struct screen day_screen, week_screen, trends_screen,
     flags_screen, history_screen, plan_screen;
 extern const struct screen calendar_screen;
+extern const struct screen shoes_screen;
 /* The screens in tab order, for keys 1-6. */
 extern const struct screen *const ui_screens[UI_SCREENS];
 

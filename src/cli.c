@@ -29,6 +29,7 @@ const struct cmd_entry *const cli_commands[] = {
 	&cmd_records_entry,
 	&cmd_next_entry,
 	&cmd_plan_entry,
+	&cmd_shoe_entry,
 	&cmd_demo_entry,
 	&cmd_export_entry, &cmd_import_entry, &cmd_backup_entry,
 	&cmd_screen_entry, &cmd_completion_entry, NULL,

@@ -378,6 +378,41 @@ demo_plans(struct demo *dm, int today, int *n)
 	return rc;
 }
 
+/*
+ * Two pairs of shoes: racing flats for the quick runs and races, and the
+ * default trainers for the rest, their limit set so that the demo ends
+ * with them close to it (some 93%), for the Shoes screen to show.
+ */
+static int
+demo_shoes(struct demo *dm, int first, int today)
+{
+	struct run *v;
+	size_t n, i;
+	int64_t trainer_m = 0, limit;
+	int rc = 0;
+
+	if (store_runs(dm->st, first, today, &v, &n) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		int quick = v[i].type == RUN_TEMPO || v[i].type == RUN_INTERVAL ||
+		    v[i].type == RUN_RACE;
+
+		v[i].shoe = xstrdup(quick ? "Racing flats" : "Trainers");
+		if (!quick)
+			trainer_m += v[i].distance_m;
+	}
+	limit = (trainer_m * 100 / 93 + 25000) / 50000 * 50000;
+	if (limit < SHOE_LIMIT_MIN)
+		limit = SHOE_LIMIT_MIN;
+	if (store_shoe_add(dm->st, "Racing flats", 400000, 0, first) != 0 ||
+	    store_shoe_add(dm->st, "Trainers", limit, 1, first) != 0)
+		rc = -1;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = store_update_run(dm->st, &v[i]);
+	entry_list_free(ENTRY_RUN, v, n);
+	return rc;
+}
+
 int
 cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -414,7 +449,8 @@ cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_fail("demo");
 		}
 	}
-	if (demo_plans(&dm, today, &plans) != 0) {
+	if (demo_plans(&dm, today, &plans) != 0 ||
+	    demo_shoes(&dm, first, today) != 0) {
 		store_rollback(dm.st);
 		return cli_fail("demo");
 	}

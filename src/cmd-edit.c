@@ -259,7 +259,7 @@ cli_entry_changes(const struct config *cfg, enum entry_kind k,
 /* Every option of every kind; each applies to the kinds in its mask. */
 enum {
 	EO_DATE, EO_NOTE, EO_DISTANCE, EO_DURATION, EO_RPE, EO_TYPE, EO_HR,
-	EO_CLIMB, EO_BEFORE, EO_AFTER, EO_START, EO_HOURS, EO_QUALITY,
+	EO_CLIMB, EO_BEFORE, EO_AFTER, EO_START, EO_SHOE, EO_HOURS, EO_QUALITY,
 	EO_VOLUME, EO_ELECTROLYTES, EO_FATIGUE, EO_SORENESS, EO_MOOD, EO_STRESS,
 	EO_RHR, EO_HRV, EO_MASS, EO_ILL, EO_PAIN, EO_SWELLING, EO_NUMBNESS,
 	EO_NOWEIGHT, EO_COUNT
@@ -270,7 +270,8 @@ static const struct opt edit_opts[] = {
 	{ "rpe", 'r', OPT_VALUE, NULL }, { "type", 't', OPT_RUN_TYPE, NULL },
 	{ "hr", 0, OPT_VALUE, NULL }, { "climb", 0, OPT_VALUE, NULL },
 	{ "before", 0, OPT_VALUE, NULL }, { "after", 0, OPT_VALUE, NULL },
-	{ "start", 0, OPT_VALUE, NULL }, { "hours", 0, OPT_VALUE, NULL }, { "quality", 'q', OPT_VALUE, NULL },
+	{ "start", 0, OPT_VALUE, NULL }, { "shoe", 0, OPT_VALUE, NULL },
+	{ "hours", 0, OPT_VALUE, NULL }, { "quality", 'q', OPT_VALUE, NULL },
 	{ "volume", 0, OPT_VALUE, NULL }, { "electrolytes", 'e', OPT_FLAG, NULL },
 	{ "fatigue", 0, OPT_VALUE, NULL }, { "soreness", 0, OPT_VALUE, NULL },
 	{ "mood", 0, OPT_VALUE, NULL }, { "stress", 0, OPT_VALUE, NULL },
@@ -316,6 +317,7 @@ static const struct {
 	[EO_START] = { "start_utc", K(ENTRY_RUN) },
 	[EO_HRV] = { "hrv_ms", K(ENTRY_CHECKIN) },
 	[EO_MASS] = { "mass_g", K(ENTRY_CHECKIN) },
+	[EO_SHOE] = { "shoe_id", K(ENTRY_RUN) },
 };
 static const struct cmd_arg edit_args[] = {
 	{ "ID", OPT_ID, NULL, 0 }, { NULL, 0, NULL, 0 },
@@ -326,7 +328,7 @@ const struct cmd_entry cmd_edit_entry = {
 	.args = edit_args,
 	.usage = "ID [--date D] [--note TEXT] and the options of the entry's "
 	    "kind: run and plan --distance --duration --rpe --type; run --hr "
-	    "--climb --before --after --start; sleep --hours --quality; drink "
+	    "--climb --before --after --start --shoe; sleep --hours --quality; drink "
 	    "--volume --electrolytes; check-in --fatigue --soreness --mood "
 	    "--stress --rhr --hrv --mass --ill --pain --swelling --numbness "
 	    "--no-weight",

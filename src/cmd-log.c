@@ -43,17 +43,18 @@ set_fields(struct cli_ctx *ctx, enum entry_kind k, const struct optres *o,
 }
 
 enum { RO_DATE, RO_RPE, RO_TYPE, RO_HR, RO_CLIMB, RO_BEFORE, RO_AFTER,
-	RO_FORCE, RO_NOTE, RO_COUNT };
+	RO_FORCE, RO_NOTE, RO_SHOE, RO_COUNT };
 static const struct opt run_opts[] = {
 	{ "date", 'd', OPT_DATE, NULL }, { "rpe", 'r', OPT_VALUE, NULL },
 	{ "type", 't', OPT_RUN_TYPE, NULL }, { "hr", 0, OPT_VALUE, NULL },
 	{ "climb", 0, OPT_VALUE, NULL }, { "before", 0, OPT_VALUE, NULL },
 	{ "after", 0, OPT_VALUE, NULL }, { "force", 0, OPT_FLAG, NULL },
-	{ "note", 'n', OPT_VALUE, NULL }, { NULL, 0, 0, NULL },
+	{ "note", 'n', OPT_VALUE, NULL }, { "shoe", 0, OPT_VALUE, NULL },
+	{ NULL, 0, 0, NULL },
 };
 static const char *const run_cols[RO_COUNT] = {
 	"day", "rpe", "type", "avg_hr", "climb_m", "mass_before_g",
-	"mass_after_g", NULL, "note",
+	"mass_after_g", NULL, "note", "shoe_id",
 };
 static const struct cmd_arg run_args[] = {
 	{ "DISTANCE", OPT_VALUE, NULL, 0 }, { "DURATION", OPT_VALUE, NULL, 0 },
@@ -64,7 +65,8 @@ const struct cmd_entry cmd_run_entry = {
 	.opts = run_opts,
 	.args = run_args,
 	.usage = "DISTANCE DURATION [-d D] [-r N] [-t T] [--hr BPM] "
-	    "[--climb M] [--before KG --after KG [--force]] [-n TEXT]",
+	    "[--climb M] [--before KG --after KG [--force]] [-n TEXT] "
+	    "[--shoe NAME]",
 	.summary = "log a run",
 	.exec = cmd_run,
 };
@@ -108,6 +110,7 @@ cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 	    cli_field_parse(ctx, ENTRY_RUN, "duration_s", o.pos[1], &r) != 0 ||
 	    set_fields(ctx, ENTRY_RUN, &o, run_cols, RO_COUNT, &r) != 0 ||
 	    run_plausible_cli(ctx, &r, cli_flag(&o, RO_FORCE)) != 0 ||
+	    cli_run_shoe(ctx, &r) != 0 ||
 	    (st = cli_store_verified(ctx)) == NULL) {
 		run_free(&r);
 		return 1;
@@ -124,6 +127,9 @@ cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 	    units_format_duration(r.duration_s, t),
 	    units_format_pace(r.distance_m, r.duration_s, ctx->cfg.dist_unit, p),
 	    run_type_name(r.type), rpe);
+	if (r.shoe != NULL)
+		outf("Shoe: %s.\n", r.shoe);
+	cli_run_shoe_note(ctx, st, &r);
 	run_free(&r);
 	return 0;
 }

@@ -19,14 +19,14 @@ static const struct opt screen_opts[] = {
 	{ NULL, 0, 0, NULL },
 };
 static const struct cmd_arg screen_args[] = {
-	{ "NAME", OPT_CHOICE, "day|week|trends|flags|history|plan|calendar", 0 },
+	{ "NAME", OPT_CHOICE, "day|week|trends|flags|history|plan|calendar|shoes", 0 },
 	{ NULL, 0, NULL, 0 },
 };
 const struct cmd_entry cmd_screen_entry = {
 	.name = "screen",
 	.opts = screen_opts,
 	.args = screen_args,
-	.usage = "day|week|trends|flags|history|plan|calendar [--date D] [--size COLSxLINES]",
+	.usage = "day|week|trends|flags|history|plan|calendar|shoes [--date D] [--size COLSxLINES]",
 	.summary = "print one screen of the journal as text",
 	.exec = cmd_screen,
 };
@@ -47,13 +47,13 @@ cmd_screen(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (o.npos != 1)
 		return cli_usage("screen", "name one screen: day, week, trends, "
-		    "flags, history, plan or calendar");
+		    "flags, history, plan, calendar or shoes");
 	for (i = 0; i < UI_SCREENS; i++)
 		if (strcasecmp(o.pos[0], ui_screens[i]->name) == 0)
 			s = ui_screens[i];
 	if (s == NULL)
 		return cli_usage("screen", "no screen '%.40s': day, week, trends, "
-		    "flags, history, plan or calendar", o.pos[0]);
+		    "flags, history, plan, calendar or shoes", o.pos[0]);
 	if (OPTVAL(&o, SO_SIZE) != NULL &&
 	    (sscanf(OPTVAL(&o, SO_SIZE), "%dx%d%c", &cols, &lines, &extra) != 2 ||
 	    cols < 20 || cols > 500 || lines < 5 || lines > 200))

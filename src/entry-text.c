@@ -50,6 +50,13 @@ run_line(const struct run *r, enum dist_unit du, struct buf *out)
 		entry_utc_format(r->start_utc, a);
 		buf_printf(out, "  started %.16s UTC", a);
 	}
+	if (r->shoe != NULL) {
+		char *s = xstrdup(r->shoe);
+
+		text_sanitize(s);
+		buf_printf(out, "  shoe %s", s);
+		free(s);
+	}
 	add_note(out, r->note);
 }
 

@@ -388,6 +388,8 @@ static const struct entry_field run_fields[] = {
 	{ "external_id", "external_id", "external id", FT_TEXT, FU_NONE, NULL,
 	    0, FIELD_ORIGIN | FIELD_OPTIONAL, F(run, external_id) },
 	STAMPS(run),
+	{ "shoe_id", "shoe", "shoe", FT_TEXT, FU_NONE, NULL, 0,
+	    FIELD_OPTIONAL | FIELD_LATER | FIELD_SHOE, F(run, shoe) },
 };
 
 static const struct entry_field sleep_fields[] = {

@@ -36,6 +36,10 @@ enum entry_op {
 
 #define SQL_MAX 1024
 
+/* A FIELD_SHOE field reads as the shoe's name and is written by name. */
+#define SHOE_NAME_OF "(SELECT name FROM shoe WHERE shoe.id = %s.%s)"
+#define SHOE_ID_OF   "(SELECT id FROM shoe WHERE name = ?)"
+
 /* Written by a field: not the id, not a stamp, not where it came from. */
 static int
 field_is_data(const struct entry_field *f)
@@ -99,9 +103,17 @@ sql_columns(struct store *st, char *sql, const struct entry_desc *d)
 {
 	size_t i;
 
-	for (i = 0; i < d->nfields; i++)
-		sql_add(sql, "%s%s", i ? ", " : "", column_absent(st, d,
-		    &d->fields[i]) ? "NULL" : d->fields[i].column);
+	for (i = 0; i < d->nfields; i++) {
+		const struct entry_field *f = &d->fields[i];
+
+		if (column_absent(st, d, f))
+			sql_add(sql, "%sNULL", i ? ", " : "");
+		else if (f->flags & FIELD_SHOE)
+			sql_add(sql, "%s" SHOE_NAME_OF, i ? ", " : "", d->table,
+			    f->column);
+		else
+			sql_add(sql, "%s%s", i ? ", " : "", f->column);
+	}
 }
 
 static void
@@ -120,7 +132,8 @@ sql_insert(char *sql, const struct entry_desc *d)
 		if (d->fields[i].type == FT_ID)
 			continue;
 		sql_add(sql, n++ ? ", %s" : "%s", d->fields[i].flags & FIELD_STAMP ?
-		    "coalesce(?, " NOW ")" : "?");
+		    "coalesce(?, " NOW ")" : d->fields[i].flags & FIELD_SHOE ?
+		    SHOE_ID_OF : "?");
 	}
 	sql_add(sql, ")");
 	/* An entry imported twice (same source and external id) is kept once. */
@@ -143,7 +156,8 @@ sql_update(char *sql, const struct entry_desc *d)
 	sql_add(sql, "UPDATE %s SET ", d->table);
 	for (i = 0; i < d->nfields; i++)
 		if (field_is_data(&d->fields[i]))
-			sql_add(sql, "%s = ?, ", d->fields[i].column);
+			sql_add(sql, "%s = %s, ", d->fields[i].column,
+			    d->fields[i].flags & FIELD_SHOE ? SHOE_ID_OF : "?");
 	sql_add(sql, "updated_at = coalesce(?, %s) WHERE id = ?", NOW);
 }
 
@@ -231,7 +245,7 @@ bind_field(sqlite3_stmt *s, int i, const struct entry_field *f, const void *e)
 
 	switch (f->type) {
 	case FT_TEXT:
-		if (field_is_note(f))
+		if (field_is_note(f) && !(f->flags & FIELD_SHOE))
 			bind_note(s, i, entry_text_get(e, f));
 		else
 			bind_text(s, i, entry_text_get(e, f));
@@ -276,6 +290,13 @@ entry_write(struct store *st, const struct entry_desc *d, const void *e,
 
 	if (s == NULL)
 		return -1;
+	/* A shoe named must exist; an import adds the shoes it names. */
+	for (i = 0; i < d->nfields; i++)
+		if ((d->fields[i].flags & FIELD_SHOE) &&
+		    entry_text_get(e, &d->fields[i]) != NULL &&
+		    store_shoe_need(st, entry_text_get(e, &d->fields[i]),
+		    st->batch && id == 0) != 0)
+			return -1;
 	for (i = 0; i < d->nfields; i++)
 		if (id == 0 ? d->fields[i].type != FT_ID : field_is_data(&d->fields[i]))
 			bind_field(s, n++, &d->fields[i], e);

@@ -99,6 +99,13 @@ int64_t max_id(struct store *st, enum entry_kind k);
 int  write_begin(struct store *st, const char *label);
 int  write_end(struct store *st, int rc);
 
+/*
+ * Before a write naming the shoe name: 0 when the journal has it; when it
+ * has not, the shoe is added (create: a batch, an import) or the write is
+ * refused naming the shoes there are (-1 with err_set()). store-shoe.c.
+ */
+int  store_shoe_need(struct store *st, const char *name, int create);
+
 /* The raw handle: for the store's own files and for tests that must
  * spoil a journal behind the store's back. No other module has it. */
 sqlite3 *store_db(struct store *st);

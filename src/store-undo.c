@@ -339,6 +339,8 @@ store_delete(struct store *st, enum entry_kind k, int64_t id)
 static const char *kind_cols[ENTRY_KIND_COUNT][UNDO_COLS_MAX + 1];
 static const char *const ack_cols[] = { "id", "rule", "day", "created_at",
 	NULL };
+static const char *const shoe_cols[] = { "id", "name", "limit_m", "retired",
+	"is_default", "day", "created_at", NULL };
 
 static const struct undo_table {
 	const char        *name;
@@ -351,6 +353,7 @@ static const struct undo_table {
 	{ "rest", kind_cols[ENTRY_REST] },
 	{ "plan", kind_cols[ENTRY_PLAN] },
 	{ "ack", ack_cols },
+	{ "shoe", shoe_cols },
 };
 
 __attribute__((constructor)) static void

@@ -752,6 +752,8 @@ static const char *const schema_digests[] = {
 	"e31fe795044348e0342f54d79089fbfbcc7bb0b1e38a5bd4b1a0d2aff1c30cd8",
 	"5f836d426fad468fcd162922b7715e979a8d9a5ab935f6c98358323c1c4929cd",
 	"70a7db6daabce72f90092bbd3c68b4c2607b8d3a8c8d6fb7557ea4391ec0a4e3",
+	/* shoes (schema/007-shoes.sql) */
+	"1b83728c598ab84ae7a2011f3510dda9b4b21030c432acd227719b03474deb98",
 };
 
 struct sha256 {

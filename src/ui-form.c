@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,7 +32,8 @@
 
 enum {
 	FF_REQUIRED = 1 << 0,   /* marked '*'; empty is refused */
-	FF_PAIR     = 1 << 1    /* given together with the next row, or neither */
+	FF_PAIR     = 1 << 1,   /* given together with the next row, or neither */
+	FF_SHOE     = 1 << 2    /* FK_TEXT: one of the journal's shoes */
 };
 
 /* One row of a form's table. */
@@ -95,6 +97,7 @@ struct ui_form {
 };
 
 static int form_check_field(const struct ui *ui, struct form_field *f);
+static void shoe_default(const struct ui *ui, struct form_field *f);
 static int save_export(struct ui *ui, struct ui_form *fm, const int64_t *v,
     char *what, size_t n);
 
@@ -245,6 +248,7 @@ static const struct form_row run_rows[] = {
 	    .pair = "mass before and after go together" },
 	ROW("Mass after", FK_MASS, "mass_after_g", "kg", 0),
 	ROW("Note", FK_TEXT, "note", "", 0),
+	ROW("Shoe", FK_TEXT, "shoe_id", "", FF_SHOE),
 	DATE_ROW,
 };
 
@@ -552,6 +556,8 @@ form_open(struct ui *ui, enum form_kind kind, int day, int64_t id)
 			date_format(fm->day, f->buf);
 			f->orig = fm->day;
 		}
+		if ((f->row->flags & FF_SHOE) && id == 0)
+			shoe_default(ui, f);
 		f->pos = strlen(f->buf);
 		form_check_field(ui, f);
 	}
@@ -680,6 +686,63 @@ duration_shape(struct form_field *f)
 	f->shape = 1;
 }
 
+/*
+ * The shoe typed: a shoe of the journal, named whole or by the start of
+ * its name (any case) when that start is no other shoe's. Its name as the
+ * journal spells it into out; -1 with f->err naming the shoes there are.
+ */
+static int
+shoe_match(const struct ui *ui, struct form_field *f, char *out, size_t n)
+{
+	struct store_shoe *v;
+	size_t nv, i, len = strlen(f->buf), hit = 0, hits = 0;
+	char *known;
+
+	if (store_shoes(ui->st, &v, &nv) != 0) {
+		set_err(f, NULL);
+		return -1;
+	}
+	for (i = 0; i < nv; i++) {
+		if (strcasecmp(v[i].name, f->buf) == 0) {
+			hit = i;
+			hits = 1;
+			break;
+		}
+		if (strncasecmp(v[i].name, f->buf, len) == 0 && hits++ == 0)
+			hit = i;
+	}
+	if (hits == 1)
+		snprintf(out, n, "%s", v[hit].name);
+	free(v);
+	if (hits == 1)
+		return 0;
+	if (hits > 1) {
+		snprintf(f->err, sizeof f->err, "shoe '%.40s': more than one "
+		    "shoe starts so; type more of its name", f->buf);
+		return -1;
+	}
+	known = store_shoe_known(ui->st);
+	snprintf(f->err, sizeof f->err, "shoe '%.40s': no such shoe; %s",
+	    f->buf, known);
+	free(known);
+	return -1;
+}
+
+/* A new run wears the default shoe, as on the command line. */
+static void
+shoe_default(const struct ui *ui, struct form_field *f)
+{
+	struct store_shoe *v;
+	size_t nv, i;
+
+	if (store_shoes(ui->st, &v, &nv) != 0)
+		return;
+	for (i = 0; i < nv; i++)
+		if (v[i].is_default)
+			snprintf(f->buf, sizeof f->buf, "%s", v[i].name);
+	free(v);
+}
+
 /* A day typed as the command line reads it; never in the future. */
 static int
 date_value(const struct ui *ui, struct form_field *f, int64_t *v)
@@ -765,6 +828,11 @@ field_value(const struct ui *ui, struct form_field *f, int64_t *v)
 		return 0;
 	case FK_TEXT:
 		*v = 0;
+		if (f->row->flags & FF_SHOE) {
+			char name[SHOE_NAME_MAX + 1];
+
+			return shoe_match(ui, f, name, sizeof name);
+		}
 		if (note_validate(f->buf) != 0) {
 			set_err(f, NULL);
 			return -1;
@@ -901,6 +969,38 @@ run_checked(struct ui *ui, struct ui_form *fm, const struct run *r)
 }
 
 /*
+ * After a new run: "; Pegasus 40 is now past its limit of 700.00 km"
+ * appended when this run took its shoe past the limit, as runlog run says
+ * it, once.
+ */
+static void
+shoe_passed(const struct ui *ui, const struct run *r, char *what, size_t n)
+{
+	struct store_shoe sh;
+	size_t len = strlen(what);
+	char lim[32];
+
+	if (r->shoe == NULL || store_shoe_get(ui->st, r->shoe, &sh) != 0 ||
+	    sh.limit_m == 0 || sh.distance_m <= sh.limit_m ||
+	    sh.distance_m - r->distance_m > sh.limit_m || len >= n)
+		return;
+	snprintf(what + len, n - len, "; %s is now past its limit of %s",
+	    sh.name, units_format_distance(sh.limit_m, ui->cfg->dist_unit, lim));
+}
+
+/* The shoe's name whole, as the journal spells it, into e. */
+static void
+shoe_complete(const struct ui *ui, struct form_field *f, void *e)
+{
+	char name[SHOE_NAME_MAX + 1], **t = entry_text(e, f->ef);
+
+	if (shoe_match(ui, f, name, sizeof name) != 0)
+		return;         /* the store refuses it with its own message */
+	free(*t);
+	*t = xstrdup(name);
+}
+
+/*
  * The entry from the form: the stored one when editing (so what the form
  * does not show is kept), then every field. 0 when saved, 1 when the entry
  * no longer exists, -1 with err_set().
@@ -930,11 +1030,16 @@ save_entry(struct ui *ui, struct ui_form *fm, const int64_t *v, char *what,
 		for (i = 0; i < fm->n; i++)
 			if (fm->f[i].ef != NULL)
 				field_store(&fm->f[i], v[i], e);
+		for (i = 0; i < fm->n; i++)
+			if ((fm->f[i].row->flags & FF_SHOE) && fm->f[i].buf[0])
+				shoe_complete(ui, &fm->f[i], e);
 		if (def->entry == ENTRY_RUN && run_checked(ui, fm, e) != 0)
 			rc = -1;
 		else
 			rc = put_moved(ui, fm, e);
 		def->what(ui, e, what, n);
+		if (rc == 0 && def->entry == ENTRY_RUN && fm->id == 0)
+			shoe_passed(ui, e, what, n);
 	}
 	entry_free_fields(d, e);
 	free(e);

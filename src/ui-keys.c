@@ -26,6 +26,7 @@ static const struct ui_key global_keys[] = {
 	{ '5', CMD_HISTORY, NULL, "History screen" },
 	{ '6', CMD_PLAN, NULL, "Plan screen" },
 	{ '7', CMD_CALENDAR, NULL, "Calendar screen" },
+	{ '8', CMD_SHOES, NULL, "Shoes screen" },
 	{ '?', CMD_HELP, "help", "list the keys of this screen" },
 	{ 'q', CMD_BACK, "quit", "back to the Day screen; quit from Day" },
 	{ 27, CMD_BACK, NULL, NULL },
@@ -174,6 +175,14 @@ static const struct ui_key calendar_keys[] = {
 };
 KEYMAP(ui_keys_calendar, "Calendar", "Calendar", calendar_keys);
 
+static const struct ui_key shoes_keys[] = {
+	{ 'j', CMD_DOWN, NULL, "next shoe" },
+	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
+	{ 'k', CMD_UP, NULL, "previous shoe" },
+	{ KEY_UP, CMD_UP, NULL, NULL },
+};
+KEYMAP(ui_keys_shoes, "Shoes", "Shoes", shoes_keys);
+
 /* Moving and deleting inside a line of text, in forms and prompts. */
 #define EDIT_KEYS \
 	{ KEY_HOME, CMD_HOME, NULL, "cursor to the start" }, \
@@ -258,7 +267,7 @@ KEYMAP(ui_keys_confirm, "question", "Questions", confirm_keys);
 const struct ui_keymap *const ui_keymaps[] = {
 	&ui_keys_global, &ui_keys_day, &ui_keys_week, &ui_keys_trends,
 	&ui_keys_flags, &ui_keys_history, &ui_keys_plan,
-	&ui_keys_calendar,
+	&ui_keys_calendar, &ui_keys_shoes,
 	&ui_keys_form, &ui_keys_prompt,
 	&ui_keys_pick, &ui_keys_help, &ui_keys_confirm, NULL,
 };

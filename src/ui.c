@@ -29,6 +29,7 @@ const struct screen *const ui_screens[UI_SCREENS] = {
 	&day_screen, &week_screen, &trends_screen, &flags_screen,
 	&history_screen, &plan_screen,
 	&calendar_screen,
+	&shoes_screen,
 };
 
 /* The index of s in ui_screens, which is also its slot in ui->state. */
@@ -443,6 +444,7 @@ screen_key(struct ui *ui, int key)
 	case CMD_DAY: case CMD_WEEK: case CMD_TRENDS: case CMD_FLAGS:
 	case CMD_HISTORY: case CMD_PLAN:
 	case CMD_CALENDAR:
+	case CMD_SHOES:
 		ui_switch(ui, ui_screens[cmd - CMD_DAY]);
 		return UI_REDRAW;
 	case CMD_BACK:
@@ -477,21 +479,18 @@ ui_key(struct ui *ui, int key)
 	return r;
 }
 
+/*
+ * The tabs: full names when they fit, else short ones, else numbers only
+ * but the current screen's ("[6 Shoe]").
+ */
 static void
 draw_tabs(const struct ui *ui, WINDOW *w)
 {
-	int i, x = 0, full = 0, pass, bare;
+	int i, x = 0, full, bare, width = 0;
 
-	for (pass = 0; pass < 2; pass++) {
-		int width = 0;
-		for (i = 0; i < UI_SCREENS; i++)
-			width += 4 + ui_text_width(pass == 0 ? ui_screens[i]->name :
-			    ui_screens[i]->short_name) + 1;
-		if (pass == 0 && width <= ui->cols) {
-			full = 1;
-			break;
-		}
-	}
+	for (i = 0; i < UI_SCREENS; i++)
+		width += 4 + ui_text_width(ui_screens[i]->name) + 1;
+	full = width <= ui->cols;
 	/* When the short names do not all fit either, the other tabs show
 	 * their number alone, so that every screen's key stays in sight. */
 	for (i = 0; !full && i < UI_SCREENS; i++)

@@ -186,7 +186,7 @@ want "runlog --db $J delete r1" "$(echo $(idsof r1))"
 want "runlog delete --db $J r10 s1" "$(echo $(idsof s1))"
 want "runlog delete s1 --db=$J r2" "$(echo $(idsof r2))"
 want "runlog --db $T/none.db delete r" ""
-want "runlog screen " "calendar day flags history plan trends week"
+want "runlog screen " "calendar day flags history plan shoes trends week"
 has "runlog week " today yesterday
 has "runlog show --from today " --to --all
 want "runlog completion " "bash ids zsh"

@@ -58,9 +58,11 @@ for w in runs sleep hydration fatigue rest; do
 	out_has "Added"
 done
 expect 0 "$RUNLOG" --db "$V" export --all -o "$T/v1-out"
-# The columns added since (a run's start time, a check-in's HRV and body
-# mass) come back empty; without them the bytes are the same.
-sed -e 's/^date,start_time_utc,/date,/' -e 's/^\([0-9-]\{10\}\),,/\1,/' "$T/v1-out/runs.csv" > "$T/v1-out/runs.v1"
+# The columns added since (a run's start time and shoe, a check-in's HRV
+# and body mass) come back empty; without them the bytes are the same.
+sed -e 's/^date,start_time_utc,/date,/' -e 's/^\([0-9-]\{10\}\),,/\1,/' \
+    -e 's/,updated_at,shoe\r$/,updated_at\r/' -e 's/^\([0-9-]\{10\},.*\),\r$/\1\r/' \
+    "$T/v1-out/runs.csv" > "$T/v1-out/runs.v1"
 sed -e 's/,resting_hr_bpm,hrv_ms,body_mass_kg,/,resting_hr_bpm,/' -e 's/^\(\([^,]*,\)\{6\}\),,/\1/' "$T/v1-out/fatigue.csv" > "$T/v1-out/fatigue.v1"
 if grep -q '^date,start_time_utc,distance_km' "$T/v1-out/runs.csv"; then ok; else fail "runs: no start_time_utc column"; fi
 for w in runs sleep hydration fatigue rest; do

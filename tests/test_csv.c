@@ -761,7 +761,8 @@ test_export_columns(void **state)
 		{ "date", "start_time_utc", "distance_km", "duration_s",
 		    "rpe_1_10", "type",
 		    "avg_hr_bpm", "climb_m", "mass_before_kg", "mass_after_kg",
-		    "note", "source", "external_id", "created_at", "updated_at" },
+		    "note", "source", "external_id", "created_at", "updated_at",
+		    "shoe" },
 		{ "date", "sleep_min", "quality_1_5", "note", "created_at",
 		    "updated_at" },
 		{ "date", "volume_ml", "electrolytes", "created_at", "updated_at" },
@@ -817,6 +818,8 @@ test_export_every_field(void **state)
 	r.external_id = "42";
 	r.created_at = "2026-04-01 07:00:00";
 	r.updated_at = "2026-04-02 08:00:00";
+	r.shoe = "=Race, flat";    /* a shoe's name is the user's text too */
+	assert_int_equal(store_shoe_add(f->st, r.shoe, 0, 0, r.day), 0);
 	assert_int_equal(store_add_run(f->st, &r), 0);
 	memset(&c, 0, sizeof c);
 	c.day = date_from_ymd(2026, 4, 1);
@@ -842,11 +845,11 @@ test_export_every_field(void **state)
 	assert_string_equal(buf,
 	    "date,start_time_utc,distance_km,duration_s,rpe_1_10,type,avg_hr_bpm,"
 	    "climb_m,mass_before_kg,mass_after_kg,note,source,external_id,"
-	    "created_at,updated_at\r\n"
+	    "created_at,updated_at,shoe\r\n"
 	    "2026-04-01,2026-04-01T05:30:00Z,10.001,3000,7,interval,151,0,70.250,"
 	    "69.001,"
 	    "\"'=1+1, \"\"fast\"\"\",strava,42,2026-04-01 07:00:00,"
-	    "2026-04-02 08:00:00\r\n"
+	    "2026-04-02 08:00:00,\"'=Race, flat\"\r\n"
 	    "date,fatigue_1_10,soreness_1_10,mood_1_5,stress_1_5,resting_hr_bpm,"
 	    "hrv_ms,body_mass_kg,ill,sharp_pain,swelling,numbness,"
 	    "cannot_bear_weight,note,created_at,updated_at\r\n"

@@ -1022,6 +1022,12 @@ journal_with_run(const char *dir, const char *name)
 static int
 write_kind(struct store *st, enum entry_kind k, void *e)
 {
+	const struct run *r = e;
+
+	/* the shoe a run names must exist: fill_entry() names one */
+	if (k == ENTRY_RUN && r->shoe != NULL &&
+	    store_shoe_add(st, r->shoe, 0, 0, r->day) < 0)
+		return -1;
 	switch (k) {
 	case ENTRY_RUN:     return store_add_run(st, e);
 	case ENTRY_SLEEP:   return store_put_sleep(st, e, NULL);
@@ -1370,11 +1376,19 @@ test_statements_follow_descriptors(void **state)
 
 		for (i = 0; i < d->nfields; i++) {
 			strcat(cols, i ? ", " : "");
-			strcat(cols, d->fields[i].column);
+			/* a shoe reads as its name, looked up by the id */
+			if (d->fields[i].flags & FIELD_SHOE)
+				snprintf(cols + strlen(cols), sizeof cols -
+				    strlen(cols), "(SELECT name FROM shoe WHERE "
+				    "shoe.id = %s.%s)", d->table,
+				    d->fields[i].column);
+			else
+				strcat(cols, d->fields[i].column);
 		}
 		assert_int_equal(store_entry_sql((enum entry_kind)k, 0, sql,
 		    sizeof sql), 0);
-		from = strstr(sql, " FROM ");
+		from = strstr(sql, " FROM run WHERE") != NULL ?
+		    strstr(sql, " FROM run WHERE") : strstr(sql, " FROM ");
 		assert_non_null(from);
 		*from = '\0';
 		assert_string_equal(sql, cols);
@@ -2056,12 +2070,149 @@ test_schema_digests(void **state)
 		fail_msg("%s", msg);
 }
 
+/* A run of km on d wearing shoe (NULL: none); the store's answer. */
+static int
+shoe_run(struct store *st, const char *d, int64_t m, const char *shoe)
+{
+	struct run r;
+
+	memset(&r, 0, sizeof r);
+	r.day = day(d);
+	r.distance_m = m;
+	r.duration_s = m * 3 / 10;
+	r.type = RUN_EASY;
+	r.climb_m = -1;
+	r.shoe = (char *)shoe;
+	return store_add_run(st, &r);
+}
+
+/*
+ * Shoes: names unique in any case and checked, one default, retiring
+ * takes the default away, totals summed from the runs that name a shoe,
+ * a run naming no shoe of the journal refused with nothing written, an
+ * import's batch adding the shoes it names, and undo of each change.
+ */
+static void
+test_shoes(void **state)
+{
+	struct fx *f = *state;
+	struct store_shoe *v, sh;
+	struct run *runs;
+	size_t n;
+
+	assert_int_equal(store_shoes(f->st, &v, &n), 0);
+	assert_int_equal(n, 0);
+	free(v);
+	assert_int_equal(store_shoe_add(f->st, "Pegasus", 700000, 1,
+	    day("2026-10-01")), 0);
+	assert_int_equal(store_shoe_add(f->st, "pegASUS", 0, 0,
+	    day("2026-10-01")), 1);
+	assert_int_equal(store_shoe_add(f->st, "", 0, 0, day("2026-10-01")), -1);
+	assert_non_null(strstr(err_get(), "shoe name"));
+	assert_int_equal(store_shoe_add(f->st, "x\ty", 0, 0, day("2026-10-01")),
+	    -1);
+	assert_int_equal(store_shoe_add(f->st, "Flat", 999, 0,
+	    day("2026-10-01")), -1);
+	assert_non_null(strstr(err_get(), "at least 1 km and at most 10000 km"));
+	assert_int_equal(store_shoe_add(f->st, "Flat", 10000001, 0,
+	    day("2026-10-01")), -1);
+	assert_int_equal(store_shoe_add(f->st, "Flat", 1000, 1,
+	    day("2026-10-02")), 0);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM shoe WHERE "
+	    "is_default = 1"), 1);
+	assert_int_equal(store_shoe_default(f->st, "PEGASUS"), 0);
+	assert_int_equal(store_shoe_default(f->st, "Pegasus"), 2);
+	assert_int_equal(store_shoe_default(f->st, "Clifton"), 1);
+
+	/* Totals; an unknown shoe is refused and writes nothing. */
+	assert_int_equal(shoe_run(f->st, "2026-11-02", 10000, "pegasus"), 0);
+	assert_int_equal(shoe_run(f->st, "2026-11-05", 12000, "Pegasus"), 0);
+	assert_int_equal(shoe_run(f->st, "2026-11-04", 5000, "Flat"), 0);
+	assert_int_equal(shoe_run(f->st, "2026-11-06", 5000, NULL), 0);
+	assert_int_equal(shoe_run(f->st, "2026-11-07", 5000, "Clifton"), -1);
+	assert_non_null(strstr(err_get(), "shoe 'Clifton': no such shoe; the "
+	    "journal has the shoes Pegasus and Flat"));
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 4);
+	assert_int_equal(store_shoe_get(f->st, "PEGASUS", &sh), 0);
+	assert_string_equal(sh.name, "Pegasus");
+	assert_int_equal(sh.distance_m, 22000);
+	assert_int_equal(sh.runs, 2);
+	assert_int_equal(sh.first_day, day("2026-11-02"));
+	assert_int_equal(sh.last_day, day("2026-11-05"));
+	assert_int_equal(sh.limit_m, 700000);
+	assert_int_equal(sh.is_default, 1);
+	assert_int_equal(store_shoe_get(f->st, "Clifton", &sh), 1);
+	/* A run reads back with its shoe's name. */
+	assert_int_equal(store_runs(f->st, day("2026-11-02"), day("2026-11-02"),
+	    &runs, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(runs[0].shoe, "Pegasus");
+	entry_list_free(ENTRY_RUN, runs, n);
+
+	/* Retiring takes the default away; a retired shoe is no default. */
+	assert_int_equal(store_shoe_retire(f->st, "Pegasus"), 0);
+	assert_int_equal(store_shoe_retire(f->st, "Pegasus"), 2);
+	assert_int_equal(store_shoe_retire(f->st, "Clifton"), 1);
+	assert_int_equal(store_shoe_default(f->st, "Pegasus"), -1);
+	assert_non_null(strstr(err_get(), "retired"));
+	assert_int_equal(store_shoes(f->st, &v, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].name, "Flat");       /* in use first */
+	assert_int_equal(v[1].retired, 1);
+	assert_int_equal(v[1].is_default, 0);
+	free(v);
+	/* Undo: the retirement, then the default goes back to Flat. */
+	assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_int_equal(raw_int(f->path, "SELECT retired * 10 + is_default "
+	    "FROM shoe WHERE name = 'Pegasus'"), 1);
+
+	/* A batch (an import) adds the shoe it names; undo takes both back. */
+	assert_int_equal(store_begin(f->st, "import"), 0);
+	assert_int_equal(shoe_run(f->st, "2026-11-08", 8000, "Clifton"), 0);
+	assert_int_equal(store_commit(f->st), 0);
+	assert_int_equal(store_shoe_get(f->st, "clifton", &sh), 0);
+	assert_int_equal(sh.runs, 1);
+	assert_int_equal(sh.limit_m, 0);
+	assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_int_equal(store_shoe_get(f->st, "Clifton", &sh), 1);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 4);
+	assert_int_equal(store_redo(f->st, NULL, 0), 0);
+	assert_int_equal(store_shoe_get(f->st, "Clifton", &sh), 0);
+	assert_int_equal(sh.runs, 1);
+}
+
+/* A shoe row spoiled behind runlog's back is left out and named. */
+static void
+test_shoe_bad_row(void **state)
+{
+	struct fx *f = *state;
+	struct store_shoe *v;
+	const char *w;
+	size_t n;
+	int seen = 0;
+
+	assert_int_equal(store_shoe_add(f->st, "Good", 0, 0, day("2026-10-01")),
+	    0);
+	assert_int_equal(store_shoe_add(f->st, "Bad", 0, 0, day("2026-10-01")),
+	    0);
+	raw_exec(f->path, "UPDATE shoe SET limit_m = 5 WHERE name = 'Bad'");
+	assert_int_equal(store_shoes(f->st, &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].name, "Good");
+	free(v);
+	while ((w = store_warning(f->st)) != NULL)
+		seen |= strstr(w, "shoe 2: the limit") != NULL;
+	assert_true(seen);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_open_creates_private_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_runs, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shoes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shoe_bad_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_run_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_constraints, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sleep_replaces, setup, teardown),

@@ -235,9 +235,24 @@ test_note_field(void **state)
 
 	assert_int_equal(form_open(f->ui, FORM_RUN, date_today(), 0), 0);
 	for (i = 0; i < form_nfields(f->ui->form); i++)
-		if (form_field_kind(f->ui->form, i) == FK_TEXT)
+		if (form_field_kind(f->ui->form, i) == FK_TEXT &&
+		    strcmp(form_field_label(f->ui->form, i), "Note") == 0)
 			note_field = i;
 	assert_true(note_field >= 0);
+
+	/* The shoe, the other text field: a shoe's name or nothing saved. */
+	fill_required(f, FORM_RUN);
+	go_field(f, note_field + 1);
+	assert_string_equal(form_field_label(f->ui->form, note_field + 1),
+	    "Shoe");
+	type(f, "'; DROP TABLE shoe; --");
+	key(f, '\n');
+	assert_non_null(f->ui->form);
+	assert_non_null(strstr(form_field_error(f->ui->form, note_field + 1),
+	    "no such shoe"));
+	assert_int_equal(store_count(f->st, ENTRY_RUN), runs);
+	key(f, ESC);
+	assert_int_equal(form_open(f->ui, FORM_RUN, date_today(), 0), 0);
 
 	/* SQL is text: saved as typed. */
 	fill_required(f, FORM_RUN);

@@ -95,6 +95,34 @@ add_checkin(struct store *st, const char *d, int fatigue, int soreness,
 	checkin_free(&c);
 }
 
+/*
+ * Shoes for the runs before today: the long runs in racing shoes now past
+ * their limit, the rest in the default shoe, and a retired pair without
+ * runs. Today's run names none.
+ */
+static void
+fill_shoes(struct store *st)
+{
+	struct run *v;
+	size_t n, i;
+
+	assert_int_equal(store_shoe_add(st, "Old trainers", 0, 0,
+	    day("2026-01-10")), 0);
+	assert_int_equal(store_shoe_retire(st, "Old trainers"), 0);
+	assert_int_equal(store_shoe_add(st, "Pegasus 40", 700000, 1,
+	    day("2026-10-01")), 0);
+	assert_int_equal(store_shoe_add(st, "Vaporfly 3", 25000, 0,
+	    day("2026-10-01")), 0);
+	assert_int_equal(store_runs(st, day("2026-11-01"), day("2026-11-24"),
+	    &v, &n), 0);
+	for (i = 0; i < n; i++) {
+		v[i].shoe = xstrdup(v[i].type == RUN_LONG ? "Vaporfly 3" :
+		    "Pegasus 40");
+		assert_int_equal(store_update_run(st, &v[i]), 0);
+	}
+	entry_list_free(ENTRY_RUN, v, n);
+}
+
 /* Three weeks of a plausible journal up to Wednesday 2026-11-25. */
 static void
 fill(struct store *st)
@@ -126,6 +154,7 @@ fill(struct store *st)
 		rest_free(&r);
 	}
 	assert_int_equal(store_commit(st), 0);
+	fill_shoes(st);
 	/* Today: a run with a note holding control characters. */
 	add_run(st, "2026-11-25", 10000, 3150, 5, RUN_TEMPO,
 	    "felt \x1b[31mgood\x07 today");
@@ -1463,8 +1492,8 @@ test_forms_round_trip(void **state)
 	}
 	/* Nothing added: each save replaced its own entry. */
 	assert_int_equal(store_count(f->st, ENTRY_KIND_COUNT), all);
-	/* run 14 fields, sleep 5, drink 4, check-in 15 (stamps aside) */
-	assert_int_equal(compared, 2 * 14 + 2 * 5 + 4 + 2 * 15);
+	/* run 15 fields, sleep 5, drink 4, check-in 15 (stamps aside) */
+	assert_int_equal(compared, 2 * 15 + 2 * 5 + 4 + 2 * 15);
 }
 
 /* A form typed into puts each value where its row says, and only there. */
@@ -1500,6 +1529,64 @@ test_form_rows_reach_their_fields(void **state)
 	assert_int_equal(c.no_weight, 1);
 	assert_string_equal(c.note, "sore");
 	checkin_free(&c);
+}
+
+/*
+ * The run form's shoe: a new run offers the default shoe; a name that is
+ * no shoe's is wrong, naming the shoes; the start of a name is taken when
+ * only one shoe starts so, and saved under the shoe's whole name.
+ */
+static void
+test_form_shoe(void **state)
+{
+	struct fx *f = *state;
+	struct run *v;
+	size_t n;
+	int i;
+
+	assert_int_equal(store_shoe_add(f->st, "Vapor old", 0, 0,
+	    day("2026-11-01")), 0);
+	assert_int_equal(form_open(f->ui, FORM_RUN, day("2026-11-24"), 0), 0);
+	for (i = 0; i < form_nfields(f->ui->form) &&
+	    strcmp(form_field_label(f->ui->form, i), "Shoe") != 0; i++)
+		;
+	assert_true(i < form_nfields(f->ui->form));
+	assert_string_equal(form_text(f->ui->form, i), "Pegasus 40");
+	type(f, "5km\t25:00\t");
+	while (form_current(f->ui->form) != i)
+		key(f, '\t');
+	key(f, CTRL_U);
+	type(f, "Clifton");
+	assert_non_null(strstr(form_field_error(f->ui->form, i),
+	    "shoe 'Clifton': no such shoe"));
+	assert_non_null(strstr(form_field_error(f->ui->form, i), "Vaporfly 3"));
+	key(f, '\n');
+	assert_non_null(f->ui->form);          /* refused, nothing saved */
+	key(f, CTRL_U);
+	type(f, "vapor");
+	assert_non_null(strstr(form_field_error(f->ui->form, i),
+	    "more than one shoe starts so"));
+	type(f, "f");
+	assert_string_equal(form_field_error(f->ui->form, i), "");
+	key(f, '\n');
+	assert_null(f->ui->form);
+	assert_int_equal(store_runs(f->st, day("2026-11-24"), day("2026-11-24"),
+	    &v, &n), 0);
+	assert_int_equal(n, 1);
+	assert_non_null(v[0].shoe);
+	assert_string_equal(v[0].shoe, "Vaporfly 3");
+	entry_list_free(ENTRY_RUN, v, n);
+	/* Past its limit already: this run says nothing of it. */
+	assert_null(strstr(f->ui->msg, "past its limit"));
+	/* A run that takes the default shoe past its limit says so. */
+	assert_int_equal(store_shoe_add(f->st, "Near", 10000, 1,
+	    day("2026-11-01")), 0);
+	assert_int_equal(form_open(f->ui, FORM_RUN, day("2026-11-24"), 0), 0);
+	assert_string_equal(form_text(f->ui->form, i), "Near");
+	type(f, "12km\t1:00:00\n");
+	assert_null(f->ui->form);
+	assert_non_null(strstr(f->ui->msg, "Saved run 12.00 km on 2026-11-24; "
+	    "Near is now past its limit of 10.00 km"));
 }
 
 /*
@@ -1602,7 +1689,8 @@ test_form_cursor_editing(void **state)
 	assert_non_null(strstr(text, "[12"));
 	free(text);
 	/* In a note: Ctrl-W takes the word before the cursor. */
-	key(f, KEY_BTAB);
+	key(f, KEY_BTAB);                        /* the date */
+	key(f, KEY_BTAB);                        /* the shoe */
 	key(f, KEY_BTAB);                        /* the note */
 	assert_int_equal(form_field_kind(fm, form_current(fm)), FK_TEXT);
 	type(f, "easy quick run");
@@ -2111,6 +2199,7 @@ main(void)
 		    setup_every_field, fx_close),
 		cmocka_unit_test_setup_teardown(test_form_entry_deleted_elsewhere,
 		    setup_every_field, fx_close),
+		cmocka_unit_test_setup_teardown(test_form_shoe, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_store_warnings_shown, setup,
 		    fx_close),
 		cmocka_unit_test_setup_teardown(test_form_cursor_editing, setup,
