@@ -92,13 +92,25 @@ wide(const struct ui *ui)
 	return ui->lines >= 20 && ui->cols >= 60;
 }
 
-/* "acwr Sun" (wide) or "acwr": what limits a, for a cell. */
+/* 1 when a's limit would be raised after the week, on a trailing day. */
+static int
+limit_after(const struct next_result *r, const struct next_answer *a)
+{
+	return a->status == NEXT_LIMITED && a->limit_day > r->today + NEXT_DAYS;
+}
+
+/*
+ * "acwr Sun", "acwr Sun after" (wide) or "acwr": what limits a, for a
+ * cell.
+ */
 static char *
-limit_cell(const struct next_answer *a, int wd, char *out, size_t n)
+limit_cell(const struct next_result *r, const struct next_answer *a, int wd,
+    char *out, size_t n)
 {
 	if (a->status == NEXT_LIMITED)
-		snprintf(out, n, "%s%s%s", next_limit_name(a), wd ? " " : "",
-		    wd ? date_weekday_name(a->limit_day) : "");
+		snprintf(out, n, "%s%s%s%s", next_limit_name(a),
+		    wd ? " " : "", wd ? date_weekday_name(a->limit_day) : "",
+		    wd && limit_after(r, a) ? " after" : "");
 	else if (a->status == NEXT_FIXED)
 		snprintf(out, n, "the plan");
 	else
@@ -126,12 +138,12 @@ draw_answers(const struct ui *ui, const struct plan_state *ps, WINDOW *w,
 	    "%-4s%9s %9s %s", wd ? "Most for the 7 days" : "Wk",
 	    units_format_distance(r->usual.week.value_m, du, a),
 	    units_format_distance(r->rest.week.value_m, du, b),
-	    limit_cell(&r->usual.week, wd, la, sizeof la));
+	    limit_cell(r, &r->usual.week, wd, la, sizeof la));
 	ui_putf(w, y++, 0, ui->cols, ROLE_NORMAL, wd ? "%-20s %10s %10s  %s" :
 	    "%-4s%9s %9s %s", wd ? "Longest single run" : "Run",
 	    units_format_distance(r->usual.run.value_m, du, a),
 	    units_format_distance(r->rest.run.value_m, du, b),
-	    limit_cell(&r->usual.run, wd, lb, sizeof lb));
+	    limit_cell(r, &r->usual.run, wd, lb, sizeof lb));
 	return y;
 }
 
@@ -240,11 +252,13 @@ draw_reasons(const struct ui *ui, const struct plan_state *ps, WINDOW *w,
 			an_flag_reason(&ans[i]->flag, ui->cfg->dist_unit,
 			    ui->cfg->vol_unit, reason, sizeof reason);
 			snprintf(line, sizeof line, "%s: %s more raises %s "
-			    "on %s %s: %s", what[i], units_format_distance(
+			    "on %s %s%s: %s", what[i], units_format_distance(
 			    NEXT_STEP_M, ui->cfg->dist_unit, dist),
 			    an_flag_name(ans[i]->flag.id),
 			    date_weekday_name(ans[i]->limit_day),
-			    date_format(ans[i]->limit_day, dn) + 5, reason);
+			    date_format(ans[i]->limit_day, dn) + 5,
+			    limit_after(r, ans[i]) ? ", after the week if you "
+			    "then carry on as usual" : "", reason);
 		} else if (ans[i]->status == NEXT_NO_LIMIT) {
 			snprintf(line, sizeof line, "%s: no rule limits it "
 			    "(%s); stay near the usual %s.", what[i],
