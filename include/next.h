@@ -54,6 +54,8 @@ struct an_planned {
 	int64_t     duration_s;   /* 0 = not given */
 	int         rpe;          /* 1-10; 0 = none: loaded by distance */
 	const char *type;         /* "easy", "long" ...; may be NULL */
+	int64_t     id;           /* the journal's plan id; 0 none (not
+	                             read by the computation) */
 };
 
 /* The runner's usual week, from the last NEXT_PATTERN_WEEKS weeks. */

@@ -44,7 +44,8 @@ plan_load_planned(struct store *st, int today, struct an_planned **plan,
 	*plan = n ? xcalloc(n, sizeof **plan) : NULL;
 	for (i = 0; i < n; i++)
 		(*plan)[i] = (struct an_planned){ v[i].day, v[i].distance_m,
-		    v[i].duration_s, v[i].rpe, run_type_name(v[i].type) };
+		    v[i].duration_s, v[i].rpe, run_type_name(v[i].type),
+		    v[i].id };
 	plan_list_free(v, n);
 	*np = n;
 	return 0;

@@ -6,8 +6,11 @@
  * would raise if run as planned, then why the answers are what they are.
  * Every number comes from the pure module; the journal and the plan are
  * read by next_journal() (cmd-next.c), whose plan_load_planned() is the
- * one place planned runs come from.
+ * one place planned runs come from; the screen keeps that list too, for
+ * the ids of the plans it deletes. A plan is added with the plan form
+ * (ui-form.c) on the selected day.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,7 @@
 #include "date.h"
 #include "next.h"
 #include "ui.h"
+#include "ui-form.h"
 #include "ui-text.h"
 #include "units.h"
 #include "util.h"
@@ -23,6 +27,8 @@ struct plan_state {
 	struct next_result r;
 	int                ok;      /* r holds the answers */
 	int                sel;     /* selected day, 0 = tomorrow */
+	struct an_planned *plan;    /* the week's plans, with their ids */
+	size_t             np;
 };
 
 static void *
@@ -35,6 +41,10 @@ plan_init(struct ui *ui)
 static void
 plan_screen_free(void *state)
 {
+	struct plan_state *ps = state;
+
+	if (ps != NULL)
+		free(ps->plan);
 	free(state);
 }
 
@@ -43,10 +53,45 @@ plan_enter(struct ui *ui, void *state)
 {
 	struct plan_state *ps = state;
 
-	ps->ok = next_journal(ui->st, &ui->cfg->an, ui->today, &ps->r) == 0;
+	free(ps->plan);
+	ps->plan = NULL;
+	ps->np = 0;
+	ps->ok = plan_load_planned(ui->st, ui->today, &ps->plan,
+	    &ps->np) == 0 &&
+	    next_journal(ui->st, &ui->cfg->an, ui->today, &ps->r) == 0;
 	if (!ps->ok)
 		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
 		    err_get());
+}
+
+/* d: the selected day's plans, deleted together once confirmed. */
+static int
+plan_delete(struct ui *ui, struct plan_state *ps)
+{
+	enum entry_kind kind[NEXT_DAYS * 8];
+	int64_t id[NEXT_DAYS * 8];
+	int day = ui->today + 1 + ps->sel;
+	char q[128], ds[11];
+	size_t i, n = 0;
+
+	for (i = 0; i < ps->np && n < sizeof id / sizeof id[0]; i++)
+		if (ps->plan[i].day == day) {
+			kind[n] = ENTRY_PLAN;
+			id[n++] = ps->plan[i].id;
+		}
+	if (n == 0) {
+		ui_message(ui, ROLE_NORMAL, "No plan on %s %s; a adds one",
+		    date_weekday_name(day), date_format(day, ds));
+		return UI_REDRAW;
+	}
+	if (n == 1)
+		snprintf(q, sizeof q, "Delete p%" PRId64 " (plan on %s)?", id[0],
+		    date_format(day, ds));
+	else
+		snprintf(q, sizeof q, "Delete the %zu plans of %s?", n,
+		    date_format(day, ds));
+	ui_confirm_delete_many(ui, n, kind, id, q);
+	return UI_REDRAW;
 }
 
 static int
@@ -54,8 +99,16 @@ plan_key(struct ui *ui, void *state, enum ui_cmd cmd)
 {
 	struct plan_state *ps = state;
 
-	(void)ui;
 	switch (cmd) {
+	case CMD_ADD_RUN:
+		form_open(ui, FORM_PLAN, ui->today + 1 + ps->sel, 0);
+		return UI_REDRAW;
+	case CMD_DELETE:
+		return plan_delete(ui, ps);
+	case CMD_UNDO:
+		return ui_undo(ui);
+	case CMD_REDO:
+		return ui_redo(ui);
 	case CMD_DOWN:
 		if (ps->sel < NEXT_DAYS - 1)
 			ps->sel++;

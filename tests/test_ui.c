@@ -600,6 +600,121 @@ test_week_keys(void **state)
 	assert_int_equal(f->ui->day, day("2026-11-17"));
 }
 
+/* The plans of one day, as stored. */
+static size_t
+plans_on(struct fx *f, const char *d, struct plan *out)
+{
+	struct plan *v;
+	size_t n;
+
+	assert_int_equal(store_plans(f->st, day(d), day(d), &v, &n), 0);
+	if (n > 0 && out != NULL) {
+		*out = v[0];
+		out->note = NULL;
+		out->created_at = out->updated_at = NULL;
+	}
+	plan_list_free(v, n);
+	return n;
+}
+
+/*
+ * Plan: a opens the plan form on the selected day; its date takes days
+ * ahead, up to a year, and no day in the past; once saved the screen
+ * shows the planned run and the flag it would raise. d deletes the day's
+ * plan after asking; u brings it back.
+ */
+static void
+test_plan_add_delete(void **state)
+{
+	struct fx *f = *state;
+	struct ui_form *fm;
+	struct plan p;
+	char *text;
+	int last;
+
+	keys(f, "6jj");                          /* Sat 2026-11-28 */
+	assert_int_equal(ui_peek(f->ui, &plan_screen, "sel"), 2);
+	keys(f, "d");                            /* nothing planned there */
+	assert_false(f->ui->confirm.active);
+	assert_non_null(strstr(f->ui->msg, "No plan on Sat 2026-11-28"));
+	keys(f, "a");
+	fm = f->ui->form;
+	assert_non_null(fm);
+	assert_int_equal(form_kind(fm), FORM_PLAN);
+	last = form_nfields(fm) - 1;
+	assert_int_equal(form_field_kind(fm, last), FK_DATE);
+	assert_string_equal(form_text(fm, last), "2026-11-28");
+	text = render(f);
+	assert_non_null(strstr(text, "New plan on Sat 2026-11-28"));
+	free(text);
+	/* 25 km, 2:30:00, long, RPE 6, a note */
+	type(f, "25\t2:30:00\tl\t6\tsteady");
+	assert_string_equal(form_text(fm, 2), "long");
+	/* The date: not in the past, not more than 365 days ahead. */
+	key(f, '\t');
+	assert_int_equal(form_current(fm), last);
+	key(f, CTRL_U);
+	type(f, "2026-11-24");
+	assert_string_equal(form_field_error(fm, last), "date 2026-11-24 is "
+	    "in the past; a plan is for a day from today to 365 days ahead "
+	    "(2026-11-25 to 2027-11-25)");
+	key(f, '\n');
+	assert_non_null(f->ui->form);
+	assert_non_null(strstr(form_error(fm), "Not saved: Date"));
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 0);
+	key(f, CTRL_U);
+	type(f, "+366");
+	assert_non_null(strstr(form_field_error(fm, last), "is too far ahead"));
+	key(f, '\n');
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 0);
+	key(f, CTRL_U);
+	type(f, "+365");
+	assert_string_equal(form_field_error(fm, last), "");
+	key(f, CTRL_U);
+	type(f, "sat\n");                        /* the next Saturday */
+	assert_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 1);
+	assert_int_equal(plans_on(f, "2026-11-28", &p), 1);
+	assert_int_equal(p.distance_m, 25000);
+	assert_int_equal(p.duration_s, 9000);
+	assert_int_equal(p.type, RUN_LONG);
+	assert_int_equal(p.rpe, 6);
+	assert_non_null(strstr(f->ui->msg, "Saved plan of 25.00 km on "
+	    "2026-11-28"));
+	/* The screen shows it and the flag it would raise: the longest run
+	 * of the journal is 11.5 km. */
+	assert_ptr_equal(f->ui->screen, &plan_screen);
+	text = render(f);
+	assert_non_null(strstr(text, "Sat 2026-11-28      25.00"));
+	assert_non_null(strstr(text, "long-run-spike !"));
+	assert_non_null(strstr(text, "Sat long-run-spike: a 25.0 km run"));
+	free(text);
+	/* d asks; n keeps it; d and y delete it; u undoes that. */
+	keys(f, "d");
+	assert_true(f->ui->confirm.active);
+	assert_non_null(strstr(f->ui->confirm.text, "(plan on 2026-11-28)?"));
+	keys(f, "n");
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 1);
+	keys(f, "dy");
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 0);
+	assert_non_null(strstr(f->ui->msg, "u undoes it"));
+	text = render(f);
+	assert_null(strstr(text, "25.00"));
+	assert_null(strstr(text, "long-run-spike !"));
+	free(text);
+	keys(f, "u");
+	assert_int_equal(plans_on(f, "2026-11-28", NULL), 1);
+	text = render(f);
+	assert_non_null(strstr(text, "long-run-spike !"));
+	free(text);
+	/* Escape leaves the form with nothing saved. */
+	keys(f, "k");
+	keys(f, "a9");
+	key(f, ESC);
+	assert_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 1);
+}
+
 /* Plan: 6 opens it on the answers of next; j and k select a day. */
 static void
 test_plan_select(void **state)
@@ -1824,6 +1939,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_week_keys, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_trends_period, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_plan_select, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_plan_add_delete, setup,
+		    fx_close),
 		cmocka_unit_test_setup_teardown(test_history_delete_undo, setup,
 		    fx_close),
 		cmocka_unit_test_setup_teardown(test_history_bounded, setup, fx_close),
