@@ -414,7 +414,8 @@ field_fill(const struct ui *ui, struct form_field *f, const void *e)
 		    (double)v / METRES_PER_MILE : (double)v / 1000.0);
 		break;
 	case FK_DURATION:
-		units_format_duration(v, f->buf);
+		if (v != f->ef->none)     /* a plan's is optional */
+			units_format_duration(v, f->buf);
 		break;
 	case FK_HOURS:
 		snprintf(f->buf, sizeof f->buf, "%" PRId64 ":%02" PRId64, v / 60,

@@ -126,7 +126,7 @@ static const struct ui_key history_keys[] = {
 	{ '/', CMD_SEARCH, "search", "search notes and values (any case)" },
 	{ 'n', CMD_SEARCH_NEXT, NULL, "next (older) match" },
 	{ 'N', CMD_SEARCH_PREV, NULL, "previous (newer) match" },
-	{ 'f', CMD_FILTER, "filter", "show all, runs, sleep, check-ins, drinks, rest" },
+	{ 'f', CMD_FILTER, "filter", "show all, runs, sleep, check-ins, drinks, rest, plans" },
 	{ ':', CMD_GOTO, "go to", "go to a typed day" },
 	{ 'j', CMD_DOWN, NULL, "next (older) entry" },
 	{ KEY_DOWN, CMD_DOWN, NULL, NULL },

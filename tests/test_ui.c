@@ -715,6 +715,72 @@ test_plan_add_delete(void **state)
 	assert_int_equal(store_count(f->st, ENTRY_PLAN), 1);
 }
 
+static void
+add_plan(struct store *st, const char *d, int64_t m)
+{
+	struct plan p;
+
+	memset(&p, 0, sizeof p);
+	p.day = day(d);
+	p.distance_m = m;
+	p.type = RUN_EASY;
+	assert_int_equal(store_add_plan(st, &p), 0);
+}
+
+/*
+ * History lists plans on their days, those ahead above today's entries,
+ * and opens on today; f shows plans alone; e edits a plan in the plan
+ * form, d deletes it.
+ */
+static void
+test_history_plans(void **state)
+{
+	struct fx *f = *state;
+	struct plan p;
+	char *text;
+	int i;
+
+	add_plan(f->st, "2026-11-20", 6000);     /* a past one */
+	add_plan(f->st, "2026-11-28", 10000);
+	add_plan(f->st, "2026-12-20", 20000);
+	keys(f, "5");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"),
+	    day("2026-11-25"));
+	assert_int_equal(ui_peek(f->ui, &history_screen, "sel"), 2);
+	text = render(f);
+	assert_non_null(strstr(text, "2026-12-20 Sun p3      plan     20.00 km"));
+	assert_non_null(strstr(text, "2026-11-28 Sat p2      plan     10.00 km"));
+	free(text);
+	keys(f, "k");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.kind"), ENTRY_PLAN);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.id"), 2);
+	keys(f, "g");                            /* the newest: the last plan */
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.id"), 3);
+	/* f to plans alone: all, runs, sleep, check-ins, drinks, rest,
+	 * plans; the newest of today or before is selected. */
+	for (i = 0; i < 6; i++)
+		keys(f, "f");
+	assert_non_null(strstr(f->ui->msg, "Showing plans"));
+	assert_int_equal(ui_peek(f->ui, &history_screen, "n"), 3);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"),
+	    day("2026-11-20"));
+	/* A past plan keeps its day when edited. */
+	keys(f, "e");
+	assert_non_null(f->ui->form);
+	assert_int_equal(form_kind(f->ui->form), FORM_PLAN);
+	key(f, CTRL_U);
+	type(f, "7\n");
+	if (f->ui->form != NULL)
+		fail_msg("plan not saved: %s", form_error(f->ui->form));
+	assert_int_equal(plans_on(f, "2026-11-20", &p), 1);
+	assert_int_equal(p.distance_m, 7000);
+	keys(f, "dy");
+	assert_int_equal(plans_on(f, "2026-11-20", NULL), 0);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "n"), 2);
+	keys(f, "u");
+	assert_int_equal(plans_on(f, "2026-11-20", NULL), 1);
+}
+
 /* Plan: 6 opens it on the answers of next; j and k select a day. */
 static void
 test_plan_select(void **state)
@@ -1840,7 +1906,7 @@ test_history_search_filter(void **state)
 	text = render(f);
 	assert_non_null(strstr(text, "x1      rest day"));
 	free(text);
-	keys(f, "f");
+	keys(f, "ff");                           /* plans, then all */
 	assert_int_equal(ui_peek(f->ui, &history_screen, "filter"), 0);
 	/* G on a long one: the last page is full. */
 	keys(f, "G");
@@ -1940,6 +2006,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_trends_period, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_plan_select, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_plan_add_delete, setup,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_history_plans, setup,
 		    fx_close),
 		cmocka_unit_test_setup_teardown(test_history_delete_undo, setup,
 		    fx_close),
