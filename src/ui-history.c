@@ -310,7 +310,8 @@ extend_older(struct ui *ui, struct hist_state *hs)
 			hs->cap = hs->n + n + 64;
 			hs->rows = xrealloc(hs->rows, hs->cap * sizeof *hs->rows);
 		}
-		memcpy(hs->rows + hs->n, v, n * sizeof *v);
+		if (n > 0)      /* a filter may leave a chunk empty */
+			memcpy(hs->rows + hs->n, v, n * sizeof *v);
 		hs->n += n;
 		added += n;
 		hs->lo = from;
@@ -372,8 +373,11 @@ extend_newer(struct ui *ui, struct hist_state *hs)
 			hs->cap = hs->n + n + 64;
 			hs->rows = xrealloc(hs->rows, hs->cap * sizeof *hs->rows);
 		}
-		memmove(hs->rows + n, hs->rows, hs->n * sizeof *hs->rows);
-		memcpy(hs->rows, v, n * sizeof *v);
+		if (n > 0) {
+			memmove(hs->rows + n, hs->rows,
+			    hs->n * sizeof *hs->rows);
+			memcpy(hs->rows, v, n * sizeof *v);
+		}
 		hs->n += n;
 		hs->sel += n;
 		hs->top += n;
