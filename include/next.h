@@ -9,8 +9,11 @@
  * their own: the analysis pass (analysis.h) runs once over the journal to
  * today, its state is kept, and each candidate week is judged by copying
  * that state and running the pass over the 7 days ahead with the
- * candidate's runs in them. A bisection on the distance, 100 m at a time,
- * finds the largest candidate that raises no new warning or alert.
+ * candidate's runs in them, then over the days after them that the rules
+ * need to hold a rise (next_trail_days()), run as the usual pattern: a
+ * week whose last days carry its distance is raised only on those days.
+ * A bisection on the distance, 100 m at a time, finds the largest
+ * candidate that raises no new warning or alert on any of those days.
  *
  * A candidate week spreads its distance over the runner's usual weekly
  * pattern: the share of the distance of the last 8 weeks run on each
@@ -20,12 +23,13 @@
  * weeks; a planned run without an RPE is loaded by distance (load_per_km),
  * as a logged run without one is.
  *
- * Flags that hold on a day ahead even when only the plan is run (a ratio
- * already above its band, a rise already made) come from the days already
- * run: they are reported (struct next_result, already) and do not limit
- * the answers, which only have to raise nothing more than they.
+ * Flags that hold on a day ahead (or a day after the week) even when only
+ * the plan is run (a ratio already above its band, a rise already made)
+ * come from the days already run: they are reported (struct next_result,
+ * already) and do not limit the answers, which only have to raise nothing
+ * more than they.
  *
- * No SQLite, no curses, no I/O; next_compute() allocates two arrays for
+ * No SQLite, no curses, no I/O; next_compute() allocates three arrays for
  * the length of the series and frees them before it returns.
  */
 #ifndef RUNLOG_NEXT_H
@@ -50,6 +54,8 @@ struct an_planned {
 	int64_t     duration_s;   /* 0 = not given */
 	int         rpe;          /* 1-10; 0 = none: loaded by distance */
 	const char *type;         /* "easy", "long" ...; may be NULL */
+	int64_t     id;           /* the journal's plan id; 0 none (not
+	                             read by the computation) */
 };
 
 /* The runner's usual week, from the last NEXT_PATTERN_WEEKS weeks. */
@@ -84,7 +90,9 @@ enum {
 struct next_answer {
 	enum next_status status;
 	int64_t          value_m;
-	/* NEXT_LIMITED: the first flag raised NEXT_STEP_M over value_m */
+	/* NEXT_LIMITED: the first flag raised NEXT_STEP_M over value_m, and
+	   its day: in the week or, up to next_trail_days() after it, on a
+	   day run as the usual pattern */
 	int              limit_day;
 	struct an_flag   flag;
 };
@@ -122,7 +130,8 @@ struct next_result {
 	int64_t             planned_m; /* planned distance in the week */
 	unsigned            why;       /* NEXT_WHY_* */
 	unsigned            already;   /* 1 << rule id: raised on a day ahead
-	                                  even if only the plan is run */
+	                                  or a trailing day even if only the
+	                                  plan is run */
 	struct next_day     days[NEXT_DAYS];
 };
 
@@ -142,6 +151,12 @@ int  next_compute(const struct an_series *s, const struct an_params *p,
 
 /* 1 when rule id is one of those the answers project. */
 int  next_rule_projected(enum an_flag_id id);
+/*
+ * The days after the week ahead that a candidate week is also judged on:
+ * the most any projected rule holds a condition past the day it starts,
+ * jump_hold_days - 1 or acwr_hold_days - 1.
+ */
+int  next_trail_days(const struct an_params *p);
 
 /*
  * The journal side (cmd-next.c), for the command and the Plan screen.

@@ -1,9 +1,10 @@
 /*
  * analysis-next: the safe week ahead (include/next.h). The journal to
- * today is copied into a day array with the 7 days ahead after it; the
+ * today is copied into a day array with the 7 days ahead after it, then
+ * the trailing days the rules' holds need, run as the usual pattern; the
  * pass runs once over the journal and its state is saved; each candidate
  * week writes its runs into the days ahead and runs the pass from a copy
- * of that state over those 7 days alone, so judging a candidate costs the
+ * of that state over those days alone, so judging a candidate costs the
  * same on a journal of 50 years as on one of 50 days.
  */
 #include <stdlib.h>
@@ -29,20 +30,55 @@ next_rule_projected(enum an_flag_id id)
 	return 0;
 }
 
+int
+next_trail_days(const struct an_params *p)
+{
+	int t = 0;
+
+	/* mileage-jump: a window counts once held on jump_hold_days days */
+	if (p->jump_hold_days - 1 > t)
+		t = p->jump_hold_days - 1;
+	/* acwr: a ratio over its band counts on acwr_hold_days in a row */
+	if (p->acwr_hold_days - 1 > t)
+		t = p->acwr_hold_days - 1;
+	/* long-run-spike is raised on the day of the run: no hold */
+	return t;
+}
+
 /* Everything a candidate week is judged with. */
 struct nctx {
 	const struct an_params *p;
 	struct an_series s;            /* journal to today + the week ahead */
 	struct an_day   *days;
 	size_t           ahead;        /* index of today + 1 */
+	int              span;         /* days judged: NEXT_DAYS + trail */
 	struct an_pass   saved;        /* state after today */
-	struct an_run   *runs;         /* per day: its plan, then one more */
+	struct an_run   *runs;         /* per day: its plan, then one more;
+	                                  then one per trailing day */
 	int              nplan[NEXT_DAYS];     /* planned runs with distance */
 	int              first[NEXT_DAYS];     /* index of the day's runs */
 	double           au_per_km;    /* of a pattern run; 0: load_per_km */
-	int              base[NEXT_DAYS][NPROJ];   /* severity with the plan
-	                                              alone; -1 none */
+	int             *base;         /* [span][NPROJ]: severity with the
+	                                  plan alone; -1 none */
 };
+
+/* A run of the pattern of m metres (> 0) into *r. */
+static void
+pattern_run(struct an_run *r, int64_t m, double au_per_km)
+{
+	memset(r, 0, sizeof *r);
+	r->distance_m = m;
+	if (au_per_km > 0) {
+		/* load = RPE x minutes = km x the runner's AU per km */
+		r->rpe = NEXT_RPE;
+		r->duration_s = (int64_t)(m / 1000.0 * au_per_km * 60.0 /
+		    NEXT_RPE + 0.5);
+		if (r->duration_s < 1)
+			r->duration_s = 1;
+	} else {
+		r->duration_s = m * 36 / 100;   /* 6:00 per km */
+	}
+}
 
 /* Writes the week's extra runs (hyp[k] metres on day k) into the days. */
 static void
@@ -52,36 +88,26 @@ week_set(struct nctx *c, const int64_t hyp[NEXT_DAYS])
 
 	for (k = 0; k < NEXT_DAYS; k++) {
 		struct an_day *d = &c->days[c->ahead + (size_t)k];
-		struct an_run *r = &c->runs[c->first[k] + c->nplan[k]];
 
 		d->nruns = c->nplan[k];
 		if (hyp[k] <= 0)
 			continue;
-		memset(r, 0, sizeof *r);
-		r->distance_m = hyp[k];
-		if (c->au_per_km > 0) {
-			/* load = RPE x minutes = km x the runner's AU per km */
-			r->rpe = NEXT_RPE;
-			r->duration_s = (int64_t)(hyp[k] / 1000.0 *
-			    c->au_per_km * 60.0 / NEXT_RPE + 0.5);
-			if (r->duration_s < 1)
-				r->duration_s = 1;
-		} else {
-			r->duration_s = hyp[k] * 36 / 100;   /* 6:00 per km */
-		}
+		pattern_run(&c->runs[c->first[k] + c->nplan[k]], hyp[k],
+		    c->au_per_km);
 		d->nruns++;
 	}
 }
 
 /*
- * Runs the week ahead as written. When sev is not NULL, stores the
- * severity of each projected rule per day (-1 none) and, when flags is not
- * NULL, every flag of every day. Returns 1 when no projected rule is
- * raised above c->base (or sev is being filled), else 0 with the first
- * such flag in *bad and its day in *bad_day.
+ * Runs the week ahead as written, and the trailing days after it. When
+ * sev is not NULL, stores the severity of each projected rule per day
+ * (sev[k * NPROJ + r], -1 none) and, when flags is not NULL, every flag
+ * of every day of the week. Returns 1 when no projected rule is raised
+ * above c->base (or sev is being filled), else 0 with the first such flag
+ * in *bad and its day in *bad_day.
  */
 static int
-week_run(struct nctx *c, int sev[NEXT_DAYS][NPROJ], struct next_day *flags,
+week_run(struct nctx *c, int *sev, struct next_day *flags,
     struct an_flag *bad, int *bad_day)
 {
 	struct an_pass ps = c->saved;
@@ -90,8 +116,8 @@ week_run(struct nctx *c, int sev[NEXT_DAYS][NPROJ], struct next_day *flags,
 	size_t r;
 	int k;
 
-	for (k = 0; k < NEXT_DAYS && an_pass_next(&ps, &m); k++) {
-		if (flags != NULL)
+	for (k = 0; k < c->span && an_pass_next(&ps, &m); k++) {
+		if (flags != NULL && k < NEXT_DAYS)
 			flags[k].nflags = an_flags(&m, c->p, flags[k].flags);
 		for (r = 0; r < NPROJ; r++) {
 			const struct an_rule *ru = &an_rules[projected[r]];
@@ -104,8 +130,8 @@ week_run(struct nctx *c, int sev[NEXT_DAYS][NPROJ], struct next_day *flags,
 			    f.severity >= AN_WARNING)
 				v = (int)f.severity;
 			if (sev != NULL) {
-				sev[k][r] = v;
-			} else if (v > c->base[k][r]) {
+				sev[k * (int)NPROJ + (int)r] = v;
+			} else if (v > c->base[k * (int)NPROJ + (int)r]) {
 				*bad = f;
 				*bad_day = m.day;
 				return 0;
@@ -342,8 +368,31 @@ variant(struct nctx *c, const struct next_result *res, const double *w,
 }
 
 /*
+ * The trailing days after the week: each weekday's mean distance in the
+ * pattern (res->pat), as one run of the pattern, on days[from..n).
+ */
+static void
+trail_set(struct nctx *c, const struct next_pattern *pat, size_t from,
+    size_t n, size_t nr)
+{
+	int weeks = pat->weeks > 0 ? pat->weeks : 1;
+	size_t i;
+
+	for (i = from; i < n; i++) {
+		int64_t m = pat->dist_m[date_weekday(c->days[i].day)] / weeks;
+
+		if (m <= 0)
+			continue;
+		pattern_run(&c->runs[nr], m, c->au_per_km);
+		c->days[i].runs = &c->runs[nr++];
+		c->days[i].nruns = 1;
+	}
+}
+
+/*
  * Copies the journal to today and makes room for the week ahead and its
- * runs: the plan's runs are written once, each day's in a row. 0, or -1.
+ * runs, then the trailing days: the plan's runs are written once, each
+ * day's in a row, and so are the trailing days' runs. 0, or -1.
  */
 static int
 ctx_open(struct nctx *c, const struct an_series *s, const struct an_params *p,
@@ -357,11 +406,14 @@ ctx_open(struct nctx *c, const struct an_series *s, const struct an_params *p,
 	if (start > today)
 		return -1;
 	c->p = p;
+	c->au_per_km = res->pat.au_per_km;
+	c->span = NEXT_DAYS + next_trail_days(p);
 	c->ahead = (size_t)(today - start + 1);
-	n = c->ahead + NEXT_DAYS;
+	n = c->ahead + (size_t)c->span;
 	c->days = calloc(n, sizeof *c->days);
-	c->runs = calloc(np + NEXT_DAYS, sizeof *c->runs);
-	if (c->days == NULL || c->runs == NULL)
+	c->runs = calloc(np + (size_t)c->span, sizeof *c->runs);
+	c->base = calloc((size_t)c->span * NPROJ, sizeof *c->base);
+	if (c->days == NULL || c->runs == NULL || c->base == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
 		c->days[i].day = start + (int)i;
@@ -393,10 +445,19 @@ ctx_open(struct nctx *c, const struct an_series *s, const struct an_params *p,
 		c->days[c->ahead + (size_t)k].runs = &c->runs[c->first[k]];
 		nr++;                          /* the day's pattern run */
 	}
+	trail_set(c, &res->pat, c->ahead + NEXT_DAYS, n, nr);
 	c->s.days = c->days;
 	c->s.ndays = n;
 	c->s.journal_start = s->ndays > 0 ? s->journal_start : today;
 	return 0;
+}
+
+static void
+ctx_close(struct nctx *c)
+{
+	free(c->days);
+	free(c->runs);
+	free(c->base);
 }
 
 /* Why an answer would have no limit, from the first day ahead. */
@@ -439,26 +500,24 @@ next_compute(const struct an_series *s, const struct an_params *p,
 
 	memset(out, 0, sizeof *out);
 	out->today = today;
+	next_pattern(s, p, today, &out->pat);
 	if (ctx_open(&c, s, p, today, plan, np, out) != 0) {
-		free(c.days);
-		free(c.runs);
+		ctx_close(&c);
 		return -1;
 	}
-	next_pattern(s, p, today, &out->pat);
-	c.au_per_km = out->pat.au_per_km;
 	an_pass_init(&c.saved, &c.s, p);
 	while (c.saved.i < c.ahead && an_pass_next(&c.saved, &m))
 		;
 	/* The plan alone: its flags, and what holds whatever is run. */
 	week_set(&c, zero);
 	week_run(&c, c.base, out->days, NULL, NULL);
-	for (k = 0; k < NEXT_DAYS; k++) {
+	for (k = 0; k < c.span; k++)
 		for (r = 0; r < (int)NPROJ; r++)
-			if (c.base[k][r] >= 0)
+			if (c.base[k * (int)NPROJ + r] >= 0)
 				out->already |= 1u << projected[r];
+	for (k = 0; k < NEXT_DAYS; k++)
 		if (out->days[k].nplanned == 0)
 			out->days[k].nflags = 0;
-	}
 	out->why = why_free(&c);
 	nfree = week_weights(out, &c, w);
 	variant(&c, out, w, nfree, &out->usual);
@@ -479,7 +538,6 @@ next_compute(const struct an_series *s, const struct an_params *p,
 	} else {
 		out->rest = out->usual;
 	}
-	free(c.days);
-	free(c.runs);
+	ctx_close(&c);
 	return 0;
 }

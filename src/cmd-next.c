@@ -44,7 +44,8 @@ plan_load_planned(struct store *st, int today, struct an_planned **plan,
 	*plan = n ? xcalloc(n, sizeof **plan) : NULL;
 	for (i = 0; i < n; i++)
 		(*plan)[i] = (struct an_planned){ v[i].day, v[i].distance_m,
-		    v[i].duration_s, v[i].rpe, run_type_name(v[i].type) };
+		    v[i].duration_s, v[i].rpe, run_type_name(v[i].type),
+		    v[i].id };
 	plan_list_free(v, n);
 	*np = n;
 	return 0;
@@ -160,6 +161,18 @@ next_why_text(unsigned why, char *out, size_t n)
 	return out;
 }
 
+/* The day an answer's limit would be raised, or null. */
+static void
+json_limit_date(struct buf *b, const struct next_answer *a)
+{
+	char ds[11];
+
+	if (a->status == NEXT_LIMITED)
+		json_str(b, date_format(a->limit_day, ds));
+	else
+		buf_adds(b, "null");
+}
+
 static void
 json_answer(struct buf *b, const char *pre, const struct next_week *v)
 {
@@ -169,6 +182,10 @@ json_answer(struct buf *b, const char *pre, const struct next_week *v)
 	json_str(b, next_limit_name(&v->week));
 	buf_addf(b, ", \"%srun_limited_by\": ", pre);
 	json_str(b, next_limit_name(&v->run));
+	buf_addf(b, ", \"%slimit_date\": ", pre);
+	json_limit_date(b, &v->week);
+	buf_addf(b, ", \"%srun_limit_date\": ", pre);
+	json_limit_date(b, &v->run);
 }
 
 static void
@@ -246,11 +263,12 @@ print_limit(const struct cli_ctx *ctx, const struct next_result *r,
 	case NEXT_LIMITED:
 		an_flag_reason(&a->flag, ctx->cfg.dist_unit, ctx->cfg.vol_unit,
 		    reason, sizeof reason);
-		outf("    limited by %s: %s more would raise it on %s (%s).\n",
+		outf("    limited by %s: %s more would raise it on %s%s (%s).\n",
 		    an_flag_name(a->flag.id),
 		    units_format_distance(NEXT_STEP_M, ctx->cfg.dist_unit,
-		    dist),
-		    day_name(a->limit_day, dn), reason);
+		    dist), day_name(a->limit_day, dn),
+		    a->limit_day > r->today + NEXT_DAYS ? ", after the week, "
+		    "if you then carry on as usual" : "", reason);
 		break;
 	case NEXT_FIXED:
 		outf("    the plan fills every day of the week.\n");
@@ -332,9 +350,10 @@ print_text(const struct cli_ctx *ctx, const struct next_result *r)
 		    ctx->cfg.dist_unit, dist));
 	for (id = 0; id < AN_FLAG_COUNT; id++)
 		if (r->already & (1u << id))
-			outf("Raised in the week ahead whatever else is "
-			    "run, by the days run or by the plan: %s; it "
-			    "does not limit the answers.\n",
+			outf("Raised in the week ahead, or in the days "
+			    "after it if you then carry on as usual, "
+			    "whatever else is run, by the days run or by "
+			    "the plan: %s; it does not limit the answers.\n",
 			    an_flag_name((enum an_flag_id)id));
 	outf("\nAs usual:\n");
 	print_variant(ctx, r, &r->usual);

@@ -33,7 +33,8 @@
 enum {
 	FF_REQUIRED = 1 << 0,   /* marked '*'; empty is refused */
 	FF_PAIR     = 1 << 1,   /* given together with the next row, or neither */
-	FF_SHOE     = 1 << 2    /* FK_TEXT: one of the journal's shoes */
+	FF_SHOE     = 1 << 2,   /* FK_TEXT: one of the journal's shoes */
+	FF_AHEAD    = 1 << 3    /* a date: today up to PLAN_AHEAD_DAYS ahead */
 };
 
 /* One row of a form's table. */
@@ -223,6 +224,29 @@ what_checkin(const struct ui *ui, const void *e, char *out, size_t n)
 	what_day(ui, c->day, out, n);
 }
 
+static int
+get_plan(struct store *st, int64_t id, void *e)
+{
+	return store_get(st, ENTRY_PLAN, id, e);
+}
+
+static int
+put_plan(struct store *st, void *e, int update)
+{
+	return update ? store_update_entry(st, ENTRY_PLAN, e) :
+	    store_add_plan(st, e);
+}
+
+static void
+what_plan(const struct ui *ui, const void *e, char *out, size_t n)
+{
+	const struct plan *p = e;
+	char a[32], ds[11];
+
+	snprintf(out, n, "plan of %s on %s", units_format_distance(
+	    p->distance_m, ui->cfg->dist_unit, a), date_format(p->day, ds));
+}
+
 /*
  * The forms. A new field of an entry is one row here (label, kind, the
  * descriptor field, unit, flags) beside its row in entry.c.
@@ -282,6 +306,17 @@ static const struct form_row checkin_rows[] = {
 	DATE_ROW,
 };
 
+/* A planned run: a run's fields, on a day from today to a year ahead. */
+static const struct form_row plan_rows[] = {
+	ROW("Distance", FK_DISTANCE, "distance_m", NULL, FF_REQUIRED),
+	ROW("Duration", FK_DURATION, "duration_s", "h:m:s", 0),
+	{ .label = "Type", .kind = FK_CHOICE, .column = "type", .unit = "",
+	    .choice = run_type_choice, .dflt = RUN_EASY },
+	SCALE("RPE", "rpe", "1-10", "1 very easy .. 10 all-out"),
+	ROW("Note", FK_TEXT, "note", "", 0),
+	ROW("Date", FK_DATE, "day", "", FF_REQUIRED | FF_AHEAD),
+};
+
 static const struct form_row export_rows[] = {
 	{ .label = "Export", .kind = FK_CHOICE, .unit = "", .flags = FF_REQUIRED,
 	    .choice = csv_what_choice, .dflt = CSV_DAYS },
@@ -301,6 +336,8 @@ static const struct form_def forms[FORM_KIND_COUNT] = {
 	    get_checkin, put_checkin, what_checkin, NULL },
 	[FORM_EXPORT] = { "export", ENTRY_KIND_COUNT, ROWS(export_rows), NULL,
 	    NULL, NULL, save_export },
+	[FORM_PLAN] = { "plan", ENTRY_PLAN, ROWS(plan_rows), get_plan,
+	    put_plan, what_plan, NULL },
 };
 
 static int
@@ -381,7 +418,8 @@ field_fill(const struct ui *ui, struct form_field *f, const void *e)
 		    (double)v / METRES_PER_MILE : (double)v / 1000.0);
 		break;
 	case FK_DURATION:
-		units_format_duration(v, f->buf);
+		if (v != f->ef->none)     /* a plan's is optional */
+			units_format_duration(v, f->buf);
 		break;
 	case FK_HOURS:
 		snprintf(f->buf, sizeof f->buf, "%" PRId64 ":%02" PRId64, v / 60,
@@ -743,19 +781,34 @@ shoe_default(const struct ui *ui, struct form_field *f)
 	free(v);
 }
 
-/* A day typed as the command line reads it; never in the future. */
+/*
+ * A day typed as the command line reads it; never in the future, but for
+ * a plan (FF_AHEAD): from today to PLAN_AHEAD_DAYS ahead, as runlog plan
+ * takes it, or the day a plan being edited already has.
+ */
 static int
 date_value(const struct ui *ui, struct form_field *f, int64_t *v)
 {
-	char ds[11];
+	int ahead = (f->row->flags & FF_AHEAD) != 0;
+	char ds[11], a[11], b[11];
 	int d;
 
-	if (date_parse_rel(f->buf, 0, &d) != 0) {
+	if (date_parse_rel(f->buf, ahead, &d) != 0) {
 		snprintf(f->err, sizeof f->err, "%s", err_get());
 		f->shape = 1;
 		return -1;
 	}
-	if (d > ui->today) {
+	if (ahead && (d < ui->today || d > ui->today + PLAN_AHEAD_DAYS) &&
+	    d != f->orig) {
+		snprintf(f->err, sizeof f->err, "date %s %s; a plan is for a "
+		    "day from today to %d days ahead (%s to %s)",
+		    date_format(d, ds), d < ui->today ? "is in the past" :
+		    "is too far ahead", PLAN_AHEAD_DAYS,
+		    date_format(ui->today, a),
+		    date_format(ui->today + PLAN_AHEAD_DAYS, b));
+		return -1;
+	}
+	if (!ahead && d > ui->today) {
 		snprintf(f->err, sizeof f->err, "date %s is in the future; an "
 		    "entry is dated today or earlier", date_format(d, ds));
 		return -1;

@@ -3,7 +3,10 @@
  * list is a bounded window of whole days: scrolling past either end finds
  * the next day that holds entries (store_day_before/after) and loads a few
  * weeks from there (store_load), and the far end of the window is
- * dropped, so a fifty-year journal is never read at once.
+ * dropped, so a fifty-year journal is never read at once. Planned runs
+ * are listed on their days too; as they lie ahead of every other entry,
+ * the newest end of the window reaches a year past today for them, and
+ * the list opens on today's entries, the plans above them.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -41,14 +44,22 @@ struct hist_row {
 
 /* What the list shows, cycled by f: folded drinks under "all". */
 enum hist_filter { HF_ALL, HF_RUN, HF_SLEEP, HF_CHECKIN, HF_DRINK, HF_REST,
-	HF_COUNT };
+	HF_PLAN, HF_COUNT };
 static const char *const filter_name[HF_COUNT] = {
-	"all", "runs", "sleep", "check-ins", "drinks", "rest days",
+	"all", "runs", "sleep", "check-ins", "drinks", "rest days", "plans",
 };
 static const enum entry_kind filter_kind[HF_COUNT] = {
 	ENTRY_KIND_COUNT, ENTRY_RUN, ENTRY_SLEEP, ENTRY_CHECKIN, ENTRY_DRINK,
-	ENTRY_REST,
+	ENTRY_REST, ENTRY_PLAN,
 };
+
+/* The last day plans are looked for: as far ahead as one can be made. */
+static int
+plan_top(const struct ui *ui)
+{
+	return ui->today + PLAN_AHEAD_DAYS > DATE_MAX ? DATE_MAX :
+	    ui->today + PLAN_AHEAD_DAYS;
+}
 
 /* What the History screen shows, private to it. */
 struct hist_state {
@@ -235,6 +246,7 @@ day_rows(const struct ui *ui, enum hist_filter hf, const struct entries *e,
 			if (e->arr[k].day == day) \
 				row_entry(ui, out, n, cap, kind, &e->arr[k], \
 				    e->arr[k].id, day);
+	ROWS_OF(plans, nplans, ENTRY_PLAN)
 	ROWS_OF(runs, nruns, ENTRY_RUN)
 	ROWS_OF(sleeps, nsleeps, ENTRY_SLEEP)
 	if (want == ENTRY_KIND_COUNT)
@@ -276,24 +288,30 @@ extend_older(struct ui *ui, struct hist_state *hs)
 	while (added < HIST_PAGE) {
 		struct hist_row *v;
 		size_t n;
-		int d = next_day(ui, hs->lo, 0, &failed);
+		int d = next_day(ui, hs->lo, 0, &failed), to;
 
 		if (failed)
 			return -1;
+		/* From the newest end: today at least, for a journal of
+		 * plans alone, and up to the last day a plan may have. */
+		if (d < DATE_MIN && hs->lo > DATE_MAX)
+			d = ui->today;
 		if (d < DATE_MIN) {
 			hs->more_older = 0;
 			break;
 		}
+		to = hs->lo > DATE_MAX && plan_top(ui) > d ? plan_top(ui) : d;
 		int from = d - HIST_CHUNK_DAYS + 1 < DATE_MIN ? DATE_MIN :
 		    d - HIST_CHUNK_DAYS + 1;
 
-		if (load_days(ui, hs, from, d, &v, &n) != 0)
+		if (load_days(ui, hs, from, to, &v, &n) != 0)
 			return -1;
 		if (hs->n + n > hs->cap) {
 			hs->cap = hs->n + n + 64;
 			hs->rows = xrealloc(hs->rows, hs->cap * sizeof *hs->rows);
 		}
-		memcpy(hs->rows + hs->n, v, n * sizeof *v);
+		if (n > 0)      /* a filter may leave a chunk empty */
+			memcpy(hs->rows + hs->n, v, n * sizeof *v);
 		hs->n += n;
 		added += n;
 		hs->lo = from;
@@ -335,6 +353,8 @@ extend_newer(struct ui *ui, struct hist_state *hs)
 
 		if (failed)
 			return -1;
+		if (d < DATE_MIN && hs->hi < plan_top(ui))
+			d = hs->hi + 1;      /* past every entry: the plans */
 		if (d < DATE_MIN) {
 			hs->more_newer = 0;
 			break;
@@ -342,14 +362,22 @@ extend_newer(struct ui *ui, struct hist_state *hs)
 		int to = d + HIST_CHUNK_DAYS - 1 > DATE_MAX ? DATE_MAX :
 		    d + HIST_CHUNK_DAYS - 1;
 
+		if (to < plan_top(ui) && next_day(ui, to, 1, &failed) < DATE_MIN)
+			to = plan_top(ui);
+		if (failed)
+			return -1;
+
 		if (load_days(ui, hs, d, to, &v, &n) != 0)
 			return -1;
 		if (hs->n + n > hs->cap) {
 			hs->cap = hs->n + n + 64;
 			hs->rows = xrealloc(hs->rows, hs->cap * sizeof *hs->rows);
 		}
-		memmove(hs->rows + n, hs->rows, hs->n * sizeof *hs->rows);
-		memcpy(hs->rows, v, n * sizeof *v);
+		if (n > 0) {
+			memmove(hs->rows + n, hs->rows,
+			    hs->n * sizeof *hs->rows);
+			memcpy(hs->rows, v, n * sizeof *v);
+		}
 		hs->n += n;
 		hs->sel += n;
 		hs->top += n;
@@ -388,6 +416,15 @@ history_reset(struct ui *ui, struct hist_state *hs)
 		    err_get());
 }
 
+/* Plans lie ahead: selects the newest entry of today or before. */
+static void
+select_today(struct ui *ui, struct hist_state *hs)
+{
+	while (hs->sel + 1 < hs->n && hs->rows[hs->sel].day > ui->today)
+		hs->sel++;
+	ui_scroll(&hs->sel, &hs->top, hs->n, list_rows(ui));
+}
+
 /* After a change: read the window's days again, keep the selection. */
 static void
 history_enter(struct ui *ui, void *state)
@@ -398,6 +435,7 @@ history_enter(struct ui *ui, void *state)
 
 	if (!hs->loaded || hs->n == 0) {
 		history_reset(ui, hs);
+		select_today(ui, hs);
 		return;
 	}
 	if (load_days(ui, hs, hs->lo, hs->hi < DATE_MAX ? hs->hi : DATE_MAX, &v,
@@ -636,6 +674,7 @@ history_key(struct ui *ui, void *state, enum ui_cmd cmd)
 	case CMD_FILTER:
 		hs->filter = (hs->filter + 1) % HF_COUNT;
 		history_reset(ui, hs);
+		select_today(ui, hs);
 		ui_message(ui, ROLE_NORMAL, "Showing %s%s", filter_name[hs->filter],
 		    hs->filter == HF_ALL ? " (a day's drinks on one line)" : "");
 		return UI_REDRAW;
@@ -650,7 +689,10 @@ history_key(struct ui *ui, void *state, enum ui_cmd cmd)
 		if (r->count > 1)
 			ui_message(ui, ROLE_NORMAL, "%d drinks on this line; f shows "
 			    "drinks one by one", r->count);
-		else if ((fk = ui_form_of(r->kind)) == FORM_KIND_COUNT)
+		else if (r->kind == ENTRY_PLAN) {
+			if (form_open(ui, FORM_PLAN, r->day, r->id) == 1)
+				return UI_RELOAD | UI_REDRAW;
+		} else if ((fk = ui_form_of(r->kind)) == FORM_KIND_COUNT)
 			ui_message(ui, ROLE_NORMAL, "A rest day has nothing to edit; "
 			    "d deletes it");
 		else if (form_open(ui, (enum form_kind)fk, r->day, r->id) == 1)

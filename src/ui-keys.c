@@ -128,7 +128,7 @@ static const struct ui_key history_keys[] = {
 	{ '/', CMD_SEARCH, "search", "search notes and values (any case)" },
 	{ 'n', CMD_SEARCH_NEXT, NULL, "next (older) match" },
 	{ 'N', CMD_SEARCH_PREV, NULL, "previous (newer) match" },
-	{ 'f', CMD_FILTER, "filter", "show all, runs, sleep, check-ins, drinks, rest" },
+	{ 'f', CMD_FILTER, "filter", "show all, runs, sleep, check-ins, drinks, rest, plans" },
 	{ ':', CMD_GOTO, "go to", "go to a typed day" },
 	{ 'j', CMD_DOWN, NULL, "next (older) entry" },
 	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
@@ -147,6 +147,11 @@ static const struct ui_key history_keys[] = {
 KEYMAP(ui_keys_history, "History", "History", history_keys);
 
 static const struct ui_key plan_keys[] = {
+	{ 'a', CMD_ADD_RUN, "add", "plan a run on the selected day" },
+	{ 'd', CMD_DELETE, "delete", "delete the selected day's plans (asks first)" },
+	{ KEY_DC, CMD_DELETE, NULL, NULL },
+	{ 'u', CMD_UNDO, "undo", "undo the last change" },
+	{ CTRL('r'), CMD_REDO, NULL, "redo what was undone" },
 	{ 'j', CMD_DOWN, NULL, "select the next day" },
 	{ KEY_DOWN, CMD_DOWN, NULL, NULL },
 	{ 'k', CMD_UP, NULL, "select the previous day" },

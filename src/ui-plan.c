@@ -6,8 +6,11 @@
  * would raise if run as planned, then why the answers are what they are.
  * Every number comes from the pure module; the journal and the plan are
  * read by next_journal() (cmd-next.c), whose plan_load_planned() is the
- * one place planned runs come from.
+ * one place planned runs come from; the screen keeps that list too, for
+ * the ids of the plans it deletes. A plan is added with the plan form
+ * (ui-form.c) on the selected day.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,7 @@
 #include "date.h"
 #include "next.h"
 #include "ui.h"
+#include "ui-form.h"
 #include "ui-text.h"
 #include "units.h"
 #include "util.h"
@@ -23,6 +27,8 @@ struct plan_state {
 	struct next_result r;
 	int                ok;      /* r holds the answers */
 	int                sel;     /* selected day, 0 = tomorrow */
+	struct an_planned *plan;    /* the week's plans, with their ids */
+	size_t             np;
 };
 
 static void *
@@ -35,6 +41,10 @@ plan_init(struct ui *ui)
 static void
 plan_screen_free(void *state)
 {
+	struct plan_state *ps = state;
+
+	if (ps != NULL)
+		free(ps->plan);
 	free(state);
 }
 
@@ -43,10 +53,45 @@ plan_enter(struct ui *ui, void *state)
 {
 	struct plan_state *ps = state;
 
-	ps->ok = next_journal(ui->st, &ui->cfg->an, ui->today, &ps->r) == 0;
+	free(ps->plan);
+	ps->plan = NULL;
+	ps->np = 0;
+	ps->ok = plan_load_planned(ui->st, ui->today, &ps->plan,
+	    &ps->np) == 0 &&
+	    next_journal(ui->st, &ui->cfg->an, ui->today, &ps->r) == 0;
 	if (!ps->ok)
 		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",
 		    err_get());
+}
+
+/* d: the selected day's plans, deleted together once confirmed. */
+static int
+plan_delete(struct ui *ui, struct plan_state *ps)
+{
+	enum entry_kind kind[NEXT_DAYS * 8];
+	int64_t id[NEXT_DAYS * 8];
+	int day = ui->today + 1 + ps->sel;
+	char q[128], ds[11];
+	size_t i, n = 0;
+
+	for (i = 0; i < ps->np && n < sizeof id / sizeof id[0]; i++)
+		if (ps->plan[i].day == day) {
+			kind[n] = ENTRY_PLAN;
+			id[n++] = ps->plan[i].id;
+		}
+	if (n == 0) {
+		ui_message(ui, ROLE_NORMAL, "No plan on %s %s; a adds one",
+		    date_weekday_name(day), date_format(day, ds));
+		return UI_REDRAW;
+	}
+	if (n == 1)
+		snprintf(q, sizeof q, "Delete p%" PRId64 " (plan on %s)?", id[0],
+		    date_format(day, ds));
+	else
+		snprintf(q, sizeof q, "Delete the %zu plans of %s?", n,
+		    date_format(day, ds));
+	ui_confirm_delete_many(ui, n, kind, id, q);
+	return UI_REDRAW;
 }
 
 static int
@@ -54,8 +99,16 @@ plan_key(struct ui *ui, void *state, enum ui_cmd cmd)
 {
 	struct plan_state *ps = state;
 
-	(void)ui;
 	switch (cmd) {
+	case CMD_ADD_RUN:
+		form_open(ui, FORM_PLAN, ui->today + 1 + ps->sel, 0);
+		return UI_REDRAW;
+	case CMD_DELETE:
+		return plan_delete(ui, ps);
+	case CMD_UNDO:
+		return ui_undo(ui);
+	case CMD_REDO:
+		return ui_redo(ui);
 	case CMD_DOWN:
 		if (ps->sel < NEXT_DAYS - 1)
 			ps->sel++;
@@ -92,13 +145,25 @@ wide(const struct ui *ui)
 	return ui->lines >= 20 && ui->cols >= 60;
 }
 
-/* "acwr Sun" (wide) or "acwr": what limits a, for a cell. */
+/* 1 when a's limit would be raised after the week, on a trailing day. */
+static int
+limit_after(const struct next_result *r, const struct next_answer *a)
+{
+	return a->status == NEXT_LIMITED && a->limit_day > r->today + NEXT_DAYS;
+}
+
+/*
+ * "acwr Sun", "acwr Sun after" (wide) or "acwr": what limits a, for a
+ * cell.
+ */
 static char *
-limit_cell(const struct next_answer *a, int wd, char *out, size_t n)
+limit_cell(const struct next_result *r, const struct next_answer *a, int wd,
+    char *out, size_t n)
 {
 	if (a->status == NEXT_LIMITED)
-		snprintf(out, n, "%s%s%s", next_limit_name(a), wd ? " " : "",
-		    wd ? date_weekday_name(a->limit_day) : "");
+		snprintf(out, n, "%s%s%s%s", next_limit_name(a),
+		    wd ? " " : "", wd ? date_weekday_name(a->limit_day) : "",
+		    wd && limit_after(r, a) ? " after" : "");
 	else if (a->status == NEXT_FIXED)
 		snprintf(out, n, "the plan");
 	else
@@ -126,12 +191,12 @@ draw_answers(const struct ui *ui, const struct plan_state *ps, WINDOW *w,
 	    "%-4s%9s %9s %s", wd ? "Most for the 7 days" : "Wk",
 	    units_format_distance(r->usual.week.value_m, du, a),
 	    units_format_distance(r->rest.week.value_m, du, b),
-	    limit_cell(&r->usual.week, wd, la, sizeof la));
+	    limit_cell(r, &r->usual.week, wd, la, sizeof la));
 	ui_putf(w, y++, 0, ui->cols, ROLE_NORMAL, wd ? "%-20s %10s %10s  %s" :
 	    "%-4s%9s %9s %s", wd ? "Longest single run" : "Run",
 	    units_format_distance(r->usual.run.value_m, du, a),
 	    units_format_distance(r->rest.run.value_m, du, b),
-	    limit_cell(&r->usual.run, wd, lb, sizeof lb));
+	    limit_cell(r, &r->usual.run, wd, lb, sizeof lb));
 	return y;
 }
 
@@ -240,11 +305,13 @@ draw_reasons(const struct ui *ui, const struct plan_state *ps, WINDOW *w,
 			an_flag_reason(&ans[i]->flag, ui->cfg->dist_unit,
 			    ui->cfg->vol_unit, reason, sizeof reason);
 			snprintf(line, sizeof line, "%s: %s more raises %s "
-			    "on %s %s: %s", what[i], units_format_distance(
+			    "on %s %s%s: %s", what[i], units_format_distance(
 			    NEXT_STEP_M, ui->cfg->dist_unit, dist),
 			    an_flag_name(ans[i]->flag.id),
 			    date_weekday_name(ans[i]->limit_day),
-			    date_format(ans[i]->limit_day, dn) + 5, reason);
+			    date_format(ans[i]->limit_day, dn) + 5,
+			    limit_after(r, ans[i]) ? ", after the week if you "
+			    "then carry on as usual" : "", reason);
 		} else if (ans[i]->status == NEXT_NO_LIMIT) {
 			snprintf(line, sizeof line, "%s: no rule limits it "
 			    "(%s); stay near the usual %s.", what[i],

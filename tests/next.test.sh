@@ -102,6 +102,17 @@ for size in 80x24 40x12; do
 done
 expect 0 "$RUNLOG" --db "$D" next
 out_has "The week ahead, Thu 2026-11-26 to Wed 2026-12-02"
+# The limit of the week is raised the day after it, carrying on as usual.
+out_has "more would raise it on Thu 2026-12-03, after the week, if you then carry on as usual"
 expect 0 "$RUNLOG" --db "$D" next --json
 if python3 -c 'import json,sys; json.load(sys.stdin)' <"$T/out"; then ok; else fail "demo json"; fi
+same "$(json '["limit_date"]')" "2026-12-03" "demo: limit_date"
+# Two days on, the plan fills the first days of the week and its last day
+# is free: judged over the week alone, it let 60 km pass against a recent
+# level of 40 km; the rise is held only on the Sunday after the week.
+expect 0 env RUNLOG_TODAY=2026-11-27 "$RUNLOG" --db "$D" next --json
+same "$(json '["limited_by"]')" "mileage-jump" "demo, two days on: limited_by"
+same "$(json '["limit_date"]')" "2026-12-06" "demo, two days on: limit_date"
+wk=$(json '["max_week_m"]')
+if [ "$wk" -gt 40000 ] && [ "$wk" -le 46000 ]; then ok; else fail "demo, two days on: max week $wk"; fi
 done_tests

@@ -1,11 +1,12 @@
 /*
  * next: the safe week ahead agrees with the rules. Each answer is built
- * into a real week of runs after the journal and run through the real
- * pass and rules (an_metrics_all, an_flags): at the answer nothing of
+ * into a real week of runs after the journal, followed by the days the
+ * rules' holds need run as the usual week, and run through the real pass
+ * and rules (an_metrics_all, an_flags): at the answer nothing of
  * mileage-jump, long-run-spike or acwr is raised, 10% over it something
  * is. Also: the usual pattern, the rest-day variant, projected flags on
- * planned days, the answer without a limiting rule on a new journal, and
- * a 50-year journal.
+ * planned days, a week whose last days carry the distance, the answer
+ * without a limiting rule on a new journal, and a 50-year journal.
  */
 #include "testutil.h"
 
@@ -80,12 +81,28 @@ steady(struct jr *j, int weeks)
 	return start + (int)j->n - 1;
 }
 
+/* weeks of the usual week, then extra days more; returns today. */
+static int
+steady_to(struct jr *j, int weeks, int extra)
+{
+	int start = date_from_ymd(2026, 1, 5);
+	size_t i;
+
+	jr_init(j, start, (size_t)(weeks * 7 + extra));
+	for (i = 0; i < j->n; i++)
+		jr_set(j, i, usual_m(start + (int)i));
+	return start + (int)j->n - 1;
+}
+
 static struct an_params P;
+static int first_raised;     /* day of the last raised_ahead()'s first flag */
 
 /*
- * The journal J followed by the week ahead, day k at day_m[k] x scale:
- * the bits (1 << id) of the projected rules raised as a warning or an
- * alert on a day ahead.
+ * The journal J followed by the week ahead, day k at day_m[k] x scale,
+ * then the trailing days of next_trail_days() at the usual week (carrying
+ * on as usual): the bits (1 << id) of the projected rules raised as a
+ * warning or an alert on a day ahead; the first such day in first_raised
+ * (0 when none).
  */
 static unsigned
 raised_ahead(const int64_t day_m[NEXT_DAYS], double scale)
@@ -94,22 +111,28 @@ raised_ahead(const int64_t day_m[NEXT_DAYS], double scale)
 	struct an_series s;
 	struct an_flag f[AN_FLAGS_MAX];
 	unsigned bits = 0;
-	size_t i;
+	size_t i, trail = (size_t)next_trail_days(&P);
 	int k, n, q;
 
-	jr_init(&V, J.start, J.n + NEXT_DAYS);
+	jr_init(&V, J.start, J.n + NEXT_DAYS + trail);
 	for (i = 0; i < J.n; i++)
 		jr_set(&V, i, J.runs[i].distance_m);
 	for (k = 0; k < NEXT_DAYS; k++)
 		jr_set(&V, J.n + (size_t)k, (int64_t)(day_m[k] * scale + 0.5));
+	for (i = J.n + NEXT_DAYS; i < V.n; i++)
+		jr_set(&V, i, usual_m(V.days[i].day));
 	s = jr_series(&V);
 	an_metrics_all(&s, &P, m);
+	first_raised = 0;
 	for (i = J.n; i < V.n; i++) {
 		n = an_flags(&m[i], &P, f);
 		for (q = 0; q < n; q++)
 			if (next_rule_projected(f[q].id) &&
-			    f[q].severity >= AN_WARNING)
+			    f[q].severity >= AN_WARNING) {
 				bits |= 1u << f[q].id;
+				if (first_raised == 0)
+					first_raised = m[i].day;
+			}
 	}
 	return bits;
 }
@@ -187,7 +210,10 @@ test_week_answer_agrees(void **state)
 	/* the rule named is raised 100 m over */
 	assert_true(next_rule_projected(r.usual.week.flag.id));
 	assert_true(r.usual.week.limit_day > today);
-	assert_true(r.usual.week.limit_day <= today + NEXT_DAYS);
+	assert_true(r.usual.week.limit_day <=
+	    today + NEXT_DAYS + next_trail_days(&P));
+	/* at most +10% over the level of 40 km, however the week ends */
+	assert_true(r.usual.week.value_m <= 44000);
 	/* the pattern's days: nothing on Monday, most on Saturday */
 	for (k = 0; k < NEXT_DAYS; k++)
 		if (usual_m(today + 1 + k) == 0)
@@ -404,6 +430,122 @@ test_no_limit_new_journal(void **state)
 	an_params_defaults(&P);
 }
 
+/*
+ * The same from each day of the week, with long-run-spike switched off
+ * so that mileage-jump limits: whichever weekday today is, the week at
+ * the answer, and the week with one more rest day, judged with the days
+ * after it run as usual, raise nothing; 10% more raises something.
+ * Judged over its 7 days alone, the week from a Sunday let 48.8 km pass
+ * (+22%) and the week from a Saturday 46.6 km: their long runs come on
+ * their last days, and the rise is held only on the days after them.
+ */
+static void
+test_week_any_weekday(void **state)
+{
+	struct next_result r;
+	int extra, today;
+
+	(void)state;
+	P.rules_off = 1u << AN_LONG_RUN_SPIKE;
+	for (extra = 0; extra < 7; extra++) {
+		today = steady_to(&J, 12, extra);
+		assert_int_equal(compute(today, NULL, 0, &r), 0);
+		assert_int_equal(r.usual.week.status, NEXT_LIMITED);
+		assert_int_equal(r.usual.week.flag.id, AN_MILEAGE_JUMP);
+		assert_true(r.usual.week.value_m > 44000);
+		assert_true(r.usual.week.value_m < 46000);
+		assert_int_equal(raised_ahead(r.usual.day_m, 1.0), 0);
+		assert_int_not_equal(raised_ahead(r.usual.day_m, 1.1), 0);
+		assert_int_equal(raised_ahead(r.usual.run_day_m, 1.0), 0);
+		assert_int_equal(raised_ahead(r.rest.day_m, 1.0), 0);
+		assert_int_not_equal(raised_ahead(r.rest.day_m, 1.1), 0);
+		/* raised on the Monday after the week */
+		if (date_weekday(today) == 6)
+			assert_int_equal(r.usual.week.limit_day,
+			    today + NEXT_DAYS + 1);
+		if (date_weekday(today) == 5)
+			assert_int_equal(r.usual.week.limit_day,
+			    today + NEXT_DAYS + 2);
+	}
+	an_params_defaults(&P);
+}
+
+/*
+ * The rules hold a condition past the day it starts: a window's distance
+ * counts for mileage-jump once held on jump_hold_days days, a load ratio
+ * for acwr once over its band acwr_hold_days in a row. The week ahead is
+ * judged with as many days after it as the longest of those holds needs.
+ */
+static void
+test_trail_days(void **state)
+{
+	(void)state;
+	assert_int_equal(next_trail_days(&P), 2);
+	P.acwr_hold_days = 5;
+	assert_int_equal(next_trail_days(&P), 4);
+	P.acwr_hold_days = 1;
+	P.jump_hold_days = 1;
+	assert_int_equal(next_trail_days(&P), 0);
+	an_params_defaults(&P);
+}
+
+/*
+ * A week ahead whose last day carries the distance: today a Tuesday, the
+ * usual Thursday, Saturday and Sunday planned, and Tuesday, the last day
+ * of the week, the only free running day. A big Tuesday makes the 7 days
+ * ending on it a rise that is held only on the Thursday after the week,
+ * once the windows ending on the two days before it have the same runs:
+ * judged over the week alone, the answer was a week of 49.6 km (+24% of
+ * the recent 40 km), limited by long-run-spike.
+ */
+static void
+test_late_week(void **state)
+{
+	struct next_result r;
+	struct an_planned plan[3];
+	int64_t wk[NEXT_DAYS];
+	size_t i, n;
+	int today, k;
+
+	(void)state;
+	steady(&J, 12);
+	n = J.n;
+	jr_init(&J, J.start, n + 2);           /* to Tuesday */
+	for (i = 0; i < J.n; i++)
+		jr_set(&J, i, usual_m(J.start + (int)i));
+	today = J.start + (int)J.n - 1;
+	assert_int_equal(date_weekday(today), 1);
+	memset(plan, 0, sizeof plan);
+	plan[0].day = today + 2;               /* Thursday */
+	plan[0].distance_m = 10000;
+	plan[1].day = today + 4;               /* Saturday */
+	plan[1].distance_m = 16000;
+	plan[2].day = today + 5;               /* Sunday */
+	plan[2].distance_m = 6000;
+	assert_int_equal(compute(today, plan, 3, &r), 0);
+	assert_int_equal(r.usual.long_index, NEXT_DAYS - 1);
+	assert_int_equal(r.usual.week.status, NEXT_LIMITED);
+	assert_int_equal(r.usual.week.flag.id, AN_MILEAGE_JUMP);
+	/* +10% of 40 km, to the 100 m */
+	assert_int_equal(r.usual.week.value_m, 44000);
+	/* raised after the week, on the Thursday, by the held window */
+	assert_int_equal(r.usual.week.limit_day, today + NEXT_DAYS + 2);
+	/* the week at the answer, the plan in it, raises nothing */
+	for (k = 0; k < NEXT_DAYS; k++)
+		wk[k] = r.usual.day_m[k] + r.days[k].planned_m;
+	assert_int_equal(wk[NEXT_DAYS - 1], 12000);
+	assert_int_equal(raised_ahead(wk, 1.0), 0);
+	/* the old answer raises mileage-jump after the week */
+	wk[NEXT_DAYS - 1] = 17600;
+	assert_true(raised_ahead(wk, 1.0) & (1u << AN_MILEAGE_JUMP));
+	assert_true(first_raised > today + NEXT_DAYS);
+	/* and so does the week 10% over the answer */
+	wk[NEXT_DAYS - 1] = 12000 + 4400;
+	assert_true(raised_ahead(wk, 1.0) & (1u << AN_MILEAGE_JUMP));
+	/* the rest-day variant has no other free running day to rest */
+	assert_int_equal(r.rest.rest_index, -1);
+}
+
 /* A week already run too far: the flags it leaves are taken as given. */
 static void
 test_already_raised(void **state)
@@ -471,6 +613,9 @@ main(void)
 		cmocka_unit_test_setup(test_plan_fills_week, setup),
 		cmocka_unit_test_setup(test_plan_load, setup),
 		cmocka_unit_test_setup(test_no_limit_new_journal, setup),
+		cmocka_unit_test_setup(test_week_any_weekday, setup),
+		cmocka_unit_test_setup(test_trail_days, setup),
+		cmocka_unit_test_setup(test_late_week, setup),
 		cmocka_unit_test_setup(test_already_raised, setup),
 		cmocka_unit_test_setup(test_bad_input, setup),
 		cmocka_unit_test_setup(test_fifty_years, setup),

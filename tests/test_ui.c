@@ -901,6 +901,187 @@ test_week_keys(void **state)
 	assert_int_equal(f->ui->day, day("2026-11-17"));
 }
 
+/* The plans of one day, as stored. */
+static size_t
+plans_on(struct fx *f, const char *d, struct plan *out)
+{
+	struct plan *v;
+	size_t n;
+
+	assert_int_equal(store_plans(f->st, day(d), day(d), &v, &n), 0);
+	if (n > 0 && out != NULL) {
+		*out = v[0];
+		out->note = NULL;
+		out->created_at = out->updated_at = NULL;
+	}
+	plan_list_free(v, n);
+	return n;
+}
+
+/*
+ * Plan: a opens the plan form on the selected day; its date takes days
+ * ahead, up to a year, and no day in the past; once saved the screen
+ * shows the planned run and the flag it would raise. d deletes the day's
+ * plan after asking; u brings it back.
+ */
+static void
+test_plan_add_delete(void **state)
+{
+	struct fx *f = *state;
+	struct ui_form *fm;
+	struct plan p;
+	char *text;
+	int last;
+
+	keys(f, "6jj");                          /* Sat 2026-11-28 */
+	assert_int_equal(ui_peek(f->ui, &plan_screen, "sel"), 2);
+	keys(f, "d");                            /* nothing planned there */
+	assert_false(f->ui->confirm.active);
+	assert_non_null(strstr(f->ui->msg, "No plan on Sat 2026-11-28"));
+	keys(f, "a");
+	fm = f->ui->form;
+	assert_non_null(fm);
+	assert_int_equal(form_kind(fm), FORM_PLAN);
+	last = form_nfields(fm) - 1;
+	assert_int_equal(form_field_kind(fm, last), FK_DATE);
+	assert_string_equal(form_text(fm, last), "2026-11-28");
+	text = render(f);
+	assert_non_null(strstr(text, "New plan on Sat 2026-11-28"));
+	free(text);
+	/* 25 km, 2:30:00, long, RPE 6, a note */
+	type(f, "25\t2:30:00\tl\t6\tsteady");
+	assert_string_equal(form_text(fm, 2), "long");
+	/* The date: not in the past, not more than 365 days ahead. */
+	key(f, '\t');
+	assert_int_equal(form_current(fm), last);
+	key(f, CTRL_U);
+	type(f, "2026-11-24");
+	assert_string_equal(form_field_error(fm, last), "date 2026-11-24 is "
+	    "in the past; a plan is for a day from today to 365 days ahead "
+	    "(2026-11-25 to 2027-11-25)");
+	key(f, '\n');
+	assert_non_null(f->ui->form);
+	assert_non_null(strstr(form_error(fm), "Not saved: Date"));
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 0);
+	key(f, CTRL_U);
+	type(f, "+366");
+	assert_non_null(strstr(form_field_error(fm, last), "is too far ahead"));
+	key(f, '\n');
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 0);
+	key(f, CTRL_U);
+	type(f, "+365");
+	assert_string_equal(form_field_error(fm, last), "");
+	key(f, CTRL_U);
+	type(f, "sat\n");                        /* the next Saturday */
+	assert_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 1);
+	assert_int_equal(plans_on(f, "2026-11-28", &p), 1);
+	assert_int_equal(p.distance_m, 25000);
+	assert_int_equal(p.duration_s, 9000);
+	assert_int_equal(p.type, RUN_LONG);
+	assert_int_equal(p.rpe, 6);
+	assert_non_null(strstr(f->ui->msg, "Saved plan of 25.00 km on "
+	    "2026-11-28"));
+	/* The screen shows it and the flag it would raise: the longest run
+	 * of the journal is 11.5 km. */
+	assert_ptr_equal(f->ui->screen, &plan_screen);
+	text = render(f);
+	assert_non_null(strstr(text, "Sat 2026-11-28      25.00"));
+	assert_non_null(strstr(text, "long-run-spike !"));
+	assert_non_null(strstr(text, "Sat long-run-spike: a 25.0 km run"));
+	free(text);
+	/* d asks; n keeps it; d and y delete it; u undoes that. */
+	keys(f, "d");
+	assert_true(f->ui->confirm.active);
+	assert_non_null(strstr(f->ui->confirm.text, "(plan on 2026-11-28)?"));
+	keys(f, "n");
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 1);
+	keys(f, "dy");
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 0);
+	assert_non_null(strstr(f->ui->msg, "u undoes it"));
+	text = render(f);
+	assert_null(strstr(text, "25.00"));
+	assert_null(strstr(text, "long-run-spike !"));
+	free(text);
+	keys(f, "u");
+	assert_int_equal(plans_on(f, "2026-11-28", NULL), 1);
+	text = render(f);
+	assert_non_null(strstr(text, "long-run-spike !"));
+	free(text);
+	/* Escape leaves the form with nothing saved. */
+	keys(f, "k");
+	keys(f, "a9");
+	key(f, ESC);
+	assert_null(f->ui->form);
+	assert_int_equal(store_count(f->st, ENTRY_PLAN), 1);
+}
+
+static void
+add_plan(struct store *st, const char *d, int64_t m)
+{
+	struct plan p;
+
+	memset(&p, 0, sizeof p);
+	p.day = day(d);
+	p.distance_m = m;
+	p.type = RUN_EASY;
+	assert_int_equal(store_add_plan(st, &p), 0);
+}
+
+/*
+ * History lists plans on their days, those ahead above today's entries,
+ * and opens on today; f shows plans alone; e edits a plan in the plan
+ * form, d deletes it.
+ */
+static void
+test_history_plans(void **state)
+{
+	struct fx *f = *state;
+	struct plan p;
+	char *text;
+	int i;
+
+	add_plan(f->st, "2026-11-20", 6000);     /* a past one */
+	add_plan(f->st, "2026-11-28", 10000);
+	add_plan(f->st, "2026-12-20", 20000);
+	keys(f, "5");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"),
+	    day("2026-11-25"));
+	assert_int_equal(ui_peek(f->ui, &history_screen, "sel"), 2);
+	text = render(f);
+	assert_non_null(strstr(text, "2026-12-20 Sun p3      plan     20.00 km"));
+	assert_non_null(strstr(text, "2026-11-28 Sat p2      plan     10.00 km"));
+	free(text);
+	keys(f, "k");
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.kind"), ENTRY_PLAN);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.id"), 2);
+	keys(f, "g");                            /* the newest: the last plan */
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.id"), 3);
+	/* f to plans alone: all, runs, sleep, check-ins, drinks, rest,
+	 * plans; the newest of today or before is selected. */
+	for (i = 0; i < 6; i++)
+		keys(f, "f");
+	assert_non_null(strstr(f->ui->msg, "Showing plans"));
+	assert_int_equal(ui_peek(f->ui, &history_screen, "n"), 3);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "row.day"),
+	    day("2026-11-20"));
+	/* A past plan keeps its day when edited. */
+	keys(f, "e");
+	assert_non_null(f->ui->form);
+	assert_int_equal(form_kind(f->ui->form), FORM_PLAN);
+	key(f, CTRL_U);
+	type(f, "7\n");
+	if (f->ui->form != NULL)
+		fail_msg("plan not saved: %s", form_error(f->ui->form));
+	assert_int_equal(plans_on(f, "2026-11-20", &p), 1);
+	assert_int_equal(p.distance_m, 7000);
+	keys(f, "dy");
+	assert_int_equal(plans_on(f, "2026-11-20", NULL), 0);
+	assert_int_equal(ui_peek(f->ui, &history_screen, "n"), 2);
+	keys(f, "u");
+	assert_int_equal(plans_on(f, "2026-11-20", NULL), 1);
+}
+
 /* Plan: 6 opens it on the answers of next; j and k select a day. */
 static void
 test_plan_select(void **state)
@@ -2085,7 +2266,7 @@ test_history_search_filter(void **state)
 	text = render(f);
 	assert_non_null(strstr(text, "x1      rest day"));
 	free(text);
-	keys(f, "f");
+	keys(f, "ff");                           /* plans, then all */
 	assert_int_equal(ui_peek(f->ui, &history_screen, "filter"), 0);
 	/* G on a long one: the last page is full. */
 	keys(f, "G");
@@ -2184,6 +2365,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_week_keys, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_trends_period, setup, fx_close),
 		cmocka_unit_test_setup_teardown(test_plan_select, setup, fx_close),
+		cmocka_unit_test_setup_teardown(test_plan_add_delete, setup,
+		    fx_close),
+		cmocka_unit_test_setup_teardown(test_history_plans, setup,
+		    fx_close),
 		cmocka_unit_test_setup_teardown(test_history_delete_undo, setup,
 		    fx_close),
 		cmocka_unit_test_setup_teardown(test_history_bounded, setup, fx_close),
