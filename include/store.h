@@ -244,6 +244,15 @@ int store_import_begin(struct store *st, const char *label,
 int store_run_known(struct store_import *im, const struct run *r);
 /* The same for a drink: its day and created_at, or volume and electrolytes. */
 int store_drink_known(struct store_import *im, const struct drink *d);
+/*
+ * Between store_import_adding(im, 1) and (im, 0) the batch only adds new
+ * rows (runs, drinks): their statements are prepared without the insert
+ * triggers, which record nothing inside a batch anyway (its undo is one
+ * range per table), so each insert is one row and its indexes. Any other
+ * write must come after store_import_adding(im, 0); store_import_end()
+ * turns the triggers back on in any case. -1 outside a batch.
+ */
+int store_import_adding(struct store_import *im, int on);
 /* Commits (commit 1) or rolls back (0) the batch and frees im. */
 int store_import_end(struct store_import *im, int commit);
 
