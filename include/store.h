@@ -193,6 +193,13 @@ struct entries {
 };
 int  store_load(struct store *st, int from, int to, struct entries *out);
 /*
+ * The same for the analysis, which reads no text: every value is checked
+ * as by store_load() (the same rows left out, the same warnings), but the
+ * text fields (notes, sources, stamps) are left NULL rather than copied.
+ */
+int  store_load_values(struct store *st, int from, int to,
+    struct entries *out);
+/*
  * Queues a warning (store_warning()) for each row whose day is missing or
  * outside 1900 to 2099, rows no range of days reaches; a read of every
  * day does the same by itself. Cheap: the ends of each day index.

@@ -649,15 +649,23 @@ check_text(sqlite3_stmt *s, int i, const char **text)
 static int
 check_day(const char *t, int *day)
 {
-	int i;
+	int i, y, m, d;
 
 	if (strlen(t) != 10 || t[4] != '-' || t[7] != '-')
 		return -1;
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (t[i] < '0' || t[i] > '9'))
 			return -1;
-	return date_parse(t, day) == 0 && *day >= DATE_MIN && *day <= DATE_MAX ?
-	    0 : -1;
+	/* date_parse()'s reading of the digits just checked, without its
+	 * atoi(): every row of a read passes here. */
+	y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 +
+	    (t[3] - '0');
+	m = (t[5] - '0') * 10 + (t[6] - '0');
+	d = (t[8] - '0') * 10 + (t[9] - '0');
+	if (!date_valid_ymd(y, m, d))
+		return -1;
+	*day = date_from_ymd(y, m, d);
+	return *day >= DATE_MIN && *day <= DATE_MAX ? 0 : -1;
 }
 
 /*
@@ -666,7 +674,7 @@ check_day(const char *t, int *day)
  */
 static const char *
 read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
-    char *why, size_t whysz)
+    int texts, char *why, size_t whysz)
 {
 	const char *t;
 	const char *bad;
@@ -684,6 +692,8 @@ read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
 	case FT_TEXT:
 		if ((bad = check_text(s, i, &t)) != NULL)
 			return bad;
+		if (!texts)     /* checked all the same, not kept */
+			return NULL;
 		*entry_text(e, f) = xstrdup(t);
 		text_sanitize(*entry_text(e, f));
 		return NULL;
@@ -721,13 +731,14 @@ read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
 
 /*
  * Fills e (a struct of kind d) from the current row of s, which holds
- * every field of d in descriptor order. 0, or -1 with msg naming the
- * table, the id, the field, the value and why it is refused; e is then
- * left with nothing allocated.
+ * every field of d in descriptor order; without texts, text fields are
+ * checked as well but left NULL. 0, or -1 with msg naming the table, the
+ * id, the field, the value and why it is refused; e is then left with
+ * nothing allocated.
  */
 static int
-read_entry(sqlite3_stmt *s, const struct entry_desc *d, void *e, char *msg,
-    size_t n)
+read_entry(sqlite3_stmt *s, const struct entry_desc *d, void *e, int texts,
+    char *msg, size_t n)
 {
 	char why[160], val[SHOWN_MAX + 32];
 	const char *bad = NULL;
@@ -735,7 +746,8 @@ read_entry(sqlite3_stmt *s, const struct entry_desc *d, void *e, char *msg,
 
 	memset(e, 0, d->size);
 	for (i = 0; i < d->nfields && bad == NULL; i++)
-		bad = read_field(s, (int)i, &d->fields[i], e, why, sizeof why);
+		bad = read_field(s, (int)i, &d->fields[i], e, texts, why,
+		    sizeof why);
 	if (bad == NULL)
 		return 0;
 	i--;
@@ -763,7 +775,7 @@ warn_outside(struct store *st, const struct entry_desc *d)
 		return -1;
 	e = xmalloc(d->size);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (read_entry(s, d, e, msg, sizeof msg) == 0) {
+		if (read_entry(s, d, e, 1, msg, sizeof msg) == 0) {
 			entry_free_fields(d, e);    /* not reached: day refused */
 			continue;
 		}
@@ -774,9 +786,9 @@ warn_outside(struct store *st, const struct entry_desc *d)
 	return rc == SQLITE_DONE ? 0 : db_fail(st, "read");
 }
 
-int
-store_read(struct store *st, enum entry_kind k, int from, int to, void **out,
-    size_t *n)
+static int
+read_range(struct store *st, enum entry_kind k, int from, int to, int texts,
+    void **out, size_t *n)
 {
 	const struct entry_desc *d = entry_desc(k);
 	sqlite3_stmt *s;
@@ -795,7 +807,8 @@ store_read(struct store *st, enum entry_kind k, int from, int to, void **out,
 			cap = cap ? cap * 2 : 16;
 			v = xrealloc(v, cap * d->size);
 		}
-		if (read_entry(s, d, v + len * d->size, msg, sizeof msg) == 0)
+		if (read_entry(s, d, v + len * d->size, texts, msg,
+		    sizeof msg) == 0)
 			len++;
 		else
 			store_warn(st, "%s", msg);
@@ -811,6 +824,13 @@ store_read(struct store *st, enum entry_kind k, int from, int to, void **out,
 }
 
 int
+store_read(struct store *st, enum entry_kind k, int from, int to, void **out,
+    size_t *n)
+{
+	return read_range(st, k, from, to, 1, out, n);
+}
+
+int
 store_get(struct store *st, enum entry_kind k, int64_t id, void *out)
 {
 	const struct entry_desc *d = entry_desc(k);
@@ -823,7 +843,7 @@ store_get(struct store *st, enum entry_kind k, int64_t id, void *out)
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		if (read_entry(s, d, out, msg, sizeof msg) != 0) {
+		if (read_entry(s, d, out, 1, msg, sizeof msg) != 0) {
 			sqlite3_reset(s);
 			err_set("%s", msg);
 			return -1;
@@ -988,14 +1008,14 @@ entries_list(const struct entries *e, enum entry_kind k, size_t *n)
 	return *slot_list((struct entries *)e, k);
 }
 
-int
-store_load(struct store *st, int from, int to, struct entries *out)
+static int
+load_all(struct store *st, int from, int to, int texts, struct entries *out)
 {
 	int k;
 
 	memset(out, 0, sizeof *out);
 	for (k = 0; k < ENTRY_KIND_COUNT; k++) {
-		if (store_read(st, (enum entry_kind)k, from, to,
+		if (read_range(st, (enum entry_kind)k, from, to, texts,
 		    slot_list(out, (enum entry_kind)k),
 		    slot_count(out, (enum entry_kind)k)) != 0) {
 			entries_free(out);
@@ -1003,6 +1023,18 @@ store_load(struct store *st, int from, int to, struct entries *out)
 		}
 	}
 	return 0;
+}
+
+int
+store_load(struct store *st, int from, int to, struct entries *out)
+{
+	return load_all(st, from, to, 1, out);
+}
+
+int
+store_load_values(struct store *st, int from, int to, struct entries *out)
+{
+	return load_all(st, from, to, 0, out);
 }
 
 int

@@ -776,10 +776,15 @@ static const uint32_t sha_k[64] = {
 
 #define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
+/*
+ * One 64-byte block. The eight working variables live in registers and
+ * are renamed each round rather than moved (the journal's schema, some
+ * 30 KB, is hashed on every open).
+ */
 static void
 sha_block(struct sha256 *c, const unsigned char *p)
 {
-	uint32_t w[64], v[8], t1, t2;
+	uint32_t w[64], a, b, cc, d, e, f, g, h, t1, t2;
 	int i;
 
 	for (i = 0; i < 16; i++)
@@ -789,18 +794,18 @@ sha_block(struct sha256 *c, const unsigned char *p)
 		w[i] = w[i - 16] + (ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^
 		    (w[i - 15] >> 3)) + w[i - 7] + (ROR(w[i - 2], 17) ^
 		    ROR(w[i - 2], 19) ^ (w[i - 2] >> 10));
-	memcpy(v, c->h, sizeof v);
+	a = c->h[0]; b = c->h[1]; cc = c->h[2]; d = c->h[3];
+	e = c->h[4]; f = c->h[5]; g = c->h[6]; h = c->h[7];
 	for (i = 0; i < 64; i++) {
-		t1 = v[7] + (ROR(v[4], 6) ^ ROR(v[4], 11) ^ ROR(v[4], 25)) +
-		    ((v[4] & v[5]) ^ (~v[4] & v[6])) + sha_k[i] + w[i];
-		t2 = (ROR(v[0], 2) ^ ROR(v[0], 13) ^ ROR(v[0], 22)) +
-		    ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]));
-		memmove(v + 1, v, 7 * sizeof v[0]);
-		v[4] += t1;
-		v[0] = t1 + t2;
+		t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) +
+		    ((e & f) ^ (~e & g)) + sha_k[i] + w[i];
+		t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) +
+		    ((a & b) ^ (a & cc) ^ (b & cc));
+		h = g; g = f; f = e; e = d + t1;
+		d = cc; cc = b; b = a; a = t1 + t2;
 	}
-	for (i = 0; i < 8; i++)
-		c->h[i] += v[i];
+	c->h[0] += a; c->h[1] += b; c->h[2] += cc; c->h[3] += d;
+	c->h[4] += e; c->h[5] += f; c->h[6] += g; c->h[7] += h;
 }
 
 static void
@@ -819,6 +824,10 @@ sha_add(struct sha256 *c, const void *data, size_t n)
 	const unsigned char *p = data;
 
 	c->len += n;
+	/* Whole blocks straight from the data, without the copy. */
+	if (c->n == 0)
+		for (; n >= 64; p += 64, n -= 64)
+			sha_block(c, p);
 	while (n > 0) {
 		size_t k = 64 - c->n < n ? 64 - c->n : n;
 
@@ -1390,7 +1399,19 @@ fail:
 static struct store *
 store_new(const char *path)
 {
-	struct store *st = xcalloc(1, sizeof *st);
+	static int configured;
+	struct store *st;
+
+	/*
+	 * Before SQLite starts, once: no count of its memory (nothing reads
+	 * it), which otherwise takes a global mutex on every allocation.
+	 * Refused harmlessly when SQLite has already started.
+	 */
+	if (!configured) {
+		configured = 1;
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
+	st = xcalloc(1, sizeof *st);
 
 	st->path = xstrdup(path);
 	st->lock_fd = -1;
