@@ -625,12 +625,12 @@ range_text(const struct entry_field *f)
 
 /* A text column: valid UTF-8 without NUL bytes, at most NOTE_MAX bytes. */
 static const char *
-check_text(sqlite3_stmt *s, int i, const char **text)
+check_text(sqlite3_stmt *s, int i, int type, const char **text)
 {
 	int bytes;
 
 	*text = NULL;
-	if (sqlite3_column_type(s, i) != SQLITE_TEXT)
+	if (type != SQLITE_TEXT)
 		return "not text";
 	*text = (const char *)sqlite3_column_text(s, i);
 	bytes = sqlite3_column_bytes(s, i);
@@ -679,9 +679,9 @@ read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
 	const char *t;
 	const char *bad;
 	int64_t v;
-	int day, k;
+	int day, k, type = sqlite3_column_type(s, i);
 
-	if (sqlite3_column_type(s, i) == SQLITE_NULL) {
+	if (type == SQLITE_NULL) {
 		if (f->flags & FIELD_REQUIRED)
 			return "missing: the field is required";
 		if (f->type != FT_TEXT)
@@ -690,7 +690,7 @@ read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
 	}
 	switch (f->type) {
 	case FT_TEXT:
-		if ((bad = check_text(s, i, &t)) != NULL)
+		if ((bad = check_text(s, i, type, &t)) != NULL)
 			return bad;
 		if (!texts)     /* checked all the same, not kept */
 			return NULL;
@@ -698,14 +698,14 @@ read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
 		text_sanitize(*entry_text(e, f));
 		return NULL;
 	case FT_DAY:
-		if ((bad = check_text(s, i, &t)) != NULL)
+		if ((bad = check_text(s, i, type, &t)) != NULL)
 			return bad;
 		if (check_day(t, &day) != 0)
 			return "not a real date (YYYY-MM-DD, years 1900 to 2099)";
 		entry_set(e, f, day);
 		return NULL;
 	case FT_RUN_TYPE:
-		if ((bad = check_text(s, i, &t)) != NULL)
+		if ((bad = check_text(s, i, type, &t)) != NULL)
 			return bad;
 		for (k = 0; k < RUN_TYPE_COUNT; k++)
 			if (strcmp(t, run_type_name((enum run_type)k)) == 0)
@@ -718,7 +718,7 @@ read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
 	default:
 		break;
 	}
-	if (sqlite3_column_type(s, i) != SQLITE_INTEGER)
+	if (type != SQLITE_INTEGER)
 		return "not a whole number";
 	v = sqlite3_column_int64(s, i);
 	if (!in_range(f, v)) {

@@ -12,11 +12,12 @@ B=${1:-build-bench}
 R=$(pwd)/$B/runlog
 GEN=$(pwd)/$B/bench/gen
 ANA=$(pwd)/$B/bench/analysis
+TIMEIT=$(pwd)/$B/bench/timeit
 W=$(mktemp -d /tmp/runlog-bench-XXXXXX)
 trap 'tmux -L runlog-bench kill-server 2>/dev/null; rm -rf "$W"' EXIT
 export RUNLOG_TODAY=2026-11-25 TZ=UTC HOME="$W" XDG_CONFIG_HOME="$W/config"
 unset RUNLOG_DB NO_COLOR
-RUNS=${BENCH_RUNS:-7}
+RUNS=${BENCH_RUNS:-11}
 met=0; total=0
 
 
@@ -24,18 +25,15 @@ met=0; total=0
 # median FILE: the median of the numbers in FILE, one a line.
 median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# pair A B: runs the commands (shell functions) A and B in turn $RUNS
-# times; sets TA and TB to their median wall times in microseconds.
+# pair A-ARGV... -- B-ARGV...: runs the two commands in turn $RUNS times
+# each (tests/bench/timeit.c: no shell between the timer and the
+# command); sets TA and TB to their median wall times and CPU to the
+# ratio of their median processor times, shown for information.
 pair() {
-	local i=0 t0 t1 t2
-	: > "$W/ta"; : > "$W/tb"
-	while [ $i -lt "$RUNS" ]; do
-		t0=${EPOCHREALTIME/[.,]/}; $1 >/dev/null 2>&1; t1=${EPOCHREALTIME/[.,]/}
-		$2 >/dev/null 2>&1; t2=${EPOCHREALTIME/[.,]/}
-		echo $((t1 - t0)) >> "$W/ta"; echo $((t2 - t1)) >> "$W/tb"
-		i=$((i + 1))
-	done
-	TA=$(median "$W/ta"); TB=$(median "$W/tb")
+	local t
+	t=$("$TIMEIT" "$RUNS" "$@") || { TA=0; TB=1; CPU="?"; return; }
+	set -- $t
+	TA=$1; TB=$2; CPU=$(ratio "$3" "$4")
 }
 
 # report NAME VALUE TARGET OK(0|1)
@@ -55,10 +53,10 @@ RUNCOLS=$(sqlite3 "$W/life.db" "SELECT group_concat(name, ', ') FROM pragma_tabl
 
 # 1. Export of every run against sqlite3 -csv selecting the same columns.
 exp_r() { "$R" --db "$W/life.db" export --what runs -o "$W/runs.csv"; }
-exp_s() { sqlite3 -csv -header "$W/life.db" "SELECT $RUNCOLS FROM run ORDER BY day, id"; }
-pair exp_r exp_s
+pair "$R" --db "$W/life.db" export --what runs -o "$W/runs.csv" -- \
+    sqlite3 -csv -header "$W/life.db" "SELECT $RUNCOLS FROM run ORDER BY day, id"
 x=$(ratio "$TA" "$TB")
-report "export-runs/sqlite3" "$x" "<= 1.5" "$(le "$x" 1.5)"
+report "export-runs/sqlite3 (cpu $CPU)" "$x" "<= 1.5" "$(le "$x" 1.5)"
 
 # 2. Import of that export into a new journal against sqlite3 .import of
 # the same file into a run table made from the journal's own schema (its
@@ -84,36 +82,36 @@ FROM csv_in;
 DROP TABLE csv_in;
 COMMIT;
 EOF
-imp() { rm -f "$W/imp.db"*; "$R" --db "$W/imp.db" import "$W/runs.csv"; }
-ref() { rm -f "$W/ref.db"*; sqlite3 "$W/ref.db" ".read $W/ref-import.sql"; }
-pair imp ref
-n=$(sqlite3 "$W/imp.db" "SELECT count(*) FROM run")
-m=$(sqlite3 "$W/ref.db" "SELECT count(*) FROM run")
+mkdir -p "$W/imp"
+pair "$R" --db "$W/imp/a%N.db" import "$W/runs.csv" -- \
+    sqlite3 "$W/imp/b%N.db" ".read $W/ref-import.sql"
+n=$(sqlite3 "$W/imp/a0.db" "SELECT count(*) FROM run")
+m=$(sqlite3 "$W/imp/b0.db" "SELECT count(*) FROM run")
 x=$(ratio "$TA" "$TB")
 ok=$(le "$x" 1.5); [ "$n" = "$m" ] || ok=0
-report "import-runs/sqlite3 ($n runs, sqlite3 $m)" "$x" "<= 1.5" "$ok"
-TIMPORT=$TA
+report "import-runs/sqlite3 ($n runs, sqlite3 $m; cpu $CPU)" "$x" "<= 1.5" "$ok"
 
-# 3. Importing the same file again: nothing is added; every run, none with
-# an external id, is found among those the journal holds.
-reimp() { "$R" --db "$W/imp.db" import "$W/runs.csv"; }
-imp >/dev/null 2>&1
-pair reimp imp
-imp >/dev/null 2>&1
-out=$(reimp 2>&1)
-n=$(sqlite3 "$W/imp.db" "SELECT count(*) FROM run")
+# 3. Importing the same file again into the journal that has its runs:
+# nothing is added, every run (none with an external id) is found among
+# those the journal holds; against the first import into a new journal.
+rm -rf "$W/imp"; mkdir -p "$W/imp"
+"$R" --db "$W/imp/again.db" import "$W/runs.csv" >/dev/null 2>&1
+pair "$R" --db "$W/imp/again.db" import "$W/runs.csv" -- \
+    "$R" --db "$W/imp/a%N.db" import "$W/runs.csv"
+out=$("$R" --db "$W/imp/again.db" import "$W/runs.csv" 2>&1)
+n=$(sqlite3 "$W/imp/again.db" "SELECT count(*) FROM run")
 x=$(ratio "$TA" "$TB")
 ok=$(le "$x" 1.5)
 case $out in *"Added 0 runs"*) ;; *) ok=0 ;; esac
-report "re-import/import ($n runs kept)" "$x" "<= 1.5" "$ok"
+report "re-import/import ($n runs kept; cpu $CPU)" "$x" "<= 1.5" "$ok"
+rm -rf "$W/imp"
 
 # 4. runlog check, the whole process, against sqlite3 answering a count;
 # and the import libraries stay off its start-up (runlog-read has them).
-chk() { "$R" --db "$W/life.db" check; }
-cnt() { sqlite3 "$W/life.db" "SELECT count(*) FROM run"; }
-pair chk cnt
+RUNS=$((RUNS * 3)) pair "$R" --db "$W/life.db" check -- \
+    sqlite3 "$W/life.db" "SELECT count(*) FROM run"
 x=$(ratio "$TA" "$TB")
-report "check/sqlite3-count" "$x" "<= 1.3" "$(le "$x" 1.3)"
+report "check/sqlite3-count (cpu $CPU)" "$x" "<= 1.3" "$(le "$x" 1.3)"
 libs=$( { ldd "$R"; LD_DEBUG=libs "$R" --db "$W/life.db" check 2>&1 >/dev/null; } |
     grep -oE 'lib(archive|expat|yajl)[^ ]*' | sort -u | tr '\n' ' ')
 loaded=$(LD_DEBUG=statistics "$R" --db "$W/life.db" check 2>&1 >/dev/null |
@@ -180,11 +178,10 @@ SELECT w, sum(dist), sum(nruns), sum(load), avg(fat), avg(sl), avg(fl) FROM (
       - 2443109.5) / 7 AS INTEGER) w, sum(volume_ml) fl FROM drink GROUP BY day)
 ) GROUP BY w ORDER BY w;
 EOF
-trd() { "$R" --db "$W/life.db" trends --weeks 2609; }
-wk() { sqlite3 "$W/life.db" < "$W/weekly.sql"; }
-pair trd wk
+pair "$R" --db "$W/life.db" trends --weeks 2609 -- \
+    sqlite3 "$W/life.db" ".read $W/weekly.sql"
 x=$(ratio "$TA" "$TB")
-report "trends --weeks 2609/sqlite3 weekly sums" "$x" "<= 2" "$(le "$x" 2)"
+report "trends --weeks 2609/sqlite3 weekly sums (cpu $CPU)" "$x" "<= 2" "$(le "$x" 2)"
 s=$(awk -v a="$TA" 'BEGIN { printf "%.3f", a / 1e6 }')
 report "full analysis 50y (trends --weeks 2609)" "${s} s" "< 0.5 s" "$(lt "$s" 0.5)"
 
@@ -265,10 +262,15 @@ if command -v gpsbabel >/dev/null; then
 	n=$(ls "$W/fitset" | wc -l)
 	babel_each() { for f in "$1"/*.fit; do gpsbabel -i garmin_fit -f "$f" -o gpx -F /dev/null; done; }
 	fx_r() { "$R" --db "$W/fit.db" import --dry-run "$W/fitset"; }
-	fx_b() { babel_each "$W/fitset"; }
-	pair fx_r fx_b
+	: > "$W/ta"; : > "$W/tb"; i=0
+	while [ $i -lt "$RUNS" ]; do
+		t0=${EPOCHREALTIME/[.,]/}; fx_r >/dev/null 2>&1; t1=${EPOCHREALTIME/[.,]/}
+		babel_each "$W/fitset" >/dev/null 2>&1; t2=${EPOCHREALTIME/[.,]/}
+		echo $((t1 - t0)) >> "$W/ta"; echo $((t2 - t1)) >> "$W/tb"
+		i=$((i + 1))
+	done
 	ok=1; fx_r >/dev/null 2>&1 || ok=0
-	x=$(ratio "$TA" "$TB")
+	x=$(ratio "$(median "$W/ta")" "$(median "$W/tb")")
 	[ "$ok" = 1 ] && ok=$(le "$x" 0.25)
 	report "FIT fixtures/gpsbabel ($n files)" "$x" "<= 0.25" "$ok"
 	python3 tests/bench/fitgen.py "$W/fit1k" 1000 || exit 1
