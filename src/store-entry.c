@@ -625,15 +625,15 @@ range_text(const struct entry_field *f)
 
 /* A text column: valid UTF-8 without NUL bytes, at most NOTE_MAX bytes. */
 static const char *
-check_text(sqlite3_stmt *s, int i, int type, const char **text)
+check_text(sqlite3_value *val, int type, const char **text)
 {
 	int bytes;
 
 	*text = NULL;
 	if (type != SQLITE_TEXT)
 		return "not text";
-	*text = (const char *)sqlite3_column_text(s, i);
-	bytes = sqlite3_column_bytes(s, i);
+	*text = (const char *)sqlite3_value_text(val);
+	bytes = sqlite3_value_bytes(val);
 	if (*text == NULL)
 		return "could not be read";
 	if (bytes > NOTE_MAX)
@@ -676,10 +676,13 @@ static const char *
 read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
     int texts, char *why, size_t whysz)
 {
+	/* The column's value once, read through the cheaper value calls
+	 * (the connection is used by this thread only). */
+	sqlite3_value *val = sqlite3_column_value(s, i);
 	const char *t;
 	const char *bad;
 	int64_t v;
-	int day, k, type = sqlite3_column_type(s, i);
+	int day, k, type = sqlite3_value_type(val);
 
 	if (type == SQLITE_NULL) {
 		if (f->flags & FIELD_REQUIRED)
@@ -690,7 +693,7 @@ read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
 	}
 	switch (f->type) {
 	case FT_TEXT:
-		if ((bad = check_text(s, i, type, &t)) != NULL)
+		if ((bad = check_text(val, type, &t)) != NULL)
 			return bad;
 		if (!texts)     /* checked all the same, not kept */
 			return NULL;
@@ -698,14 +701,14 @@ read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
 		text_sanitize(*entry_text(e, f));
 		return NULL;
 	case FT_DAY:
-		if ((bad = check_text(s, i, type, &t)) != NULL)
+		if ((bad = check_text(val, type, &t)) != NULL)
 			return bad;
 		if (check_day(t, &day) != 0)
 			return "not a real date (YYYY-MM-DD, years 1900 to 2099)";
 		entry_set(e, f, day);
 		return NULL;
 	case FT_RUN_TYPE:
-		if ((bad = check_text(s, i, type, &t)) != NULL)
+		if ((bad = check_text(val, type, &t)) != NULL)
 			return bad;
 		for (k = 0; k < RUN_TYPE_COUNT; k++)
 			if (strcmp(t, run_type_name((enum run_type)k)) == 0)
@@ -720,7 +723,7 @@ read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
 	}
 	if (type != SQLITE_INTEGER)
 		return "not a whole number";
-	v = sqlite3_column_int64(s, i);
+	v = sqlite3_value_int64(val);
 	if (!in_range(f, v)) {
 		snprintf(why, whysz, "must be %s", range_text(f));
 		return why;
