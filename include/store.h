@@ -253,7 +253,7 @@ int store_run_known(struct store_import *im, const struct run *r);
 int store_drink_known(struct store_import *im, const struct drink *d);
 /*
  * Between store_import_adding(im, 1) and (im, 0) the batch only adds new
- * rows (runs, drinks): their statements are prepared without the insert
+ * rows (the importer's runs): statements are prepared without the insert
  * triggers, which record nothing inside a batch anyway (its undo is one
  * range per table), so each insert is one row and its indexes. Any other
  * write must come after store_import_adding(im, 0); store_import_end()

@@ -195,7 +195,7 @@ frame() {   # MARKER SCRIPT: microseconds from exec to MARKER on screen
 	local i=0 t1
 	tm kill-server 2>/dev/null
 	rm -f "$W/t0"
-	tm new-session -d -x 80 -y 24 "bash $2"
+	tm new-session -d -x 80 -y 24 "bash $2" 2>/dev/null
 	while [ $i -lt 2000 ]; do
 		if tm capture-pane -p 2>/dev/null | grep -qF -- "$1"; then
 			t1=${EPOCHREALTIME/[.,]/}
@@ -225,7 +225,7 @@ x=$(ratio "$(median "$W/fa")" "$(median "$W/fb")")
 report "UI first frame/sqlite3 count in tmux" "$x" "<= 1.5" "$(le "$x" 1.5)"
 
 # 9. Peak memory of the journal UI on 50 years, visiting every screen.
-tm new-session -d -x 80 -y 24 "$R --db $W/life.db"
+tm new-session -d -x 80 -y 24 "$R --db $W/life.db" 2>/dev/null
 wait_for() {
 	local i=0
 	while [ $i -lt 100 ]; do
