@@ -201,10 +201,11 @@ check-package: package-deps
 # each figure a ratio against a reference run in the same command.
 bench:
 	@$(MAKE) --no-print-directory BUILD=build-bench CFLAGS='-O2 -g' \
-	    build-bench/runlog build-bench/bench/gen
-	@sh tests/bench/run.sh build-bench
+	    build-bench/runlog build-bench/runlog-read build-bench/bench/gen \
+	    build-bench/bench/analysis build-bench/bench/timeit
+	@bash tests/bench/run.sh build-bench
 
-$(BUILD)/bench/gen: tests/bench/gen.c $(LIBOBJS)
+$(BUILD)/bench/%: tests/bench/%.c $(LIBOBJS)
 	@mkdir -p $(BUILD)/bench
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
 

@@ -203,6 +203,13 @@ struct entries {
 };
 int  store_load(struct store *st, int from, int to, struct entries *out);
 /*
+ * The same for the analysis, which reads no text: every value is checked
+ * as by store_load() (the same rows left out, the same warnings), but the
+ * text fields (notes, sources, stamps) are left NULL rather than copied.
+ */
+int  store_load_values(struct store *st, int from, int to,
+    struct entries *out);
+/*
  * Queues a warning (store_warning()) for each row whose day is missing or
  * outside 1900 to 2099, rows no range of days reaches; a read of every
  * day does the same by itself. Cheap: the ends of each day index.
@@ -254,6 +261,21 @@ int store_import_begin(struct store *st, const char *label,
 int store_run_known(struct store_import *im, const struct run *r);
 /* The same for a drink: its day and created_at, or volume and electrolytes. */
 int store_drink_known(struct store_import *im, const struct drink *d);
+/*
+ * Between store_import_adding(im, 1) and (im, 0) the batch only adds new
+ * rows (the importer's runs): statements are prepared without the insert
+ * triggers, which record nothing inside a batch anyway (its undo is one
+ * range per table), so each insert is one row and its indexes. Any other
+ * write must come after store_import_adding(im, 0); store_import_end()
+ * turns the triggers back on in any case. -1 outside a batch.
+ */
+int store_import_adding(struct store_import *im, int on);
+/*
+ * The shoe a run being imported names, created (no limit) when the
+ * journal has no shoe of that name, with its undo: call it before
+ * store_import_adding(im, 1), which leaves no trigger to record it.
+ */
+int store_import_shoe(struct store_import *im, const char *name);
 /* Commits (commit 1) or rolls back (0) the batch and frees im. */
 int store_import_end(struct store_import *im, int commit);
 

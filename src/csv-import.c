@@ -783,9 +783,19 @@ flush_runs(struct import_batch *b)
 	if (i < b->nruns && store_runs(b->st, DATE_MIN, DATE_MAX, &b->old,
 	    &b->nold) != 0)
 		return -1;
+	/* Their new shoes first, while the triggers record them for undo. */
+	for (i = 0; i < b->nruns; i++)
+		if (b->runs[i].into < 0 &&
+		    store_import_shoe(b->si, b->runs[i].r.shoe) != 0)
+			return -1;
+	/* Only new runs are written here: no trigger has anything to do. */
+	if (store_import_adding(b->si, 1) != 0)
+		return -1;
 	for (i = 0; i < b->nruns; i++)
 		if (b->runs[i].into < 0 && put_run(b, &b->runs[i]) != 0)
-			return -1;
+			break;
+	if (store_import_adding(b->si, 0) != 0 || i < b->nruns)
+		return -1;
 	return 0;
 }
 

@@ -140,7 +140,7 @@ series_load(struct store *st, int from, int to,
 	start = from - SERIES_LOOKBACK_DAYS;
 	if (start < first)
 		start = first < from ? first : from;
-	if (store_load(st, start, to, &e) != 0)
+	if (store_load_values(st, start, to, &e) != 0)
 		return -1;
 	rc = series_from_entries(&e, start, from, to, first, params, se);
 	se->empty = empty;

@@ -673,15 +673,15 @@ range_text(const struct entry_field *f)
 
 /* A text column: valid UTF-8 without NUL bytes, at most NOTE_MAX bytes. */
 static const char *
-check_text(sqlite3_stmt *s, int i, const char **text)
+check_text(sqlite3_value *val, int type, const char **text)
 {
 	int bytes;
 
 	*text = NULL;
-	if (sqlite3_column_type(s, i) != SQLITE_TEXT)
+	if (type != SQLITE_TEXT)
 		return "not text";
-	*text = (const char *)sqlite3_column_text(s, i);
-	bytes = sqlite3_column_bytes(s, i);
+	*text = (const char *)sqlite3_value_text(val);
+	bytes = sqlite3_value_bytes(val);
 	if (*text == NULL)
 		return "could not be read";
 	if (bytes > NOTE_MAX)
@@ -697,15 +697,23 @@ check_text(sqlite3_stmt *s, int i, const char **text)
 static int
 check_day(const char *t, int *day)
 {
-	int i;
+	int i, y, m, d;
 
 	if (strlen(t) != 10 || t[4] != '-' || t[7] != '-')
 		return -1;
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (t[i] < '0' || t[i] > '9'))
 			return -1;
-	return date_parse(t, day) == 0 && *day >= DATE_MIN && *day <= DATE_MAX ?
-	    0 : -1;
+	/* date_parse()'s reading of the digits just checked, without its
+	 * atoi(): every row of a read passes here. */
+	y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 +
+	    (t[3] - '0');
+	m = (t[5] - '0') * 10 + (t[6] - '0');
+	d = (t[8] - '0') * 10 + (t[9] - '0');
+	if (!date_valid_ymd(y, m, d))
+		return -1;
+	*day = date_from_ymd(y, m, d);
+	return *day >= DATE_MIN && *day <= DATE_MAX ? 0 : -1;
 }
 
 /*
@@ -714,14 +722,17 @@ check_day(const char *t, int *day)
  */
 static const char *
 read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
-    char *why, size_t whysz)
+    int texts, char *why, size_t whysz)
 {
+	/* The column's value once, read through the cheaper value calls
+	 * (the connection is used by this thread only). */
+	sqlite3_value *val = sqlite3_column_value(s, i);
 	const char *t;
 	const char *bad;
 	int64_t v;
-	int day, k;
+	int day, k, type = sqlite3_value_type(val);
 
-	if (sqlite3_column_type(s, i) == SQLITE_NULL) {
+	if (type == SQLITE_NULL) {
 		if (f->flags & FIELD_REQUIRED)
 			return "missing: the field is required";
 		if (f->type != FT_TEXT)
@@ -730,20 +741,22 @@ read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
 	}
 	switch (f->type) {
 	case FT_TEXT:
-		if ((bad = check_text(s, i, &t)) != NULL)
+		if ((bad = check_text(val, type, &t)) != NULL)
 			return bad;
+		if (!texts)     /* checked all the same, not kept */
+			return NULL;
 		*entry_text(e, f) = xstrdup(t);
 		text_sanitize(*entry_text(e, f));
 		return NULL;
 	case FT_DAY:
-		if ((bad = check_text(s, i, &t)) != NULL)
+		if ((bad = check_text(val, type, &t)) != NULL)
 			return bad;
 		if (check_day(t, &day) != 0)
 			return "not a real date (YYYY-MM-DD, years 1900 to 2099)";
 		entry_set(e, f, day);
 		return NULL;
 	case FT_RUN_TYPE:
-		if ((bad = check_text(s, i, &t)) != NULL)
+		if ((bad = check_text(val, type, &t)) != NULL)
 			return bad;
 		for (k = 0; k < RUN_TYPE_COUNT; k++)
 			if (strcmp(t, run_type_name((enum run_type)k)) == 0)
@@ -756,9 +769,9 @@ read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
 	default:
 		break;
 	}
-	if (sqlite3_column_type(s, i) != SQLITE_INTEGER)
+	if (type != SQLITE_INTEGER)
 		return "not a whole number";
-	v = sqlite3_column_int64(s, i);
+	v = sqlite3_value_int64(val);
 	if (!in_range(f, v)) {
 		snprintf(why, whysz, "must be %s", range_text(f));
 		return why;
@@ -769,13 +782,14 @@ read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
 
 /*
  * Fills e (a struct of kind d) from the current row of s, which holds
- * every field of d in descriptor order. 0, or -1 with msg naming the
- * table, the id, the field, the value and why it is refused; e is then
- * left with nothing allocated.
+ * every field of d in descriptor order; without texts, text fields are
+ * checked as well but left NULL. 0, or -1 with msg naming the table, the
+ * id, the field, the value and why it is refused; e is then left with
+ * nothing allocated.
  */
 static int
-read_entry(sqlite3_stmt *s, const struct entry_desc *d, void *e, char *msg,
-    size_t n)
+read_entry(sqlite3_stmt *s, const struct entry_desc *d, void *e, int texts,
+    char *msg, size_t n)
 {
 	char why[160], val[SHOWN_MAX + 32];
 	const char *bad = NULL;
@@ -783,7 +797,8 @@ read_entry(sqlite3_stmt *s, const struct entry_desc *d, void *e, char *msg,
 
 	memset(e, 0, d->size);
 	for (i = 0; i < d->nfields && bad == NULL; i++)
-		bad = read_field(s, (int)i, &d->fields[i], e, why, sizeof why);
+		bad = read_field(s, (int)i, &d->fields[i], e, texts, why,
+		    sizeof why);
 	if (bad == NULL)
 		return 0;
 	i--;
@@ -811,7 +826,7 @@ warn_outside(struct store *st, const struct entry_desc *d)
 		return -1;
 	e = xmalloc(d->size);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (read_entry(s, d, e, msg, sizeof msg) == 0) {
+		if (read_entry(s, d, e, 1, msg, sizeof msg) == 0) {
 			entry_free_fields(d, e);    /* not reached: day refused */
 			continue;
 		}
@@ -822,9 +837,9 @@ warn_outside(struct store *st, const struct entry_desc *d)
 	return rc == SQLITE_DONE ? 0 : db_fail(st, "read");
 }
 
-int
-store_read(struct store *st, enum entry_kind k, int from, int to, void **out,
-    size_t *n)
+static int
+read_range(struct store *st, enum entry_kind k, int from, int to, int texts,
+    void **out, size_t *n)
 {
 	const struct entry_desc *d = entry_desc(k);
 	sqlite3_stmt *s;
@@ -845,7 +860,8 @@ store_read(struct store *st, enum entry_kind k, int from, int to, void **out,
 			cap = cap ? cap * 2 : 16;
 			v = xrealloc(v, cap * d->size);
 		}
-		if (read_entry(s, d, v + len * d->size, msg, sizeof msg) == 0)
+		if (read_entry(s, d, v + len * d->size, texts, msg,
+		    sizeof msg) == 0)
 			len++;
 		else
 			store_warn(st, "%s", msg);
@@ -858,6 +874,13 @@ store_read(struct store *st, enum entry_kind k, int from, int to, void **out,
 	if (from <= DATE_MIN && to >= DATE_MAX)
 		return warn_outside(st, d);
 	return 0;
+}
+
+int
+store_read(struct store *st, enum entry_kind k, int from, int to, void **out,
+    size_t *n)
+{
+	return read_range(st, k, from, to, 1, out, n);
 }
 
 int
@@ -875,7 +898,7 @@ store_get(struct store *st, enum entry_kind k, int64_t id, void *out)
 	sqlite3_bind_int64(s, 1, id);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		if (read_entry(s, d, out, msg, sizeof msg) != 0) {
+		if (read_entry(s, d, out, 1, msg, sizeof msg) != 0) {
 			sqlite3_reset(s);
 			err_set("%s", msg);
 			return -1;
@@ -1059,14 +1082,14 @@ entries_list(const struct entries *e, enum entry_kind k, size_t *n)
 	return *slot_list((struct entries *)e, k);
 }
 
-int
-store_load(struct store *st, int from, int to, struct entries *out)
+static int
+load_all(struct store *st, int from, int to, int texts, struct entries *out)
 {
 	int k;
 
 	memset(out, 0, sizeof *out);
 	for (k = 0; k < ENTRY_KIND_COUNT; k++) {
-		if (store_read(st, (enum entry_kind)k, from, to,
+		if (read_range(st, (enum entry_kind)k, from, to, texts,
 		    slot_list(out, (enum entry_kind)k),
 		    slot_count(out, (enum entry_kind)k)) != 0) {
 			entries_free(out);
@@ -1074,6 +1097,18 @@ store_load(struct store *st, int from, int to, struct entries *out)
 		}
 	}
 	return 0;
+}
+
+int
+store_load(struct store *st, int from, int to, struct entries *out)
+{
+	return load_all(st, from, to, 1, out);
+}
+
+int
+store_load_values(struct store *st, int from, int to, struct entries *out)
+{
+	return load_all(st, from, to, 0, out);
 }
 
 int

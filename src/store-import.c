@@ -256,13 +256,49 @@ store_drink_known(struct store_import *im, const struct drink *d)
 	    d->electrolytes));
 }
 
+/*
+ * The triggers of the schema are all undo's. An insert trigger records
+ * only when the undo group is not a batch's (WHEN ... bulk = 0), yet
+ * SQLite still runs its program for every row to find that out (a frame
+ * of some 150 registers allocated and cleared, and a statement journal
+ * because a trigger may abort): more than half the cost of an insert.
+ * Turning triggers off for the connection expires every prepared
+ * statement, so each is prepared again, with or without them, at its
+ * next step; nothing prepared while they are off outlives the switch.
+ */
+int
+store_import_adding(struct store_import *im, int on)
+{
+	int now;
+
+	if (!im->st->batch) {
+		err_set("adding rows without their triggers outside an import");
+		return -1;
+	}
+	if (sqlite3_db_config(im->st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER,
+	    on ? 0 : 1, &now) != SQLITE_OK || now != !on) {
+		err_set("%s: cannot switch the insert triggers", im->st->path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_import_shoe(struct store_import *im, const char *name)
+{
+	if (name == NULL || *name == '\0')
+		return 0;
+	return store_shoe_need(im->st, name, 1);
+}
+
 int
 store_import_end(struct store_import *im, int commit)
 {
-	int rc = 0;
+	int rc = 0, on;
 
 	if (im == NULL)
 		return 0;
+	sqlite3_db_config(im->st->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, &on);
 	sqlite3_finalize(im->runs);
 	sqlite3_finalize(im->drinks);
 	key_free(&im->keys);

@@ -225,6 +225,10 @@ text_sanitize(char *s)
 
 	if (s == NULL)
 		return;
+	/* Printable ASCII stays where it is: most text is only that. */
+	while (*r >= 0x20 && *r < 0x7f)
+		r++;
+	w = (unsigned char *)s + (r - (const unsigned char *)s);
 	while (*r != '\0') {
 		if (*r == 0x1b) {
 			r = skip_escape(r + 1, 0);   /* a whole escape sequence */
@@ -284,6 +288,10 @@ text_utf8_valid(const char *s)
 	size_t n;
 
 	while (*p != '\0') {
+		if (*p < 0x80) {        /* ASCII, the common case */
+			p++;
+			continue;
+		}
 		if ((n = utf8_len(p)) == 0)
 			return 0;
 		p += n;

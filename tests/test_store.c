@@ -406,6 +406,42 @@ test_batch_undo_mixed(void **state)
 }
 
 /*
+ * An import adds its runs with the insert triggers off; once it ends, a
+ * single change made through the same handle (its statement prepared
+ * while they were off) is recorded for undo again, and undo takes back
+ * that change, then the import, then the change before it.
+ */
+static void
+test_import_adding_keeps_undo(void **state)
+{
+	struct fx *f = *state;
+	struct store_import *im;
+	struct run r = a_run("2026-11-01", 5000, 1500);
+	int i;
+
+	assert_int_equal(store_add_run(f->st, &r), 0);
+	assert_int_equal(store_import_begin(f->st, "import", &im), 0);
+	assert_int_equal(store_import_adding(im, 1), 0);
+	for (i = 0; i < 3; i++) {
+		r = a_run("2026-11-02", 6000 + i, 1800);
+		assert_int_equal(store_add_run(f->st, &r), 0);
+	}
+	assert_int_equal(store_import_adding(im, 0), 0);
+	assert_int_equal(store_import_end(im, 1), 0);
+	r = a_run("2026-11-03", 7000, 2100);
+	assert_int_equal(store_add_run(f->st, &r), 0);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 5);
+
+	assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 4);
+	assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 1);
+	assert_int_equal(store_undo(f->st, NULL, 0), 0);
+	assert_int_equal(store_count(f->st, ENTRY_RUN), 0);
+	assert_int_equal(store_undo(f->st, NULL, 0), 1);
+}
+
+/*
  * Every row of the given tables, each value with its type, as one string:
  * compares a journal before and after, field by field.
  */
@@ -2250,6 +2286,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_plans_kept_apart, setup,
 		    teardown),
 		cmocka_unit_test(test_plans_of_an_older_journal),
+		cmocka_unit_test_setup_teardown(test_import_adding_keeps_undo, setup,
+		    teardown),
 	};
 
 	umask(022);
