@@ -37,7 +37,12 @@ enum entry_op {
 #define SQL_MAX 1024
 
 /* A FIELD_SHOE field reads as the shoe's name and is written by name. */
-#define SHOE_NAME_OF "(SELECT name FROM shoe WHERE shoe.id = %s.%s)"
+/* A shoe_id that names no shoe of the journal (or is not a whole number)
+ * reads as an empty blob, which the reader refuses: a row whose shoe is
+ * gone is named, never shown as a run without a shoe. */
+#define SHOE_NAME_OF "(CASE WHEN %1$s.%2$s IS NULL THEN NULL ELSE " \
+	"coalesce((SELECT name FROM shoe WHERE shoe.id = %1$s.%2$s AND " \
+	"typeof(%1$s.%2$s) = 'integer'), x'') END)"
 #define SHOE_ID_OF   "(SELECT id FROM shoe WHERE name = ?)"
 
 /* Written by a field: not the id, not a stamp, not where it came from. */
@@ -106,13 +111,13 @@ sql_columns(struct store *st, char *sql, const struct entry_desc *d)
 	for (i = 0; i < d->nfields; i++) {
 		const struct entry_field *f = &d->fields[i];
 
+		sql_add(sql, "%s", i ? ", " : "");
 		if (column_absent(st, d, f))
-			sql_add(sql, "%sNULL", i ? ", " : "");
+			sql_add(sql, "NULL");
 		else if (f->flags & FIELD_SHOE)
-			sql_add(sql, "%s" SHOE_NAME_OF, i ? ", " : "", d->table,
-			    f->column);
+			sql_add(sql, SHOE_NAME_OF, d->table, f->column);
 		else
-			sql_add(sql, "%s%s", i ? ", " : "", f->column);
+			sql_add(sql, "%s", f->column);
 	}
 }
 
@@ -739,6 +744,8 @@ read_field(sqlite3_stmt *s, int i, const struct entry_field *f, void *e,
 			entry_set(e, f, f->none);
 		return NULL;
 	}
+	if ((f->flags & FIELD_SHOE) && type != SQLITE_TEXT)
+		return "names no shoe of this journal";
 	switch (f->type) {
 	case FT_TEXT:
 		if ((bad = check_text(val, type, &t)) != NULL)
@@ -802,7 +809,11 @@ read_entry(sqlite3_stmt *s, const struct entry_desc *d, void *e, int texts,
 	if (bad == NULL)
 		return 0;
 	i--;
-	shown_number(s, (int)i, d->fields[i].unit, val, sizeof val);
+	/* a shoe's column holds the shoe's name, or a mark when it has none */
+	if (d->fields[i].flags & FIELD_SHOE)
+		snprintf(val, sizeof val, "(its %s)", d->fields[i].column);
+	else
+		shown_number(s, (int)i, d->fields[i].unit, val, sizeof val);
 	snprintf(msg, n, "%s %c%lld: %s %s: %s", d->table, d->letter,
 	    (long long)sqlite3_column_int64(s, 0), d->fields[i].label, val, bad);
 	entry_free_fields(d, e);

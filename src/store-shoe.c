@@ -59,7 +59,11 @@ store_shoe_name_check(const char *name)
 
 #define SHOE_SELECT "SELECT s.id, s.name, s.limit_m, s.retired, " \
 	"s.is_default, s.day, coalesce(sum(r.distance_m), 0), count(r.id), " \
-	"min(r.day), max(r.day) FROM shoe s LEFT JOIN run r ON r.shoe_id = s.id "
+	"min(r.day), max(r.day) FROM shoe s LEFT JOIN run r ON r.shoe_id = s.id " \
+	/* a run the reader refuses (named by every read of runs) counts \
+	 * for no shoe, and a hand-made distance cannot overflow the sum */ \
+	"AND typeof(r.distance_m) = 'integer' AND r.distance_m BETWEEN 1 AND " \
+	"500000 AND typeof(r.day) = 'text' AND length(r.day) = 10 "
 
 /* Why a shoe row is not one runlog writes, or NULL. */
 static const char *

@@ -18,7 +18,7 @@ HX_SAN='runtime error|AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|
 # The entry tables and the letter of their ids.
 hx_letter() {
 	case $1 in run) echo r ;; sleep) echo s ;; drink) echo d ;;
-	checkin) echo f ;; rest) echo x ;; *) echo "?" ;; esac
+	checkin) echo f ;; rest) echo x ;; plan) echo p ;; *) echo "?" ;; esac
 }
 
 # hx_demo: $T/demo.db, the demo journal (16 weeks up to 2026-11-25), once.
@@ -108,6 +108,7 @@ r export --what sleep
 r export --what hydration
 r export --what fatigue
 r export --what rest
+r export --what plans
 r check --date 2026-10-19 --verbose
 r week 2026-10-11
 r trends --weeks 16
@@ -116,12 +117,23 @@ r screen week --date 2026-10-19 --size 100x40
 r screen trends --date 2026-10-19 --size 100x40
 r screen flags --date 2026-10-19 --size 100x40
 r screen history --date 2026-10-19 --size 100x40
+r screen plan --size 100x40
+r screen calendar --date 2026-10-19 --size 100x40
+r screen shoes --size 100x40
+r next --json
+r plan
+r shoe
+r fitness
+r totals
+r calendar
+r records
 r backup OUT/b.db
 w run 5km 30:00 --date 2026-11-20
 w sleep 7 --date 2026-11-20
 w drink 500ml --date 2026-11-20
 w fatigue 4 --date 2026-11-20
 w rest --date 2026-11-21
+w plan 10km --date 2026-11-28
 w undo
 w delete r1
 EOF
@@ -143,7 +155,7 @@ hx_journal() {
 	hx_fresh=1
 	while read -r hx_rw hx_args; do
 		case "$hx_table:$hx_args" in
-		:*|run:*runs*|sleep:*sleep*|drink:*hydration*|checkin:*fatigue*|rest:*rest*) ;;
+		:*|run:*runs*|sleep:*sleep*|drink:*hydration*|checkin:*fatigue*|rest:*rest*|plan:*plans*) ;;
 		*:export\ --what*) continue ;;
 		esac
 		if [ $hx_fresh = 1 ]; then
@@ -187,6 +199,7 @@ hx_journal() {
 			"export --what hydration") hx_want="^drink " ;;
 			"export --what fatigue") hx_want="^checkin " ;;
 			"export --what rest") hx_want="^rest " ;;
+			"export --what plans") hx_want="^plan " ;;
 			*) hx_want= ;;
 			esac
 			hx_rest=$hx_bad

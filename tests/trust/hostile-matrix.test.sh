@@ -90,7 +90,7 @@ values_part() {
 	echo "$hx_journals $hx_runs $fails" >"$P/counts-$part"
 }
 P=$T
-values_part a run drink rest &
+values_part a run drink rest plan &
 values_part b sleep checkin &
 wait
 for part in a b; do
