@@ -56,7 +56,7 @@ plan_enter(struct ui *ui, void *state)
 	free(ps->plan);
 	ps->plan = NULL;
 	ps->np = 0;
-	ps->ok = plan_load_planned(ui->st, ui->today, &ps->plan,
+	ps->ok = plan_load_planned(ui->st, ui->today, NEXT_DAYS, &ps->plan,
 	    &ps->np) == 0 &&
 	    next_journal(ui->st, &ui->cfg->an, ui->today, &ps->r) == 0;
 	if (!ps->ok)
