@@ -322,6 +322,9 @@ print_variant(const struct cli_ctx *ctx, const struct next_result *r,
 	outf("  Most for the 7 days:  %s\n",
 	    units_format_distance(v->week.value_m, ctx->cfg.dist_unit, dist));
 	print_limit(ctx, r, &v->week, r->pat.usual_week_m);
+	if (r->ngiven > 0 && v->week.status != NEXT_FIXED)
+		outf("    That is the most that adds no flag to those taken "
+		    "as given above; a week with none of them may be less.\n");
 	outf("  Longest single run:   %s", units_format_distance(
 	    v->run.value_m, ctx->cfg.dist_unit, dist));
 	if (v->long_index >= 0)
