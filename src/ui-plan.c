@@ -335,6 +335,10 @@ draw_reasons(const struct ui *ui, const struct plan_state *ps, WINDOW *w,
 		y += ui_put_wrapped(w, y, 0, ui->cols, last - y + 1,
 		    ROLE_DIM, line);
 	}
+	if (r->ngiven > 0 && y <= last)
+		ui_put_wrapped(w, y, 0, ui->cols, last - y + 1, ROLE_DIM,
+		    "Flags raised whatever is run are taken as given: the "
+		    "answers add none.");
 }
 
 static void

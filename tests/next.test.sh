@@ -149,6 +149,9 @@ out_has "The 18.00 km planned is more than that."
 expect 0 "$RUNLOG" --db "$T/demo18.db" next --json
 same "$(json '["given"][0]')" "{'rule': 'long-run-spike', 'date': '2026-11-30', 'severity': 'warning'}" "demo + 18 km: given"
 same "$(json '["long_run_date"]')" "2026-11-30" "demo + 18 km: long_run_date"
+expect 0 "$RUNLOG" --db "$T/demo18.db" screen plan --size 80x24
+out_has "Run (the planned 18.00 km of Mon 11-30)"
+out_has "Flags raised whatever is run are taken as given: the answers add none."
 # Two days on, the plan fills the first days of the week and its last day
 # is free: judged over the week alone, it let 60 km pass against a recent
 # level of 40 km; the rise is held only on the Sunday after the week.
