@@ -10,8 +10,9 @@
  * today, its state is kept, and each candidate week is judged by copying
  * that state and running the pass over the 7 days ahead with the
  * candidate's runs in them, then over the days after them that the rules
- * need to hold a rise (next_trail_days()), run as the usual pattern: a
- * week whose last days carry its distance is raised only on those days.
+ * need to hold a rise (next_trail_days()), run as planned or as the usual
+ * pattern: a week whose last days carry its distance is raised only on
+ * those days.
  * A bisection on the distance, 100 m at a time, finds the largest
  * candidate that raises no new warning or alert on any of those days.
  *

@@ -1,11 +1,11 @@
 /*
  * analysis-next: the safe week ahead (include/next.h). The journal to
  * today is copied into a day array with the 7 days ahead after it, then
- * the trailing days the rules' holds need, run as the usual pattern; the
- * pass runs once over the journal and its state is saved; each candidate
- * week writes its runs into the days ahead and runs the pass from a copy
- * of that state over those days alone, so judging a candidate costs the
- * same on a journal of 50 years as on one of 50 days.
+ * the trailing days the rules' holds need, run as planned or as the
+ * usual pattern; the pass runs once over the journal and its state is
+ * saved; each candidate week writes its runs into the days ahead and runs
+ * the pass from a copy of that state over those days alone, so judging a
+ * candidate costs the same on a journal of 50 years as on one of 50 days.
  */
 #include <stdlib.h>
 #include <string.h>
