@@ -10,8 +10,9 @@
  * today, its state is kept, and each candidate week is judged by copying
  * that state and running the pass over the 7 days ahead with the
  * candidate's runs in them, then over the days after them that the rules
- * need to hold a rise (next_trail_days()), run as the usual pattern: a
- * week whose last days carry its distance is raised only on those days.
+ * need to hold a rise (next_trail_days()), run as planned or as the usual
+ * pattern: a week whose last days carry its distance is raised only on
+ * those days.
  * A bisection on the distance, 100 m at a time, finds the largest
  * candidate that raises no new warning or alert on any of those days.
  *
@@ -23,11 +24,22 @@
  * weeks; a planned run without an RPE is loaded by distance (load_per_km),
  * as a logged run without one is.
  *
- * Flags that hold on a day ahead (or a day after the week) even when only
- * the plan is run (a ratio already above its band, a rise already made)
- * come from the days already run: they are reported (struct next_result,
- * already) and do not limit the answers, which only have to raise nothing
- * more than they.
+ * Flags the journal and the plan raise by themselves (the plan alone,
+ * nothing else run in the week; a rise already made, a ratio already
+ * above its band, a planned long run) are taken as given, each for its
+ * own rule, on its own day, at its own severity (struct next_given): a
+ * candidate passes only when every projected flag it raises is one of
+ * those, on the same day at the same or a lower severity. The same rule
+ * on another day, a warning made an alert, or any other rule refuses it.
+ *
+ * Planned runs on the days after the week are run as planned there; the
+ * other trailing days follow the usual pattern.
+ *
+ * When the week's longest run is a planned one (the largest planned run
+ * is at least as long as any free day's share of the week), the longest
+ * single run is that planned day's: how far that run could go with the
+ * rest of the plan as it is, judged against what the rest of the plan
+ * raises without it (struct next_week, long_planned).
  *
  * No SQLite, no curses, no I/O; next_compute() allocates three arrays for
  * the length of the series and frees them before it returns.
@@ -104,10 +116,25 @@ struct next_week {
 	int64_t  day_m[NEXT_DAYS];    /* each day's distance in that week */
 	int      long_index;          /* day (0 = tomorrow) of the long run;
 	                                 -1 when no day is free of a plan */
+	int64_t  long_plan_m;         /* > 0: the long run is the planned
+	                                 run of that length on long_index,
+	                                 and run is how far it could go */
 	int      rest_index;          /* the variant's extra rest day; -1 */
-	int64_t  base_m;              /* the week the long run is tried in */
-	int64_t  run_day_m[NEXT_DAYS];   /* that week with the longest run */
+	int64_t  base_m;              /* the week the long run is tried in,
+	                                 the plan and that run included */
+	int64_t  run_day_m[NEXT_DAYS];   /* that week's unplanned distance
+	                                    with the longest run (0 on a
+	                                    planned long run's day) */
 };
+
+/* A flag raised whatever else is run, taken as given on its day. */
+struct next_given {
+	int              day;
+	enum an_flag_id  id;
+	enum an_severity severity;
+};
+#define NEXT_TRAIL_MAX 27         /* next_trail_days() at most */
+#define NEXT_GIVEN_MAX ((NEXT_DAYS + NEXT_TRAIL_MAX) * 3)
 
 /* A day of the week ahead. */
 struct next_day {
@@ -129,9 +156,9 @@ struct next_result {
 	                                  fewer than two such days */
 	int64_t             planned_m; /* planned distance in the week */
 	unsigned            why;       /* NEXT_WHY_* */
-	unsigned            already;   /* 1 << rule id: raised on a day ahead
-	                                  or a trailing day even if only the
-	                                  plan is run */
+	unsigned            already;   /* 1 << rule id of each given[] */
+	int                 ngiven;    /* flags taken as given, by day */
+	struct next_given   given[NEXT_GIVEN_MAX];
 	struct next_day     days[NEXT_DAYS];
 };
 
@@ -142,7 +169,8 @@ void next_pattern(const struct an_series *s, const struct an_params *p,
 /*
  * The week ahead of today (the last day of s that counts; days of s after
  * it are left out, days missing up to it are empty) with the np planned
- * runs of plan (those outside the week ahead are left out), into *out.
+ * runs of plan (those of the week ahead and of the next_trail_days()
+ * after it count; the others are left out), into *out.
  * 0, or -1 when memory runs out or s starts after today.
  */
 int  next_compute(const struct an_series *s, const struct an_params *p,
@@ -161,14 +189,14 @@ int  next_trail_days(const struct an_params *p);
 /*
  * The journal side (cmd-next.c), for the command and the Plan screen.
  * plan_load_planned() is the one place planned runs are read from the
- * journal: the planned runs of the week after today into a new array
+ * journal: the planned runs of the ndays after today into a new array
  * *plan (free it; NULL when none) and their count. next_journal() loads
  * the series to today with its look-back, the plan, and computes. Each
  * returns 0, or -1 with err_set().
  */
 struct store;
-int  plan_load_planned(struct store *st, int today, struct an_planned **plan,
-    size_t *np);
+int  plan_load_planned(struct store *st, int today, int ndays,
+    struct an_planned **plan, size_t *np);
 int  next_journal(struct store *st, const struct an_params *p, int today,
     struct next_result *out);
 /* What limits an answer: the rule's name, "none" or "plan". */

@@ -1,11 +1,11 @@
 /*
  * analysis-next: the safe week ahead (include/next.h). The journal to
  * today is copied into a day array with the 7 days ahead after it, then
- * the trailing days the rules' holds need, run as the usual pattern; the
- * pass runs once over the journal and its state is saved; each candidate
- * week writes its runs into the days ahead and runs the pass from a copy
- * of that state over those days alone, so judging a candidate costs the
- * same on a journal of 50 years as on one of 50 days.
+ * the trailing days the rules' holds need, run as planned or as the
+ * usual pattern; the pass runs once over the journal and its state is
+ * saved; each candidate week writes its runs into the days ahead and runs
+ * the pass from a copy of that state over those days alone, so judging a
+ * candidate costs the same on a journal of 50 years as on one of 50 days.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +42,7 @@ next_trail_days(const struct an_params *p)
 	if (p->acwr_hold_days - 1 > t)
 		t = p->acwr_hold_days - 1;
 	/* long-run-spike is raised on the day of the run: no hold */
-	return t;
+	return t < NEXT_TRAIL_MAX ? t : NEXT_TRAIL_MAX;
 }
 
 /* Everything a candidate week is judged with. */
@@ -58,9 +58,25 @@ struct nctx {
 	int              nplan[NEXT_DAYS];     /* planned runs with distance */
 	int              first[NEXT_DAYS];     /* index of the day's runs */
 	double           au_per_km;    /* of a pattern run; 0: load_per_km */
-	int             *base;         /* [span][NPROJ]: severity with the
+	int             *base_plan;    /* [span][NPROJ]: severity with the
 	                                  plan alone; -1 none */
+	int             *base_long;    /* the same without the planned run
+	                                  a long-run search changes */
+	const int       *base;         /* the one candidates are judged by */
 };
+
+/*
+ * 1 when a projected flag of severity v (-1: none) of rule r on day k of
+ * the span passes against base: no flag, or one that base (what is
+ * raised whatever else is run) has for that rule on that day at the same
+ * or a higher severity. Another day, a higher severity or another rule
+ * is not excused.
+ */
+static int
+given_ok(const int *base, int k, size_t r, int v)
+{
+	return v < 0 || v <= base[k * (int)NPROJ + (int)r];
+}
 
 /* A run of the pattern of m metres (> 0) into *r. */
 static void
@@ -131,7 +147,7 @@ week_run(struct nctx *c, int *sev, struct next_day *flags,
 				v = (int)f.severity;
 			if (sev != NULL) {
 				sev[k * (int)NPROJ + (int)r] = v;
-			} else if (v > c->base[k * (int)NPROJ + (int)r]) {
+			} else if (!given_ok(c->base, k, r, v)) {
 				*bad = f;
 				*bad_day = m.day;
 				return 0;
@@ -249,12 +265,17 @@ week_fill(int64_t planned, int64_t week_total, const double w[NEXT_DAYS],
 		hyp[big] += left - given;     /* what rounding left over */
 }
 
-/* A candidate: the week at x metres, or the long run at x metres. */
+/*
+ * A candidate: the week at x metres, or the long run at x metres on a
+ * free day, or the planned run runs[plan_run] made x metres long.
+ */
 struct cand {
 	int64_t        planned;
 	const double  *w;
 	const int64_t *base;       /* the week the long run is tried in */
 	int            long_index; /* -1: x is the week's distance */
+	int            plan_run;   /* >= 0: x replaces that planned run */
+	struct an_run  orig;       /* that run as planned */
 };
 
 static void
@@ -264,8 +285,24 @@ cand_build(const struct cand *cd, int64_t x, int64_t hyp[NEXT_DAYS])
 		week_fill(cd->planned, x, cd->w, hyp);
 	} else {
 		memcpy(hyp, cd->base, NEXT_DAYS * sizeof *hyp);
-		hyp[cd->long_index] = x;
+		if (cd->plan_run < 0)
+			hyp[cd->long_index] = x;
 	}
+}
+
+/* The planned run of cd made x metres long, at its planned pace and RPE. */
+static void
+cand_plan_run(struct nctx *c, const struct cand *cd, int64_t x)
+{
+	struct an_run *r = &c->runs[cd->plan_run];
+
+	*r = cd->orig;
+	r->distance_m = x;
+	r->duration_s = cd->orig.distance_m > 0 ? (int64_t)((double)
+	    cd->orig.duration_s * (double)x / (double)cd->orig.distance_m +
+	    0.5) : 0;
+	if (x > 0 && r->duration_s < 1)
+		r->duration_s = 1;
 }
 
 static int
@@ -275,6 +312,8 @@ cand_ok(struct nctx *c, const struct cand *cd, int64_t x,
 	int64_t hyp[NEXT_DAYS];
 
 	cand_build(cd, x, hyp);
+	if (cd->plan_run >= 0)
+		cand_plan_run(c, cd, x);
 	return week_ok(c, hyp, &a->flag, &a->limit_day);
 }
 
@@ -315,23 +354,43 @@ search(struct nctx *c, const struct cand *cd, int64_t lo, int64_t cap,
 	a->value_m = lo + ok * NEXT_STEP_M;
 }
 
+/* The longest planned run of the week: its index in c->runs and its day
+ * in *day, or -1 when no plan has a distance. */
+static int
+plan_longest(const struct nctx *c, int *day)
+{
+	int k, r, best = -1;
+
+	for (k = 0; k < NEXT_DAYS; k++)
+		for (r = 0; r < c->nplan[k]; r++) {
+			int i = c->first[k] + r;
+
+			if (best < 0 ||
+			    c->runs[i].distance_m > c->runs[best].distance_m) {
+				best = i;
+				*day = k;
+			}
+		}
+	return best;
+}
+
 /* Both answers of one variant, with the days weighted by w. */
 static void
 variant(struct nctx *c, const struct next_result *res, const double *w,
     int nfree, struct next_week *v)
 {
-	struct cand cd = { res->planned_m, w, NULL, -1 };
-	int64_t base_m, hyp[NEXT_DAYS], bigplan = 0;
-	int k;
+	struct cand cd;
+	int64_t base_m, hyp[NEXT_DAYS], bigplan = 0, bigfree = 0;
+	int k, pday = -1, pi;
 
-	for (k = 0; k < NEXT_DAYS; k++) {
-		int r;
-
-		for (r = 0; r < c->nplan[k]; r++)
-			if (c->runs[c->first[k] + r].distance_m > bigplan)
-				bigplan = c->runs[c->first[k] + r].distance_m;
-	}
+	memset(&cd, 0, sizeof cd);
+	cd.planned = res->planned_m;
+	cd.w = w;
+	cd.long_index = cd.plan_run = -1;
+	if ((pi = plan_longest(c, &pday)) >= 0)
+		bigplan = c->runs[pi].distance_m;
 	v->long_index = -1;
+	v->long_plan_m = 0;
 	for (k = 0; k < NEXT_DAYS; k++)
 		if (w[k] > 0 && (v->long_index < 0 || w[k] > w[v->long_index]))
 			v->long_index = k;
@@ -344,6 +403,7 @@ variant(struct nctx *c, const struct next_result *res, const double *w,
 		memcpy(v->run_day_m, v->day_m, sizeof v->day_m);
 		return;
 	}
+	c->base = c->base_plan;
 	search(c, &cd, res->planned_m, NEXT_CAP_WEEK_M, &v->week);
 	if (v->week.status == NEXT_NO_LIMIT)
 		v->week.value_m = res->pat.usual_week_m > res->planned_m ?
@@ -358,34 +418,62 @@ variant(struct nctx *c, const struct next_result *res, const double *w,
 		base_m = res->planned_m;
 	v->base_m = base_m;
 	week_fill(res->planned_m, base_m, w, hyp);
+	for (k = 0; k < NEXT_DAYS; k++)
+		if (hyp[k] > bigfree)
+			bigfree = hyp[k];
 	cd.base = hyp;
 	cd.long_index = v->long_index;
+	if (pi >= 0 && bigplan >= bigfree) {
+		/* The plan holds the long run: how far could it go, the rest
+		 * of the plan as it is, against what that rest raises? */
+		v->long_index = cd.long_index = pday;
+		v->long_plan_m = bigplan;
+		cd.plan_run = pi;
+		cd.orig = c->runs[pi];
+		c->base = c->base_long;
+	}
 	search(c, &cd, 0, NEXT_CAP_RUN_M, &v->run);
 	if (v->run.status == NEXT_NO_LIMIT)
 		v->run.value_m = res->pat.usual_long_m > bigplan ?
 		    res->pat.usual_long_m : bigplan;
 	cand_build(&cd, v->run.value_m, v->run_day_m);
+	if (cd.plan_run >= 0)
+		c->runs[pi] = cd.orig;
+	c->base = c->base_plan;
 }
 
 /*
- * The trailing days after the week: each weekday's mean distance in the
- * pattern (res->pat), as one run of the pattern, on days[from..n).
+ * The trailing days after the week, days[from..n): the planned runs of
+ * such a day as planned; a day without a planned distance runs its
+ * weekday's mean distance in the pattern (res->pat), as one run of the
+ * pattern. The runs go from c->runs[nr] on.
  */
 static void
-trail_set(struct nctx *c, const struct next_pattern *pat, size_t from,
-    size_t n, size_t nr)
+trail_set(struct nctx *c, const struct next_pattern *pat,
+    const struct an_planned *plan, size_t np, size_t from, size_t n,
+    size_t nr)
 {
 	int weeks = pat->weeks > 0 ? pat->weeks : 1;
-	size_t i;
+	size_t i, j;
 
 	for (i = from; i < n; i++) {
 		int64_t m = pat->dist_m[date_weekday(c->days[i].day)] / weeks;
+		struct an_day *d = &c->days[i];
 
-		if (m <= 0)
+		d->runs = &c->runs[nr];
+		for (j = 0; j < np; j++) {
+			if (plan[j].day != d->day || plan[j].distance_m <= 0)
+				continue;
+			c->runs[nr].distance_m = plan[j].distance_m;
+			c->runs[nr].duration_s = plan[j].duration_s > 0 ?
+			    plan[j].duration_s : plan[j].distance_m * 36 / 100;
+			c->runs[nr++].rpe = plan[j].rpe;
+			d->nruns++;
+		}
+		if (d->nruns > 0 || m <= 0)
 			continue;
-		pattern_run(&c->runs[nr], m, c->au_per_km);
-		c->days[i].runs = &c->runs[nr++];
-		c->days[i].nruns = 1;
+		pattern_run(&c->runs[nr++], m, c->au_per_km);
+		d->nruns = 1;
 	}
 }
 
@@ -412,9 +500,12 @@ ctx_open(struct nctx *c, const struct an_series *s, const struct an_params *p,
 	n = c->ahead + (size_t)c->span;
 	c->days = calloc(n, sizeof *c->days);
 	c->runs = calloc(np + (size_t)c->span, sizeof *c->runs);
-	c->base = calloc((size_t)c->span * NPROJ, sizeof *c->base);
-	if (c->days == NULL || c->runs == NULL || c->base == NULL)
+	c->base_plan = calloc((size_t)c->span * NPROJ, sizeof *c->base_plan);
+	c->base_long = calloc((size_t)c->span * NPROJ, sizeof *c->base_long);
+	if (c->days == NULL || c->runs == NULL || c->base_plan == NULL ||
+	    c->base_long == NULL)
 		return -1;
+	c->base = c->base_plan;
 	for (i = 0; i < n; i++) {
 		c->days[i].day = start + (int)i;
 		c->days[i].sleep_min = -1;
@@ -445,7 +536,7 @@ ctx_open(struct nctx *c, const struct an_series *s, const struct an_params *p,
 		c->days[c->ahead + (size_t)k].runs = &c->runs[c->first[k]];
 		nr++;                          /* the day's pattern run */
 	}
-	trail_set(c, &res->pat, c->ahead + NEXT_DAYS, n, nr);
+	trail_set(c, &res->pat, plan, np, c->ahead + NEXT_DAYS, n, nr);
 	c->s.days = c->days;
 	c->s.ndays = n;
 	c->s.journal_start = s->ndays > 0 ? s->journal_start : today;
@@ -457,7 +548,8 @@ ctx_close(struct nctx *c)
 {
 	free(c->days);
 	free(c->runs);
-	free(c->base);
+	free(c->base_plan);
+	free(c->base_long);
 }
 
 /* Why an answer would have no limit, from the first day ahead. */
@@ -487,6 +579,28 @@ why_free(struct nctx *c)
 	return why;
 }
 
+/* The flags of c->base_plan into out->given and out->already. */
+static void
+given_list(const struct nctx *c, struct next_result *out)
+{
+	size_t r;
+	int k;
+
+	for (k = 0; k < c->span; k++)
+		for (r = 0; r < NPROJ; r++) {
+			int v = c->base_plan[k * (int)NPROJ + (int)r];
+			struct next_given *g;
+
+			if (v < 0 || out->ngiven >= NEXT_GIVEN_MAX)
+				continue;
+			g = &out->given[out->ngiven++];
+			g->day = out->today + 1 + k;
+			g->id = projected[r];
+			g->severity = (enum an_severity)v;
+			out->already |= 1u << projected[r];
+		}
+}
+
 int
 next_compute(const struct an_series *s, const struct an_params *p,
     int today, const struct an_planned *plan, size_t np,
@@ -496,7 +610,7 @@ next_compute(const struct an_series *s, const struct an_params *p,
 	struct an_metrics m;
 	int64_t zero[NEXT_DAYS] = { 0 };
 	double w[NEXT_DAYS], wr[NEXT_DAYS];
-	int nfree, k, r, small = -1, npos = 0;
+	int nfree, k, small = -1, npos = 0, pi, pday = -1;
 
 	memset(out, 0, sizeof *out);
 	out->today = today;
@@ -510,11 +624,16 @@ next_compute(const struct an_series *s, const struct an_params *p,
 		;
 	/* The plan alone: its flags, and what holds whatever is run. */
 	week_set(&c, zero);
-	week_run(&c, c.base, out->days, NULL, NULL);
-	for (k = 0; k < c.span; k++)
-		for (r = 0; r < (int)NPROJ; r++)
-			if (c.base[k * (int)NPROJ + r] >= 0)
-				out->already |= 1u << projected[r];
+	week_run(&c, c.base_plan, out->days, NULL, NULL);
+	given_list(&c, out);
+	/* ... and without its longest run, for that run's own answer */
+	if ((pi = plan_longest(&c, &pday)) >= 0) {
+		struct an_run keep = c.runs[pi];
+
+		c.runs[pi].distance_m = c.runs[pi].duration_s = 0;
+		week_run(&c, c.base_long, NULL, NULL, NULL);
+		c.runs[pi] = keep;
+	}
 	for (k = 0; k < NEXT_DAYS; k++)
 		if (out->days[k].nplanned == 0)
 			out->days[k].nflags = 0;

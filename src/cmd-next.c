@@ -32,14 +32,14 @@ const struct cmd_entry cmd_next_entry = {
 };
 
 int
-plan_load_planned(struct store *st, int today, struct an_planned **plan,
-    size_t *np)
+plan_load_planned(struct store *st, int today, int ndays,
+    struct an_planned **plan, size_t *np)
 {
 	struct plan *v;
 	size_t n, i;
 
 	/* Days ahead hold no run yet, so none of these plans is done. */
-	if (store_plans(st, today + 1, today + NEXT_DAYS, &v, &n) != 0)
+	if (store_plans(st, today + 1, today + ndays, &v, &n) != 0)
 		return -1;
 	*plan = n ? xcalloc(n, sizeof **plan) : NULL;
 	for (i = 0; i < n; i++)
@@ -60,7 +60,9 @@ next_journal(struct store *st, const struct an_params *p, int today,
 	size_t np;
 	int rc;
 
-	if (plan_load_planned(st, today, &plan, &np) != 0)
+	/* the week and the days after it that the rules' holds need */
+	if (plan_load_planned(st, today, NEXT_DAYS + next_trail_days(p),
+	    &plan, &np) != 0)
 		return -1;
 	if (series_load(st, today, today, p, &se) != 0) {
 		free(plan);
@@ -174,8 +176,11 @@ json_limit_date(struct buf *b, const struct next_answer *a)
 }
 
 static void
-json_answer(struct buf *b, const char *pre, const struct next_week *v)
+json_answer(struct buf *b, const char *pre, const struct next_week *v,
+    int today)
 {
+	char ds[11];
+
 	buf_addf(b, ", \"%smax_week_m\": %lld, \"%smax_run_m\": %lld", pre,
 	    (long long)v->week.value_m, pre, (long long)v->run.value_m);
 	buf_addf(b, ", \"%slimited_by\": ", pre);
@@ -186,6 +191,32 @@ json_answer(struct buf *b, const char *pre, const struct next_week *v)
 	json_limit_date(b, &v->week);
 	buf_addf(b, ", \"%srun_limit_date\": ", pre);
 	json_limit_date(b, &v->run);
+	buf_addf(b, ", \"%slong_run_date\": ", pre);
+	if (v->long_index >= 0)
+		json_str(b, date_format(today + 1 + v->long_index, ds));
+	else
+		buf_adds(b, "null");
+	buf_addf(b, ", \"%slong_run_planned_m\": %lld", pre,
+	    (long long)v->long_plan_m);
+}
+
+static void
+json_given(struct buf *b, const struct next_result *r)
+{
+	char ds[11];
+	int i;
+
+	buf_adds(b, ", \"given\": [");
+	for (i = 0; i < r->ngiven; i++) {
+		buf_adds(b, i ? ", {\"rule\": " : "{\"rule\": ");
+		json_str(b, an_flag_name(r->given[i].id));
+		buf_adds(b, ", \"date\": ");
+		json_str(b, date_format(r->given[i].day, ds));
+		buf_adds(b, ", \"severity\": ");
+		json_str(b, an_severity_name(r->given[i].severity));
+		buf_adds(b, "}");
+	}
+	buf_adds(b, "]");
 }
 
 static void
@@ -199,8 +230,8 @@ print_json(const struct next_result *r)
 	buf_init(&b);
 	buf_adds(&b, "{\"today\": ");
 	json_str(&b, date_format(r->today, ds));
-	json_answer(&b, "", &r->usual);
-	json_answer(&b, "rest_", &r->rest);
+	json_answer(&b, "", &r->usual, r->today);
+	json_answer(&b, "rest_", &r->rest, r->today);
 	buf_adds(&b, ", \"rest_day\": ");
 	if (r->rest.rest_index >= 0)
 		json_str(&b, date_format(r->today + 1 + r->rest.rest_index,
@@ -219,6 +250,7 @@ print_json(const struct next_result *r)
 		}
 	buf_adds(&b, "]");
 	json_rules(&b, "already", r->already);
+	json_given(&b, r);
 	buf_adds(&b, ", \"days\": [");
 	for (k = 0; k < NEXT_DAYS; k++) {
 		const struct next_day *d = &r->days[k];
@@ -290,13 +322,29 @@ print_variant(const struct cli_ctx *ctx, const struct next_result *r,
 	outf("  Most for the 7 days:  %s\n",
 	    units_format_distance(v->week.value_m, ctx->cfg.dist_unit, dist));
 	print_limit(ctx, r, &v->week, r->pat.usual_week_m);
+	if (r->ngiven > 0 && v->week.status != NEXT_FIXED)
+		outf("    That is the most that adds no flag to those taken "
+		    "as given above; a week with none of them may be less.\n");
 	outf("  Longest single run:   %s", units_format_distance(
 	    v->run.value_m, ctx->cfg.dist_unit, dist));
 	if (v->long_index >= 0)
 		outf(" on %s", day_name(r->today + 1 + v->long_index, dn));
-	outf(", the rest of the week at %s\n",
-	    units_format_distance(v->base_m, ctx->cfg.dist_unit, dist));
+	if (v->long_plan_m > 0) {
+		/* the plan holds the long run: the answer is that run's */
+		outf(", the day of the planned long run (%s)",
+		    units_format_distance(v->long_plan_m, ctx->cfg.dist_unit,
+		    dist));
+		outf(", the rest of the week at %s\n", units_format_distance(
+		    v->base_m - v->long_plan_m, ctx->cfg.dist_unit, dist));
+	} else {
+		outf(", the rest of the week at %s\n", units_format_distance(
+		    v->base_m, ctx->cfg.dist_unit, dist));
+	}
 	print_limit(ctx, r, &v->run, r->pat.usual_long_m);
+	if (v->long_plan_m > v->run.value_m && v->run.status == NEXT_LIMITED)
+		outf("    The %s planned is more than that.\n",
+		    units_format_distance(v->long_plan_m, ctx->cfg.dist_unit,
+		    dist));
 }
 
 static void
@@ -329,11 +377,58 @@ print_planned(const struct cli_ctx *ctx, const struct next_result *r)
 		outf("\nNo runs planned in the next 7 days.\n");
 }
 
+/*
+ * The flags raised whatever else is run, taken as given: one line per
+ * rule and severity over consecutive days.
+ */
+static void
+print_given(const struct next_result *r)
+{
+	char d1[16], d2[16];
+	int i, j, k, last = r->today + NEXT_DAYS;
+
+	if (r->ngiven == 0)
+		return;
+	outf("Raised whatever else is run (by the days run or the plan), so "
+	    "taken as given:\n");
+	for (i = 0; i < r->ngiven; i++) {
+		const struct next_given *g = &r->given[i], *e = g;
+		int after;
+
+		for (j = 0; j < i; j++)
+			if (r->given[j].id == g->id &&
+			    r->given[j].severity == g->severity &&
+			    r->given[j].day == g->day - 1)
+				break;
+		if (j < i)
+			continue;         /* part of a run already printed */
+		for (k = i + 1; k < r->ngiven; k++)
+			if (r->given[k].id == g->id &&
+			    r->given[k].severity == g->severity &&
+			    r->given[k].day == e->day + 1)
+				e = &r->given[k];
+		outf("  %s %s ", an_flag_name(g->id),
+		    an_severity_name(g->severity));
+		if (e == g)
+			outf("on %s", day_name(g->day, d1));
+		else
+			outf("from %s to %s", day_name(g->day, d1),
+			    day_name(e->day, d2));
+		after = e->day - (g->day > last ? g->day - 1 : last);
+		if (g->day > last)
+			outf(" (after the week)");
+		else if (after > 0)
+			outf(" (%d of those days after the week)", after);
+		outf("\n");
+	}
+	outf("The answers raise none of these on another day or at a "
+	    "higher severity, and no other flag.\n");
+}
+
 static void
 print_text(const struct cli_ctx *ctx, const struct next_result *r)
 {
 	char dist[32], dl[32], dn[16], dn2[16];
-	int id;
 
 	outf("The week ahead, %s to %s, judged by mileage-jump, "
 	    "long-run-spike and acwr.\n", day_name(r->today + 1, dn),
@@ -348,13 +443,7 @@ print_text(const struct cli_ctx *ctx, const struct next_result *r)
 		outf("Usual week: not a whole week in the journal yet (%s "
 		    "so far).\n", units_format_distance(r->pat.usual_week_m,
 		    ctx->cfg.dist_unit, dist));
-	for (id = 0; id < AN_FLAG_COUNT; id++)
-		if (r->already & (1u << id))
-			outf("Raised in the week ahead, or in the days "
-			    "after it if you then carry on as usual, "
-			    "whatever else is run, by the days run or by "
-			    "the plan: %s; it does not limit the answers.\n",
-			    an_flag_name((enum an_flag_id)id));
+	print_given(r);
 	outf("\nAs usual:\n");
 	print_variant(ctx, r, &r->usual);
 	if (r->rest.rest_index >= 0) {

@@ -56,7 +56,7 @@ plan_enter(struct ui *ui, void *state)
 	free(ps->plan);
 	ps->plan = NULL;
 	ps->np = 0;
-	ps->ok = plan_load_planned(ui->st, ui->today, &ps->plan,
+	ps->ok = plan_load_planned(ui->st, ui->today, NEXT_DAYS, &ps->plan,
 	    &ps->np) == 0 &&
 	    next_journal(ui->st, &ui->cfg->an, ui->today, &ps->r) == 0;
 	if (!ps->ok)
@@ -288,7 +288,7 @@ draw_reasons(const struct ui *ui, const struct plan_state *ps, WINDOW *w,
 	const struct next_day *d = &r->days[ps->sel];
 	const struct next_answer *ans[2] = { &r->usual.week, &r->usual.run };
 	static const char *const what[2] = { "Week", "Run" };
-	char reason[512], line[640], dn[11], dist[32];
+	char reason[512], line[768], dn[11], dist[32], lbl[96];
 	int f, i;
 
 	for (f = 0; f < d->nflags && y <= last; f++) {
@@ -301,11 +301,21 @@ draw_reasons(const struct ui *ui, const struct plan_state *ps, WINDOW *w,
 		    ROLE_WARNING, line);
 	}
 	for (i = 0; i < 2 && y <= last; i++) {
+		snprintf(lbl, sizeof lbl, "%s", what[i]);
+		if (i == 1 && r->usual.long_plan_m > 0) {
+			int ld = r->today + 1 + r->usual.long_index;
+
+			/* the answer is about the planned long run */
+			snprintf(lbl, sizeof lbl, "Run (the planned %s of %s "
+			    "%s)", units_format_distance(r->usual.long_plan_m,
+			    ui->cfg->dist_unit, dist), date_weekday_name(ld),
+			    date_format(ld, dn) + 5);
+		}
 		if (ans[i]->status == NEXT_LIMITED) {
 			an_flag_reason(&ans[i]->flag, ui->cfg->dist_unit,
 			    ui->cfg->vol_unit, reason, sizeof reason);
 			snprintf(line, sizeof line, "%s: %s more raises %s "
-			    "on %s %s%s: %s", what[i], units_format_distance(
+			    "on %s %s%s: %s", lbl, units_format_distance(
 			    NEXT_STEP_M, ui->cfg->dist_unit, dist),
 			    an_flag_name(ans[i]->flag.id),
 			    date_weekday_name(ans[i]->limit_day),
@@ -314,17 +324,21 @@ draw_reasons(const struct ui *ui, const struct plan_state *ps, WINDOW *w,
 			    "then carry on as usual" : "", reason);
 		} else if (ans[i]->status == NEXT_NO_LIMIT) {
 			snprintf(line, sizeof line, "%s: no rule limits it "
-			    "(%s); stay near the usual %s.", what[i],
+			    "(%s); stay near the usual %s.", lbl,
 			    next_why_text(r->why, reason, sizeof reason),
 			    units_format_distance(i == 0 ? r->pat.usual_week_m :
 			    r->pat.usual_long_m, ui->cfg->dist_unit, dist));
 		} else {
 			snprintf(line, sizeof line, "%s: the plan fills every "
-			    "day.", what[i]);
+			    "day.", lbl);
 		}
 		y += ui_put_wrapped(w, y, 0, ui->cols, last - y + 1,
 		    ROLE_DIM, line);
 	}
+	if (r->ngiven > 0 && y <= last)
+		ui_put_wrapped(w, y, 0, ui->cols, last - y + 1, ROLE_DIM,
+		    "Flags raised whatever is run are taken as given: the "
+		    "answers add none.");
 }
 
 static void

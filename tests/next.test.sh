@@ -91,6 +91,32 @@ same "$(json '["limited_by"]')" "none" "rules off: limited_by"
 same "$(json '["max_week_m"]')" "40000" "rules off: the usual level"
 rm "$T/config/runlog/config"
 
+# A planned 20 km Saturday raises long-run-spike on its day: that flag is
+# taken as given there alone; the week stays limited by mileage-jump near
+# 44 km, and the longest run is that planned run's, 17.6 km at most.
+cp "$DB" "$T/spike.db"
+expect 0 "$RUNLOG" --db "$T/spike.db" plan 20km --date saturday
+expect 0 "$RUNLOG" --db "$T/spike.db" next
+out_has "  long-run-spike warning on Sat 2026-11-28"
+out_has "Longest single run:   17.60 km on Sat 2026-11-28, the day of the planned long run (20.00 km)"
+out_has "The 20.00 km planned is more than that."
+expect 0 "$RUNLOG" --db "$T/spike.db" next --json
+same "$(json '["given"]')" "[{'rule': 'long-run-spike', 'date': '2026-11-28', 'severity': 'warning'}]" "spike plan: given"
+same "$(json '["limited_by"]')" "mileage-jump" "spike plan: limited_by"
+wk=$(json '["max_week_m"]')
+if [ "$wk" -gt 40000 ] && [ "$wk" -le 46000 ]; then ok; else fail "spike plan: max week $wk"; fi
+same "$(json '["max_run_m"]')" "17600" "spike plan: max_run_m"
+same "$(json '["long_run_planned_m"]')" "20000" "spike plan: long_run_planned_m"
+same "$(json '["long_run_date"]')" "2026-11-28" "spike plan: long_run_date"
+# A plan on a day after the week is run there as planned.
+cp "$DB" "$T/trail.db"
+expect 0 "$RUNLOG" --db "$T/trail.db" plan 30km --date 2026-12-03
+expect 0 "$RUNLOG" --db "$T/trail.db" next --json
+same "$(json '["given"]')" "[{'rule': 'long-run-spike', 'date': '2026-12-03', 'severity': 'warning'}]" "trailing plan: given"
+same "$(json '["planned_m"]')" "0" "trailing plan: planned_m"
+expect 0 "$RUNLOG" --db "$T/trail.db" next
+out_has "  long-run-spike warning on Thu 2026-12-03 (after the week)"
+
 # The Plan screen on the demo at 80x24 and 40x12.
 D=$T/demo.db
 expect 0 "$RUNLOG" --db "$D" demo
@@ -102,11 +128,30 @@ for size in 80x24 40x12; do
 done
 expect 0 "$RUNLOG" --db "$D" next
 out_has "The week ahead, Thu 2026-11-26 to Wed 2026-12-02"
+# The plan holds the long run, 14 km on Saturday: the answer is that run's.
+out_has "Longest single run:   15.40 km on Sat 2026-11-28, the day of the planned long run (14.00 km), the rest of the week at 26.00 km"
 # The limit of the week is raised the day after it, carrying on as usual.
 out_has "more would raise it on Thu 2026-12-03, after the week, if you then carry on as usual"
 expect 0 "$RUNLOG" --db "$D" next --json
 if python3 -c 'import json,sys; json.load(sys.stdin)' <"$T/out"; then ok; else fail "demo json"; fi
 same "$(json '["limit_date"]')" "2026-12-03" "demo: limit_date"
+same "$(json '["max_run_m"]')" "15400" "demo: max_run_m"
+same "$(json '["long_run_planned_m"]')" "14000" "demo: long_run_planned_m"
+# 18 km more on Monday: its spike is given on its day, and so are the
+# flags the plan's 58 km raise; the week may add nothing else to them.
+cp "$D" "$T/demo18.db"
+expect 0 "$RUNLOG" --db "$T/demo18.db" plan 18km --date monday
+expect 0 "$RUNLOG" --db "$T/demo18.db" next
+out_has "  long-run-spike warning on Mon 2026-11-30"
+out_has "  mileage-jump alert from Wed 2026-12-02 to Fri 2026-12-04 (2 of those days after the week)"
+out_has "That is the most that adds no flag to those taken as given above"
+out_has "The 18.00 km planned is more than that."
+expect 0 "$RUNLOG" --db "$T/demo18.db" next --json
+same "$(json '["given"][0]')" "{'rule': 'long-run-spike', 'date': '2026-11-30', 'severity': 'warning'}" "demo + 18 km: given"
+same "$(json '["long_run_date"]')" "2026-11-30" "demo + 18 km: long_run_date"
+expect 0 "$RUNLOG" --db "$T/demo18.db" screen plan --size 80x24
+out_has "Run (the planned 18.00 km of Mon 11-30)"
+out_has "Flags raised whatever is run are taken as given: the answers add none."
 # Two days on, the plan fills the first days of the week and its last day
 # is free: judged over the week alone, it let 60 km pass against a recent
 # level of 40 km; the rise is held only on the Sunday after the week.

@@ -523,7 +523,11 @@ test_late_week(void **state)
 	plan[2].day = today + 5;               /* Sunday */
 	plan[2].distance_m = 6000;
 	assert_int_equal(compute(today, plan, 3, &r), 0);
-	assert_int_equal(r.usual.long_index, NEXT_DAYS - 1);
+	/* the planned 16 km is the week's long run, not the free Tuesday */
+	assert_int_equal(r.usual.long_index, 3);
+	assert_int_equal(r.usual.long_plan_m, 16000);
+	assert_int_equal(r.usual.run.status, NEXT_LIMITED);
+	assert_true(r.usual.run.value_m >= 16000);
 	assert_int_equal(r.usual.week.status, NEXT_LIMITED);
 	assert_int_equal(r.usual.week.flag.id, AN_MILEAGE_JUMP);
 	/* +10% of 40 km, to the 100 m */
@@ -562,6 +566,131 @@ test_already_raised(void **state)
 	assert_int_equal(compute(today, NULL, 0, &r), 0);
 	assert_true(r.already & (1u << AN_MILEAGE_JUMP));
 	assert_int_equal(raised_ahead(r.usual.day_m, 1.0) & ~r.already, 0);
+}
+
+/* 1 when r takes flag id of severity sev on day as given. */
+static int
+has_given(const struct next_result *r, enum an_flag_id id, int day,
+    enum an_severity sev)
+{
+	int i;
+
+	for (i = 0; i < r->ngiven; i++)
+		if (r->given[i].id == id && r->given[i].day == day &&
+		    r->given[i].severity == sev)
+			return 1;
+	return 0;
+}
+
+/*
+ * A planned 20 km long run raises long-run-spike on its own day: that
+ * flag is taken as given there alone, and the week is still limited by
+ * mileage-jump or acwr near the answer without the plan (44 km). The
+ * longest run is the planned run's: 17.6 km, 110% of the 16 km before.
+ */
+static void
+test_given_own_flag_only(void **state)
+{
+	struct next_result r, free_r;
+	struct an_planned plan[1];
+	int today, sat, k;
+
+	(void)state;
+	today = steady(&J, 12);
+	assert_int_equal(compute(today, NULL, 0, &free_r), 0);
+	memset(plan, 0, sizeof plan);
+	for (sat = today + 1; date_weekday(sat) != 5; sat++)
+		;
+	plan[0].day = sat;
+	plan[0].distance_m = 20000;
+	assert_int_equal(compute(today, plan, 1, &r), 0);
+	assert_int_equal(r.ngiven, 1);
+	assert_true(has_given(&r, AN_LONG_RUN_SPIKE, sat, AN_WARNING));
+	assert_int_equal(r.usual.week.status, NEXT_LIMITED);
+	assert_true(r.usual.week.flag.id == AN_MILEAGE_JUMP ||
+	    r.usual.week.flag.id == AN_ACWR);
+	assert_true(r.usual.week.value_m > 40000);
+	assert_true(r.usual.week.value_m <= free_r.usual.week.value_m + 2000);
+	/* the answer's week raises nothing but the given spike */
+	for (k = 0; k < NEXT_DAYS; k++)
+		free_r.usual.day_m[k] = r.usual.day_m[k] + (today + 1 + k ==
+		    sat ? 20000 : 0);
+	assert_int_equal(raised_ahead(free_r.usual.day_m, 1.0),
+	    1u << AN_LONG_RUN_SPIKE);
+	/* the longest run is the planned one's day, and less than planned */
+	assert_int_equal(r.usual.long_index, sat - today - 1);
+	assert_int_equal(r.usual.long_plan_m, 20000);
+	assert_int_equal(r.usual.run.status, NEXT_LIMITED);
+	assert_int_equal(r.usual.run.flag.id, AN_LONG_RUN_SPIKE);
+	assert_int_equal(r.usual.run.value_m, 17600);
+	/* a planned 17 km raises nothing: nothing is given, and its day
+	 * still holds the long run */
+	plan[0].distance_m = 17000;
+	assert_int_equal(compute(today, plan, 1, &r), 0);
+	assert_int_equal(r.ngiven, 0);
+	assert_int_equal(r.usual.long_plan_m, 17000);
+}
+
+/*
+ * A plan that raises mileage-jump as a warning on its last days, with
+ * one free day before them: the free day may add only until a warning
+ * turns into an alert on a day where the plan alone has the warning.
+ */
+static void
+test_given_severity(void **state)
+{
+	struct next_result r;
+	struct an_planned plan[NEXT_DAYS];
+	static const int64_t km[NEXT_DAYS] = { 0, 8, 11, 8, 4, 12, 6 };
+	int today, k, np = 0, day;
+
+	(void)state;
+	today = steady(&J, 12);              /* a Sunday; level 40 km */
+	P.rules_off |= 1u << AN_ACWR;
+	P.rules_off |= 1u << AN_LONG_RUN_SPIKE;
+	memset(plan, 0, sizeof plan);
+	for (k = 1; k < NEXT_DAYS; k++) {
+		plan[np].day = today + 1 + k;
+		plan[np++].distance_m = km[k] * 1000;
+	}
+	assert_int_equal(compute(today, plan, (size_t)np, &r), 0);
+	/* the plan alone: +22.5% held from the Friday, a warning */
+	assert_true(has_given(&r, AN_MILEAGE_JUMP, today + 5, AN_WARNING));
+	assert_int_equal(r.usual.week.status, NEXT_LIMITED);
+	assert_int_equal(r.usual.week.flag.id, AN_MILEAGE_JUMP);
+	assert_int_equal(r.usual.week.flag.severity, AN_ALERT);
+	day = r.usual.week.limit_day;
+	assert_true(has_given(&r, AN_MILEAGE_JUMP, day, AN_WARNING));
+	/* 49 km planned + 3 km: the held 52 km is +30%, 100 m more is over */
+	assert_int_equal(r.usual.week.value_m, 52000);
+	assert_int_equal(r.usual.day_m[0], 3000);
+}
+
+/*
+ * A plan on a day after the week is run as planned there, not as the
+ * usual pattern: a 30 km run the day after the week raises
+ * long-run-spike on that day.
+ */
+static void
+test_trailing_plan(void **state)
+{
+	struct next_result r;
+	struct an_planned plan[1];
+	int today;
+
+	(void)state;
+	today = steady(&J, 12);
+	memset(plan, 0, sizeof plan);
+	plan[0].day = today + NEXT_DAYS + 1;
+	plan[0].distance_m = 30000;
+	assert_int_equal(compute(today, plan, 1, &r), 0);
+	assert_int_equal(r.planned_m, 0);
+	assert_true(has_given(&r, AN_LONG_RUN_SPIKE, today + NEXT_DAYS + 1,
+	    AN_WARNING));
+	/* beyond the days the rules need it is left out */
+	plan[0].day = today + NEXT_DAYS + next_trail_days(&P) + 1;
+	assert_int_equal(compute(today, plan, 1, &r), 0);
+	assert_int_equal(r.ngiven, 0);
 }
 
 /* Bad input: a series that starts after today. */
@@ -617,6 +746,9 @@ main(void)
 		cmocka_unit_test_setup(test_trail_days, setup),
 		cmocka_unit_test_setup(test_late_week, setup),
 		cmocka_unit_test_setup(test_already_raised, setup),
+		cmocka_unit_test_setup(test_given_own_flag_only, setup),
+		cmocka_unit_test_setup(test_given_severity, setup),
+		cmocka_unit_test_setup(test_trailing_plan, setup),
 		cmocka_unit_test_setup(test_bad_input, setup),
 		cmocka_unit_test_setup(test_fifty_years, setup),
 	};
