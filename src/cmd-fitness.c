@@ -1,8 +1,9 @@
 /*
  * cmd-fitness: runlog fitness, the performance management chart as text.
- * Fitness (CTL), fatigue (ATL) and form (TSB) are computed from zero on
- * the journal's first day with the daily loads of the analysis module,
- * by fit_chart(); one row per week for the last N weeks (the values on
+ * Fitness (CTL), fatigue (ATL) and form (TSB) are computed from zero,
+ * FIT_LOOKBACK_DAYS before the first week shown (or on the journal's first
+ * day when that is later), from the daily loads of the runs alone, by
+ * fit_chart(); one row per week for the last N weeks (the values on
  * the week's last day), then one row per day for the last seven days, then
  * the days of rest until form is back to zero or more.
  */
@@ -54,7 +55,7 @@ chart_load(struct store *st, const struct config *cfg, int first, int last,
 	struct series se;
 	size_t i, n = (size_t)(last - first + 1);
 
-	if (series_load(st, first, last, &cfg->an, &se) != 0)
+	if (series_load_runs(st, first, last, &cfg->an, &se) != 0)
 		return -1;
 	c->first = first;
 	c->last = last;
@@ -148,7 +149,7 @@ cmd_fitness(struct cli_ctx *ctx, int argc, char **argv)
 	struct store *st;
 	struct chart c;
 	int64_t weeks = FITNESS_DEFAULT_WEEKS;
-	int day, first, last, rc;
+	int day, first, last, start, rc;
 	char ds[11];
 
 	if ((rc = cli_parse(ctx, argc, argv, fitness_opts, &o)) != 0)
@@ -174,11 +175,16 @@ cmd_fitness(struct cli_ctx *ctx, int argc, char **argv)
 		    "first day.\n", date_format(day, ds));
 		return 0;
 	}
-	if (chart_load(st, cfg, first, day, &c) != 0)
+	/* Fitness forgets: a bounded look-back before the weeks shown. */
+	start = date_week_start(day, cfg->week_start) - 7 * ((int)weeks - 1) -
+	    FIT_LOOKBACK_DAYS;
+	if (start < first)
+		start = first;
+	if (chart_load(st, cfg, start, day, &c) != 0)
 		return cli_fail(NULL);
 	outf("Fitness (CTL, 42-day), fatigue (ATL, 7-day) and form (TSB, "
 	    "yesterday's\nfitness - fatigue), in load units per day, from 0 on "
-	    "%s.\n\n", date_format(first, ds));
+	    "%s.\n\n", date_format(start, ds));
 	print_weeks(cfg, &c, day, (int)weeks);
 	print_days(&c, day);
 	print_fresh(&c, day);

@@ -148,6 +148,35 @@ series_load(struct store *st, int from, int to,
 	return rc;
 }
 
+int
+series_load_runs(struct store *st, int from, int to,
+    const struct an_params *params, struct series *se)
+{
+	struct entries e;
+	int first, last, rc;
+
+	memset(se, 0, sizeof *se);
+	memset(&e, 0, sizeof e);
+	if (from > to) {
+		err_set("the range ends before it starts");
+		return -1;
+	}
+	switch (store_span(st, &first, &last)) {
+	case 0:
+		break;
+	case 1:
+		first = from;
+		break;
+	default:
+		return -1;
+	}
+	if (store_runs_values(st, from, to, &e.runs, &e.nruns) != 0)
+		return -1;
+	rc = series_from_entries(&e, from, from, to, first, params, se);
+	entries_free(&e);
+	return rc;
+}
+
 void
 series_free(struct series *se)
 {
