@@ -10,10 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "analysis.h"
 #include "cli.h"
 #include "date.h"
 #include "fitness.h"
-#include "series.h"
+#include "store.h"
 #include "units.h"
 #include "util.h"
 
@@ -47,26 +48,35 @@ chart_day(const struct chart *c, int day)
 	return day < c->first || day > c->last ? NULL : &c->d[day - c->first];
 }
 
-/* Loads first..last and charts it. 0, or -1 with err_set(). */
+/*
+ * Loads first..last and charts it: each day's load is the sum of its
+ * runs' an_run_load(), as the analysis adds it up, read from the runs
+ * alone. 0, or -1 with err_set().
+ */
 static int
 chart_load(struct store *st, const struct config *cfg, int first, int last,
     struct chart *c)
 {
-	struct series se;
-	size_t i, n = (size_t)(last - first + 1);
+	struct run *v;
+	size_t i, nv, n = (size_t)(last - first + 1);
 
-	if (series_load_runs(st, first, last, &cfg->an, &se) != 0)
+	if (store_runs_values(st, first, last, &v, &nv) != 0)
 		return -1;
 	c->first = first;
 	c->last = last;
 	c->load = xcalloc(n, sizeof *c->load);
 	c->d = xcalloc(n, sizeof *c->d);
-	for (i = 0; i < n; i++) {
-		const struct an_metrics *m = series_metrics(&se, first + (int)i);
+	for (i = 0; i < nv; i++) {
+		struct an_run r = { 0 };
 
-		c->load[i] = m != NULL ? m->load : 0;
+		if (v[i].day < first || v[i].day > last)
+			continue;
+		r.distance_m = v[i].distance_m;
+		r.duration_s = v[i].duration_s;
+		r.rpe = v[i].rpe;
+		c->load[v[i].day - first] += an_run_load(&r, &cfg->an);
 	}
-	series_free(&se);
+	run_list_free(v, nv);
 	fit_chart(c->load, n, c->d);
 	return 0;
 }
