@@ -9,6 +9,7 @@
  * looked up in the screen's key table and handed to the screen, and what
  * the screen does not take is a global action (tabs, help, back, quit).
  */
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -956,6 +957,10 @@ loop(struct ui *ui)
  * cannot open (an older version), is opened for writing at once, checked
  * whole first, as before.
  */
+/* At most this long after the first frame before the whole file is
+ * checked, unless a key comes first. */
+#define UI_VERIFY_DELAY_MS 100
+
 static struct store *
 open_first(struct cli_ctx *ctx, int *deferred)
 {
@@ -987,9 +992,13 @@ open_first(struct cli_ctx *ctx, int *deferred)
 static int
 open_to_write(struct ui *ui, struct cli_ctx *ctx)
 {
+	struct pollfd in = { .fd = STDIN_FILENO, .events = POLLIN };
 	struct store *st;
 
 	paint(ui);
+	/* Let the terminal show the frame before the check takes the
+	 * processor; a key typed meanwhile waits for it. */
+	(void)poll(&in, 1, UI_VERIFY_DELAY_MS);
 	store_close(ctx->st);
 	ctx->st = NULL;
 	ui->st = NULL;
