@@ -37,6 +37,14 @@ struct fit_day {
 	double tsb;   /* form on the day: ctl - atl of the day before */
 };
 
+/*
+ * The days a chart starts before the first day it shows: a day this far
+ * back weighs e^(-730/42) < 3e-8 in fitness (and far less in fatigue), so
+ * a chart started here, from zero, equals the one started on the
+ * journal's first day to well under display precision.
+ */
+#define FIT_LOOKBACK_DAYS 730
+
 /* The smoothing factor 1 - e^(-1/tau) of a time constant tau in days. */
 double fit_factor(int tau_days);
 /*

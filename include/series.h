@@ -42,6 +42,16 @@ int  series_load(struct store *st, int from, int to,
  */
 int  series_from_entries(const struct entries *e, int start, int from,
     int to, int first, const struct an_params *params, struct series *out);
+/*
+ * Days from..to from their runs alone, without a look-back: only the
+ * day's own run values of the metrics (distance, duration, runs, longest,
+ * load) are right; every window, ratio and wellness value is not. For
+ * distance calendars, totals and the fitness chart, which need nothing
+ * else, so that their cost follows the days shown, not the other kinds.
+ * 0, or -1 with err_set().
+ */
+int  series_load_runs(struct store *st, int from, int to,
+    const struct an_params *params, struct series *out);
 void series_free(struct series *se);
 /* The metrics and day of a calendar day inside the series, or NULL. */
 const struct an_metrics *series_metrics(const struct series *se, int day);

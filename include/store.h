@@ -171,6 +171,13 @@ int store_read(struct store *st, enum entry_kind k, int from, int to,
     void **out, size_t *n);
 int store_get(struct store *st, enum entry_kind k, int64_t id, void *out);
 int store_runs(struct store *st, int from, int to, struct run **out, size_t *n);
+/*
+ * The runs of [from, to] checked as by store_runs(), without their text
+ * fields (as store_load_values()): for totals and loads that need no other
+ * kind. Free with run_list_free().
+ */
+int store_runs_values(struct store *st, int from, int to, struct run **out,
+    size_t *n);
 int store_sleeps(struct store *st, int from, int to, struct sleep **out, size_t *n);
 int store_drinks(struct store *st, int from, int to, struct drink **out, size_t *n);
 int store_checkins(struct store *st, int from, int to, struct checkin **out, size_t *n);

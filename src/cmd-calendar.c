@@ -131,7 +131,7 @@ cmd_calendar(struct cli_ctx *ctx, int argc, char **argv)
 		first = today + 1;
 	jan1 = date_from_ymd((int)year, 1, 1);
 	ndays = date_from_ymd((int)year, 12, 31) - jan1 + 1;
-	if (series_load(st, jan1, jan1 + ndays - 1, &cfg->an, &se) != 0)
+	if (series_load_runs(st, jan1, jan1 + ndays - 1, &cfg->an, &se) != 0)
 		return cli_fail(NULL);
 	for (i = 0; i < ndays; i++) {
 		const struct an_metrics *m = series_metrics(&se, jan1 + i);

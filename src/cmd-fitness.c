@@ -1,18 +1,20 @@
 /*
  * cmd-fitness: runlog fitness, the performance management chart as text.
- * Fitness (CTL), fatigue (ATL) and form (TSB) are computed from zero on
- * the journal's first day with the daily loads of the analysis module,
- * by fit_chart(); one row per week for the last N weeks (the values on
+ * Fitness (CTL), fatigue (ATL) and form (TSB) are computed from zero,
+ * FIT_LOOKBACK_DAYS before the first week shown (or on the journal's first
+ * day when that is later), from the daily loads of the runs alone, by
+ * fit_chart(); one row per week for the last N weeks (the values on
  * the week's last day), then one row per day for the last seven days, then
  * the days of rest until form is back to zero or more.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "analysis.h"
 #include "cli.h"
 #include "date.h"
 #include "fitness.h"
-#include "series.h"
+#include "store.h"
 #include "units.h"
 #include "util.h"
 
@@ -46,26 +48,35 @@ chart_day(const struct chart *c, int day)
 	return day < c->first || day > c->last ? NULL : &c->d[day - c->first];
 }
 
-/* Loads first..last and charts it. 0, or -1 with err_set(). */
+/*
+ * Loads first..last and charts it: each day's load is the sum of its
+ * runs' an_run_load(), as the analysis adds it up, read from the runs
+ * alone. 0, or -1 with err_set().
+ */
 static int
 chart_load(struct store *st, const struct config *cfg, int first, int last,
     struct chart *c)
 {
-	struct series se;
-	size_t i, n = (size_t)(last - first + 1);
+	struct run *v;
+	size_t i, nv, n = (size_t)(last - first + 1);
 
-	if (series_load(st, first, last, &cfg->an, &se) != 0)
+	if (store_runs_values(st, first, last, &v, &nv) != 0)
 		return -1;
 	c->first = first;
 	c->last = last;
 	c->load = xcalloc(n, sizeof *c->load);
 	c->d = xcalloc(n, sizeof *c->d);
-	for (i = 0; i < n; i++) {
-		const struct an_metrics *m = series_metrics(&se, first + (int)i);
+	for (i = 0; i < nv; i++) {
+		struct an_run r = { 0 };
 
-		c->load[i] = m != NULL ? m->load : 0;
+		if (v[i].day < first || v[i].day > last)
+			continue;
+		r.distance_m = v[i].distance_m;
+		r.duration_s = v[i].duration_s;
+		r.rpe = v[i].rpe;
+		c->load[v[i].day - first] += an_run_load(&r, &cfg->an);
 	}
-	series_free(&se);
+	run_list_free(v, nv);
 	fit_chart(c->load, n, c->d);
 	return 0;
 }
@@ -148,7 +159,7 @@ cmd_fitness(struct cli_ctx *ctx, int argc, char **argv)
 	struct store *st;
 	struct chart c;
 	int64_t weeks = FITNESS_DEFAULT_WEEKS;
-	int day, first, last, rc;
+	int day, first, last, start, rc;
 	char ds[11];
 
 	if ((rc = cli_parse(ctx, argc, argv, fitness_opts, &o)) != 0)
@@ -174,11 +185,16 @@ cmd_fitness(struct cli_ctx *ctx, int argc, char **argv)
 		    "first day.\n", date_format(day, ds));
 		return 0;
 	}
-	if (chart_load(st, cfg, first, day, &c) != 0)
+	/* Fitness forgets: a bounded look-back before the weeks shown. */
+	start = date_week_start(day, cfg->week_start) - 7 * ((int)weeks - 1) -
+	    FIT_LOOKBACK_DAYS;
+	if (start < first)
+		start = first;
+	if (chart_load(st, cfg, start, day, &c) != 0)
 		return cli_fail(NULL);
 	outf("Fitness (CTL, 42-day), fatigue (ATL, 7-day) and form (TSB, "
 	    "yesterday's\nfitness - fatigue), in load units per day, from 0 on "
-	    "%s.\n\n", date_format(first, ds));
+	    "%s.\n\n", date_format(start, ds));
 	print_weeks(cfg, &c, day, (int)weeks);
 	print_days(&c, day);
 	print_fresh(&c, day);

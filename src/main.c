@@ -23,11 +23,14 @@ main(int argc, char **argv)
 	struct cli_ctx ctx;
 	int i, rc;
 
-	setlocale(LC_ALL, "");
-	/* Numbers are read and written with a '.' whatever the language:
-	 * strtod() reads the config's [flags], and a decimal comma would
-	 * also break CSV. Text, its width and its encoding follow the user. */
-	setlocale(LC_NUMERIC, "C");
+	/* Text, its width and its encoding follow the user (LC_CTYPE), and
+	 * so do the system's error messages (LC_MESSAGES); nothing else
+	 * reads the locale, so the other categories are not loaded. Numbers
+	 * stay in the "C" locale, read and written with a '.' whatever the
+	 * language: strtod() reads the config's [flags], and a decimal comma
+	 * would also break CSV. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 	memset(&ctx, 0, sizeof ctx);
 	ctx.prog = "runlog";
 	for (i = 1; i < argc; i++) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "series.h"
 #include "util.h"
 
@@ -119,14 +120,15 @@ series_load(struct store *st, int from, int to,
     const struct an_params *params, struct series *se)
 {
 	struct entries e;
-	int first, last, start, empty = 0, rc;
+	int first, start, empty = 0, rc;
 
 	memset(se, 0, sizeof *se);
 	if (from > to) {
 		err_set("the range ends before it starts");
 		return -1;
 	}
-	switch (store_span(st, &first, &last)) {
+	/* Only the first day is needed: one query, not the span's two. */
+	switch (store_day_after(st, DATE_MIN - 1, &first)) {
 	case 0:
 		break;
 	case 1:
@@ -144,6 +146,35 @@ series_load(struct store *st, int from, int to,
 		return -1;
 	rc = series_from_entries(&e, start, from, to, first, params, se);
 	se->empty = empty;
+	entries_free(&e);
+	return rc;
+}
+
+int
+series_load_runs(struct store *st, int from, int to,
+    const struct an_params *params, struct series *se)
+{
+	struct entries e;
+	int first, rc;
+
+	memset(se, 0, sizeof *se);
+	memset(&e, 0, sizeof e);
+	if (from > to) {
+		err_set("the range ends before it starts");
+		return -1;
+	}
+	switch (store_day_after(st, DATE_MIN - 1, &first)) {
+	case 0:
+		break;
+	case 1:
+		first = from;
+		break;
+	default:
+		return -1;
+	}
+	if (store_runs_values(st, from, to, &e.runs, &e.nruns) != 0)
+		return -1;
+	rc = series_from_entries(&e, from, from, to, first, params, se);
 	entries_free(&e);
 	return rc;
 }

@@ -931,6 +931,13 @@ store_runs(struct store *st, int from, int to, struct run **out, size_t *n)
 }
 
 int
+store_runs_values(struct store *st, int from, int to, struct run **out,
+    size_t *n)
+{
+	return read_range(st, ENTRY_RUN, from, to, 0, (void **)out, n);
+}
+
+int
 store_sleeps(struct store *st, int from, int to, struct sleep **out, size_t *n)
 {
 	return store_read(st, ENTRY_SLEEP, from, to, (void **)out, n);

@@ -186,7 +186,7 @@ cal_enter(struct ui *ui, void *state)
 	/* Days before the journal began are blank, not days of 0 km. */
 	if (store_day_after(ui->st, DATE_MIN - 1, &cs->first_entry) != 0)
 		cs->first_entry = DATE_MAX + 1;
-	if (series_load(ui->st, cs->year > CAL_YEAR_MIN ?
+	if (series_load_runs(ui->st, cs->year > CAL_YEAR_MIN ?
 	    date_from_ymd(cs->year - 1, 1, 1) : jan1, jan1 + ndays - 1,
 	    &ui->cfg->an, &se) != 0) {
 		ui_message(ui, ROLE_ALERT, "cannot read the journal: %s",

@@ -9,6 +9,7 @@
  * looked up in the screen's key table and handed to the screen, and what
  * the screen does not take is a global action (tabs, help, back, quit).
  */
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -947,6 +948,69 @@ loop(struct ui *ui)
 	}
 }
 
+/*
+ * The journal for the first frame: an existing one is opened as a command
+ * that reads opens it (its version and schema checked, every value checked
+ * as it is read), so the first frame does not wait for the whole file to
+ * be checked; *deferred is then 1 and open_to_write() must follow before
+ * any key is handled. A journal that does not exist yet, or that a read
+ * cannot open (an older version), is opened for writing at once, checked
+ * whole first, as before.
+ */
+/* At most this long after the first frame before the whole file is
+ * checked, unless a key comes first. */
+#define UI_VERIFY_DELAY_MS 100
+
+static struct store *
+open_first(struct cli_ctx *ctx, int *deferred)
+{
+	struct store *st;
+
+	*deferred = 0;
+	if (ctx->st == NULL && ctx->db_path != NULL &&
+	    access(ctx->db_path, F_OK) == 0 &&
+	    store_open_read(ctx->db_path, &st) == 0) {
+		if (store_schema_version(st) != store_latest_version()) {
+			store_close(st);
+			return cli_store_verified(ctx);
+		}
+		ctx->st = st;
+		ctx->verified = 0;
+		*deferred = 1;
+		return st;
+	}
+	return cli_store_verified(ctx);
+}
+
+/*
+ * After the first frame, before the first key: the read-only connection
+ * is closed and the journal opened for writing as every writing command
+ * opens it, the whole file checked first. 0, or -1 with err_set() (a
+ * damaged journal): the UI then ends before anything can be written, with
+ * the message a writing command gives.
+ */
+static int
+open_to_write(struct ui *ui, struct cli_ctx *ctx)
+{
+	struct pollfd in = { .fd = STDIN_FILENO, .events = POLLIN };
+	struct store *st;
+
+	paint(ui);
+	/* Let the terminal show the frame before the check takes the
+	 * processor; a key typed meanwhile waits for it. */
+	(void)poll(&in, 1, UI_VERIFY_DELAY_MS);
+	store_close(ctx->st);
+	ctx->st = NULL;
+	ui->st = NULL;
+	if (store_open(ctx->db_path, &st) != 0)
+		return -1;
+	ctx->st = st;
+	ctx->verified = 1;
+	store_settle(st);
+	ui->st = st;
+	return 0;
+}
+
 int
 ui_run(struct cli_ctx *ctx)
 {
@@ -954,7 +1018,7 @@ ui_run(struct cli_ctx *ctx)
 	struct ui *ui;
 	SCREEN *scr;
 	char why[160];
-	int status;
+	int status, deferred;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fputs("runlog: the journal needs a terminal; 'runlog --help' "
@@ -968,7 +1032,7 @@ ui_run(struct cli_ctx *ctx)
 		    "rest.\n", why);
 		return 1;
 	}
-	if ((st = cli_store_verified(ctx)) == NULL)
+	if ((st = open_first(ctx, &deferred)) == NULL)
 		return 1;
 	if ((scr = term_open()) == NULL)
 		return 1;
@@ -977,11 +1041,17 @@ ui_run(struct cli_ctx *ctx)
 	ui_init(ui, st, &ctx->cfg);
 	ui_resize(ui, LINES, COLS);
 	ui_switch(ui, &day_screen);
-	status = loop(ui);
+	status = deferred ? open_to_write(ui, ctx) : 0;
+	if (status == 0)
+		status = loop(ui);
 	term_restore();
 	term_up = 0;
 	delscreen(scr);
 	ui_free(ui);
 	free(ui);
+	if (status < 0) {
+		cli_fail(NULL);
+		status = 1;
+	}
 	return status;
 }

@@ -61,6 +61,20 @@ err_has "weeks '0': must be a whole number from 1 to"
 expect 1 "$RUNLOG" --db "$DB" fitness -w lots
 err_has "weeks 'lots'"
 expect 2 "$RUNLOG" --db "$DB" fitness 12
+# A run three years earlier: the chart starts 730 days before the first
+# week shown, and that run's weight (e^(-1100/42)) leaves every figure as
+# it was; with enough weeks to reach it, the chart starts on that day.
+L=$T/long.db
+for d in 2023-06-01 2026-11-20 2026-11-21 2026-11-22; do
+	"$RUNLOG" --db "$L" run 5km 20:00 --rpe 5 --date $d >/dev/null || fail "run $d"
+done
+expect 0 "$RUNLOG" --db "$L" fitness --weeks 2 --date 2026-11-22
+out_has "from 0 on 2024-11-09"
+out_has "2026-11-16        300      6.9     34.9   -20.2"
+out_has "Sun 2026-11-22    100      6.9     34.9   -20.2"
+expect 0 "$RUNLOG" --db "$L" fitness --weeks 200 --date 2026-11-22
+out_has "from 0 on 2023-06-01"
+out_has "Sun 2026-11-22    100      6.9     34.9   -20.2"
 expect 1 "$RUNLOG" --db "$DB" fitness -d 2026-13-01
 
 # Records: races only unless --all; a run at most 3% over the distance,

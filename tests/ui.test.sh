@@ -227,6 +227,31 @@ same "$(cat "$T/status")" 1 "a 30x10 terminal exited $(cat "$T/status"), not 1"
 $TM kill-server 2>/dev/null
 TM="tmux -L $SOCK-main -f /dev/null"
 
+# A damaged journal: the first frame is drawn from what a read checks,
+# but the whole file is checked before the first key, so the UI ends with
+# the message a writing command gives, status 1, and the file is as it
+# was (a key sent meanwhile writes nothing).
+D=$T/damaged.db
+$RUNLOG --db "$D" drink 250ml >/dev/null || fail "damaged: seed"
+sqlite3 "$D" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+    INSERT INTO run (day, distance_m, duration_s, note) SELECT '2026-01-01', 5000, 1500, printf('%.3000c', 'x') FROM n"
+dd if=/dev/zero of="$D" bs=4096 seek=150 count=1 conv=notrunc 2>/dev/null
+[ "$(sqlite3 "$D" 'PRAGMA quick_check' 2>/dev/null | head -1)" != ok ] ||
+    fail "damaged: the set-up did not damage the journal"
+sum_before=$(cksum <"$D")
+rm -f "$T/status"
+TM="tmux -L $SOCK-damaged -f /dev/null"
+$TM new-session -d -s ui -x 80 -y 24 \
+    "env LANG=C.UTF-8 TERM=xterm-256color $RUNLOG --db '$D' 2>&1; echo \$? >'$T/status'; exec cat"
+$TM send-keys -t ui w 2>/dev/null
+exited
+wait_for "the journal is damaged"
+same "$(cat "$T/status")" 1 "a damaged journal exited $(cat "$T/status"), not 1"
+same "$(cksum <"$D")" "$sum_before" "the UI changed a damaged journal"
+[ ! -e "$D-wal" ] || [ ! -s "$D-wal" ] || fail "the UI wrote a WAL beside a damaged journal"
+$TM kill-server 2>/dev/null
+TM="tmux -L $SOCK-main -f /dev/null"
+
 # Ctrl-C leaves cleanly too, with the interrupt's status.
 start
 wait_for "[1 Day]"
