@@ -115,29 +115,40 @@ series_from_entries(const struct entries *e, int start, int from, int to,
 	return 0;
 }
 
+/*
+ * The journal's first day into *first (from when it is empty, with
+ * *empty set): one query, not the span's two. 0, or -1 with the error.
+ */
+static int
+series_first(struct store *st, int from, int to, int *first, int *empty)
+{
+	if (from > to) {
+		err_set("the range ends before it starts");
+		return -1;
+	}
+	*empty = 0;
+	switch (store_day_after(st, DATE_MIN - 1, first)) {
+	case 0:
+		return 0;
+	case 1:
+		*empty = 1;
+		*first = from;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
 int
 series_load(struct store *st, int from, int to,
     const struct an_params *params, struct series *se)
 {
 	struct entries e;
-	int first, start, empty = 0, rc;
+	int first, start, empty, rc;
 
 	memset(se, 0, sizeof *se);
-	if (from > to) {
-		err_set("the range ends before it starts");
+	if (series_first(st, from, to, &first, &empty) != 0)
 		return -1;
-	}
-	/* Only the first day is needed: one query, not the span's two. */
-	switch (store_day_after(st, DATE_MIN - 1, &first)) {
-	case 0:
-		break;
-	case 1:
-		empty = 1;
-		first = from;
-		break;
-	default:
-		return -1;
-	}
 	/* The look-back, clipped to the journal's first day. */
 	start = from - SERIES_LOOKBACK_DAYS;
 	if (start < first)
@@ -155,23 +166,12 @@ series_load_runs(struct store *st, int from, int to,
     const struct an_params *params, struct series *se)
 {
 	struct entries e;
-	int first, rc;
+	int first, empty, rc;
 
 	memset(se, 0, sizeof *se);
 	memset(&e, 0, sizeof e);
-	if (from > to) {
-		err_set("the range ends before it starts");
+	if (series_first(st, from, to, &first, &empty) != 0)
 		return -1;
-	}
-	switch (store_day_after(st, DATE_MIN - 1, &first)) {
-	case 0:
-		break;
-	case 1:
-		first = from;
-		break;
-	default:
-		return -1;
-	}
 	if (store_runs_values(st, from, to, &e.runs, &e.nruns) != 0)
 		return -1;
 	rc = series_from_entries(&e, from, from, to, first, params, se);
