@@ -215,9 +215,11 @@ decide_overtraining(const struct an_metrics *m, const struct an_params *p,
 		bits |= AN_OT_SORENESS;
 	if (m->mood_n >= p->mood_days)
 		bits |= AN_OT_MOOD;
-	if (m->rhr_hi.len >= p->rhr_days)
+	/* a rule switched off (a watch not trusted for it) gives no sign */
+	if (m->rhr_hi.len >= p->rhr_days &&
+	    !(p->rules_off & (1u << AN_RESTING_HR)))
 		bits |= AN_OT_RHR;
-	if (hrv_low(m, p))
+	if (hrv_low(m, p) && !(p->rules_off & (1u << AN_HRV_LOW)))
 		bits |= AN_OT_HRV;
 	if (m->fatigue_hi.len < p->fatigue_warn_days || bits == 0 ||
 	    recently_ill(m, p))

@@ -1250,6 +1250,12 @@ test_illness_fatigue(void **state)
 	assert_int_equal(fx_flag(AN_PERSISTENT_FATIGUE)->bits, 0);
 	assert_null(strstr(an_flag_advice(fx_flag(AN_PERSISTENT_FATIGUE)),
 	    "fever"));
+	/* resting-hr switched off: its readings give no sign either */
+	fx.p.rules_off = 1u << AN_RESTING_HR;
+	fx_eval(E);
+	assert_no_flag(AN_OVERTRAINING);
+	assert_flag(AN_PERSISTENT_FATIGUE, AN_WARNING);
+	fx.p.rules_off = 0;
 
 	/* illness_days: marked ill 13 days back still explains it, 14 not */
 	fx_ck(E - 13, 3)->ill = 1;
@@ -2440,6 +2446,11 @@ test_hrv_overtraining(void **state)
 	assert_flag(AN_OVERTRAINING, AN_ALERT);
 	assert_int_equal(fx_flag(AN_OVERTRAINING)->bits, AN_OT_HRV);
 	assert_true(fx_flag(AN_OVERTRAINING)->value == 1);
+	/* hrv-low switched off: its readings are not trusted, no sign */
+	fx.p.rules_off = 1u << AN_HRV_LOW;
+	fx_eval(D);
+	assert_no_flag(AN_OVERTRAINING);
+	fx.p.rules_off = 0;
 	/* two signs: low HRV and low mood */
 	fx.days[D - 2].ck.mood = fx.days[D - 1].ck.mood = 2;
 	fx.days[D].ck.mood = 2;
