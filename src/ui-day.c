@@ -6,6 +6,7 @@
  * and move between days.
  */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -443,12 +444,30 @@ draw_fluid(const struct ui *ui, struct lines *l)
 	}
 }
 
+/*
+ * One reading of the check-in line at column x, when it fits whole: the
+ * column after it, or -1 when it does not fit (nothing more is drawn).
+ */
+static int
+checkin_item(struct lines *l, int x, char *buf, size_t n, const char *fmt,
+    ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+	if (ui_text_width(buf) > l->cols - x)
+		return -1;
+	return x + ui_put(l->w, l->y, x, l->cols - x, ROLE_NORMAL, buf);
+}
+
 static void
 draw_checkin(const struct ui *ui, struct lines *l)
 {
 	const struct day_state *ds = l->ds;
 	const struct checkin *k;
-	char note[600], mass[32];
+	char note[600], mass[32], item[64];
 	int x = 10;
 
 	if (!room(l))
@@ -466,24 +485,27 @@ draw_checkin(const struct ui *ui, struct lines *l)
 		    k->fatigue >= 7 ? " (high)" : "");
 	else
 		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_DIM, "no rating");
+	/* The readings that fit whole, in this order; one cut in half
+	 * would read as another value (68.6 for 68.6 kg). */
+	item[0] = '\0';
 	if (k->soreness)
-		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
-		    "  sore %d/10", k->soreness);
-	if (k->mood)
-		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
-		    "  mood %d/5", k->mood);
-	if (k->stress)
-		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
-		    "  stress %d/5", k->stress);
-	if (k->rhr)
-		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
-		    "  RHR %d", k->rhr);
-	if (k->hrv_ms)
-		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
-		    "  HRV %d ms", k->hrv_ms);
-	if (k->mass_g)
-		x += ui_putf(l->w, l->y, x, l->cols - x, ROLE_NORMAL,
-		    "  %s kg", units_format_mass(k->mass_g, mass));
+		x = checkin_item(l, x, item, sizeof item, "  sore %d/10",
+		    k->soreness);
+	if (k->mood && x >= 0)
+		x = checkin_item(l, x, item, sizeof item, "  mood %d/5", k->mood);
+	if (k->stress && x >= 0)
+		x = checkin_item(l, x, item, sizeof item, "  stress %d/5",
+		    k->stress);
+	if (k->rhr && x >= 0)
+		x = checkin_item(l, x, item, sizeof item, "  RHR %d", k->rhr);
+	if (k->hrv_ms && x >= 0)
+		x = checkin_item(l, x, item, sizeof item, "  HRV %d ms",
+		    k->hrv_ms);
+	if (k->mass_g && x >= 0)
+		x = checkin_item(l, x, item, sizeof item, "  %s kg",
+		    units_format_mass(k->mass_g, mass));
+	if (x < 0)
+		x = l->cols;
 	if (k->note != NULL && *k->note != '\0' && l->cols - x > 2)
 		ui_put_cut(l->w, l->y, x + 2, l->cols - x - 2, ROLE_DIM,
 		    ui_clean(k->note, note, sizeof note));
