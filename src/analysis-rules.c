@@ -170,13 +170,15 @@ hrv_threshold(const struct an_metrics *m, const struct an_params *p)
 	return m->hrv_base_mean - p->hrv_sd_factor * m->hrv_base_sd;
 }
 
-/* hrv-low: the rolling mean of ln rMSSD under the baseline band. */
+/*
+ * hrv-low: the rolling mean of ln rMSSD under the baseline band on
+ * hrv_hold_days days in a row (the pass counts them, each day against
+ * that day's threshold; a day without a mean or a baseline ends the run).
+ */
 static int
 hrv_low(const struct an_metrics *m, const struct an_params *p)
 {
-	return m->hrv_mean7 >= 0 && m->hrv_base_mean >= 0 &&
-	    m->hrv_mean7 < hrv_threshold(m, p) &&
-	    m->hrv_low_run >= p->hrv_hold_days;
+	return m->hrv_low_run >= p->hrv_hold_days;
 }
 
 /*
