@@ -395,6 +395,9 @@ variant(struct nctx *c, const struct next_result *res, const double *w,
 		if (w[k] > 0 && (v->long_index < 0 || w[k] > w[v->long_index]))
 			v->long_index = k;
 	if (nfree == 0) {
+		/* the plan fills the week: its longest run is the long run */
+		v->long_index = pday;
+		v->long_plan_m = bigplan;
 		v->week.status = v->run.status = NEXT_FIXED;
 		v->week.value_m = res->planned_m;
 		v->run.value_m = bigplan;

@@ -337,8 +337,15 @@ print_variant(const struct cli_ctx *ctx, const struct next_result *r,
 		outf(", the rest of the week at %s\n", units_format_distance(
 		    v->base_m - v->long_plan_m, ctx->cfg.dist_unit, dist));
 	} else {
+		/* the other days: their share of the week, and the plans */
+		int64_t rest = r->planned_m;
+		int k;
+
+		for (k = 0; k < NEXT_DAYS; k++)
+			if (k != v->long_index)
+				rest += v->run_day_m[k];
 		outf(", the rest of the week at %s\n", units_format_distance(
-		    v->base_m, ctx->cfg.dist_unit, dist));
+		    rest, ctx->cfg.dist_unit, dist));
 	}
 	print_limit(ctx, r, &v->run, r->pat.usual_long_m);
 	if (v->long_plan_m > v->run.value_m && v->run.status == NEXT_LIMITED)

@@ -774,6 +774,7 @@ put_run(struct import_batch *b, struct pend *p)
 static int
 flush_runs(struct import_batch *b)
 {
+	const char *prev = NULL;
 	size_t i;
 
 	match_runs(b);
@@ -783,11 +784,18 @@ flush_runs(struct import_batch *b)
 	if (i < b->nruns && store_runs(b->st, DATE_MIN, DATE_MAX, &b->old,
 	    &b->nold) != 0)
 		return -1;
-	/* Their new shoes first, while the triggers record them for undo. */
-	for (i = 0; i < b->nruns; i++)
-		if (b->runs[i].into < 0 &&
-		    store_import_shoe(b->si, b->runs[i].r.shoe) != 0)
+	/* Their new shoes first, while the triggers record them for undo
+	 * (a name once, as long as the runs name it in a row). */
+	for (i = 0; i < b->nruns; i++) {
+		const char *shoe = b->runs[i].r.shoe;
+
+		if (b->runs[i].into >= 0 || shoe == NULL || (prev != NULL &&
+		    strcmp(prev, shoe) == 0))
+			continue;
+		if (store_import_shoe(b->si, shoe) != 0)
 			return -1;
+		prev = shoe;
+	}
 	/* Only new runs are written here: no trigger has anything to do. */
 	if (store_import_adding(b->si, 1) != 0)
 		return -1;

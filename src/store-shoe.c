@@ -65,6 +65,11 @@ store_shoe_name_check(const char *name)
 	"AND typeof(r.distance_m) = 'integer' AND r.distance_m BETWEEN 1 AND " \
 	"500000 AND typeof(r.day) = 'text' AND length(r.day) = 10 "
 
+/* The same columns without the runs' totals: whether a shoe exists costs
+ * one lookup by its unique name, not a sum over its runs. */
+#define SHOE_SELECT_BARE "SELECT s.id, s.name, s.limit_m, s.retired, " \
+	"s.is_default, s.day, 0, 0, NULL, NULL FROM shoe s "
+
 /* Why a shoe row is not one runlog writes, or NULL. */
 static const char *
 shoe_bad(sqlite3_stmt *s)
@@ -235,12 +240,17 @@ shoe_insert(struct store *st, const char *name, int64_t limit_m,
 int
 store_shoe_need(struct store *st, const char *name, int create)
 {
-	struct store_shoe sh;
+	struct store_shoe *v;
 	char *known, *p;
-	int rc;
+	size_t n;
 
-	if ((rc = store_shoe_get(st, name, &sh)) <= 0)
-		return rc;
+	/* every run written that names a shoe asks: keep it a lookup */
+	if (shoe_query(st, SHOE_SELECT_BARE "WHERE s.name = ?1", name, &v,
+	    &n) != 0)
+		return -1;
+	free(v);
+	if (n > 0)
+		return 0;
 	if (create)
 		return store_shoe_name_check(name) != 0 ? -1 :
 		    shoe_insert(st, name, 0, 0, date_today());

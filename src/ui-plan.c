@@ -70,7 +70,7 @@ plan_delete(struct ui *ui, struct plan_state *ps)
 {
 	enum entry_kind kind[NEXT_DAYS * 8];
 	int64_t id[NEXT_DAYS * 8];
-	int day = ui->today + 1 + ps->sel;
+	int day = ps->r.today + 1 + ps->sel;   /* the week shown */
 	char q[128], ds[11];
 	size_t i, n = 0;
 
@@ -101,7 +101,7 @@ plan_key(struct ui *ui, void *state, enum ui_cmd cmd)
 
 	switch (cmd) {
 	case CMD_ADD_RUN:
-		form_open(ui, FORM_PLAN, ui->today + 1 + ps->sel, 0);
+		form_open(ui, FORM_PLAN, ps->r.today + 1 + ps->sel, 0);
 		return UI_REDRAW;
 	case CMD_DELETE:
 		return plan_delete(ui, ps);

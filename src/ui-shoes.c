@@ -160,8 +160,9 @@ draw_row(const struct ui *ui, WINDOW *w, int y, const struct store_shoe *s,
 		    (double)s->limit_m, c->bar, bar, sizeof bar));
 	x += c->bar + 1;
 	state_text(s, st, sizeof st);
-	ui_putf(w, y, x, ui->cols - x, role, "%s%s", st,
-	    s->is_default ? " *" : past(s) && !s->retired ? " !" : "");
+	/* both marks when the default shoe is worn */
+	ui_putf(w, y, x, ui->cols - x, role, "%s%s%s", st,
+	    s->is_default ? " *" : "", past(s) && !s->retired ? " !" : "");
 }
 
 /* The selected shoe in words, over two lines from y. */

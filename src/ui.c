@@ -1008,6 +1008,9 @@ open_to_write(struct ui *ui, struct cli_ctx *ctx)
 	ctx->verified = 1;
 	store_settle(st);
 	ui->st = st;
+	/* Another runlog may have written since the frame was read, and
+	 * the write open's own warnings are shown by a reload. */
+	ui_reload(ui);
 	return 0;
 }
 

@@ -160,4 +160,12 @@ same "$(json '["limited_by"]')" "mileage-jump" "demo, two days on: limited_by"
 same "$(json '["limit_date"]')" "2026-12-06" "demo, two days on: limit_date"
 wk=$(json '["max_week_m"]')
 if [ "$wk" -gt 40000 ] && [ "$wk" -le 46000 ]; then ok; else fail "demo, two days on: max week $wk"; fi
+# The long run on a free day: the rest of the week is the other days'
+# share and the plans (6 + 5 + 7 + 8 km; the pattern rests on Fri and
+# Mon), not the whole week with the long day's share counted again.
+D2=$T/demo2.db
+expect 0 "$RUNLOG" --db "$D2" demo
+expect 0 "$RUNLOG" --db "$D2" delete p3
+expect 0 "$RUNLOG" --db "$D2" next
+out_has "Longest single run:   15.40 km on Sat 2026-11-28, the rest of the week at 26.00 km"
 done_tests
