@@ -70,6 +70,14 @@ store_shoe_name_check(const char *name)
 #define SHOE_SELECT_BARE "SELECT s.id, s.name, s.limit_m, s.retired, " \
 	"s.is_default, s.day, 0, 0, NULL, NULL FROM shoe s "
 
+/* 1 when column i holds 0 or 1, as runlog writes a yes or no. */
+static int
+yes_no(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_INTEGER &&
+	    (sqlite3_column_int64(s, i) == 0 || sqlite3_column_int64(s, i) == 1);
+}
+
 /* Why a shoe row is not one runlog writes, or NULL. */
 static const char *
 shoe_bad(sqlite3_stmt *s)
@@ -89,6 +97,10 @@ shoe_bad(sqlite3_stmt *s)
 	if (sqlite3_column_type(s, 5) != SQLITE_TEXT || day == NULL ||
 	    strlen(day) != 10 || date_parse(day, &d) != 0)
 		return "the day is not a real date from 1900 to 2099";
+	if (!yes_no(s, 3) || !yes_no(s, 4) ||
+	    (sqlite3_column_int(s, 3) && sqlite3_column_int(s, 4)))
+		return "retired and default are not 0 or 1 (a retired shoe is "
+		    "never the default)";
 	return NULL;
 }
 

@@ -200,4 +200,16 @@ expect 0 "$RUNLOG" --db "$T/new2.db" rest
 expect 0 "$RUNLOG" --db "$T/new2.db" screen shoes
 out_has "No shoes yet"
 
+# A hand-edited shoe row whose yes/no columns runlog never writes (a second
+# default) is named and left out, not taken as the default.
+H=$T/hand.db
+expect 0 "$RUNLOG" --db "$H" shoe add One --default
+expect 0 "$RUNLOG" --db "$H" shoe add Two
+sqlite3 "$H" "PRAGMA ignore_check_constraints = 1; UPDATE shoe SET is_default = 7 WHERE name = 'Two'"
+expect 0 "$RUNLOG" --db "$H" shoe
+err_has "shoe 2: retired and default are not 0 or 1"
+if grep -q '^Two ' "$T/out"; then fail "a shoe row with is_default = 7 was listed"; else ok; fi
+expect 0 "$RUNLOG" --db "$H" run 5km 25:00
+same "$(sqlite3 "$H" 'SELECT shoe_id FROM run')" 1 "the hand-edited row was taken as the default"
+
 done_tests
